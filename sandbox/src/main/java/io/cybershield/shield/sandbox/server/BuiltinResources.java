@@ -1,0 +1,128 @@
+package io.cybershield.shield.sandbox.server;
+
+import io.cybershield.shield.sandbox.server.ResourceType.PrinterColumn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in Kubernetes resources the sandbox serves: those Shield, its simulator and a person with
+ * {@code kubectl} touch. Their printer columns follow what {@code kubectl get} shows on a real cluster, as far as
+ * a JSONPath can express it.
+ */
+final class BuiltinResources {
+
+  private BuiltinResources() {
+  }
+
+  static List<ResourceType> all() {
+    List<ResourceType> types = new ArrayList<>();
+    // core/v1
+    types.add(core("namespaces", "namespace", "Namespace", false, List.of("ns"), true,
+        col("Status", "string", ".status.phase")));
+    types.add(core("nodes", "node", "Node", false, List.of("no"), true,
+        col("Status", "string", ".status.conditions[?(@.type==\"Ready\")].type"),
+        col("Pool", "string", ".metadata.labels.shield\\.cybershield\\.io/pool"),
+        col("GPU", "string", ".metadata.labels.nvidia\\.com/gpu\\.product"),
+        col("Version", "string", ".status.nodeInfo.kubeletVersion")));
+    types.add(core("pods", "pod", "Pod", true, List.of("po"), true,
+        col("Status", "string", ".status.phase"),
+        col("Restarts", "integer", ".status.containerStatuses[0].restartCount"),
+        col("Node", "string", ".spec.nodeName")));
+    types.add(core("services", "service", "Service", true, List.of("svc"), true,
+        col("Type", "string", ".spec.type"),
+        col("Cluster-IP", "string", ".spec.clusterIP")));
+    types.add(core("configmaps", "configmap", "ConfigMap", true, List.of("cm"), false));
+    types.add(core("secrets", "secret", "Secret", true, List.of(), false,
+        col("Type", "string", ".type")));
+    types.add(core("serviceaccounts", "serviceaccount", "ServiceAccount", true, List.of("sa"), false));
+    types.add(core("events", "event", "Event", true, List.of("ev"), false,
+        col("Type", "string", ".type"),
+        col("Reason", "string", ".reason"),
+        col("Object", "string", ".involvedObject.name"),
+        col("Message", "string", ".message")));
+    types.add(core("endpoints", "endpoints", "Endpoints", true, List.of("ep"), false));
+    types.add(core("persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, List.of("pvc"), true,
+        col("Status", "string", ".status.phase")));
+    // apps/v1
+    types.add(typed("apps", "v1", "deployments", "deployment", "Deployment", true, List.of("deploy"), List.of("all"),
+        true, true, true,
+        col("Ready", "integer", ".status.readyReplicas"),
+        col("Desired", "integer", ".spec.replicas"),
+        col("Available", "integer", ".status.availableReplicas")));
+    types.add(typed("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, List.of("rs"), List.of("all"),
+        true, true, true,
+        col("Desired", "integer", ".spec.replicas"),
+        col("Current", "integer", ".status.replicas"),
+        col("Ready", "integer", ".status.readyReplicas")));
+    types.add(typed("apps", "v1", "statefulsets", "statefulset", "StatefulSet", true, List.of("sts"), List.of("all"),
+        true, true, true,
+        col("Ready", "integer", ".status.readyReplicas")));
+    types.add(typed("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, List.of("ds"), List.of("all"),
+        true, false, true));
+    // batch/v1
+    types.add(typed("batch", "v1", "jobs", "job", "Job", true, List.of(), List.of("all"), true, false, true,
+        col("Status", "string", ".status.conditions[?(@.status==\"True\")].type"),
+        col("Succeeded", "integer", ".status.succeeded"),
+        col("Failed", "integer", ".status.failed")));
+    types.add(typed("batch", "v1", "cronjobs", "cronjob", "CronJob", true, List.of("cj"), List.of("all"), true, false,
+        true, col("Schedule", "string", ".spec.schedule")));
+    // autoscaling/v2
+    types.add(typed("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler",
+        "HorizontalPodAutoscaler", true, List.of("hpa"), List.of("all"), true, false, true,
+        col("Reference", "string", ".spec.scaleTargetRef.name"),
+        col("MinPods", "integer", ".spec.minReplicas"),
+        col("MaxPods", "integer", ".spec.maxReplicas"),
+        col("Replicas", "integer", ".status.currentReplicas")));
+    // policy/v1
+    types.add(typed("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true,
+        List.of("pdb"), List.of(), true, false, true,
+        col("Min Available", "string", ".spec.minAvailable"),
+        col("Max Unavailable", "string", ".spec.maxUnavailable"),
+        col("Allowed Disruptions", "integer", ".status.disruptionsAllowed")));
+    // networking.k8s.io/v1
+    types.add(typed("networking.k8s.io", "v1", "networkpolicies", "networkpolicy", "NetworkPolicy", true,
+        List.of("netpol"), List.of(), false, false, true));
+    types.add(typed("networking.k8s.io", "v1", "ingresses", "ingress", "Ingress", true, List.of("ing"), List.of(),
+        true, false, true));
+    // rbac.authorization.k8s.io/v1
+    for (String[] rbac : new String[][] { { "roles", "role", "Role", "true" },
+        { "rolebindings", "rolebinding", "RoleBinding", "true" },
+        { "clusterroles", "clusterrole", "ClusterRole", "false" },
+        { "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", "false" } }) {
+      types.add(typed("rbac.authorization.k8s.io", "v1", rbac[0], rbac[1], rbac[2], Boolean.parseBoolean(rbac[3]),
+          List.of(), List.of(), false, false, false));
+    }
+    // coordination.k8s.io/v1 (leader election)
+    types.add(typed("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, List.of(), List.of(), false, false,
+        false, col("Holder", "string", ".spec.holderIdentity")));
+    // events.k8s.io/v1
+    types.add(typed("events.k8s.io", "v1", "events", "event", "Event", true, List.of("ev"), List.of(), false, false,
+        false));
+    // apiextensions.k8s.io/v1
+    types.add(typed("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition",
+        "CustomResourceDefinition", false, List.of("crd", "crds"), List.of("api-extensions"), true, false, true,
+        col("Created At", "date", ".metadata.creationTimestamp")));
+    return types;
+  }
+
+  private static PrinterColumn col(String name, String type, String jsonPath) {
+    return new PrinterColumn(name, type, "", "", 0, jsonPath);
+  }
+
+  private static ResourceType core(String plural, String singular, String kind, boolean namespaced,
+      List<String> shortNames, boolean status, PrinterColumn... columns) {
+    return typed("", "v1", plural, singular, kind, namespaced, shortNames,
+        "pods".equals(plural) || "services".equals(plural) ? List.of("all") : List.of(), status, false, false,
+        columns);
+  }
+
+  private static ResourceType typed(String group, String version, String plural, String singular, String kind,
+      boolean namespaced, List<String> shortNames, List<String> categories, boolean status, boolean scale,
+      boolean generation, PrinterColumn... columns) {
+    List<PrinterColumn> cols = new ArrayList<>(List.of(columns));
+    cols.add(new PrinterColumn("Age", "date", "", "", 0, ".metadata.creationTimestamp"));
+    return new ResourceType(group, version, plural, singular, kind, namespaced, shortNames, categories, status, scale,
+        generation, List.copyOf(cols), null);
+  }
+}
