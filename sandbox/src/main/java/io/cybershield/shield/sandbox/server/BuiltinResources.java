@@ -101,8 +101,8 @@ final class BuiltinResources {
         false));
     // apiextensions.k8s.io/v1
     types.add(typed("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition",
-        "CustomResourceDefinition", false, List.of("crd", "crds"), List.of("api-extensions"), true, false, true,
-        col("Created At", "date", ".metadata.creationTimestamp")));
+        "CustomResourceDefinition", false, List.of("crd", "crds"), List.of("api-extensions"), true, false, true)
+        .withColumns(List.of(col("Created At", "string", ".metadata.creationTimestamp"))));
     return types;
   }
 

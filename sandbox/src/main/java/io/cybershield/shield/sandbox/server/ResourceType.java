@@ -47,6 +47,11 @@ public record ResourceType(
     return crd != null;
   }
 
+  ResourceType withColumns(List<PrinterColumn> columns) {
+    return new ResourceType(group, version, plural, singular, kind, namespaced, shortNames, categories,
+        statusSubresource, scaleSubresource, tracksGeneration, List.copyOf(columns), crd);
+  }
+
   public String listKind() {
     return kind + "List";
   }

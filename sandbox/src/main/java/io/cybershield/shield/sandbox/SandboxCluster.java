@@ -1,0 +1,102 @@
+package io.cybershield.shield.sandbox;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cybershield.shield.sandbox.server.ResourceRegistry;
+import io.cybershield.shield.sandbox.server.ResourceType;
+import io.cybershield.shield.sandbox.server.SandboxApiServer;
+import io.cybershield.shield.sandbox.server.SandboxStore;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The embedded cluster: the sandbox API server with its store, ready for clients. Tests and
+ * {@code bin/shield-sandbox} start one of these.
+ */
+public final class SandboxCluster implements AutoCloseable {
+
+  /** Namespaces a fresh cluster has, as kubeadm leaves them (plus Shield's own). */
+  public static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public",
+      "kube-node-lease", "shield-system");
+
+  private final SandboxStore store;
+  private final SandboxApiServer server;
+
+  private SandboxCluster(SandboxStore store, SandboxApiServer server) {
+    this.store = store;
+    this.server = server;
+  }
+
+  /** Starts a cluster on 127.0.0.1 (port 0 picks a free port). */
+  public static SandboxCluster start(int port) {
+    Clock clock = Clock.systemUTC();
+    ResourceRegistry registry = new ResourceRegistry();
+    SandboxStore store = new SandboxStore(registry, clock);
+    SandboxPlugins.install(store);
+    ResourceType namespaces = registry.find("", "v1", "namespaces").orElseThrow();
+    for (String name : INITIAL_NAMESPACES) {
+      ObjectNode ns = JsonNodeFactory.instance.objectNode();
+      ns.put("apiVersion", "v1");
+      ns.put("kind", "Namespace");
+      ns.putObject("metadata").put("name", name);
+      store.createInternal(namespaces, ns);
+    }
+    SandboxApiServer server = new SandboxApiServer(store, clock).start(port);
+    return new SandboxCluster(store, server);
+  }
+
+  public String url() {
+    return server.url();
+  }
+
+  public SandboxStore store() {
+    return store;
+  }
+
+  /** A fabric8 client for this cluster. */
+  public KubernetesClient client() {
+    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
+        .withRequestRetryBackoffLimit(0).build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** Writes a kubeconfig for this cluster, as {@code kubectl} and any client library read it. */
+  public Path writeKubeconfig(Path file) throws IOException {
+    String kubeconfig = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: shield-sandbox
+          cluster:
+            server: %s
+        users:
+        - name: shield-sandbox-admin
+          user:
+            token: sandbox
+        contexts:
+        - name: shield-sandbox
+          context:
+            cluster: shield-sandbox
+            user: shield-sandbox-admin
+            namespace: default
+        current-context: shield-sandbox
+        """.formatted(url());
+    Path absolute = file.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    Files.writeString(absolute, kubeconfig);
+    return absolute;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

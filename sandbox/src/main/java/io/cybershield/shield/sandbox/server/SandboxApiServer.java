@@ -1,0 +1,316 @@
+package io.cybershield.shield.sandbox.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The sandbox's HTTP front: a Vert.x server on loopback that serves discovery, {@code /version}, OpenAPI v3,
+ * server-side printing and streaming watches (chunked HTTP for {@code kubectl}, WebSocket for fabric8), and hands
+ * every resource request to the {@link SandboxStore}. Requests it cannot serve (protobuf bodies, protobuf-only
+ * answers, OpenAPI v2) are refused at once with the Status a real server sends, so no client ever hangs.
+ */
+public final class SandboxApiServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxApiServer.class);
+  private static final String JSON_TYPE = "application/json";
+  private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
+
+  private final SandboxStore store;
+  private final ApiDocuments documents;
+  private final Clock clock;
+  private final ObjectMapper mapper = Serialization.jsonMapper();
+  private final Vertx vertx;
+  private HttpServer server;
+  private int port;
+
+  public SandboxApiServer(SandboxStore store, Clock clock) {
+    this.store = store;
+    this.documents = new ApiDocuments(store.registry());
+    this.clock = clock;
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+  }
+
+  /** Binds to 127.0.0.1 on the given port (0 picks a free one). */
+  public SandboxApiServer start(int requestedPort) {
+    HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requestedPort)
+        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024);
+    server = vertx.createHttpServer(options).requestHandler(this::handle);
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the sandbox API server could not listen on 127.0.0.1:" + requestedPort, e);
+    }
+    port = server.actualPort();
+    return this;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("closing the sandbox API server: {}", e.toString());
+    }
+  }
+
+  private void handle(HttpServerRequest request) {
+    String contentType = request.getHeader("Content-Type");
+    if (contentType != null && contentType.startsWith(PROTOBUF)) {
+      // answer before reading the body: protobuf is not decoded here, and a client must never wait
+      request.pause();
+      send(request.response(), Statuses.unsupportedMediaType("application/json, application/yaml").status(), 415);
+      return;
+    }
+    if (isWebSocketWatch(request)) {
+      webSocketWatch(request);
+      return;
+    }
+    request.body().onSuccess(body -> {
+      try {
+        route(request, body == null ? new byte[0] : body.getBytes());
+      } catch (ApiException e) {
+        send(request.response(), e.status(), e.code());
+      } catch (RuntimeException e) {
+        LOG.error("{} {} failed", request.method(), request.uri(), e);
+        send(request.response(), Statuses.failure(500, "InternalError",
+            "Internal error occurred: " + e.getMessage(), null), 500);
+      }
+    }).onFailure(e -> send(request.response(),
+        Statuses.failure(400, "BadRequest", "could not read the request body: " + e.getMessage(), null), 400));
+  }
+
+  private void route(HttpServerRequest request, byte[] body) {
+    String path = request.path();
+    String accept = request.getHeader("Accept");
+    if (accept != null && accept.contains(PROTOBUF) && !accept.contains("json") && !accept.contains("*/*")
+        && !accept.contains("yaml")) {
+      throw Statuses.notAcceptable();
+    }
+    String method = request.method().name();
+    if (method.equals("GET")) {
+      JsonNode document = document(path, request);
+      if (document != null) {
+        sendJson(request.response(), document, 200, List.of());
+        return;
+      }
+    }
+    if (path.equals("/openapi/v2") || path.startsWith("/openapi/")) {
+      notFound(request.response());
+      return;
+    }
+    RequestPath parsed = RequestPath.parse(request.uri(), store.registry());
+    if (parsed == null) {
+      notFound(request.response());
+      return;
+    }
+    ResourceType type = store.registry().find(parsed.group(), parsed.version(), parsed.resource()).orElse(null);
+    if (type == null) {
+      notFound(request.response());
+      return;
+    }
+    if (type.namespaced() && parsed.namespace() == null && parsed.name() != null) {
+      notFound(request.response());
+      return;
+    }
+    if (method.equals("GET") && parsed.isWatch()) {
+      httpWatch(request, type, parsed);
+      return;
+    }
+    if (method.equals("GET") && parsed.name() != null && parsed.subresource() != null
+        && !parsed.isStatus() && !"scale".equals(parsed.subresource())) {
+      notFound(request.response());
+      return;
+    }
+    SandboxStore.Reply reply = store.serve(method, parsed, type, request.getHeader("Content-Type"), body,
+        request.getHeader("User-Agent"));
+    JsonNode answer = reply.body();
+    if (method.equals("GET") && Tables.wantsTable(accept) && parsed.subresource() == null) {
+      List<JsonNode> objects = new java.util.ArrayList<>();
+      if (parsed.name() == null) {
+        answer.path("items").forEach(objects::add);
+      } else {
+        objects.add(answer);
+      }
+      String rv = parsed.name() == null ? answer.path("metadata").path("resourceVersion").asText()
+          : answer.path("metadata").path("resourceVersion").asText();
+      answer = Tables.table(type, objects, rv, parsed.param("includeObject"), clock.instant());
+    }
+    sendJson(request.response(), answer, reply.code(), reply.warnings());
+  }
+
+  /** Discovery, version and OpenAPI documents; {@code null} when the path is not one of them. */
+  private JsonNode document(String path, HttpServerRequest request) {
+    String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    switch (trimmed) {
+      case "/version":
+        return ApiDocuments.version();
+      case "/healthz", "/livez", "/readyz":
+        return null;
+      case "/api":
+        return documents.coreVersions("127.0.0.1:" + port);
+      case "/apis":
+        return documents.groupList();
+      case "/api/v1":
+        return documents.resourceList("", "v1");
+      case "/openapi/v3":
+        return documents.openApiIndex();
+      default:
+        break;
+    }
+    if (trimmed.startsWith("/openapi/v3/")) {
+      return documents.openApi(trimmed.substring("/openapi/v3/".length()));
+    }
+    String[] parts = trimmed.split("/");
+    if (parts.length == 3 && parts[1].equals("apis")) {
+      return documents.group(parts[2]);
+    }
+    if (parts.length == 4 && parts[1].equals("apis")) {
+      return documents.resourceList(parts[2], parts[3]);
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Watches
+
+  private boolean isWebSocketWatch(HttpServerRequest request) {
+    String upgrade = request.getHeader("Upgrade");
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+  }
+
+  private void httpWatch(HttpServerRequest request, ResourceType type, RequestPath path) {
+    HttpServerResponse response = request.response();
+    response.setStatusCode(200);
+    response.putHeader("Content-Type", JSON_TYPE);
+    response.putHeader("Cache-Control", "no-cache, private");
+    response.setChunked(true);
+    response.write(Buffer.buffer());
+    Consumer<ObjectNode> sink = event -> {
+      if (!response.ended() && !response.closed()) {
+        response.write(Buffer.buffer(serialize(event) + "\n"));
+      }
+    };
+    WatchHub.Subscription subscription = store.watch(type, path, sink);
+    if (subscription == null) {
+      response.end();
+      return;
+    }
+    long timer = scheduleWatchEnd(path, () -> {
+      store.stopWatch(subscription);
+      if (!response.ended() && !response.closed()) {
+        response.end();
+      }
+    });
+    response.closeHandler(v -> {
+      store.stopWatch(subscription);
+      vertx.cancelTimer(timer);
+    });
+  }
+
+  private void webSocketWatch(HttpServerRequest request) {
+    RequestPath path = RequestPath.parse(request.uri(), store.registry());
+    ResourceType type = path == null ? null
+        : store.registry().find(path.group(), path.version(), path.resource()).orElse(null);
+    if (type == null || !path.isWatch()) {
+      request.body().onComplete(ignored -> notFound(request.response()));
+      return;
+    }
+    request.toWebSocket().onSuccess((ServerWebSocket socket) -> {
+      Consumer<ObjectNode> sink = event -> {
+        if (!socket.isClosed()) {
+          socket.writeTextMessage(serialize(event));
+        }
+      };
+      WatchHub.Subscription subscription;
+      try {
+        subscription = store.watch(type, path, sink);
+      } catch (ApiException e) {
+        socket.writeTextMessage(serialize(WatchHub.event("ERROR", e.status())));
+        socket.close();
+        return;
+      }
+      if (subscription == null) {
+        socket.close();
+        return;
+      }
+      long timer = scheduleWatchEnd(path, () -> {
+        store.stopWatch(subscription);
+        socket.close();
+      });
+      socket.closeHandler(v -> {
+        store.stopWatch(subscription);
+        vertx.cancelTimer(timer);
+      });
+    }).onFailure(e -> LOG.debug("websocket upgrade failed: {}", e.toString()));
+  }
+
+  private long scheduleWatchEnd(RequestPath path, Runnable end) {
+    long seconds = 1800;
+    String timeout = path.param("timeoutSeconds");
+    if (timeout != null && !timeout.isEmpty()) {
+      seconds = Math.max(1, Long.parseLong(timeout));
+    }
+    return vertx.setTimer(TimeUnit.SECONDS.toMillis(seconds), id -> end.run());
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Answers
+
+  private void notFound(HttpServerResponse response) {
+    response.setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+        .end("404 page not found\n");
+  }
+
+  private void send(HttpServerResponse response, ObjectNode status, int code) {
+    sendJson(response, status, code, List.of());
+  }
+
+  private void sendJson(HttpServerResponse response, JsonNode body, int code, List<String> warnings) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(code);
+    response.putHeader("Content-Type", JSON_TYPE);
+    for (String warning : warnings) {
+      response.headers().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
+    }
+    response.end(serialize(body));
+  }
+
+  private String serialize(JsonNode node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
