@@ -491,7 +491,9 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
     if (result.path("metadata").has("deletionTimestamp") && strings(result.path("metadata").path("finalizers"))
         .isEmpty()) {
-      return remove(type, live, result);
+      // removing the last finalizer of a deleted object removes it; the answer is its last state
+      remove(type, live, result);
+      return result;
     }
     return store(type, live, result);
   }

@@ -1,0 +1,287 @@
+package io.cybershield.shield.sandbox.server;
+
+import io.cybershield.shield.sandbox.SandboxCluster;
+import io.cybershield.shield.sandbox.testing.Kubectl;
+import io.cybershield.shield.sandbox.testing.Kubectl.Result;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The real {@code kubectl} against the sandbox: what a person sees must be what a real API server makes it show.
+ * Each test works in its own namespace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KubectlFidelityIT {
+
+  private SandboxCluster cluster;
+  private Kubectl kubectl;
+  private String ns;
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    cluster = SandboxCluster.start(0);
+    Path kubeconfig = cluster.writeKubeconfig(Files.createTempDirectory("sandbox").resolve("kubeconfig"));
+    kubectl = new Kubectl(kubeconfig);
+    kubectl.ok("apply", "-f", Path.of("src/test/resources/crds/gadgets.example.com.yaml").toString());
+  }
+
+  @AfterAll
+  void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void namespace(TestInfo info) {
+    ns = "t-" + info.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "");
+    if (ns.length() > 60) {
+      ns = ns.substring(0, 60);
+    }
+    kubectl.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
+  }
+
+  private String gadget(String name, String spec) {
+    return "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: " + name + ", namespace: " + ns
+        + "}\nspec: " + spec + "\n";
+  }
+
+  @Test
+  void discoveryAndVersionLetKubectlWork() {
+    assertThat(kubectl.ok("version")).contains("Server Version: v1.32");
+    String resources = kubectl.ok("api-resources");
+    assertThat(resources).contains("deployments").contains("gadgets").contains("horizontalpodautoscalers")
+        .contains("customresourcedefinitions");
+    assertThat(kubectl.ok("api-versions")).contains("example.com/v1").contains("apps/v1");
+  }
+
+  @Test
+  void getPrintsTheCrdsPrinterColumnsAndCategory() {
+    kubectl.apply(gadget("g1", "{size: 3, mode: strict}"));
+    String table = kubectl.ok("get", "gadgets", "-n", ns);
+    assertThat(table.lines().findFirst().orElseThrow()).containsSubsequence("NAME", "SIZE", "MODE", "READY", "AGE");
+    assertThat(table).containsPattern("g1\\s+3\\s+strict\\s+\\d+s");
+    assertThat(kubectl.ok("get", "gizmos", "-n", ns, "-o", "name")).contains("gadget.example.com/g1");
+    assertThat(kubectl.ok("get", "gd", "g1", "-n", ns, "-o", "jsonpath={.spec.size}")).isEqualTo("3");
+  }
+
+  @Test
+  void reapplyingWithoutAFieldRemovesIt() {
+    kubectl.apply(gadget("g2", "{size: 3, color: red}"));
+    assertThat(kubectl.ok("get", "gadget", "g2", "-n", ns, "-o", "jsonpath={.spec.color}")).isEqualTo("red");
+    assertThat(kubectl.apply(gadget("g2", "{size: 4}"))).contains("gadget.example.com/g2 configured");
+    assertThat(kubectl.ok("get", "gadget", "g2", "-n", ns, "-o", "jsonpath={.spec.color}|{.spec.size}"))
+        .isEqualTo("|4");
+    assertThat(kubectl.apply(gadget("g2", "{size: 4}"))).contains("gadget.example.com/g2 unchanged");
+  }
+
+  @Test
+  void generationMovesWithSpecNotWithStatusOrLabels() {
+    kubectl.apply(gadget("g3", "{size: 1}"));
+    assertThat(kubectl.ok("get", "gadget", "g3", "-n", ns, "-o", "jsonpath={.metadata.generation}")).isEqualTo("1");
+    kubectl.ok("patch", "gadget", "g3", "-n", ns, "--type=merge", "--subresource=status",
+        "-p", "{\"status\":{\"observedGeneration\":1}}");
+    kubectl.ok("label", "gadget", "g3", "-n", ns, "tier=gold");
+    assertThat(kubectl.ok("get", "gadget", "g3", "-n", ns, "-o", "jsonpath={.metadata.generation}")).isEqualTo("1");
+    kubectl.ok("patch", "gadget", "g3", "-n", ns, "--type=merge", "-p", "{\"spec\":{\"size\":2}}");
+    assertThat(kubectl.ok("get", "gadget", "g3", "-n", ns,
+        "-o", "jsonpath={.metadata.generation}/{.status.observedGeneration}")).isEqualTo("2/1");
+    // a status written through the main resource is ignored, as with any status subresource
+    kubectl.ok("patch", "gadget", "g3", "-n", ns, "--type=merge", "-p", "{\"status\":{\"observedGeneration\":9}}");
+    assertThat(kubectl.ok("get", "gadget", "g3", "-n", ns, "-o", "jsonpath={.status.observedGeneration}"))
+        .isEqualTo("1");
+  }
+
+  @Test
+  void staleUpdateIsAConflict() throws Exception {
+    kubectl.apply(gadget("g4", "{size: 1}"));
+    String stale = kubectl.ok("get", "gadget", "g4", "-n", ns, "-o", "yaml");
+    kubectl.ok("patch", "gadget", "g4", "-n", ns, "--type=merge", "-p", "{\"spec\":{\"size\":2}}");
+    Path file = Files.createTempFile("stale", ".yaml");
+    Files.writeString(file, stale.replace("size: 1", "size: 5"));
+    Result replace = kubectl.run("replace", "-f", file.toString());
+    assertThat(replace.exitCode()).isNotZero();
+    assertThat(replace.stderr()).contains("Error from server (Conflict): error when replacing")
+        .contains("Operation cannot be fulfilled on gadgets.example.com \"g4\": the object has been modified; "
+            + "please apply your changes to the latest version and try again");
+  }
+
+  @Test
+  void createOfAnExistingObjectIsAlreadyExists() {
+    String yaml = gadget("g5", "{size: 1}");
+    kubectl.runWithInput(yaml, "create", "-f", "-");
+    Result again = kubectl.runWithInput(yaml, "create", "-f", "-");
+    assertThat(again.stderr()).contains("Error from server (AlreadyExists)")
+        .contains("gadgets.example.com \"g5\" already exists");
+  }
+
+  @Test
+  void missingObjectIsNotFound() {
+    Result get = kubectl.run("get", "gadget", "nope", "-n", ns);
+    assertThat(get.exitCode()).isNotZero();
+    assertThat(get.stderr()).contains("Error from server (NotFound): gadgets.example.com \"nope\" not found");
+  }
+
+  @Test
+  void deletingAnOwnerCollectsItsDependents() {
+    kubectl.apply("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: owner, namespace: " + ns + "}\n");
+    String uid = kubectl.ok("get", "configmap", "owner", "-n", ns, "-o", "jsonpath={.metadata.uid}");
+    for (String name : new String[] { "child-a", "child-b" }) {
+      kubectl.apply("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: " + ns
+          + "\n  ownerReferences:\n  - {apiVersion: v1, kind: ConfigMap, name: owner, uid: " + uid
+          + ", controller: true, blockOwnerDeletion: true}\n");
+    }
+    kubectl.apply(gadget("grandchild", "{size: 1}").replace("metadata: {name: grandchild, namespace: " + ns + "}",
+        "metadata:\n  name: grandchild\n  namespace: " + ns + "\n  ownerReferences:\n  - {apiVersion: v1, "
+            + "kind: ConfigMap, name: child-a, uid: "
+            + kubectl.ok("get", "configmap", "child-a", "-n", ns, "-o", "jsonpath={.metadata.uid}") + "}"));
+    kubectl.ok("delete", "configmap", "owner", "-n", ns);
+    assertThat(kubectl.ok("get", "configmaps,gadgets", "-n", ns, "-o", "name")).doesNotContain("child-a")
+        .doesNotContain("child-b").doesNotContain("grandchild");
+  }
+
+  @Test
+  void orphanDeletionKeepsDependentsWithoutTheOwnerReference() {
+    kubectl.apply("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: parent, namespace: " + ns + "}\n");
+    String uid = kubectl.ok("get", "configmap", "parent", "-n", ns, "-o", "jsonpath={.metadata.uid}");
+    kubectl.apply("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kept\n  namespace: " + ns
+        + "\n  ownerReferences:\n  - {apiVersion: v1, kind: ConfigMap, name: parent, uid: " + uid + "}\n");
+    kubectl.ok("delete", "configmap", "parent", "-n", ns, "--cascade=orphan");
+    assertThat(kubectl.run("get", "configmap", "parent", "-n", ns).exitCode()).isNotZero();
+    assertThat(kubectl.ok("get", "configmap", "kept", "-n", ns, "-o", "jsonpath={.metadata.ownerReferences}"))
+        .isEmpty();
+  }
+
+  @Test
+  void finalizersHoldDeletionUntilRemoved() {
+    kubectl.apply(gadget("held", "{size: 1}").replace("metadata: {name: held, namespace: " + ns + "}",
+        "metadata: {name: held, namespace: " + ns + ", finalizers: [example.com/cleanup]}"));
+    kubectl.ok("delete", "gadget", "held", "-n", ns, "--wait=false");
+    assertThat(kubectl.ok("get", "gadget", "held", "-n", ns, "-o", "jsonpath={.metadata.deletionTimestamp}"))
+        .isNotEmpty();
+    Result addFinalizer = kubectl.run("patch", "gadget", "held", "-n", ns, "--type=json",
+        "-p", "[{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\"example.com/other\"}]");
+    assertThat(addFinalizer.stderr()).contains("no new finalizers can be added if the object is being deleted");
+    kubectl.ok("patch", "gadget", "held", "-n", ns, "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
+    assertThat(kubectl.run("get", "gadget", "held", "-n", ns).stderr()).contains("not found");
+  }
+
+  @Test
+  void waitForConditionReturnsAsSoonAsTheStatusSaysSo() {
+    kubectl.apply(gadget("waited", "{size: 1}"));
+    CompletableFuture<Result> wait = CompletableFuture.supplyAsync(() -> kubectl.run("wait",
+        "--for=condition=Ready", "gadget/waited", "-n", ns, "--timeout=20s"));
+    // kubectl wait needs observedGeneration to have caught up, as on a real server
+    kubectl.ok("patch", "gadget", "waited", "-n", ns, "--type=merge", "--subresource=status", "-p",
+        "{\"status\":{\"observedGeneration\":1,\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
+            + "\"observedGeneration\":1}]}}");
+    await().atMost(Duration.ofSeconds(10)).until(wait::isDone);
+    Result result = wait.join();
+    assertThat(result.stdout()).contains("gadget.example.com/waited condition met");
+  }
+
+  @Test
+  void deleteWaitsUntilTheObjectIsGone() {
+    kubectl.apply(gadget("gone", "{size: 1}"));
+    assertThat(kubectl.ok("delete", "gadget", "gone", "-n", ns, "--timeout=10s"))
+        .contains("gadget.example.com \"gone\" deleted");
+  }
+
+  @Test
+  void protobufBodiesAreRefusedAtOnce() {
+    Result create = kubectl.run("create", "namespace", ns + "-pb");
+    assertThat(create.exitCode()).isNotZero();
+    assertThat(create.stderr()).contains("UnsupportedMediaType")
+        .contains("the body of the request was in an unknown format - accepted media types include: "
+            + "application/json, application/yaml");
+  }
+
+  @Test
+  void strategicMergePatchOfACustomResourceIsRefusedAsOnARealServer() {
+    kubectl.apply(gadget("smp", "{size: 1}"));
+    Result patch = kubectl.run("patch", "gadget", "smp", "-n", ns, "-p", "{\"spec\":{\"size\":2}}");
+    assertThat(patch.exitCode()).isNotZero();
+    assertThat(patch.stderr()).contains("application/strategic-merge-patch+json is not supported");
+  }
+
+  @Test
+  void strategicMergePatchOfABuiltInMergesListsByKey() {
+    kubectl.apply("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %s}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: a, image: nginx:1.27}
+              - {name: b, image: busybox:1.36}
+        """.formatted(ns));
+    kubectl.ok("patch", "deployment", "web", "-n", ns, "-p",
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"b\",\"image\":\"busybox:1.37\"}]}}}}");
+    assertThat(kubectl.ok("get", "deployment", "web", "-n", ns, "-o",
+        "jsonpath={.spec.template.spec.containers[*].image}")).isEqualTo("nginx:1.27 busybox:1.37");
+    assertThat(kubectl.ok("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}")).isEqualTo("1");
+  }
+
+  @Test
+  void scaleSubresourceChangesReplicas() {
+    kubectl.apply("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: scaled, namespace: %s}
+        spec:
+          selector: {matchLabels: {app: scaled}}
+          template:
+            metadata: {labels: {app: scaled}}
+            spec: {containers: [{name: a, image: nginx:1.27}]}
+        """.formatted(ns));
+    assertThat(kubectl.ok("scale", "deployment", "scaled", "-n", ns, "--replicas=3")).contains("scaled");
+    assertThat(kubectl.ok("get", "deployment", "scaled", "-n", ns, "-o", "jsonpath={.spec.replicas}"))
+        .isEqualTo("3");
+  }
+
+  @Test
+  void objectsInAMissingNamespaceAreRefused() {
+    Result result = kubectl.runWithInput(gadget("lost", "{size: 1}").replace("namespace: " + ns, "namespace: nowhere"),
+        "apply", "-f", "-");
+    assertThat(result.stderr()).contains("namespaces \"nowhere\" not found");
+  }
+
+  @Test
+  void deletingANamespaceDeletesItsContents() {
+    kubectl.apply(gadget("inside", "{size: 1}"));
+    kubectl.ok("delete", "namespace", ns, "--timeout=10s");
+    assertThat(kubectl.run("get", "gadget", "inside", "-n", ns).stderr()).contains("not found");
+    kubectl.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
+    assertThat(kubectl.ok("get", "gadgets", "-n", ns, "-o", "name")).isEmpty();
+  }
+
+  @Test
+  void explainShowsTheSchemaDescriptions() {
+    assertThat(kubectl.ok("explain", "gadget.spec.size")).contains("How big the gadget is.");
+  }
+
+  @Test
+  void describeWorks() {
+    kubectl.apply(gadget("described", "{size: 7}"));
+    assertThat(kubectl.ok("describe", "gadget", "described", "-n", ns)).contains("Name:         described")
+        .contains("Size:  7");
+  }
+}
