@@ -56,6 +56,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private final Clock clock;
   private final ObjectMapper json = Serialization.jsonMapper();
   private final ObjectMapper yaml = Serialization.yamlMapper();
+  /** Parsed form of each stored JSON string (identity of the stored value), dropped when the value is replaced. */
+  private final Map<String, ObjectNode> parsedObjects = new java.util.IdentityHashMap<>();
   private volatile CustomResourceAdmission admission;
   private volatile FieldOwnership fieldOwnership;
 
@@ -703,6 +705,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     long version = requestResourceVersion();
     ObjectNode gone = lastState.deepCopy();
     gone.with("metadata").put("resourceVersion", String.valueOf(version));
+    parsedObjects.remove(entry.getValue());
     processEvent(path, attributeExtractor.fromPath(path), entry.getKey(), null, null);
     // watchers see DELETED with the last state, stamped with the deletion's resourceVersion
     hub.publish(new WatchHub.Change(version, WatchHub.typeKey(type), gone.path("metadata").path("namespace")
@@ -799,6 +802,10 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
     String serialized = write(object);
     Map.Entry<AttributeSet, String> old = live == null ? null : entry(type, namespace, name);
+    if (old != null) {
+      parsedObjects.remove(old.getValue());
+    }
+    parsedObjects.put(serialized, object.deepCopy());
     GenericKubernetesResource resource = Serialization.unmarshal(serialized, GenericKubernetesResource.class);
     processEvent(path, attributeExtractor.fromPath(path), old == null ? null : old.getKey(), resource, serialized);
     hub.publish(new WatchHub.Change(version, WatchHub.typeKey(type), namespace, live, object.deepCopy()));
@@ -949,12 +956,18 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
   }
 
+  /** Parses a stored object; stored strings are parsed once and handed out as copies. */
   private ObjectNode parse(String stored) {
-    try {
-      return (ObjectNode) json.readTree(stored);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored object is not JSON", e);
+    ObjectNode parsed = parsedObjects.get(stored);
+    if (parsed == null) {
+      try {
+        parsed = (ObjectNode) json.readTree(stored);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("stored object is not JSON", e);
+      }
+      parsedObjects.put(stored, parsed);
     }
+    return parsed.deepCopy();
   }
 
   private String write(ObjectNode object) {
