@@ -8,7 +8,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.OpenApi30;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +26,12 @@ final class OpenApiValidator {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   /** Formats whose networknt semantics match kube-openapi's closely enough; others are not asserted. */
   private static final Set<String> ASSERTED_FORMATS = Set.of("date", "date-time", "ipv4", "ipv6", "uuid", "email", "hostname");
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(OpenApi30.getInstance(),
+  /** OpenAPI 3.0 with the draft-4 boolean exclusiveMaximum/exclusiveMinimum (read by maximum/minimum) declared. */
+  private static final Dialect DIALECT = Dialect.builder(OpenApi30.getInstance())
+      .keyword(new NonValidationKeyword("exclusiveMaximum"))
+      .keyword(new NonValidationKeyword("exclusiveMinimum"))
+      .build();
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT,
       b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
   private final ObjectNode converted;
