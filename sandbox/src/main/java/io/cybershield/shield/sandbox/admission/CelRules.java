@@ -244,16 +244,25 @@ final class CelRules {
         errs.add(FieldError.invalid(fieldPath, type,
             "validation failed due to running out of cost budget, no further validation rules will be run"));
       } else {
-        errs.add(FieldError.invalid(fieldPath, type, "call cost exceeds limit for rule: " + messageOrDefault(r)));
+        errs.add(FieldError.invalid(fieldPath, type, "'" + e.getMessage()
+            + "': no further validation rules will be run due to call cost exceeds limit for rule: " + ruleErrorString(r)));
+        budget.exhausted = true;
       }
       return;
     } catch (CelEvaluationException | RuntimeException e) {
-      errs.add(FieldError.invalid(fieldPath, type, messageOrDefault(r) + ": " + evalError(e)));
+      String err = evalError(e);
+      if (err.startsWith("no such overload")) {
+        errs.add(FieldError.invalid(fieldPath, type, "'" + err
+            + "': call arguments did not match a supported operator, function or macro signature for rule: "
+            + ruleErrorString(r)));
+      } else {
+        errs.add(FieldError.invalid(fieldPath, type, err + " evaluating rule: " + ruleErrorString(r)));
+      }
       return;
     }
     if (Boolean.TRUE.equals(result)) return;
     if (!(result instanceof Boolean)) {
-      errs.add(FieldError.invalid(fieldPath, type, messageOrDefault(r) + ": rule did not evaluate to a bool"));
+      errs.add(FieldError.invalid(fieldPath, type, "rule did not evaluate to a bool evaluating rule: " + ruleErrorString(r)));
       return;
     }
     String msg = messageOrDefault(r);
@@ -319,25 +328,35 @@ final class CelRules {
       Matcher m = KEY_NOT_PRESENT.matcher(cause.getMessage());
       return m.find() ? "no such key: " + m.group(1) : cause.getMessage();
     }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    Throwable root = findCause(e, dev.cel.common.exceptions.CelRuntimeException.class);
+    if (root == null) {
+      root = e;
+      while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    }
     String name = root.getClass().getSimpleName();
     if (name.equals("CelDivideByZeroException")) return "division by zero";
     if (name.equals("CelNumericOverflowException")) return "integer overflow";
+    if (name.equals("CelOverloadNotFoundException")) return "no such overload";
+    if (name.equals("CelIndexOutOfBoundsException") && root.getMessage() != null) {
+      Matcher m = Pattern.compile("(-?\\d+)").matcher(root.getMessage());
+      if (m.find()) return "index out of bounds: " + m.group(1);
+    }
     String msg = root.getMessage() != null ? root.getMessage() : e.getMessage();
     return msg == null ? name : msg.replaceFirst("^evaluation error at <input>:\\d+: ", "");
   }
 
   private static String messageOrDefault(Rule r) {
-    return r.message().isEmpty() ? "failed rule: " + r.rule() : r.message();
+    return r.message().isEmpty() ? "failed rule: " + r.rule().trim() : r.message();
   }
 
-  /** The schema type string used as the bad value of CEL errors. */
+  /** {@code ruleErrorString}: the trimmed message if set, else the trimmed rule. */
+  private static String ruleErrorString(Rule r) {
+    return r.message().isEmpty() ? r.rule().trim() : r.message();
+  }
+
+  /** {@code sts.Type}: the declared schema type, the bad value of CEL errors ("" for int-or-string / untyped). */
   static String schemaType(JsonNode s) {
-    String t = Structural.type(s);
-    if (!t.isEmpty()) return t;
-    if (Structural.intOrString(s)) return "integer-or-string"; // [unsure] structural schemas leave type empty here
-    return Structural.embedded(s) || Structural.preserveUnknown(s) || Structural.props(s) != null ? "object" : "";
+    return Structural.type(s);
   }
 
   // ------------------------------------------------------------------ conversion
