@@ -8,6 +8,7 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.ast.CelReference;
 import dev.cel.common.exceptions.CelAttributeNotFoundException;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
@@ -100,6 +101,12 @@ final class CelRules {
         boolean usesOldSelf;
         try {
           CelAbstractSyntaxTree ast = CEL.compile(rule).getAst();
+          CelType result = ast.getResultType();
+          if (!result.equals(SimpleType.BOOL) && !result.equals(SimpleType.DYN)) {
+            errs.add(FieldError.invalidRaw(rulePath + ".rule", ruleValue,
+                "compilation failed: cel expression must evaluate to a bool"));
+            continue;
+          }
           usesOldSelf = references(ast, "oldSelf");
           program = CEL.createProgram(ast);
         } catch (CelValidationException e) {
@@ -366,8 +373,11 @@ final class CelRules {
     if (n.isBoolean()) return n.booleanValue();
     if (n.isTextual()) return n.textValue();
     if (n.isNumber()) {
-      if ("number".equals(Structural.type(s)) || !n.isIntegralNumber()) return n.doubleValue();
-      return n.longValue();
+      String t = Structural.type(s);
+      if ("number".equals(t)) return n.doubleValue();
+      if (n.isIntegralNumber()) return n.longValue();
+      double d = n.doubleValue();
+      return "integer".equals(t) && d == Math.rint(d) && Math.abs(d) < 9.2e18 ? (Object) (long) d : (Object) d;
     }
     if (n.isArray()) {
       JsonNode is = Structural.items(s);

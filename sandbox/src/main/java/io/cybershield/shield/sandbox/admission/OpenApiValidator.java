@@ -32,7 +32,8 @@ final class OpenApiValidator {
       .keyword(new NonValidationKeyword("exclusiveMinimum"))
       .build();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT,
-      b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+      b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+          .losslessNarrowing(true).build()));
 
   private final ObjectNode converted;
   private final Schema schema;

@@ -134,6 +134,22 @@ class CelValidationTest {
   }
 
   @Test
+  void nonBoolRuleRejectsTheCrd() {
+    ObjectNode crd = AdmissionTestSupport.yamlResource("badcel-crd.yaml");
+    ((ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/x-kubernetes-validations/0"))
+        .put("rule", "1 + 2");
+    assertThatThrownBy(() -> CrdAdmission.compile(crd))
+        .isInstanceOfSatisfying(CrdInvalidException.class, e -> assertThat(e.errors().get(0).detailMessage())
+            .endsWith("compilation failed: cel expression must evaluate to a bool"));
+  }
+
+  @Test
+  void wholeFloatIsAnInteger() {
+    AdmissionResult r = admit("{\"image\":\"nginx\",\"replicas\":5.0,\"maxReplicas\":3}");
+    assertThat(rendered(r)).containsExactly("spec: Invalid value: \"object\": replicas must be <= maxReplicas");
+  }
+
+  @Test
   void rulesAreEvaluatedConcurrently() throws Exception {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
