@@ -53,6 +53,8 @@ final class CelRules {
           CelExtensions.sets(OPTIONS), CelExtensions.regex(), CelExtensions.encoders(OPTIONS), CelOptionalLibrary.INSTANCE)
       .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS), CelExtensions.lists(),
           CelExtensions.sets(OPTIONS), CelExtensions.regex(), CelExtensions.encoders(OPTIONS), CelOptionalLibrary.INSTANCE)
+      .addFunctionDeclarations(K8sCelLibrary.declarations())
+      .addFunctionBindings(K8sCelLibrary.bindings())
       .addVar("self", SimpleType.DYN)
       .addVar("oldSelf", SimpleType.DYN)
       .build();
@@ -110,7 +112,7 @@ final class CelRules {
           usesOldSelf = references(ast, "oldSelf");
           program = CEL.createProgram(ast);
         } catch (CelValidationException e) {
-          errs.add(FieldError.invalidRaw(rulePath + ".rule", ruleValue, "compilation failed: " + e.getMessage()));
+          errs.add(FieldError.invalidRaw(rulePath + ".rule", ruleValue, "compilation failed: " + issues(e)));
           continue;
         } catch (CelEvaluationException e) {
           errs.add(FieldError.invalidRaw(rulePath + ".rule", ruleValue, "compilation failed: " + e.getMessage()));
@@ -122,7 +124,7 @@ final class CelRules {
             msgProgram = CEL.createProgram(CEL.compile(messageExpression).getAst());
           } catch (CelValidationException | CelEvaluationException e) {
             errs.add(FieldError.invalidRaw(rulePath + ".messageExpression", ruleValue,
-                "messageExpression compilation failed: " + e.getMessage()));
+                "messageExpression compilation failed: " + (e instanceof CelValidationException v ? issues(v) : e.getMessage())));
             continue;
           }
         }
@@ -140,6 +142,14 @@ final class CelRules {
     }
     compileNode(Structural.items(s), path + ".items", map, errs);
     compileNode(Structural.additionalProperties(s), path + ".additionalProperties", map, errs);
+  }
+
+  private static final Pattern SYNTAX = Pattern.compile(
+      "(ERROR: <input>:\\d+:\\d+: )(mismatched input|extraneous input|no viable alternative|missing |token recognition error)");
+
+  /** cel-go's issue text: parser errors carry a {@code Syntax error: } prefix. */
+  private static String issues(CelValidationException e) {
+    return SYNTAX.matcher(e.getMessage()).replaceAll("$1Syntax error: $2");
   }
 
   private static boolean references(CelAbstractSyntaxTree ast, String name) {
@@ -344,6 +354,8 @@ final class CelRules {
     if (name.equals("CelDivideByZeroException")) return "division by zero";
     if (name.equals("CelNumericOverflowException")) return "integer overflow";
     if (name.equals("CelOverloadNotFoundException")) return "no such overload";
+    String text = root.getMessage() != null ? root.getMessage() : String.valueOf(e.getMessage());
+    if (text.contains("No matching overload")) return "no such overload";
     if (name.equals("CelIndexOutOfBoundsException") && root.getMessage() != null) {
       Matcher m = Pattern.compile("(-?\\d+)").matcher(root.getMessage());
       if (m.find()) return "index out of bounds: " + m.group(1);

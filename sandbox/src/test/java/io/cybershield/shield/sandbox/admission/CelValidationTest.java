@@ -144,6 +144,20 @@ class CelValidationTest {
   }
 
   @Test
+  void extensionAndKubernetesLibrariesAreAvailable() throws Exception {
+    ObjectNode crd = AdmissionTestSupport.yamlResource("badcel-crd.yaml");
+    ((ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/x-kubernetes-validations/0"))
+        .put("rule", "[1,2,3].isSorted() && [1,2].sum() == 3 && [3,1].min() == 1 && ['a','b'].indexOf('b') == 1"
+            + " && 'abc123'.find('[0-9]+') == '123' && 'a1b2'.findAll('[0-9]') == ['1','2']"
+            + " && 'ABC'.lowerAscii() == 'abc' && 'a,b'.split(',').size() == 2 && math.greatest(1,2) == 2"
+            + " && sets.contains([1,2],[1]) && 'abc'.matches('^a') && self.?nope.orValue(1) == 1"
+            + " && self.replicas == 1");
+    ObjectNode o = AdmissionTestSupport.json("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Bad\","
+        + "\"metadata\":{\"name\":\"b\"},\"spec\":{\"replicas\":1}}");
+    assertThat(CrdAdmission.compile(crd).admit("v1", o, null, false).errors()).isEmpty();
+  }
+
+  @Test
   void wholeFloatIsAnInteger() {
     AdmissionResult r = admit("{\"image\":\"nginx\",\"replicas\":5.0,\"maxReplicas\":3}");
     assertThat(rendered(r)).containsExactly("spec: Invalid value: \"object\": replicas must be <= maxReplicas");
