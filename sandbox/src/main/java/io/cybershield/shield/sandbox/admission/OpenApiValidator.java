@@ -33,7 +33,7 @@ final class OpenApiValidator {
       .build();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT,
       b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-          .losslessNarrowing(true).build()));
+          .losslessNarrowing(true).preloadSchema(true).build()));
 
   private final ObjectNode converted;
   private final Schema schema;
@@ -41,6 +41,7 @@ final class OpenApiValidator {
   OpenApiValidator(JsonNode structural) {
     this.converted = (ObjectNode) convert(structural, true);
     this.schema = REGISTRY.getSchema(converted);
+    this.schema.initializeValidators(); // eager, so concurrent admits never race on lazy initialisation
   }
 
   /** Turns a Kubernetes structural schema into a plain OpenAPI 3.0 schema for networknt. */

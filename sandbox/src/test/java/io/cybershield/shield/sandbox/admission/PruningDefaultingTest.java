@@ -136,6 +136,20 @@ class PruningDefaultingTest {
   }
 
   @Test
+  void twoCrdsCompiledInOneJvmKeepTheirOwnSchemas() throws Exception {
+    ObjectNode crdA = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
+    ObjectNode crdB = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
+    ((ObjectNode) crdB.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/replicas")).put("maximum", 100);
+    CrdAdmission a = CrdAdmission.compile(crdA);
+    CrdAdmission b = CrdAdmission.compile(crdB);
+    ObjectNode o = json("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Plain\",\"metadata\":{\"name\":\"p\"},"
+        + "\"spec\":{\"replicas\":50}}");
+    assertThat(rendered(a.admit("v1", o, null, false)))
+        .containsExactly("spec.replicas: Invalid value: 50: spec.replicas in body should be less than or equal to 10");
+    assertThat(b.admit("v1", o, null, false).errors()).isEmpty();
+  }
+
+  @Test
   void optionalOldSelfTransitionRuleRunsOnCreate() throws Exception {
     ObjectNode crd = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
     ObjectNode spec = (ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
