@@ -58,7 +58,20 @@ final class OpenApiValidator {
         case "properties" -> {
           ObjectNode p = out.putObject("properties");
           v.fields().forEachRemaining(pe -> {
-            if (root && pe.getKey().equals("metadata")) return; // ObjectMeta is validated separately
+            if (root && pe.getKey().equals("metadata")) {
+              // ObjectMeta is validated separately; a CRD may only constrain name and generateName
+              ObjectNode md = F.objectNode();
+              JsonNode mdProps = Structural.props(pe.getValue());
+              if (mdProps != null) {
+                ObjectNode kept = F.objectNode();
+                for (String f : List.of("name", "generateName")) {
+                  if (mdProps.has(f)) kept.set(f, convert(mdProps.get(f), false));
+                }
+                if (!kept.isEmpty()) md.set("properties", kept);
+              }
+              p.set("metadata", md);
+              return;
+            }
             p.set(pe.getKey(), convert(pe.getValue(), false));
           });
         }

@@ -111,7 +111,7 @@ class CelValidationTest {
 
   @Test
   void rootRuleReportsNilFieldAndSeesMetadataName() {
-    CrdAdmission plain = AdmissionTestSupport.compile("nocel-crd.yaml");
+    CrdAdmission plain = AdmissionTestSupport.compile("plain-crd.yaml");
     ObjectNode o = AdmissionTestSupport.json(
         "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Plain\",\"metadata\":{\"name\":\"forbidden-name\"},\"spec\":{}}");
     assertThat(rendered(plain.admit("v1", o, null, false)))

@@ -175,6 +175,20 @@ class OpenApiSchemaMessagesTest {
   }
 
   @Test
+  void crdMayConstrainMetadataName() throws Exception {
+    var crd = AdmissionTestSupport.yamlResource("plain-crd.yaml");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties"))
+        .putObject("metadata").put("type", "object").putObject("properties").putObject("name")
+        .put("type", "string").put("maxLength", 5);
+    CrdAdmission a = CrdAdmission.compile(crd);
+    var o = AdmissionTestSupport.json("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Plain\","
+        + "\"metadata\":{\"name\":\"toolong\",\"labels\":{\"a\":\"b\"}},\"spec\":{}}");
+    assertThat(rendered(a.admit("v1", o, null, false))).containsExactly("metadata.name: Too long: may not be more than 5 bytes",
+        "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; "
+            + "correct the existing errors to complete validation");
+  }
+
+  @Test
   void statusWritesValidateTheWholeObject() {
     var obj = model("x", "{\"image\":\"nginx\"}");
     obj.putObject("status").put("replicas", -1);

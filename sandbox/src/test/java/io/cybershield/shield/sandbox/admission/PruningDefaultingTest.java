@@ -137,8 +137,8 @@ class PruningDefaultingTest {
 
   @Test
   void twoCrdsCompiledInOneJvmKeepTheirOwnSchemas() throws Exception {
-    ObjectNode crdA = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
-    ObjectNode crdB = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
+    ObjectNode crdA = AdmissionTestSupport.yamlResource("plain-crd.yaml");
+    ObjectNode crdB = AdmissionTestSupport.yamlResource("plain-crd.yaml");
     ((ObjectNode) crdB.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/replicas")).put("maximum", 100);
     CrdAdmission a = CrdAdmission.compile(crdA);
     CrdAdmission b = CrdAdmission.compile(crdB);
@@ -151,7 +151,7 @@ class PruningDefaultingTest {
 
   @Test
   void optionalOldSelfTransitionRuleRunsOnCreate() throws Exception {
-    ObjectNode crd = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
+    ObjectNode crd = AdmissionTestSupport.yamlResource("plain-crd.yaml");
     ObjectNode spec = (ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
     spec.putArray("x-kubernetes-validations").addObject()
         .put("rule", "oldSelf.hasValue() || self.replicas == 1")
@@ -167,7 +167,7 @@ class PruningDefaultingTest {
 
   @Test
   void perCallCostLimitStopsExpensiveRules() throws Exception {
-    ObjectNode crd = AdmissionTestSupport.yamlResource("nocel-crd.yaml");
+    ObjectNode crd = AdmissionTestSupport.yamlResource("plain-crd.yaml");
     ObjectNode spec = (ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
     spec.putArray("x-kubernetes-validations").addObject()
         .put("rule", "self.items.all(a, self.items.all(b, self.items.all(c, a + b + c >= 0)))");
