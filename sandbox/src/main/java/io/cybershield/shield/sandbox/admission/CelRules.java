@@ -128,6 +128,15 @@ final class CelRules {
             continue;
           }
         }
+        if (!fieldPath.isEmpty()) {
+          try {
+            fieldPath = normalizeFieldPath(s, fieldPath);
+          } catch (IllegalArgumentException e) {
+            errs.add(FieldError.invalid(rulePath + ".fieldPath", r.path("fieldPath").asText(),
+                "fieldPath must be a valid path: " + e.getMessage()));
+            continue;
+          }
+        }
         if (optionalOldSelf && !usesOldSelf) {
           errs.add(FieldError.invalid(rulePath + ".optionalOldSelf", true,
               "may not be set to true for non-transition rules"));
@@ -142,6 +151,56 @@ final class CelRules {
     }
     compileNode(Structural.items(s), path + ".items", map, errs);
     compileNode(Structural.additionalProperties(s), path + ".additionalProperties", map, errs);
+  }
+
+  /**
+   * {@code ValidFieldPath}: {@code .a.b}, {@code ['a']} for properties and map keys; returns the normalised suffix,
+   * e.g. {@code .labels[k]}.
+   */
+  static String normalizeFieldPath(JsonNode schema, String fp) {
+    StringBuilder out = new StringBuilder();
+    JsonNode cur = schema;
+    int i = 0;
+    if (fp.isEmpty()) throw new IllegalArgumentException("unexpected end of JSON path");
+    while (i < fp.length()) {
+      char c = fp.charAt(i);
+      String name;
+      if (c == '.') {
+        int j = i + 1;
+        while (j < fp.length() && fp.charAt(j) != '.' && fp.charAt(j) != '[') j++;
+        if (j == i + 1) throw new IllegalArgumentException("unexpected end of JSON path");
+        name = fp.substring(i + 1, j);
+        i = j;
+      } else if (c == '[') {
+        if (i + 1 >= fp.length() || fp.charAt(i + 1) != '\'') {
+          throw new IllegalArgumentException("expected single quoted string but got " + fp.substring(i + 1));
+        }
+        int j = i + 2;
+        StringBuilder lit = new StringBuilder();
+        while (j < fp.length() && fp.charAt(j) != '\'') {
+          if (fp.charAt(j) == '\\' && j + 1 < fp.length()) j++;
+          lit.append(fp.charAt(j++));
+        }
+        if (j + 1 >= fp.length() || fp.charAt(j + 1) != ']') throw new IllegalArgumentException("unexpected end of JSON path");
+        name = lit.toString();
+        i = j + 2;
+      } else {
+        throw new IllegalArgumentException("expected [ or . but got: " + fp.substring(i));
+      }
+      JsonNode props = Structural.props(cur);
+      JsonNode addl = Structural.additionalProperties(cur);
+      if (props != null) {
+        if (!props.has(name)) throw new IllegalArgumentException("does not refer to a valid field");
+        out.append('.').append(name);
+        cur = props.get(name);
+      } else if (addl != null) {
+        out.append('[').append(name).append(']');
+        cur = addl;
+      } else {
+        throw new IllegalArgumentException("does not refer to a valid field");
+      }
+    }
+    return out.toString();
   }
 
   private static final Pattern SYNTAX = Pattern.compile(
@@ -303,6 +362,7 @@ final class CelRules {
     if (!r.fieldPath().isEmpty()) {
       String fp = r.fieldPath();
       errPath = path.isEmpty() ? (fp.startsWith(".") ? fp.substring(1) : fp) : path + fp;
+      if (errPath.isEmpty()) errPath = FieldError.NIL_FIELD;
     }
     switch (r.reason()) {
       case "FieldValueForbidden" -> errs.add(FieldError.forbidden(errPath, msg));

@@ -158,6 +158,26 @@ class CelValidationTest {
   }
 
   @Test
+  void fieldPathWithMapKeyNotationIsNormalised() throws Exception {
+    ObjectNode crd = AdmissionTestSupport.yamlResource("badcel-crd.yaml");
+    ObjectNode spec = (ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
+    ((ObjectNode) spec.get("properties")).putObject("labels").put("type", "object")
+        .putObject("additionalProperties").put("type", "string");
+    ((ObjectNode) spec.at("/x-kubernetes-validations/0")).put("rule", "!('team' in self.labels)")
+        .put("fieldPath", ".labels['team']").put("message", "team label is reserved");
+    ObjectNode o = AdmissionTestSupport.json("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Bad\","
+        + "\"metadata\":{\"name\":\"b\"},\"spec\":{\"labels\":{\"team\":\"x\"}}}");
+    assertThat(rendered(CrdAdmission.compile(crd).admit("v1", o, null, false)))
+        .containsExactly("spec.labels[team]: Invalid value: \"object\": team label is reserved");
+
+    ((ObjectNode) spec.at("/x-kubernetes-validations/0")).put("fieldPath", ".nope");
+    assertThatThrownBy(() -> CrdAdmission.compile(crd)).isInstanceOfSatisfying(CrdInvalidException.class,
+        e -> assertThat(e.errors().get(0).render()).isEqualTo("spec.validation.openAPIV3Schema.properties[spec]"
+            + ".x-kubernetes-validations[0].fieldPath: Invalid value: \".nope\": fieldPath must be a valid path: "
+            + "does not refer to a valid field"));
+  }
+
+  @Test
   void wholeFloatIsAnInteger() {
     AdmissionResult r = admit("{\"image\":\"nginx\",\"replicas\":5.0,\"maxReplicas\":3}");
     assertThat(rendered(r)).containsExactly("spec: Invalid value: \"object\": replicas must be <= maxReplicas");
