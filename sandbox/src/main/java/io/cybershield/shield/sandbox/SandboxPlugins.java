@@ -9,6 +9,6 @@ final class SandboxPlugins {
   }
 
   static void install(SandboxStore store) {
-    // admission (schema + CEL) and server-side apply are installed here once they are built
+    store.setAdmission(new SchemaAdmission());
   }
 }

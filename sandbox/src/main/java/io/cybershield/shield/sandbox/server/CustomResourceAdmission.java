@@ -20,12 +20,22 @@ public interface CustomResourceAdmission {
    * Prunes, defaults and validates a custom resource about to be written.
    *
    * @param fieldValidation {@code Strict}, {@code Warn} or {@code Ignore}
-   * @param patch {@code true} for PATCH requests (a strict-decoding failure is then a 422, not a 400)
-   * @param warnings where unknown-field warnings go (for {@code Warn})
+   * @param write how the object arrived: unknown fields are refused differently for each
+   * @param warnings where {@code Warning} header values go (unknown fields under {@code Warn})
    * @return the object to store
    */
   ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode oldObject, boolean statusWrite,
-      String fieldValidation, boolean patch, List<String> warnings);
+      String fieldValidation, Write write, List<String> warnings);
+
+  /** How a custom resource arrived. */
+  enum Write {
+    /** POST or PUT of a whole object. */
+    OBJECT,
+    /** JSON or merge patch. */
+    PATCH,
+    /** Server-side apply. */
+    APPLY
+  }
 
   /** Defaults applied when an object is read from storage. */
   ObjectNode onRead(ResourceType type, ObjectNode stored);

@@ -301,7 +301,7 @@ public final class SandboxApiServer implements AutoCloseable {
     response.setStatusCode(code);
     response.putHeader("Content-Type", JSON_TYPE);
     for (String warning : warnings) {
-      response.headers().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
+      response.headers().add("Warning", warning);
     }
     response.end(serialize(body));
   }

@@ -236,7 +236,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private Reply create(ResourceType type, RequestPath path, ObjectNode object, String manager) {
     ObjectNode created = prepareCreate(type, path, object);
     List<String> warnings = new ArrayList<>();
-    created = admit(type, created, null, false, path, false, warnings);
+    created = admit(type, created, null, false, path, CustomResourceAdmission.Write.OBJECT, warnings);
     if (fieldOwnership != null) {
       created = fieldOwnership.update(type, null, created, manager, false);
     }
@@ -315,7 +315,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
       throw Statuses.conflict(type, path.name());
     }
     List<String> warnings = new ArrayList<>();
-    ObjectNode result = commit(type, path, live, body, manager, false, warnings);
+    ObjectNode result = commit(type, path, live, body, manager, CustomResourceAdmission.Write.OBJECT, warnings);
     return new Reply(200, result, warnings);
   }
 
@@ -344,7 +344,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
     checkName(path, candidate);
     List<String> warnings = new ArrayList<>();
-    ObjectNode result = commit(type, path, live, candidate, manager(path, userAgent, "patch"), true, warnings);
+    ObjectNode result = commit(type, path, live, candidate, manager(path, userAgent, "patch"),
+        CustomResourceAdmission.Write.PATCH, warnings);
     return new Reply(200, result, warnings);
   }
 
@@ -396,7 +397,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
       }
       ObjectNode created = prepareCreate(type, path, applied.deepCopy());
       created = fieldOwnership.apply(type, null, created, manager, force, false);
-      created = admit(type, created, null, false, path, true, warnings);
+      created = admit(type, created, null, false, path, CustomResourceAdmission.Write.APPLY, warnings);
       if (!path.query().containsKey("dryRun")) {
         created = store(type, null, created);
       }
@@ -409,9 +410,9 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
 
   /** Turns a client's full object into the stored one: status rules, metadata rules, admission, ownership. */
   private ObjectNode commit(ResourceType type, RequestPath path, ObjectNode live, ObjectNode candidate,
-      String manager, boolean patch, List<String> warnings) {
+      String manager, CustomResourceAdmission.Write write, List<String> warnings) {
     ObjectNode result = merge(type, path, live, candidate);
-    result = admit(type, result, live, path.isStatus(), path, patch, warnings);
+    result = admit(type, result, live, path.isStatus(), path, write, warnings);
     if (fieldOwnership != null) {
       result = fieldOwnership.update(type, live, result, manager, path.isStatus());
     }
@@ -421,7 +422,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private ObjectNode commitPrepared(ResourceType type, RequestPath path, ObjectNode live, ObjectNode candidate,
       List<String> warnings) {
     ObjectNode result = merge(type, path, live, candidate);
-    result = admit(type, result, live, path.isStatus(), path, true, warnings);
+    result = admit(type, result, live, path.isStatus(), path, CustomResourceAdmission.Write.APPLY, warnings);
     return finishWrite(type, path, live, result);
   }
 
@@ -534,7 +535,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     candidate.with("spec").set("replicas", replicas.isMissingNode() ? JSON.numberNode(1) : replicas);
     RequestPath main = new RequestPath(path.group(), path.version(), path.namespace(), path.resource(), path.name(),
         null, path.query());
-    ObjectNode result = commit(type, main, live, candidate, manager, true, new ArrayList<>());
+    ObjectNode result = commit(type, main, live, candidate, manager, CustomResourceAdmission.Write.PATCH,
+        new ArrayList<>());
     return Reply.of(200, scale(type, result));
   }
 
@@ -838,7 +840,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   }
 
   private ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old, boolean statusWrite,
-      RequestPath path, boolean patch, List<String> warnings) {
+      RequestPath path, CustomResourceAdmission.Write write, List<String> warnings) {
     CustomResourceAdmission admit = admission;
     if (admit == null) {
       return object;
@@ -851,7 +853,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
       return object;
     }
     String validation = path.query().getOrDefault("fieldValidation", "Warn");
-    return admit.admit(type, object, old, statusWrite, validation, patch, warnings);
+    return admit.admit(type, object, old, statusWrite, validation, write, warnings);
   }
 
   private void requireNamespace(String namespace) {

@@ -284,4 +284,80 @@ class KubectlFidelityIT {
     assertThat(kubectl.ok("describe", "gadget", "described", "-n", ns)).contains("Name:         described")
         .contains("Size:  7");
   }
+
+  @Test
+  void schemaViolationsAreRefusedWithTheApiServersMessages() {
+    Result tooBig = kubectl.runWithInput(gadget("big", "{size: 99}"), "apply", "-f", "-");
+    assertThat(tooBig.exitCode()).isNotZero();
+    assertThat(tooBig.stderr()).contains("The Gadget \"big\" is invalid: spec.size: Invalid value: 99: "
+        + "spec.size in body should be less than or equal to 10");
+    Result badMode = kubectl.runWithInput(gadget("mode", "{size: 1, mode: fast}"), "apply", "-f", "-");
+    assertThat(badMode.stderr())
+        .contains("spec.mode: Unsupported value: \"fast\": supported values: \"safe\", \"strict\"");
+    Result both = kubectl.runWithInput(gadget("both", "{size: 99, mode: fast}"), "apply", "-f", "-");
+    assertThat(both.stderr()).contains("The Gadget \"both\" is invalid: \n* ");
+    assertThat(kubectl.run("get", "gadget", "big", "-n", ns).stderr()).contains("not found");
+  }
+
+  @Test
+  void celRulesAreEvaluatedWithTheirMessages() {
+    Result result = kubectl.runWithInput(gadget("cel", "{size: 2, minSize: 5}"), "apply", "-f", "-");
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr())
+        .contains("The Gadget \"cel\" is invalid: spec: Invalid value: \"object\": minSize must not exceed size");
+  }
+
+  @Test
+  void duplicateKeysInAMapListAreRefused() {
+    Result result = kubectl.runWithInput(gadget("dup", "{size: 1, parts: [{name: a}, {name: a}]}"),
+        "apply", "-f", "-");
+    assertThat(result.stderr()).contains("spec.parts[1]: Duplicate value: {\"name\":\"a\"}");
+  }
+
+  @Test
+  void defaultsAreAppliedOnCreate() {
+    kubectl.apply(gadget("defaulted", "{size: 1}"));
+    assertThat(kubectl.ok("get", "gadget", "defaulted", "-n", ns, "-o", "jsonpath={.spec.mode}")).isEqualTo("safe");
+  }
+
+  @Test
+  void unknownFieldsFollowTheFieldValidationDirective() {
+    Result strict = kubectl.runWithInput(gadget("strict", "{size: 1, flavour: mint}"), "apply", "-f", "-");
+    assertThat(strict.exitCode()).isNotZero();
+    assertThat(strict.stderr()).contains("unknown field \"spec.flavour\"");
+    Result warn = kubectl.runWithInput(gadget("warned", "{size: 1, flavour: mint}"), "apply", "--validate=warn",
+        "-f", "-");
+    assertThat(warn.exitCode()).as(warn.toString()).isZero();
+    assertThat(warn.stderr()).contains("Warning: unknown field \"spec.flavour\"");
+    assertThat(kubectl.ok("get", "gadget", "warned", "-n", ns, "-o", "jsonpath={.spec}")).doesNotContain("flavour");
+  }
+
+  @Test
+  void aCrdWithABrokenCelRuleIsRefused() {
+    String crd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: brokens.example.com}
+        spec:
+          group: example.com
+          names: {plural: brokens, singular: broken, kind: Broken}
+          scope: Namespaced
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    x-kubernetes-validations:
+                    - rule: "self.size >"
+        """;
+    Result result = kubectl.runWithInput(crd, "apply", "-f", "-");
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains("The CustomResourceDefinition \"brokens.example.com\" is invalid")
+        .contains("x-kubernetes-validations[0].rule");
+  }
 }
