@@ -222,7 +222,7 @@ public final class FieldManager {
     if (updates.size() <= MAX_UPDATE_MANAGERS) {
       return;
     }
-    updates.sort(Comparator.comparingLong(Entry::seconds));
+    updates.sort(Comparator.comparingLong(Entry::seconds).thenComparing(e -> e.id().identifier()));
     int excess = updates.size() - MAX_UPDATE_MANAGERS + 1;
     ManagerId ancient = null;
     FieldSet fields = FieldSet.empty();
