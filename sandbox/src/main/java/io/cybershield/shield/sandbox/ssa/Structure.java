@@ -260,34 +260,54 @@ final class Structure {
   }
 
   /**
-   * Map-lists and sets: the applied items in the applied order, merged with their live counterparts; live items the
-   * configuration does not mention stay, each placed right after the live item that preceded it.
+   * Map-lists and sets. Walking the live list: a live-only item is emitted where it stands; a shared item is emitted
+   * (with the applied items that precede it) when it is the next shared item in the applied order, otherwise it waits
+   * for its turn. Applied items not emitted by then follow at the end. So the applied order wins among the items the
+   * configuration names, and live-only items keep their place relative to their live neighbours.
    */
   private JsonNode mergeList(ArrayNode lhs, ArrayNode rhs, List<String> s) {
     ListType t = listType(s);
     List<String> is = plus(s, ITEM);
     LinkedHashMap<PathElement, JsonNode> li = items(t, lhs);
     LinkedHashMap<PathElement, JsonNode> ri = items(t, rhs);
-    List<PathElement> order = new ArrayList<>();
-    Map<PathElement, JsonNode> values = new LinkedHashMap<>();
-    for (Map.Entry<PathElement, JsonNode> e : ri.entrySet()) {
-      order.add(e.getKey());
-      values.put(e.getKey(), t.kind() == ListType.Kind.SET
-          ? e.getValue().deepCopy()
-          : mergeValue(li.get(e.getKey()), e.getValue(), is, false));
-    }
-    PathElement previous = null;
-    for (Map.Entry<PathElement, JsonNode> e : li.entrySet()) {
-      if (!ri.containsKey(e.getKey())) {
-        int at = previous == null ? 0 : order.indexOf(previous) + 1;
-        order.add(at, e.getKey());
-        values.put(e.getKey(), e.getValue().deepCopy());
+    List<PathElement> rhsOrder = new ArrayList<>(ri.keySet());
+    List<PathElement> sharedInRhsOrder = new ArrayList<>();
+    for (PathElement pe : rhsOrder) {
+      if (li.containsKey(pe)) {
+        sharedInRhsOrder.add(pe);
       }
-      previous = e.getKey();
     }
     ArrayNode out = Json.NODES.arrayNode();
-    order.forEach(pe -> out.add(values.get(pe)));
+    int nextRhs = 0;
+    int nextShared = 0;
+    for (Map.Entry<PathElement, JsonNode> e : li.entrySet()) {
+      PathElement pe = e.getKey();
+      if (!ri.containsKey(pe)) {
+        out.add(e.getValue().deepCopy());
+        continue;
+      }
+      if (nextShared < sharedInRhsOrder.size() && sharedInRhsOrder.get(nextShared).equals(pe)) {
+        int upTo = rhsOrder.indexOf(pe);
+        for (; nextRhs <= upTo; nextRhs++) {
+          PathElement r = rhsOrder.get(nextRhs);
+          out.add(mergeItem(t, li.get(r), ri.get(r), is));
+        }
+        nextShared++;
+        while (nextShared < sharedInRhsOrder.size()
+            && rhsOrder.indexOf(sharedInRhsOrder.get(nextShared)) < nextRhs) {
+          nextShared++;
+        }
+      }
+    }
+    for (; nextRhs < rhsOrder.size(); nextRhs++) {
+      PathElement r = rhsOrder.get(nextRhs);
+      out.add(mergeItem(t, li.get(r), ri.get(r), is));
+    }
     return out;
+  }
+
+  private JsonNode mergeItem(ListType t, JsonNode live, JsonNode applied, List<String> itemSchemaPath) {
+    return t.kind() == ListType.Kind.SET ? stripNulls(applied) : mergeValue(live, applied, itemSchemaPath, false);
   }
 
   private static JsonNode stripNulls(JsonNode v) {
@@ -304,6 +324,10 @@ final class Structure {
       ArrayNode out = Json.NODES.arrayNode();
       v.forEach(e -> out.add(stripNulls(e)));
       return out;
+    }
+    if (v.isFloatingPointNumber()) {
+      // the apiserver decodes whole numbers as integers
+      return Json.canonical(v);
     }
     return v.deepCopy();
   }
