@@ -148,7 +148,7 @@ public final class FieldManager {
       newObj = withoutManagedFields(updated);
       setOrRemove(newObj, "status", oldView.get("status"));
     }
-    LinkedHashMap<ManagerId, Entry> managers = ManagedFields.read(liveOrNull);
+    LinkedHashMap<ManagerId, Entry> managers = baseManagers(liveOrNull, updated, scope);
 
     Structure.Comparison cmp = st.compare(oldView, newObj);
     if (cmp.isSame()) {
@@ -171,6 +171,29 @@ public final class FieldManager {
     capUpdateManagers(managers);
     ManagedFields.write(newObj, managers);
     return newObj;
+  }
+
+  /**
+   * Like the apiserver: a main-resource write may replace managedFields (a client that sends back what it read
+   * changes nothing) or reset them with {@code [{}]}; one that sends none keeps the stored ones. Subresource writes
+   * always keep the stored ones.
+   */
+  private static LinkedHashMap<ManagerId, Entry> baseManagers(ObjectNode live, ObjectNode updated, Subresource sub) {
+    JsonNode sent = updated.path("metadata").get("managedFields");
+    if (sub == Subresource.NONE && sent != null && sent.isArray() && !sent.isEmpty()) {
+      if (sent.size() == 1 && sent.get(0).isObject() && sent.get(0).isEmpty()) {
+        return new LinkedHashMap<>();
+      }
+      try {
+        LinkedHashMap<ManagerId, Entry> fromRequest = ManagedFields.read(updated);
+        if (!fromRequest.isEmpty()) {
+          return fromRequest;
+        }
+      } catch (IllegalArgumentException invalid) {
+        // the apiserver falls back to the stored entries when the sent ones do not decode
+      }
+    }
+    return ManagedFields.read(live);
   }
 
   /**

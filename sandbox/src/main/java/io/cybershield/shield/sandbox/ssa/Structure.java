@@ -228,6 +228,21 @@ final class Structure {
     }
     if (!Json.semanticEquals(o, n)) {
       modified.add(p);
+      if (o.getNodeType() != n.getNodeType()) {
+        // an object turned into a scalar (or back): what was below is gone, what is below now is new
+        descendants(o, p, s, removed);
+        descendants(n, p, s, added);
+      }
+    }
+  }
+
+  private void descendants(JsonNode v, List<PathElement> p, List<String> s, FieldSet.Builder b) {
+    FieldSet.Builder all = new FieldSet.Builder();
+    allPaths(v, p, s, all);
+    for (List<PathElement> path : all.build().paths()) {
+      if (path.size() > p.size()) {
+        b.add(path);
+      }
     }
   }
 
