@@ -191,6 +191,34 @@ class UpdateOwnershipTest {
         .isEqualTo("2025-01-01T10:00:02Z");
   }
 
+  @Test
+  void anUpdaterWritingAnotherApiVersionIsAnotherEntrySortedByApiVersion() {
+    ObjectNode v1 = create("{\"a\":\"1\"}");
+    clock.advance(Duration.ofSeconds(5));
+    ObjectNode v2 = fm.update(v1, withSpec(v1, "b", "1"), "op", crd, Subresource.NONE);
+    ObjectNode asV2 = withSpec(v2, "image", "i");
+    asV2.put("apiVersion", "example.com/v2");
+    ObjectNode v3 = fm.update(v2, asV2, "op", crd, Subresource.NONE);
+
+    List<String> order = new ArrayList<>();
+    v3.at("/metadata/managedFields").forEach(e -> order.add(e.get("manager").asText() + " "
+        + e.get("apiVersion").asText() + " " + e.get("fieldsV1")));
+    assertThat(order).containsExactly(
+        "kubectl-create example.com/v1 {\"f:spec\":{\".\":{},\"f:a\":{}}}",
+        "op example.com/v1 {\"f:spec\":{\"f:b\":{}}}",
+        "op example.com/v2 {\"f:spec\":{\"f:image\":{}}}");
+  }
+
+  @Test
+  void replacingAnObjectByAScalarDropsOwnershipOfWhatWasBelow() {
+    ObjectNode v1 = create("{\"runtime\":{\"dtype\":\"fp16\"}}");
+    ObjectNode v2 = edit(v1, "kubectl-edit", "runtime", json("{\"v\":\"default\"}").get("v"));
+
+    // an owned node with nothing owned below is written as a plain leaf
+    assertThat(SsaFixtures.fieldsV1(v2, "kubectl-create", "Update")).isEqualTo(json("{\"f:spec\":{}}"));
+    assertThat(SsaFixtures.fieldsV1(v2, "kubectl-edit", "Update")).isEqualTo(json("{\"f:spec\":{\"f:runtime\":{}}}"));
+  }
+
   private static ObjectNode withSpec(ObjectNode obj, String field, String value) {
     ObjectNode copy = obj.deepCopy();
     ((ObjectNode) copy.get("spec")).put(field, value);
