@@ -127,7 +127,8 @@ public final class FieldManager {
    * Any non-apply write (POST, PUT, merge/strategic/JSON patch): the manager takes every field the write added or
    * changed (operation {@code Update}), other managers lose them, fields the write removed are dropped from every
    * manager, and entries left without fields disappear. A write that changes nothing leaves managedFields as they
-   * were.
+   * were. As in the apiserver, an existing object without managedFields, or a write that sends
+   * {@code managedFields: [{}]}, leaves the object untracked (no managedFields) until the next apply.
    *
    * @param liveOrNull the stored object, or null for a create
    * @param updated    the object as the write would store it
@@ -149,6 +150,12 @@ public final class FieldManager {
       setOrRemove(newObj, "status", oldView.get("status"));
     }
     LinkedHashMap<ManagerId, Entry> managers = baseManagers(liveOrNull, updated, scope);
+    if (liveOrNull != null && managers.isEmpty()) {
+      // like the apiserver, an existing object without managedFields (never tracked, or reset with [{}]) stays
+      // untracked until the next server-side apply
+      ManagedFields.write(newObj, managers);
+      return newObj;
+    }
 
     Structure.Comparison cmp = st.compare(oldView, newObj);
     if (cmp.isSame()) {

@@ -43,7 +43,7 @@ class BeforeFirstApplyTest {
   }
 
   @Test
-  void aWriteSendingTheResetMarkerClearsManagedFields() throws Exception {
+  void aWriteSendingTheResetMarkerStripsManagedFieldsUntilTheNextApply() throws Exception {
     ObjectNode v1 = fm.apply(null, json("""
         {"apiVersion":"example.com/v1","kind":"ShieldModel","metadata":{"name":"x"},"spec":{"a":"1"}}"""),
         "kubectl", false, crd, Subresource.NONE);
@@ -52,11 +52,24 @@ class BeforeFirstApplyTest {
     ((ObjectNode) reset.get("metadata")).putArray("managedFields").addObject();
     ((ObjectNode) reset.get("spec")).put("b", "2");
 
-    ObjectNode v2 = fm.update(v1, reset, "kubectl-edit", crd, Subresource.NONE);
+    ObjectNode v2 = fm.update(v1, reset, "kubectl-patch", crd, Subresource.NONE);
+    ObjectNode v3 = fm.update(v2, withSpec(v2, "c", "3"), "kubectl-edit", crd, Subresource.NONE);
+    ObjectNode v4 = fm.apply(v3, json("""
+        {"apiVersion":"example.com/v1","kind":"ShieldModel","metadata":{"name":"x"},"spec":{"a":"1"}}"""),
+        "kubectl", false, crd, Subresource.NONE);
 
-    assertThat(v2.at("/metadata/managedFields")).isEqualTo(json("""
-        {"m":[{"manager":"kubectl-edit","operation":"Update","apiVersion":"example.com/v1",
-               "time":"2025-01-01T10:00:05Z","fieldsType":"FieldsV1","fieldsV1":{"f:spec":{"f:b":{}}}}]}""").get("m"));
+    assertThat(v2.get("metadata").has("managedFields")).isFalse();
+    assertThat(v2.get("spec")).isEqualTo(json("{\"a\":\"1\",\"b\":\"2\"}"));
+    assertThat(v3.get("metadata").has("managedFields")).isFalse();
+    assertThat(SsaFixtures.fieldsV1(v4, "before-first-apply", "Update")).isEqualTo(json("""
+        {"f:spec":{".":{},"f:a":{},"f:b":{},"f:c":{}}}"""));
+    assertThat(SsaFixtures.fieldsV1(v4, "kubectl", "Apply")).isEqualTo(json("{\"f:spec\":{\"f:a\":{}}}"));
+  }
+
+  private static ObjectNode withSpec(ObjectNode obj, String field, String value) {
+    ObjectNode copy = obj.deepCopy();
+    ((ObjectNode) copy.get("spec")).put(field, value);
+    return copy;
   }
 
   @Test
