@@ -40,7 +40,7 @@ public final class SandboxCluster implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ResourceRegistry registry = new ResourceRegistry();
     SandboxStore store = new SandboxStore(registry, clock);
-    SandboxPlugins.install(store);
+    SandboxPlugins.install(store, clock);
     ResourceType namespaces = registry.find("", "v1", "namespaces").orElseThrow();
     for (String name : INITIAL_NAMESPACES) {
       ObjectNode ns = JsonNodeFactory.instance.objectNode();

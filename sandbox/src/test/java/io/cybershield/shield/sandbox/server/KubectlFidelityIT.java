@@ -360,4 +360,58 @@ class KubectlFidelityIT {
     assertThat(result.stderr()).contains("The CustomResourceDefinition \"brokens.example.com\" is invalid")
         .contains("x-kubernetes-validations[0].rule");
   }
+
+  @Test
+  void serverSideApplyRemovesWhatTheApplierNoLongerSends() {
+    assertThat(kubectl.apply(gadget("ssa", "{size: 3, color: red}"), "--server-side"))
+        .contains("gadget.example.com/ssa serverside-applied");
+    kubectl.apply(gadget("ssa", "{size: 3}"), "--server-side");
+    assertThat(kubectl.ok("get", "gadget", "ssa", "-n", ns, "-o", "jsonpath={.spec.color}|{.spec.size}"))
+        .isEqualTo("|3");
+    String managed = kubectl.ok("get", "gadget", "ssa", "-n", ns, "--show-managed-fields", "-o",
+        "jsonpath={.metadata.managedFields[0].manager}/{.metadata.managedFields[0].operation}");
+    assertThat(managed).isEqualTo("kubectl/Apply");
+  }
+
+  @Test
+  void serverSideApplyReportsConflictsWithAnotherManager() {
+    kubectl.apply(gadget("owned", "{size: 3}"));
+    Result conflict = kubectl.runWithInput(gadget("owned", "{size: 4}"), "apply", "--server-side", "-f", "-");
+    assertThat(conflict.exitCode()).isNotZero();
+    assertThat(conflict.stderr()).contains("Apply failed with 1 conflict: conflict with "
+        + "\"kubectl-client-side-apply\" using example.com/v1: .spec.size");
+    Result forced = kubectl.runWithInput(gadget("owned", "{size: 4}"), "apply", "--server-side",
+        "--force-conflicts", "-f", "-");
+    assertThat(forced.exitCode()).as(forced.toString()).isZero();
+    assertThat(kubectl.ok("get", "gadget", "owned", "-n", ns, "-o", "jsonpath={.spec.size}")).isEqualTo("4");
+  }
+
+  @Test
+  void replicasSetByAnotherManagerSurviveAnApplyThatLeavesThemOut() {
+    String deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: hpa-target, namespace: %s}
+        spec:
+          selector: {matchLabels: {app: hpa-target}}
+          template:
+            metadata: {labels: {app: hpa-target}}
+            spec: {containers: [{name: model, image: deepjavalibrary/djl-serving:0.36.0-lmi}]}
+        """.formatted(ns);
+    kubectl.apply(deployment, "--server-side", "--field-manager=shield-operator");
+    kubectl.ok("scale", "deployment", "hpa-target", "-n", ns, "--replicas=5");
+    kubectl.apply(deployment.replace("0.36.0-lmi", "0.36.0-cpu"), "--server-side",
+        "--field-manager=shield-operator");
+    assertThat(kubectl.ok("get", "deployment", "hpa-target", "-n", ns, "-o",
+        "jsonpath={.spec.replicas}/{.spec.template.spec.containers[0].image}")).isEqualTo("5/deepjavalibrary/"
+            + "djl-serving:0.36.0-cpu");
+  }
+
+  @Test
+  void serverSideApplyOfAnUndeclaredFieldFailsAsUpstreamDoes() {
+    Result result = kubectl.runWithInput(gadget("undeclared", "{size: 1, flavour: mint}"), "apply",
+        "--server-side", "-f", "-");
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains(".spec.flavour: field not declared in schema");
+  }
 }
