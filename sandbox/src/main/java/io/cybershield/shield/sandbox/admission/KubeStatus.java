@@ -34,7 +34,7 @@ public final class KubeStatus {
     return s;
   }
 
-  private static ObjectNode details(String name, String group, String kind) {
+  public static ObjectNode details(String name, String group, String kind) {
     ObjectNode d = F.objectNode();
     if (name != null && !name.isEmpty()) d.put("name", name);
     if (group != null && !group.isEmpty()) d.put("group", group);

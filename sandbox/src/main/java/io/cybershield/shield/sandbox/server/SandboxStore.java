@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cybershield.shield.sandbox.admission.FieldError;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -260,7 +261,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
             "the namespace of the provided object does not match the namespace sent on the request");
       }
       meta.put("namespace", namespace);
-      requireNamespace(namespace);
+      requireNamespace(type, meta.path("name").asText(""), namespace);
     } else {
       meta.remove("namespace");
     }
@@ -268,8 +269,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     if (name.isEmpty()) {
       String generateName = meta.path("generateName").asText("");
       if (generateName.isEmpty()) {
-        throw Statuses.invalid(type.qualifiedKind(), type.group(), type.kind(), "", "metadata.name",
-            "FieldValueRequired", "Required value: name or generateName is required");
+        throw Statuses.invalid(type.kind(), type.group(), "",
+            FieldError.required("metadata.name", "name or generateName is required"));
       }
       do {
         name = generateName + randomSuffix();
@@ -308,8 +309,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     checkName(path, body);
     String resourceVersion = body.path("metadata").path("resourceVersion").asText("");
     if (resourceVersion.isEmpty()) {
-      throw Statuses.invalid(type.qualifiedResource(), type.group(), type.plural(), path.name(),
-          "metadata.resourceVersion", "FieldValueInvalid", "Invalid value: 0x0: must be specified for an update");
+      throw Statuses.invalid(type.plural(), type.group(), path.name(),
+          FieldError.invalidRaw("metadata.resourceVersion", "0x0", "must be specified for an update"));
     }
     if (!resourceVersion.equals(live.path("metadata").path("resourceVersion").asText())) {
       throw Statuses.conflict(type, path.name());
@@ -322,8 +323,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private Reply patch(ResourceType type, RequestPath path, String contentType, byte[] body, String userAgent) {
     String mediaType = contentType == null ? "" : contentType.split(";")[0].trim();
     if (!mediaType.equals("application/apply-patch+yaml") && path.query().containsKey("force")) {
-      throw Statuses.invalid("PatchOptions.meta.k8s.io", "", "", "", "force", "FieldValueForbidden",
-          "Forbidden: may not be specified for non-apply patch");
+      throw Statuses.invalid("PatchOptions", "meta.k8s.io", "",
+          FieldError.forbidden("force", "may not be specified for non-apply patch"));
     }
     if (mediaType.equals("application/apply-patch+yaml")) {
       return apply(type, path, body);
@@ -356,8 +357,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
         try {
           return JsonPatch.apply(patch, live);
         } catch (RuntimeException e) {
-          throw Statuses.invalid("", "", "", "", "patch", "FieldValueInvalid",
-              "Invalid value: \"" + patch + "\": " + e.getMessage());
+          throw Statuses.invalid("", "", "", FieldError.invalid("patch", patch.toString(), e.getMessage()));
         }
       case "application/merge-patch+json":
         return Patches.mergePatch(live, patch);
@@ -378,8 +378,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private Reply apply(ResourceType type, RequestPath path, byte[] body) {
     String manager = path.param("fieldManager");
     if (manager == null || manager.isEmpty()) {
-      throw Statuses.invalid("PatchOptions.meta.k8s.io", "", "", "", "fieldManager", "FieldValueRequired",
-          "Required value: is required for apply patch");
+      throw Statuses.invalid("PatchOptions", "meta.k8s.io", "",
+          FieldError.required("fieldManager", "is required for apply patch"));
     }
     if (fieldOwnership == null) {
       throw Statuses.unsupportedMediaType(
@@ -472,9 +472,9 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
       Set<String> before = strings(liveMeta.path("finalizers"));
       for (String finalizer : strings(meta.path("finalizers"))) {
         if (!before.contains(finalizer)) {
-          throw Statuses.invalid(type.qualifiedKind(), type.group(), type.kind(), path.name(), "metadata.finalizers",
-              "FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted, "
-                  + "found new finalizers []string{\"" + finalizer + "\"}");
+          throw Statuses.invalid(type.kind(), type.group(), path.name(), FieldError.forbidden("metadata.finalizers",
+              "no new finalizers can be added if the object is being deleted, found new finalizers []string{\""
+                  + finalizer + "\"}"));
         }
       }
     }
@@ -577,10 +577,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     JsonNode preconditions = options.path("preconditions");
     if (preconditions.has("uid")
         && !preconditions.path("uid").asText().equals(live.path("metadata").path("uid").asText())) {
-      throw new ApiException(Statuses.failure(409, "Conflict", "Operation cannot be fulfilled on "
-          + type.qualifiedResource() + " \"" + path.name() + "\": Precondition failed: UID in precondition: "
-          + preconditions.path("uid").asText() + ", UID in object meta: " + live.path("metadata").path("uid").asText(),
-          Statuses.details(path.name(), type.group(), type.plural())));
+      throw Statuses.conflict(type, path.name(), "Precondition failed: UID in precondition: "
+          + preconditions.path("uid").asText() + ", UID in object meta: " + live.path("metadata").path("uid").asText());
     }
     if (preconditions.has("resourceVersion") && !preconditions.path("resourceVersion").asText()
         .equals(live.path("metadata").path("resourceVersion").asText())) {
@@ -856,15 +854,15 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     return admit.admit(type, object, old, statusWrite, validation, write, warnings);
   }
 
-  private void requireNamespace(String namespace) {
+  private void requireNamespace(ResourceType type, String name, String namespace) {
     ResourceType namespaces = registry.find("", "v1", "namespaces").orElseThrow();
     ObjectNode ns = find(namespaces, null, namespace);
     if (ns == null) {
       throw Statuses.namespaceNotFound(namespace);
     }
     if (ns.path("metadata").has("deletionTimestamp")) {
-      throw new ApiException(Statuses.failure(403, "Forbidden", "unable to create new content in namespace "
-          + namespace + " because it is being terminated", Statuses.details(namespace, "", "namespaces")));
+      throw Statuses.forbidden(type, name,
+          "unable to create new content in namespace " + namespace + " because it is being terminated");
     }
   }
 
