@@ -1,0 +1,148 @@
+package io.cybershield.shield.api.v1alpha1.retrain;
+
+import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainPhase;
+import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainRun;
+import io.cybershield.shield.api.v1alpha1.common.ListTypes;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+
+import java.util.List;
+
+/** The observed state of a ShieldRetrain, written by the operator. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "observedGeneration", "phase", "currentRun", "lastScheduleTime", "nextScheduleTime",
+    "promotedVersion", "previousVersions", "history", "conditions" })
+@SchemaCustomizer(value = ListTypes.class, input = "conditions=map(type)")
+public class ShieldRetrainStatus {
+
+  /** Condition type: the ShieldRetrain can run (model found, schedule understood, not suspended). */
+  public static final String READY = "Ready";
+  /** Condition type: the last finished run was promoted. */
+  public static final String PROMOTED = "Promoted";
+
+  @JsonPropertyDescription("The metadata.generation this status was computed from.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Scheduled, Training, Validating, AwaitingApproval, Promoting, Suspended or Failed.")
+  private RetrainPhase phase;
+
+  @JsonPropertyDescription("The run in progress, if any.")
+  private RetrainRun currentRun;
+
+  @JsonPropertyDescription("When the last run was started (RFC 3339).")
+  private String lastScheduleTime;
+
+  @JsonPropertyDescription("When the next scheduled run starts (RFC 3339); missing while suspended.")
+  private String nextScheduleTime;
+
+  @JsonPropertyDescription("The version a ShieldModel with spec.model.retrainRef naming this ShieldRetrain serves.")
+  private String promotedVersion;
+
+  @JsonPropertyDescription("Versions promoted before promotedVersion, newest first, kept for rollback "
+      + "(spec.promotion.keepVersions).")
+  private List<String> previousVersions;
+
+  @JsonPropertyDescription("Finished runs, newest first, with their metrics and verdicts (spec.historyLimit).")
+  private List<RetrainRun> history;
+
+  @JsonPropertyDescription("Conditions, among them Ready and Promoted.")
+  private List<Condition> conditions;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public RetrainPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(RetrainPhase phase) {
+    this.phase = phase;
+  }
+
+  public RetrainRun getCurrentRun() {
+    return currentRun;
+  }
+
+  public void setCurrentRun(RetrainRun currentRun) {
+    this.currentRun = currentRun;
+  }
+
+  public String getLastScheduleTime() {
+    return lastScheduleTime;
+  }
+
+  public void setLastScheduleTime(String lastScheduleTime) {
+    this.lastScheduleTime = lastScheduleTime;
+  }
+
+  public String getNextScheduleTime() {
+    return nextScheduleTime;
+  }
+
+  public void setNextScheduleTime(String nextScheduleTime) {
+    this.nextScheduleTime = nextScheduleTime;
+  }
+
+  public String getPromotedVersion() {
+    return promotedVersion;
+  }
+
+  public void setPromotedVersion(String promotedVersion) {
+    this.promotedVersion = promotedVersion;
+  }
+
+  public List<String> getPreviousVersions() {
+    return previousVersions;
+  }
+
+  public void setPreviousVersions(List<String> previousVersions) {
+    this.previousVersions = previousVersions;
+  }
+
+  public List<RetrainRun> getHistory() {
+    return history;
+  }
+
+  public void setHistory(List<RetrainRun> history) {
+    this.history = history;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ShieldRetrainStatus that = (ShieldRetrainStatus) o;
+    return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(phase, that.phase) && Objects.equals(currentRun, that.currentRun) && Objects.equals(lastScheduleTime, that.lastScheduleTime) && Objects.equals(nextScheduleTime, that.nextScheduleTime) && Objects.equals(promotedVersion, that.promotedVersion) && Objects.equals(previousVersions, that.previousVersions) && Objects.equals(history, that.history) && Objects.equals(conditions, that.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, phase, currentRun, lastScheduleTime, nextScheduleTime, promotedVersion, previousVersions, history, conditions);
+  }
+
+  @Override
+  public String toString() {
+    return "ShieldRetrainStatus{" + "observedGeneration=" + observedGeneration + ", " + "phase=" + phase + ", " + "currentRun=" + currentRun + ", " + "lastScheduleTime=" + lastScheduleTime + ", " + "nextScheduleTime=" + nextScheduleTime + ", " + "promotedVersion=" + promotedVersion + ", " + "previousVersions=" + previousVersions + ", " + "history=" + history + ", " + "conditions=" + conditions + "}";
+  }
+}
