@@ -57,14 +57,13 @@ public class RuntimeSpec {
   private Quantization quantize;
 
   @Size(max = 64)
-  @ValidationRule(value = "self.all(k, size(k) <= 64 && k.matches('^[A-Za-z][A-Za-z0-9_]*$'))",
-      message = "option names must start with a letter and contain only letters, digits and '_' (at most 64)")
   @ValidationRule(value = "self.all(k, !(k in ['model_id', 'tensor_parallel_degree', 'dtype', 'quantize', "
       + "'rolling_batch', 'max_model_len']))",
       message = "model_id, tensor_parallel_degree, dtype, quantize, rolling_batch and max_model_len are set by "
           + "their own spec.runtime fields, not by options")
-  @JsonPropertyDescription("Further DJL Serving options, rendered as OPTION_<NAME> environment variables, for "
-      + "example max_rolling_batch_size: \"64\" or gpu_memory_utilization: \"0.9\".")
+  @JsonPropertyDescription("Further DJL Serving options, rendered as OPTION_<NAME> environment variables (names "
+      + "of letters, digits and '_'), for example max_rolling_batch_size: \"64\" or gpu_memory_utilization: "
+      + "\"0.9\". The options with their own field here may not be repeated.")
   private Map<String, @Size(max = 1024) String> options;
 
   public String getImage() {
