@@ -76,6 +76,9 @@ public final class ShieldNames {
   /** Annotation on a ShieldRetrain with manual promotion: the version to promote. */
   public static final String APPROVE_ANNOTATION = PREFIX + "approve";
 
+  /** Highest run number of a ShieldRetrain, so that Job names stay within 63 characters. */
+  public static final long MAX_RUN = 999_999_999L;
+
   /** Finalizer the operator puts on ShieldIncidents so that a deletion ends the surge visibly. */
   public static final String FINALIZER = PREFIX + "finalizer";
 
@@ -202,8 +205,8 @@ public final class ShieldNames {
   }
 
   private static String runNumber(long run) {
-    if (run < 1) {
-      throw new IllegalArgumentException("run numbers start at 1, got " + run);
+    if (run < 1 || run > MAX_RUN) {
+      throw new IllegalArgumentException("run numbers are between 1 and " + MAX_RUN + ", got " + run);
     }
     return Long.toString(run);
   }

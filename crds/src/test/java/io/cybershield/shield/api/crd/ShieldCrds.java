@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,17 @@ public final class ShieldCrds {
     return Path.of(System.getProperty("shield.crds.helmDir", "../helm/shield-operator/crds"));
   }
 
-  /** Generated CRDs by file name, post-processed. */
-  public static Map<String, CustomResourceDefinition> generated() {
+  private static Map<String, CustomResourceDefinition> generated;
+
+  /** Generated CRDs by file name, post-processed; read once per test run, so callers must not modify them. */
+  public static synchronized Map<String, CustomResourceDefinition> generated() {
+    if (generated == null) {
+      generated = Collections.unmodifiableMap(readGenerated());
+    }
+    return generated;
+  }
+
+  private static Map<String, CustomResourceDefinition> readGenerated() {
     Map<String, CustomResourceDefinition> crds = new LinkedHashMap<>();
     for (Path file : crdFiles(generatedDir())) {
       CustomResourceDefinition crd = read(file);
