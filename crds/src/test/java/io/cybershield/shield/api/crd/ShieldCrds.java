@@ -48,7 +48,7 @@ public final class ShieldCrds {
 
   /** Directory the plugin generated into. */
   public static Path generatedDir() {
-    return Path.of(System.getProperty("shield.crds.generatedDir", "target/classes/META-INF/fabric8"));
+    return Path.of(System.getProperty("shield.crds.generatedDir", "target/crd-generator"));
   }
 
   /** The Helm chart's crds directory, the committed copy. */

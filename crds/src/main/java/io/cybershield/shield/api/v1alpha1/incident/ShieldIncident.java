@@ -2,7 +2,9 @@ package io.cybershield.shield.api.v1alpha1.incident;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
+import io.cybershield.shield.api.crd.SchemaDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -28,6 +30,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     getDescription = "Active, Resolved or Expired.")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+@SchemaCustomizer(value = SchemaDescription.class,
+    input = "A security incident that needs capacity now. While it is active, every ShieldModel it selects "
+        + "raises its private-cloud replica floor to the surge for the incident's severity, within the "
+        + "model's GPU budget. Resolve it with spec.resolved: true or by deleting it.")
 public class ShieldIncident extends CustomResource<ShieldIncidentSpec, ShieldIncidentStatus> implements Namespaced {
 
   @Override

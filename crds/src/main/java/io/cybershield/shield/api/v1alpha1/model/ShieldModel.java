@@ -2,7 +2,9 @@ package io.cybershield.shield.api.v1alpha1.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
+import io.cybershield.shield.api.crd.SchemaDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -39,6 +41,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     message = "the name of a ShieldModel must be a DNS-1035 label of at most 39 characters (lower-case letters, "
         + "digits and '-', starting with a letter), so that generated names such as <name>-<variant>-onprem are "
         + "valid")
+@SchemaCustomizer(value = SchemaDescription.class,
+    input = "A model a security team serves on its own GPUs: where its weights are, the variants it is "
+        + "served as (each for its own request priorities), how many replicas run on premises and in the "
+        + "private cloud, how it surges during incidents, and who may call it through its gateway.")
 public class ShieldModel extends CustomResource<ShieldModelSpec, ShieldModelStatus> implements Namespaced {
 
   /** Longest ShieldModel name; see {@link io.cybershield.shield.api.ShieldNames}. */

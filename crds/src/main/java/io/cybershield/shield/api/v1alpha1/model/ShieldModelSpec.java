@@ -12,7 +12,7 @@ import io.cybershield.shield.api.v1alpha1.model.spec.Placement;
 import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
 import io.cybershield.shield.api.v1alpha1.model.spec.TlsSpec;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
-import io.cybershield.shield.api.v1alpha1.common.ListTypes;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;

@@ -9,7 +9,7 @@ import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
-import io.cybershield.shield.api.v1alpha1.common.ListTypes;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;

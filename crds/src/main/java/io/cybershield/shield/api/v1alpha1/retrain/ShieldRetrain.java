@@ -2,7 +2,9 @@ package io.cybershield.shield.api.v1alpha1.retrain;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
+import io.cybershield.shield.api.crd.SchemaDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -36,6 +38,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ValidationRule(value = "size(self.metadata.name) <= 40 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
     message = "the name of a ShieldRetrain must be a DNS-1035 label of at most 40 characters (lower-case letters, "
         + "digits and '-', starting with a letter), so that the Job names of its runs are valid")
+@SchemaCustomizer(value = SchemaDescription.class,
+    input = "Scheduled fine-tuning of a ShieldModel with a hard quality gate: each run trains, validates the "
+        + "new version against thresholds, and only then promotes it. Promotion is recorded in "
+        + "status.promotedVersion, which a ShieldModel with spec.model.retrainRef serves; it never "
+        + "rewrites the ShieldModel.")
 public class ShieldRetrain extends CustomResource<ShieldRetrainSpec, ShieldRetrainStatus> implements Namespaced {
 
   /** Longest ShieldRetrain name; see {@link io.cybershield.shield.api.ShieldNames}. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainPhase;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainRun;
-import io.cybershield.shield.api.v1alpha1.common.ListTypes;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.cybershield.shield.api.v1alpha1.model.spec;
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.cybershield.shield.api.v1alpha1.common.ListTypes;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Size;
 

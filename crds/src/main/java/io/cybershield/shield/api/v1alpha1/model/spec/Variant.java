@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
-import io.cybershield.shield.api.v1alpha1.common.ListTypes;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;

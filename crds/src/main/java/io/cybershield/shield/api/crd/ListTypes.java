@@ -1,4 +1,4 @@
-package io.cybershield.shield.api.v1alpha1.common;
+package io.cybershield.shield.api.crd;
 
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
