@@ -236,7 +236,8 @@ final class AdmissionCheck {
       }
       Object result;
       try {
-        result = CEL.createProgram(CEL.compile(rule.getRule()).getAst()).eval(Map.of("self", toCel(node)));
+        result = CEL.createProgram(CEL.compile(rule.getRule()).getAst())
+            .eval(Map.of("self", toCel(node, schema, path == null)));
       } catch (CelValidationException | CelEvaluationException e) {
         throw new AssertionError("rule at " + path + " could not be evaluated: " + rule.getRule(), e);
       }
@@ -263,17 +264,42 @@ final class AdmissionCheck {
     }
   }
 
-  /** The value of a node as the CEL runtime takes it: maps, lists, Long, Double, String, Boolean. */
-  static Object toCel(JsonNode node) {
+  /**
+   * The value of a node as the CEL runtime takes it (maps, lists, Long, Double, String, Boolean), with property
+   * names escaped the way the API server does, and at the root only the metadata CEL may see.
+   */
+  static Object toCel(JsonNode node, JSONSchemaProps schema, boolean root) {
     return switch (node.getNodeType()) {
       case OBJECT -> {
         Map<String, Object> map = new HashMap<>();
-        node.fields().forEachRemaining(field -> map.put(field.getKey(), toCel(field.getValue())));
+        Map<String, JSONSchemaProps> properties = schema == null || schema.getProperties() == null ? Map.of()
+            : schema.getProperties();
+        JSONSchemaProps values = schema == null || schema.getAdditionalProperties() == null ? null
+            : schema.getAdditionalProperties().getSchema();
+        node.fields().forEachRemaining(field -> {
+          if (properties.containsKey(field.getKey())) {
+            CelNames.escape(field.getKey()).ifPresent(name ->
+                map.put(name, toCel(field.getValue(), properties.get(field.getKey()), false)));
+          } else if (root && field.getKey().equals("metadata")) {
+            Map<String, Object> metadata = new HashMap<>();
+            for (String visible : List.of("name", "generateName")) {
+              if (field.getValue().hasNonNull(visible)) {
+                metadata.put(visible, field.getValue().get(visible).asText());
+              }
+            }
+            map.put("metadata", metadata);
+          } else if (root && Set.of("apiVersion", "kind").contains(field.getKey())) {
+            map.put(field.getKey(), field.getValue().asText());
+          } else if (values != null) {
+            map.put(field.getKey(), toCel(field.getValue(), values, false));
+          }
+        });
         yield map;
       }
       case ARRAY -> {
         List<Object> list = new ArrayList<>();
-        node.forEach(item -> list.add(toCel(item)));
+        node.forEach(item -> list.add(toCel(item, schema == null || schema.getItems() == null ? null
+            : schema.getItems().getSchema(), false)));
         yield list;
       }
       case NUMBER -> node.isIntegralNumber() ? (Object) node.asLong() : (Object) node.asDouble();

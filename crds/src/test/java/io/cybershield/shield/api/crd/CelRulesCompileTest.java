@@ -89,6 +89,21 @@ class CelRulesCompileTest {
     assertThat(cel.compile("self.dataClassification == 1").hasError()).isTrue();
   }
 
+  @Test
+  void typedCompilationSeesReservedWordsEscaped() {
+    SchemaTypes types = new SchemaTypes();
+    CelType subject = types.typeOf("ShieldModel.spec.access.roles._items.subjects._items",
+        SchemaNodes.at("ShieldModel", "spec.access.roles[*].subjects[*]"), false);
+    Cel cel = CelFactory.standardCelBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .setTypeProvider(types)
+        .addVar("self", subject)
+        .build();
+
+    assertThat(cel.compile("has(self.__namespace__)").hasError()).isFalse();
+    assertThat(cel.compile("has(self.namespace)").hasError()).isTrue();
+  }
+
   /** CEL types of schema nodes, as the API server derives them: objects with properties are structs. */
   static final class SchemaTypes implements CelTypeProvider {
 
@@ -126,8 +141,8 @@ class CelRulesCompileTest {
 
     private CelType struct(String name, JSONSchemaProps schema, boolean root) {
       Map<String, CelType> fields = new HashMap<>();
-      schema.getProperties().forEach((field, fieldSchema) -> fields.put(field,
-          typeOf(name + "." + field, fieldSchema, false)));
+      schema.getProperties().forEach((field, fieldSchema) -> CelNames.escape(field).ifPresent(celName ->
+          fields.put(celName, typeOf(name + "." + field, fieldSchema, false))));
       if (root) {
         // the API server exposes apiVersion, kind, metadata.name and metadata.generateName to root rules
         fields.put("apiVersion", SimpleType.STRING);

@@ -10,10 +10,15 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** A user, group or service account, as authenticated by the gateway (TokenReview or OIDC). */
+/**
+ * A user, group or service account, as authenticated by the gateway (TokenReview or OIDC).
+ * <p>
+ * CEL sees the property {@code namespace}, a CEL reserved word, as {@code __namespace__}, as the API server escapes
+ * it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "kind", "name", "namespace" })
-@ValidationRule(value = "self.kind == 'ServiceAccount' || !has(self.namespace)",
+@ValidationRule(value = "self.kind == 'ServiceAccount' || !has(self.__namespace__)",
     message = "namespace may only be set for subjects of kind ServiceAccount")
 public class Subject {
 
