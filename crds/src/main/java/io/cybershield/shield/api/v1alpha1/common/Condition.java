@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.common;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,6 +7,8 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+
+import java.util.Objects;
 
 /**
  * One aspect of the state of a Shield resource, in the standard Kubernetes condition shape. {@code Ready=True} is
@@ -112,7 +113,12 @@ public class Condition {
       return false;
     }
     Condition that = (Condition) o;
-    return Objects.equals(type, that.type) && Objects.equals(status, that.status) && Objects.equals(reason, that.reason) && Objects.equals(message, that.message) && Objects.equals(lastTransitionTime, that.lastTransitionTime) && Objects.equals(observedGeneration, that.observedGeneration);
+    return Objects.equals(type, that.type)
+        && Objects.equals(status, that.status)
+        && Objects.equals(reason, that.reason)
+        && Objects.equals(message, that.message)
+        && Objects.equals(lastTransitionTime, that.lastTransitionTime)
+        && Objects.equals(observedGeneration, that.observedGeneration);
   }
 
   @Override
@@ -122,6 +128,12 @@ public class Condition {
 
   @Override
   public String toString() {
-    return "Condition{" + "type=" + type + ", " + "status=" + status + ", " + "reason=" + reason + ", " + "message=" + message + ", " + "lastTransitionTime=" + lastTransitionTime + ", " + "observedGeneration=" + observedGeneration + "}";
+    return "Condition{type=" + type
+        + ", status=" + status
+        + ", reason=" + reason
+        + ", message=" + message
+        + ", lastTransitionTime=" + lastTransitionTime
+        + ", observedGeneration=" + observedGeneration
+        + "}";
   }
 }

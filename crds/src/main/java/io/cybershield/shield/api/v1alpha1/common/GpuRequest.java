@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.common;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -11,6 +10,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** The GPUs one pod asks for. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -81,7 +82,9 @@ public class GpuRequest {
       return false;
     }
     GpuRequest that = (GpuRequest) o;
-    return Objects.equals(count, that.count) && Objects.equals(resource, that.resource) && Objects.equals(product, that.product);
+    return Objects.equals(count, that.count)
+        && Objects.equals(resource, that.resource)
+        && Objects.equals(product, that.product);
   }
 
   @Override
@@ -91,6 +94,9 @@ public class GpuRequest {
 
   @Override
   public String toString() {
-    return "GpuRequest{" + "count=" + count + ", " + "resource=" + resource + ", " + "product=" + product + "}";
+    return "GpuRequest{count=" + count
+        + ", resource=" + resource
+        + ", product=" + product
+        + "}";
   }
 }

@@ -1,11 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.common;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+
+import java.util.Objects;
 
 /** A reference to another Shield resource in the same namespace. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,6 +52,7 @@ public class LocalReference {
 
   @Override
   public String toString() {
-    return "LocalReference{" + "name=" + name + "}";
+    return "LocalReference{name=" + name
+        + "}";
   }
 }

@@ -1,12 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.common;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Toleration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Where the pods of a pool may be scheduled. */
 public abstract class PoolScheduling {
@@ -45,7 +45,8 @@ public abstract class PoolScheduling {
       return false;
     }
     PoolScheduling that = (PoolScheduling) o;
-    return Objects.equals(nodeSelector, that.nodeSelector) && Objects.equals(tolerations, that.tolerations);
+    return Objects.equals(nodeSelector, that.nodeSelector)
+        && Objects.equals(tolerations, that.tolerations);
   }
 
   @Override
@@ -55,6 +56,8 @@ public abstract class PoolScheduling {
 
   @Override
   public String toString() {
-    return "PoolScheduling{" + "nodeSelector=" + nodeSelector + ", " + "tolerations=" + tolerations + "}";
+    return "PoolScheduling{nodeSelector=" + nodeSelector
+        + ", tolerations=" + tolerations
+        + "}";
   }
 }

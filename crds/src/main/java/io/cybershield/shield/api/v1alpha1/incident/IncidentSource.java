@@ -1,12 +1,13 @@
 package io.cybershield.shield.api.v1alpha1.incident;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+
+import java.util.Objects;
 
 /** Where an incident was raised. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,7 +61,9 @@ public class IncidentSource {
       return false;
     }
     IncidentSource that = (IncidentSource) o;
-    return Objects.equals(system, that.system) && Objects.equals(alertId, that.alertId) && Objects.equals(url, that.url);
+    return Objects.equals(system, that.system)
+        && Objects.equals(alertId, that.alertId)
+        && Objects.equals(url, that.url);
   }
 
   @Override
@@ -70,6 +73,9 @@ public class IncidentSource {
 
   @Override
   public String toString() {
-    return "IncidentSource{" + "system=" + system + ", " + "alertId=" + alertId + ", " + "url=" + url + "}";
+    return "IncidentSource{system=" + system
+        + ", alertId=" + alertId
+        + ", url=" + url
+        + "}";
   }
 }

@@ -1,8 +1,8 @@
 package io.cybershield.shield.api.v1alpha1.incident;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.crd.SchemaDescription;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.incident;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,6 +11,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+
+import java.util.Objects;
 
 /** The desired state of a ShieldIncident. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -108,7 +109,12 @@ public class ShieldIncidentSpec {
       return false;
     }
     ShieldIncidentSpec that = (ShieldIncidentSpec) o;
-    return Objects.equals(severity, that.severity) && Objects.equals(source, that.source) && Objects.equals(summary, that.summary) && Objects.equals(modelSelector, that.modelSelector) && Objects.equals(expiresAfter, that.expiresAfter) && Objects.equals(resolved, that.resolved);
+    return Objects.equals(severity, that.severity)
+        && Objects.equals(source, that.source)
+        && Objects.equals(summary, that.summary)
+        && Objects.equals(modelSelector, that.modelSelector)
+        && Objects.equals(expiresAfter, that.expiresAfter)
+        && Objects.equals(resolved, that.resolved);
   }
 
   @Override
@@ -118,6 +124,12 @@ public class ShieldIncidentSpec {
 
   @Override
   public String toString() {
-    return "ShieldIncidentSpec{" + "severity=" + severity + ", " + "source=" + source + ", " + "summary=" + summary + ", " + "modelSelector=" + modelSelector + ", " + "expiresAfter=" + expiresAfter + ", " + "resolved=" + resolved + "}";
+    return "ShieldIncidentSpec{severity=" + severity
+        + ", source=" + source
+        + ", summary=" + summary
+        + ", modelSelector=" + modelSelector
+        + ", expiresAfter=" + expiresAfter
+        + ", resolved=" + resolved
+        + "}";
   }
 }

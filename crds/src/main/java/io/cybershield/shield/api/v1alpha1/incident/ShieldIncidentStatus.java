@@ -1,14 +1,14 @@
 package io.cybershield.shield.api.v1alpha1.incident;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.crd.ListTypes;
+import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The observed state of a ShieldIncident, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -96,7 +96,12 @@ public class ShieldIncidentStatus {
       return false;
     }
     ShieldIncidentStatus that = (ShieldIncidentStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(phase, that.phase) && Objects.equals(expiryTime, that.expiryTime) && Objects.equals(endTime, that.endTime) && Objects.equals(models, that.models) && Objects.equals(conditions, that.conditions);
+    return Objects.equals(observedGeneration, that.observedGeneration)
+        && Objects.equals(phase, that.phase)
+        && Objects.equals(expiryTime, that.expiryTime)
+        && Objects.equals(endTime, that.endTime)
+        && Objects.equals(models, that.models)
+        && Objects.equals(conditions, that.conditions);
   }
 
   @Override
@@ -106,6 +111,12 @@ public class ShieldIncidentStatus {
 
   @Override
   public String toString() {
-    return "ShieldIncidentStatus{" + "observedGeneration=" + observedGeneration + ", " + "phase=" + phase + ", " + "expiryTime=" + expiryTime + ", " + "endTime=" + endTime + ", " + "models=" + models + ", " + "conditions=" + conditions + "}";
+    return "ShieldIncidentStatus{observedGeneration=" + observedGeneration
+        + ", phase=" + phase
+        + ", expiryTime=" + expiryTime
+        + ", endTime=" + endTime
+        + ", models=" + models
+        + ", conditions=" + conditions
+        + "}";
   }
 }

@@ -1,10 +1,11 @@
 package io.cybershield.shield.api.v1alpha1.incident;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
+
+import java.util.Objects;
 
 /** What an incident asked of one ShieldModel and what it got. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,7 +77,10 @@ public class SurgedModel {
       return false;
     }
     SurgedModel that = (SurgedModel) o;
-    return Objects.equals(name, that.name) && Objects.equals(requestedFloor, that.requestedFloor) && Objects.equals(floor, that.floor) && Objects.equals(shortfall, that.shortfall);
+    return Objects.equals(name, that.name)
+        && Objects.equals(requestedFloor, that.requestedFloor)
+        && Objects.equals(floor, that.floor)
+        && Objects.equals(shortfall, that.shortfall);
   }
 
   @Override
@@ -86,6 +90,10 @@ public class SurgedModel {
 
   @Override
   public String toString() {
-    return "SurgedModel{" + "name=" + name + ", " + "requestedFloor=" + requestedFloor + ", " + "floor=" + floor + ", " + "shortfall=" + shortfall + "}";
+    return "SurgedModel{name=" + name
+        + ", requestedFloor=" + requestedFloor
+        + ", floor=" + floor
+        + ", shortfall=" + shortfall
+        + "}";
   }
 }

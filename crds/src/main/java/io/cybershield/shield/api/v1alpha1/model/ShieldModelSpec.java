@@ -1,9 +1,9 @@
 package io.cybershield.shield.api.v1alpha1.model;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.model.spec.Access;
 import io.cybershield.shield.api.v1alpha1.model.spec.Autoscaling;
@@ -12,13 +12,13 @@ import io.cybershield.shield.api.v1alpha1.model.spec.Placement;
 import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
 import io.cybershield.shield.api.v1alpha1.model.spec.TlsSpec;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
-import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The desired state of a ShieldModel. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -154,7 +154,14 @@ public class ShieldModelSpec {
       return false;
     }
     ShieldModelSpec that = (ShieldModelSpec) o;
-    return Objects.equals(model, that.model) && Objects.equals(runtime, that.runtime) && Objects.equals(variants, that.variants) && Objects.equals(placement, that.placement) && Objects.equals(dataClassification, that.dataClassification) && Objects.equals(autoscaling, that.autoscaling) && Objects.equals(access, that.access) && Objects.equals(tls, that.tls);
+    return Objects.equals(model, that.model)
+        && Objects.equals(runtime, that.runtime)
+        && Objects.equals(variants, that.variants)
+        && Objects.equals(placement, that.placement)
+        && Objects.equals(dataClassification, that.dataClassification)
+        && Objects.equals(autoscaling, that.autoscaling)
+        && Objects.equals(access, that.access)
+        && Objects.equals(tls, that.tls);
   }
 
   @Override
@@ -164,6 +171,14 @@ public class ShieldModelSpec {
 
   @Override
   public String toString() {
-    return "ShieldModelSpec{" + "model=" + model + ", " + "runtime=" + runtime + ", " + "variants=" + variants + ", " + "placement=" + placement + ", " + "dataClassification=" + dataClassification + ", " + "autoscaling=" + autoscaling + ", " + "access=" + access + ", " + "tls=" + tls + "}";
+    return "ShieldModelSpec{model=" + model
+        + ", runtime=" + runtime
+        + ", variants=" + variants
+        + ", placement=" + placement
+        + ", dataClassification=" + dataClassification
+        + ", autoscaling=" + autoscaling
+        + ", access=" + access
+        + ", tls=" + tls
+        + "}";
   }
 }

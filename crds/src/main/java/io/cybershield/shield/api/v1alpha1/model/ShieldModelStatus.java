@@ -1,24 +1,25 @@
 package io.cybershield.shield.api.v1alpha1.model;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
-import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The observed state of a ShieldModel, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "observedGeneration", "conditions", "servedVersion", "replicas", "variants", "activeIncidents",
     "surge", "gateway" })
-@SchemaCustomizer(value = ListTypes.class, input = "conditions=map(type); variants=map(name); activeIncidents=map(name)")
+@SchemaCustomizer(value = ListTypes.class,
+    input = "conditions=map(type); variants=map(name); activeIncidents=map(name)")
 public class ShieldModelStatus {
 
   /** Condition type: the model is served at the desired version by every variant. */
@@ -131,16 +132,32 @@ public class ShieldModelStatus {
       return false;
     }
     ShieldModelStatus that = (ShieldModelStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(conditions, that.conditions) && Objects.equals(servedVersion, that.servedVersion) && Objects.equals(replicas, that.replicas) && Objects.equals(variants, that.variants) && Objects.equals(activeIncidents, that.activeIncidents) && Objects.equals(surge, that.surge) && Objects.equals(gateway, that.gateway);
+    return Objects.equals(observedGeneration, that.observedGeneration)
+        && Objects.equals(conditions, that.conditions)
+        && Objects.equals(servedVersion, that.servedVersion)
+        && Objects.equals(replicas, that.replicas)
+        && Objects.equals(variants, that.variants)
+        && Objects.equals(activeIncidents, that.activeIncidents)
+        && Objects.equals(surge, that.surge)
+        && Objects.equals(gateway, that.gateway);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, servedVersion, replicas, variants, activeIncidents, surge, gateway);
+    return Objects.hash(observedGeneration, conditions, servedVersion, replicas, variants, activeIncidents, surge,
+        gateway);
   }
 
   @Override
   public String toString() {
-    return "ShieldModelStatus{" + "observedGeneration=" + observedGeneration + ", " + "conditions=" + conditions + ", " + "servedVersion=" + servedVersion + ", " + "replicas=" + replicas + ", " + "variants=" + variants + ", " + "activeIncidents=" + activeIncidents + ", " + "surge=" + surge + ", " + "gateway=" + gateway + "}";
+    return "ShieldModelStatus{observedGeneration=" + observedGeneration
+        + ", conditions=" + conditions
+        + ", servedVersion=" + servedVersion
+        + ", replicas=" + replicas
+        + ", variants=" + variants
+        + ", activeIncidents=" + activeIncidents
+        + ", surge=" + surge
+        + ", gateway=" + gateway
+        + "}";
   }
 }

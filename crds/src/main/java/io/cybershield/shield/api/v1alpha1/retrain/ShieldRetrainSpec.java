@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.retrain;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -16,6 +15,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** The desired state of a ShieldRetrain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -141,7 +142,14 @@ public class ShieldRetrainSpec {
       return false;
     }
     ShieldRetrainSpec that = (ShieldRetrainSpec) o;
-    return Objects.equals(modelRef, that.modelRef) && Objects.equals(schedule, that.schedule) && Objects.equals(timeZone, that.timeZone) && Objects.equals(suspend, that.suspend) && Objects.equals(trainer, that.trainer) && Objects.equals(validation, that.validation) && Objects.equals(promotion, that.promotion) && Objects.equals(historyLimit, that.historyLimit);
+    return Objects.equals(modelRef, that.modelRef)
+        && Objects.equals(schedule, that.schedule)
+        && Objects.equals(timeZone, that.timeZone)
+        && Objects.equals(suspend, that.suspend)
+        && Objects.equals(trainer, that.trainer)
+        && Objects.equals(validation, that.validation)
+        && Objects.equals(promotion, that.promotion)
+        && Objects.equals(historyLimit, that.historyLimit);
   }
 
   @Override
@@ -151,6 +159,14 @@ public class ShieldRetrainSpec {
 
   @Override
   public String toString() {
-    return "ShieldRetrainSpec{" + "modelRef=" + modelRef + ", " + "schedule=" + schedule + ", " + "timeZone=" + timeZone + ", " + "suspend=" + suspend + ", " + "trainer=" + trainer + ", " + "validation=" + validation + ", " + "promotion=" + promotion + ", " + "historyLimit=" + historyLimit + "}";
+    return "ShieldRetrainSpec{modelRef=" + modelRef
+        + ", schedule=" + schedule
+        + ", timeZone=" + timeZone
+        + ", suspend=" + suspend
+        + ", trainer=" + trainer
+        + ", validation=" + validation
+        + ", promotion=" + promotion
+        + ", historyLimit=" + historyLimit
+        + "}";
   }
 }

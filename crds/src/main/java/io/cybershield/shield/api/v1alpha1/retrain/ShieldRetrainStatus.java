@@ -1,16 +1,16 @@
 package io.cybershield.shield.api.v1alpha1.retrain;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainPhase;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainRun;
-import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The observed state of a ShieldRetrain, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -133,16 +133,34 @@ public class ShieldRetrainStatus {
       return false;
     }
     ShieldRetrainStatus that = (ShieldRetrainStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(phase, that.phase) && Objects.equals(currentRun, that.currentRun) && Objects.equals(lastScheduleTime, that.lastScheduleTime) && Objects.equals(nextScheduleTime, that.nextScheduleTime) && Objects.equals(promotedVersion, that.promotedVersion) && Objects.equals(previousVersions, that.previousVersions) && Objects.equals(history, that.history) && Objects.equals(conditions, that.conditions);
+    return Objects.equals(observedGeneration, that.observedGeneration)
+        && Objects.equals(phase, that.phase)
+        && Objects.equals(currentRun, that.currentRun)
+        && Objects.equals(lastScheduleTime, that.lastScheduleTime)
+        && Objects.equals(nextScheduleTime, that.nextScheduleTime)
+        && Objects.equals(promotedVersion, that.promotedVersion)
+        && Objects.equals(previousVersions, that.previousVersions)
+        && Objects.equals(history, that.history)
+        && Objects.equals(conditions, that.conditions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, phase, currentRun, lastScheduleTime, nextScheduleTime, promotedVersion, previousVersions, history, conditions);
+    return Objects.hash(observedGeneration, phase, currentRun, lastScheduleTime, nextScheduleTime, promotedVersion,
+        previousVersions, history, conditions);
   }
 
   @Override
   public String toString() {
-    return "ShieldRetrainStatus{" + "observedGeneration=" + observedGeneration + ", " + "phase=" + phase + ", " + "currentRun=" + currentRun + ", " + "lastScheduleTime=" + lastScheduleTime + ", " + "nextScheduleTime=" + nextScheduleTime + ", " + "promotedVersion=" + promotedVersion + ", " + "previousVersions=" + previousVersions + ", " + "history=" + history + ", " + "conditions=" + conditions + "}";
+    return "ShieldRetrainStatus{observedGeneration=" + observedGeneration
+        + ", phase=" + phase
+        + ", currentRun=" + currentRun
+        + ", lastScheduleTime=" + lastScheduleTime
+        + ", nextScheduleTime=" + nextScheduleTime
+        + ", promotedVersion=" + promotedVersion
+        + ", previousVersions=" + previousVersions
+        + ", history=" + history
+        + ", conditions=" + conditions
+        + "}";
   }
 }

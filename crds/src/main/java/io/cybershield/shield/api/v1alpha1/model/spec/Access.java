@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.cybershield.shield.api.crd.ListTypes;
@@ -8,6 +7,7 @@ import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Size;
 
 import java.util.List;
+import java.util.Objects;
 
 /** Who may call the model, per role. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,6 +46,7 @@ public class Access {
 
   @Override
   public String toString() {
-    return "Access{" + "roles=" + roles + "}";
+    return "Access{roles=" + roles
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
 import java.util.List;
+import java.util.Objects;
 
 /** Who holds a role and which APIs the role may call. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,7 +64,9 @@ public class AccessRole {
       return false;
     }
     AccessRole that = (AccessRole) o;
-    return Objects.equals(name, that.name) && Objects.equals(apis, that.apis) && Objects.equals(subjects, that.subjects);
+    return Objects.equals(name, that.name)
+        && Objects.equals(apis, that.apis)
+        && Objects.equals(subjects, that.subjects);
   }
 
   @Override
@@ -74,6 +76,9 @@ public class AccessRole {
 
   @Override
   public String toString() {
-    return "AccessRole{" + "name=" + name + ", " + "apis=" + apis + ", " + "subjects=" + subjects + "}";
+    return "AccessRole{name=" + name
+        + ", apis=" + apis
+        + ", subjects=" + subjects
+        + "}";
   }
 }

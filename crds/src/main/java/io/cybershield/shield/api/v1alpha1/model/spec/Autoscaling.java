@@ -1,9 +1,10 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Objects;
 
 /** Scaling of the private-cloud pool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +43,8 @@ public class Autoscaling {
       return false;
     }
     Autoscaling that = (Autoscaling) o;
-    return Objects.equals(target, that.target) && Objects.equals(incidentSurge, that.incidentSurge);
+    return Objects.equals(target, that.target)
+        && Objects.equals(incidentSurge, that.incidentSurge);
   }
 
   @Override
@@ -52,6 +54,8 @@ public class Autoscaling {
 
   @Override
   public String toString() {
-    return "Autoscaling{" + "target=" + target + ", " + "incidentSurge=" + incidentSurge + "}";
+    return "Autoscaling{target=" + target
+        + ", incidentSurge=" + incidentSurge
+        + "}";
   }
 }

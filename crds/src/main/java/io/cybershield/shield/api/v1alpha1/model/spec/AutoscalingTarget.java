@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,6 +7,8 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+
+import java.util.Objects;
 
 /** The load signal of the private-cloud HorizontalPodAutoscaler and the value it keeps per pod. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,7 +51,8 @@ public class AutoscalingTarget {
       return false;
     }
     AutoscalingTarget that = (AutoscalingTarget) o;
-    return Objects.equals(metric, that.metric) && Objects.equals(averageValue, that.averageValue);
+    return Objects.equals(metric, that.metric)
+        && Objects.equals(averageValue, that.averageValue);
   }
 
   @Override
@@ -60,6 +62,8 @@ public class AutoscalingTarget {
 
   @Override
   public String toString() {
-    return "AutoscalingTarget{" + "metric=" + metric + ", " + "averageValue=" + averageValue + "}";
+    return "AutoscalingTarget{metric=" + metric
+        + ", averageValue=" + averageValue
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,8 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+
+import java.util.Objects;
 
 /** How far the private-cloud pool surges while incidents are active. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,7 +67,9 @@ public class IncidentSurge {
       return false;
     }
     IncidentSurge that = (IncidentSurge) o;
-    return Objects.equals(floors, that.floors) && Objects.equals(cooldown, that.cooldown) && Objects.equals(maxGpus, that.maxGpus);
+    return Objects.equals(floors, that.floors)
+        && Objects.equals(cooldown, that.cooldown)
+        && Objects.equals(maxGpus, that.maxGpus);
   }
 
   @Override
@@ -76,6 +79,9 @@ public class IncidentSurge {
 
   @Override
   public String toString() {
-    return "IncidentSurge{" + "floors=" + floors + ", " + "cooldown=" + cooldown + ", " + "maxGpus=" + maxGpus + "}";
+    return "IncidentSurge{floors=" + floors
+        + ", cooldown=" + cooldown
+        + ", maxGpus=" + maxGpus
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +8,8 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+
+import java.util.Objects;
 
 /** A cert-manager issuer that signs the gateway's certificate. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,7 +64,9 @@ public class IssuerReference {
       return false;
     }
     IssuerReference that = (IssuerReference) o;
-    return Objects.equals(name, that.name) && Objects.equals(kind, that.kind) && Objects.equals(group, that.group);
+    return Objects.equals(name, that.name)
+        && Objects.equals(kind, that.kind)
+        && Objects.equals(group, that.group);
   }
 
   @Override
@@ -73,6 +76,9 @@ public class IssuerReference {
 
   @Override
   public String toString() {
-    return "IssuerReference{" + "name=" + name + ", " + "kind=" + kind + ", " + "group=" + group + "}";
+    return "IssuerReference{name=" + name
+        + ", kind=" + kind
+        + ", group=" + group
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** Where the model weights come from and which version they are. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -82,7 +83,10 @@ public class ModelSource {
       return false;
     }
     ModelSource that = (ModelSource) o;
-    return Objects.equals(uri, that.uri) && Objects.equals(version, that.version) && Objects.equals(baseModel, that.baseModel) && Objects.equals(retrainRef, that.retrainRef);
+    return Objects.equals(uri, that.uri)
+        && Objects.equals(version, that.version)
+        && Objects.equals(baseModel, that.baseModel)
+        && Objects.equals(retrainRef, that.retrainRef);
   }
 
   @Override
@@ -92,6 +96,10 @@ public class ModelSource {
 
   @Override
   public String toString() {
-    return "ModelSource{" + "uri=" + uri + ", " + "version=" + version + ", " + "baseModel=" + baseModel + ", " + "retrainRef=" + retrainRef + "}";
+    return "ModelSource{uri=" + uri
+        + ", version=" + version
+        + ", baseModel=" + baseModel
+        + ", retrainRef=" + retrainRef
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,6 +7,8 @@ import io.cybershield.shield.api.v1alpha1.common.PoolScheduling;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+
+import java.util.Objects;
 
 /** The on-premises pool: a fixed number of replicas per variant. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,7 +39,8 @@ public class OnPremPool extends PoolScheduling {
       return false;
     }
     OnPremPool that = (OnPremPool) o;
-    return super.equals(o) && Objects.equals(replicas, that.replicas);
+    return super.equals(o)
+        && Objects.equals(replicas, that.replicas);
   }
 
   @Override
@@ -48,6 +50,8 @@ public class OnPremPool extends PoolScheduling {
 
   @Override
   public String toString() {
-    return "OnPremPool{" + super.toString() + ", " + "replicas=" + replicas + "}";
+    return "OnPremPool{" + super.toString()
+        + ", replicas=" + replicas
+        + "}";
   }
 }

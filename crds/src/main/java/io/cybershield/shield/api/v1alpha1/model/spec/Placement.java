@@ -1,10 +1,11 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** The two pools every variant is served in. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,7 +49,8 @@ public class Placement {
       return false;
     }
     Placement that = (Placement) o;
-    return Objects.equals(onPrem, that.onPrem) && Objects.equals(privateCloud, that.privateCloud);
+    return Objects.equals(onPrem, that.onPrem)
+        && Objects.equals(privateCloud, that.privateCloud);
   }
 
   @Override
@@ -58,6 +60,8 @@ public class Placement {
 
   @Override
   public String toString() {
-    return "Placement{" + "onPrem=" + onPrem + ", " + "privateCloud=" + privateCloud + "}";
+    return "Placement{onPrem=" + onPrem
+        + ", privateCloud=" + privateCloud
+        + "}";
   }
 }

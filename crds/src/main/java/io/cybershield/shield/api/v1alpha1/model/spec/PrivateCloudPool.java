@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,8 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** The private-cloud pool: scaled between a floor and a ceiling by load and by incidents. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,7 +59,9 @@ public class PrivateCloudPool extends PoolScheduling {
       return false;
     }
     PrivateCloudPool that = (PrivateCloudPool) o;
-    return super.equals(o) && Objects.equals(minReplicas, that.minReplicas) && Objects.equals(maxReplicas, that.maxReplicas);
+    return super.equals(o)
+        && Objects.equals(minReplicas, that.minReplicas)
+        && Objects.equals(maxReplicas, that.maxReplicas);
   }
 
   @Override
@@ -68,6 +71,9 @@ public class PrivateCloudPool extends PoolScheduling {
 
   @Override
   public String toString() {
-    return "PrivateCloudPool{" + super.toString() + ", " + "minReplicas=" + minReplicas + ", " + "maxReplicas=" + maxReplicas + "}";
+    return "PrivateCloudPool{" + super.toString()
+        + ", minReplicas=" + minReplicas
+        + ", maxReplicas=" + maxReplicas
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,6 +12,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** DJL Serving settings shared by all variants. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -139,16 +139,32 @@ public class RuntimeSpec {
       return false;
     }
     RuntimeSpec that = (RuntimeSpec) o;
-    return Objects.equals(image, that.image) && Objects.equals(imagePullSecrets, that.imagePullSecrets) && Objects.equals(tensorParallelDegree, that.tensorParallelDegree) && Objects.equals(dtype, that.dtype) && Objects.equals(maxModelLen, that.maxModelLen) && Objects.equals(rollingBatch, that.rollingBatch) && Objects.equals(quantize, that.quantize) && Objects.equals(options, that.options);
+    return Objects.equals(image, that.image)
+        && Objects.equals(imagePullSecrets, that.imagePullSecrets)
+        && Objects.equals(tensorParallelDegree, that.tensorParallelDegree)
+        && Objects.equals(dtype, that.dtype)
+        && Objects.equals(maxModelLen, that.maxModelLen)
+        && Objects.equals(rollingBatch, that.rollingBatch)
+        && Objects.equals(quantize, that.quantize)
+        && Objects.equals(options, that.options);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(image, imagePullSecrets, tensorParallelDegree, dtype, maxModelLen, rollingBatch, quantize, options);
+    return Objects.hash(image, imagePullSecrets, tensorParallelDegree, dtype, maxModelLen, rollingBatch, quantize,
+        options);
   }
 
   @Override
   public String toString() {
-    return "RuntimeSpec{" + "image=" + image + ", " + "imagePullSecrets=" + imagePullSecrets + ", " + "tensorParallelDegree=" + tensorParallelDegree + ", " + "dtype=" + dtype + ", " + "maxModelLen=" + maxModelLen + ", " + "rollingBatch=" + rollingBatch + ", " + "quantize=" + quantize + ", " + "options=" + options + "}";
+    return "RuntimeSpec{image=" + image
+        + ", imagePullSecrets=" + imagePullSecrets
+        + ", tensorParallelDegree=" + tensorParallelDegree
+        + ", dtype=" + dtype
+        + ", maxModelLen=" + maxModelLen
+        + ", rollingBatch=" + rollingBatch
+        + ", quantize=" + quantize
+        + ", options=" + options
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +8,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /**
  * A user, group or service account, as authenticated by the gateway (TokenReview or OIDC).
@@ -78,7 +79,9 @@ public class Subject {
       return false;
     }
     Subject that = (Subject) o;
-    return Objects.equals(kind, that.kind) && Objects.equals(name, that.name) && Objects.equals(namespace, that.namespace);
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(name, that.name)
+        && Objects.equals(namespace, that.namespace);
   }
 
   @Override
@@ -88,6 +91,9 @@ public class Subject {
 
   @Override
   public String toString() {
-    return "Subject{" + "kind=" + kind + ", " + "name=" + name + ", " + "namespace=" + namespace + "}";
+    return "Subject{kind=" + kind
+        + ", name=" + name
+        + ", namespace=" + namespace
+        + "}";
   }
 }

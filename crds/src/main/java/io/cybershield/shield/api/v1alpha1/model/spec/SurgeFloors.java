@@ -1,11 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+
+import java.util.Objects;
 
 /** Private-cloud replica floor per incident severity. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,7 +74,10 @@ public class SurgeFloors {
       return false;
     }
     SurgeFloors that = (SurgeFloors) o;
-    return Objects.equals(critical, that.critical) && Objects.equals(high, that.high) && Objects.equals(medium, that.medium) && Objects.equals(low, that.low);
+    return Objects.equals(critical, that.critical)
+        && Objects.equals(high, that.high)
+        && Objects.equals(medium, that.medium)
+        && Objects.equals(low, that.low);
   }
 
   @Override
@@ -83,6 +87,10 @@ public class SurgeFloors {
 
   @Override
   public String toString() {
-    return "SurgeFloors{" + "critical=" + critical + ", " + "high=" + high + ", " + "medium=" + medium + ", " + "low=" + low + "}";
+    return "SurgeFloors{critical=" + critical
+        + ", high=" + high
+        + ", medium=" + medium
+        + ", low=" + low
+        + "}";
   }
 }

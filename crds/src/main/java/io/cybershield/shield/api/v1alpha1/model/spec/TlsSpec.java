@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,6 +7,8 @@ import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** The certificate the gateway serves. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,7 +52,8 @@ public class TlsSpec {
       return false;
     }
     TlsSpec that = (TlsSpec) o;
-    return Objects.equals(secretName, that.secretName) && Objects.equals(issuerRef, that.issuerRef);
+    return Objects.equals(secretName, that.secretName)
+        && Objects.equals(issuerRef, that.issuerRef);
   }
 
   @Override
@@ -61,6 +63,8 @@ public class TlsSpec {
 
   @Override
   public String toString() {
-    return "TlsSpec{" + "secretName=" + secretName + ", " + "issuerRef=" + issuerRef + "}";
+    return "TlsSpec{secretName=" + secretName
+        + ", issuerRef=" + issuerRef
+        + "}";
   }
 }

@@ -1,13 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.model.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
-import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -18,13 +17,14 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 import java.util.List;
+import java.util.Objects;
 
 /** One way of serving the model, for the request priorities it takes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "name", "uri", "priorities", "gpu", "quantize", "tensorParallelDegree", "resources" })
 @SchemaCustomizer(value = ListTypes.class, input = "priorities=set")
-@ValidationRule(value = "!has(self.tensorParallelDegree) || (has(self.gpu) ? self.tensorParallelDegree <= self.gpu.count"
-    + " : self.tensorParallelDegree == 1)",
+@ValidationRule(value = "!has(self.tensorParallelDegree)"
+    + " || (has(self.gpu) ? self.tensorParallelDegree <= self.gpu.count : self.tensorParallelDegree == 1)",
     message = "tensorParallelDegree may not exceed gpu.count (a CPU-only variant has a degree of 1)")
 public class Variant {
 
@@ -132,7 +132,13 @@ public class Variant {
       return false;
     }
     Variant that = (Variant) o;
-    return Objects.equals(name, that.name) && Objects.equals(uri, that.uri) && Objects.equals(priorities, that.priorities) && Objects.equals(gpu, that.gpu) && Objects.equals(quantize, that.quantize) && Objects.equals(tensorParallelDegree, that.tensorParallelDegree) && Objects.equals(resources, that.resources);
+    return Objects.equals(name, that.name)
+        && Objects.equals(uri, that.uri)
+        && Objects.equals(priorities, that.priorities)
+        && Objects.equals(gpu, that.gpu)
+        && Objects.equals(quantize, that.quantize)
+        && Objects.equals(tensorParallelDegree, that.tensorParallelDegree)
+        && Objects.equals(resources, that.resources);
   }
 
   @Override
@@ -142,6 +148,13 @@ public class Variant {
 
   @Override
   public String toString() {
-    return "Variant{" + "name=" + name + ", " + "uri=" + uri + ", " + "priorities=" + priorities + ", " + "gpu=" + gpu + ", " + "quantize=" + quantize + ", " + "tensorParallelDegree=" + tensorParallelDegree + ", " + "resources=" + resources + "}";
+    return "Variant{name=" + name
+        + ", uri=" + uri
+        + ", priorities=" + priorities
+        + ", gpu=" + gpu
+        + ", quantize=" + quantize
+        + ", tensorParallelDegree=" + tensorParallelDegree
+        + ", resources=" + resources
+        + "}";
   }
 }

@@ -1,11 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.model.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.fabric8.generator.annotation.Required;
+
+import java.util.Objects;
 
 /** A ShieldIncident that currently selects the model. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,7 +65,9 @@ public class ActiveIncident {
       return false;
     }
     ActiveIncident that = (ActiveIncident) o;
-    return Objects.equals(name, that.name) && Objects.equals(severity, that.severity) && Objects.equals(floor, that.floor);
+    return Objects.equals(name, that.name)
+        && Objects.equals(severity, that.severity)
+        && Objects.equals(floor, that.floor);
   }
 
   @Override
@@ -74,6 +77,9 @@ public class ActiveIncident {
 
   @Override
   public String toString() {
-    return "ActiveIncident{" + "name=" + name + ", " + "severity=" + severity + ", " + "floor=" + floor + "}";
+    return "ActiveIncident{name=" + name
+        + ", severity=" + severity
+        + ", floor=" + floor
+        + "}";
   }
 }

@@ -1,9 +1,10 @@
 package io.cybershield.shield.api.v1alpha1.model.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Objects;
 
 /** Where the model's gateway answers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,7 +50,8 @@ public class GatewayStatus {
       return false;
     }
     GatewayStatus that = (GatewayStatus) o;
-    return Objects.equals(service, that.service) && Objects.equals(url, that.url);
+    return Objects.equals(service, that.service)
+        && Objects.equals(url, that.url);
   }
 
   @Override
@@ -59,6 +61,8 @@ public class GatewayStatus {
 
   @Override
   public String toString() {
-    return "GatewayStatus{" + "service=" + service + ", " + "url=" + url + "}";
+    return "GatewayStatus{service=" + service
+        + ", url=" + url
+        + "}";
   }
 }

@@ -1,11 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.model.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.fabric8.generator.annotation.Required;
+
+import java.util.Objects;
 
 /** Replicas of one variant in one pool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,7 +90,11 @@ public class PoolStatus {
       return false;
     }
     PoolStatus that = (PoolStatus) o;
-    return Objects.equals(pool, that.pool) && Objects.equals(deployment, that.deployment) && Objects.equals(desiredReplicas, that.desiredReplicas) && Objects.equals(readyReplicas, that.readyReplicas) && Objects.equals(floor, that.floor);
+    return Objects.equals(pool, that.pool)
+        && Objects.equals(deployment, that.deployment)
+        && Objects.equals(desiredReplicas, that.desiredReplicas)
+        && Objects.equals(readyReplicas, that.readyReplicas)
+        && Objects.equals(floor, that.floor);
   }
 
   @Override
@@ -99,6 +104,11 @@ public class PoolStatus {
 
   @Override
   public String toString() {
-    return "PoolStatus{" + "pool=" + pool + ", " + "deployment=" + deployment + ", " + "desiredReplicas=" + desiredReplicas + ", " + "readyReplicas=" + readyReplicas + ", " + "floor=" + floor + "}";
+    return "PoolStatus{pool=" + pool
+        + ", deployment=" + deployment
+        + ", desiredReplicas=" + desiredReplicas
+        + ", readyReplicas=" + readyReplicas
+        + ", floor=" + floor
+        + "}";
   }
 }

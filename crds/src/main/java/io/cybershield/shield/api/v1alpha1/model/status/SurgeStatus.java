@@ -1,10 +1,11 @@
 package io.cybershield.shield.api.v1alpha1.model.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
+
+import java.util.Objects;
 
 /** The incident surge in effect. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,7 +77,11 @@ public class SurgeStatus {
       return false;
     }
     SurgeStatus that = (SurgeStatus) o;
-    return Objects.equals(severity, that.severity) && Objects.equals(requestedFloor, that.requestedFloor) && Objects.equals(floor, that.floor) && Objects.equals(shortfall, that.shortfall) && Objects.equals(cooldownUntil, that.cooldownUntil);
+    return Objects.equals(severity, that.severity)
+        && Objects.equals(requestedFloor, that.requestedFloor)
+        && Objects.equals(floor, that.floor)
+        && Objects.equals(shortfall, that.shortfall)
+        && Objects.equals(cooldownUntil, that.cooldownUntil);
   }
 
   @Override
@@ -86,6 +91,11 @@ public class SurgeStatus {
 
   @Override
   public String toString() {
-    return "SurgeStatus{" + "severity=" + severity + ", " + "requestedFloor=" + requestedFloor + ", " + "floor=" + floor + ", " + "shortfall=" + shortfall + ", " + "cooldownUntil=" + cooldownUntil + "}";
+    return "SurgeStatus{severity=" + severity
+        + ", requestedFloor=" + requestedFloor
+        + ", floor=" + floor
+        + ", shortfall=" + shortfall
+        + ", cooldownUntil=" + cooldownUntil
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.model.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +8,7 @@ import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 
 import java.util.List;
+import java.util.Objects;
 
 /** Observed state of one variant. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,7 +59,9 @@ public class VariantStatus {
       return false;
     }
     VariantStatus that = (VariantStatus) o;
-    return Objects.equals(name, that.name) && Objects.equals(service, that.service) && Objects.equals(pools, that.pools);
+    return Objects.equals(name, that.name)
+        && Objects.equals(service, that.service)
+        && Objects.equals(pools, that.pools);
   }
 
   @Override
@@ -69,6 +71,9 @@ public class VariantStatus {
 
   @Override
   public String toString() {
-    return "VariantStatus{" + "name=" + name + ", " + "service=" + service + ", " + "pools=" + pools + "}";
+    return "VariantStatus{name=" + name
+        + ", service=" + service
+        + ", pools=" + pools
+        + "}";
   }
 }

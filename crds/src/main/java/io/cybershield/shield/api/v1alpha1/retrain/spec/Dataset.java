@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** A training dataset. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,7 +68,9 @@ public class Dataset {
       return false;
     }
     Dataset that = (Dataset) o;
-    return Objects.equals(name, that.name) && Objects.equals(uri, that.uri) && Objects.equals(classification, that.classification);
+    return Objects.equals(name, that.name)
+        && Objects.equals(uri, that.uri)
+        && Objects.equals(classification, that.classification);
   }
 
   @Override
@@ -77,6 +80,9 @@ public class Dataset {
 
   @Override
   public String toString() {
-    return "Dataset{" + "name=" + name + ", " + "uri=" + uri + ", " + "classification=" + classification + "}";
+    return "Dataset{name=" + name
+        + ", uri=" + uri
+        + ", classification=" + classification
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +8,8 @@ import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** The held-out dataset a new version is evaluated on. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,7 +51,8 @@ public class EvaluationDataset {
       return false;
     }
     EvaluationDataset that = (EvaluationDataset) o;
-    return Objects.equals(uri, that.uri) && Objects.equals(classification, that.classification);
+    return Objects.equals(uri, that.uri)
+        && Objects.equals(classification, that.classification);
   }
 
   @Override
@@ -60,6 +62,8 @@ public class EvaluationDataset {
 
   @Override
   public String toString() {
-    return "EvaluationDataset{" + "uri=" + uri + ", " + "classification=" + classification + "}";
+    return "EvaluationDataset{uri=" + uri
+        + ", classification=" + classification
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,8 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+
+import java.util.Objects;
 
 /** How validated versions are promoted and rolled back. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,7 +69,9 @@ public class PromotionSpec {
       return false;
     }
     PromotionSpec that = (PromotionSpec) o;
-    return Objects.equals(policy, that.policy) && Objects.equals(keepVersions, that.keepVersions) && Objects.equals(rolloutDeadline, that.rolloutDeadline);
+    return Objects.equals(policy, that.policy)
+        && Objects.equals(keepVersions, that.keepVersions)
+        && Objects.equals(rolloutDeadline, that.rolloutDeadline);
   }
 
   @Override
@@ -78,6 +81,9 @@ public class PromotionSpec {
 
   @Override
   public String toString() {
-    return "PromotionSpec{" + "policy=" + policy + ", " + "keepVersions=" + keepVersions + ", " + "rolloutDeadline=" + rolloutDeadline + "}";
+    return "PromotionSpec{policy=" + policy
+        + ", keepVersions=" + keepVersions
+        + ", rolloutDeadline=" + rolloutDeadline
+        + "}";
   }
 }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -11,6 +10,8 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.Objects;
 
 /** Adversarial prompts a new version must withstand. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,7 +56,8 @@ public class RedTeam {
       return false;
     }
     RedTeam that = (RedTeam) o;
-    return Objects.equals(suite, that.suite) && Objects.equals(maxAttackSuccessRate, that.maxAttackSuccessRate);
+    return Objects.equals(suite, that.suite)
+        && Objects.equals(maxAttackSuccessRate, that.maxAttackSuccessRate);
   }
 
   @Override
@@ -65,6 +67,8 @@ public class RedTeam {
 
   @Override
   public String toString() {
-    return "RedTeam{" + "suite=" + suite + ", " + "maxAttackSuccessRate=" + maxAttackSuccessRate + "}";
+    return "RedTeam{suite=" + suite
+        + ", maxAttackSuccessRate=" + maxAttackSuccessRate
+        + "}";
   }
 }

@@ -1,12 +1,13 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+
+import java.util.Objects;
 
 /** The quality gate: a version that misses any threshold is never served. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,7 +66,9 @@ public class Thresholds {
       return false;
     }
     Thresholds that = (Thresholds) o;
-    return Objects.equals(precision, that.precision) && Objects.equals(recall, that.recall) && Objects.equals(f1, that.f1);
+    return Objects.equals(precision, that.precision)
+        && Objects.equals(recall, that.recall)
+        && Objects.equals(f1, that.f1);
   }
 
   @Override
@@ -75,6 +78,9 @@ public class Thresholds {
 
   @Override
   public String toString() {
-    return "Thresholds{" + "precision=" + precision + ", " + "recall=" + recall + ", " + "f1=" + f1 + "}";
+    return "Thresholds{precision=" + precision
+        + ", recall=" + recall
+        + ", f1=" + f1
+        + "}";
   }
 }

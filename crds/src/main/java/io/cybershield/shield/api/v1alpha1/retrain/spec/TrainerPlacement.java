@@ -1,12 +1,13 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.PoolScheduling;
 import io.fabric8.generator.annotation.Default;
+
+import java.util.Objects;
 
 /** Where the training and validation Jobs run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,7 +36,8 @@ public class TrainerPlacement extends PoolScheduling {
       return false;
     }
     TrainerPlacement that = (TrainerPlacement) o;
-    return super.equals(o) && Objects.equals(pool, that.pool);
+    return super.equals(o)
+        && Objects.equals(pool, that.pool);
   }
 
   @Override
@@ -45,6 +47,8 @@ public class TrainerPlacement extends PoolScheduling {
 
   @Override
   public String toString() {
-    return "TrainerPlacement{" + super.toString() + ", " + "pool=" + pool + "}";
+    return "TrainerPlacement{" + super.toString()
+        + ", pool=" + pool
+        + "}";
   }
 }

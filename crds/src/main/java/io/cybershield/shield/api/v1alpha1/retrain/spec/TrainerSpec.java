@@ -1,12 +1,11 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
-import io.cybershield.shield.api.crd.ListTypes;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -17,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The training Job of a run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -174,16 +174,38 @@ public class TrainerSpec {
       return false;
     }
     TrainerSpec that = (TrainerSpec) o;
-    return Objects.equals(image, that.image) && Objects.equals(command, that.command) && Objects.equals(args, that.args) && Objects.equals(env, that.env) && Objects.equals(gpu, that.gpu) && Objects.equals(resources, that.resources) && Objects.equals(placement, that.placement) && Objects.equals(hyperparameters, that.hyperparameters) && Objects.equals(datasets, that.datasets) && Objects.equals(outputUri, that.outputUri) && Objects.equals(timeout, that.timeout);
+    return Objects.equals(image, that.image)
+        && Objects.equals(command, that.command)
+        && Objects.equals(args, that.args)
+        && Objects.equals(env, that.env)
+        && Objects.equals(gpu, that.gpu)
+        && Objects.equals(resources, that.resources)
+        && Objects.equals(placement, that.placement)
+        && Objects.equals(hyperparameters, that.hyperparameters)
+        && Objects.equals(datasets, that.datasets)
+        && Objects.equals(outputUri, that.outputUri)
+        && Objects.equals(timeout, that.timeout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(image, command, args, env, gpu, resources, placement, hyperparameters, datasets, outputUri, timeout);
+    return Objects.hash(image, command, args, env, gpu, resources, placement, hyperparameters, datasets, outputUri,
+        timeout);
   }
 
   @Override
   public String toString() {
-    return "TrainerSpec{" + "image=" + image + ", " + "command=" + command + ", " + "args=" + args + ", " + "env=" + env + ", " + "gpu=" + gpu + ", " + "resources=" + resources + ", " + "placement=" + placement + ", " + "hyperparameters=" + hyperparameters + ", " + "datasets=" + datasets + ", " + "outputUri=" + outputUri + ", " + "timeout=" + timeout + "}";
+    return "TrainerSpec{image=" + image
+        + ", command=" + command
+        + ", args=" + args
+        + ", env=" + env
+        + ", gpu=" + gpu
+        + ", resources=" + resources
+        + ", placement=" + placement
+        + ", hyperparameters=" + hyperparameters
+        + ", datasets=" + datasets
+        + ", outputUri=" + outputUri
+        + ", timeout=" + timeout
+        + "}";
   }
 }

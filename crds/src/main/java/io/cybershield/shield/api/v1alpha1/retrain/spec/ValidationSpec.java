@@ -1,6 +1,5 @@
 package io.cybershield.shield.api.v1alpha1.retrain.spec;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,6 +12,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The validation Job of a run and the thresholds it must meet. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -138,7 +138,15 @@ public class ValidationSpec {
       return false;
     }
     ValidationSpec that = (ValidationSpec) o;
-    return Objects.equals(image, that.image) && Objects.equals(command, that.command) && Objects.equals(args, that.args) && Objects.equals(env, that.env) && Objects.equals(gpu, that.gpu) && Objects.equals(dataset, that.dataset) && Objects.equals(thresholds, that.thresholds) && Objects.equals(redTeam, that.redTeam) && Objects.equals(timeout, that.timeout);
+    return Objects.equals(image, that.image)
+        && Objects.equals(command, that.command)
+        && Objects.equals(args, that.args)
+        && Objects.equals(env, that.env)
+        && Objects.equals(gpu, that.gpu)
+        && Objects.equals(dataset, that.dataset)
+        && Objects.equals(thresholds, that.thresholds)
+        && Objects.equals(redTeam, that.redTeam)
+        && Objects.equals(timeout, that.timeout);
   }
 
   @Override
@@ -148,6 +156,15 @@ public class ValidationSpec {
 
   @Override
   public String toString() {
-    return "ValidationSpec{" + "image=" + image + ", " + "command=" + command + ", " + "args=" + args + ", " + "env=" + env + ", " + "gpu=" + gpu + ", " + "dataset=" + dataset + ", " + "thresholds=" + thresholds + ", " + "redTeam=" + redTeam + ", " + "timeout=" + timeout + "}";
+    return "ValidationSpec{image=" + image
+        + ", command=" + command
+        + ", args=" + args
+        + ", env=" + env
+        + ", gpu=" + gpu
+        + ", dataset=" + dataset
+        + ", thresholds=" + thresholds
+        + ", redTeam=" + redTeam
+        + ", timeout=" + timeout
+        + "}";
   }
 }

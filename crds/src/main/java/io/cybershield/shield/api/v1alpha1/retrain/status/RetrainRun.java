@@ -1,12 +1,12 @@
 package io.cybershield.shield.api.v1alpha1.retrain.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 
 import java.util.List;
+import java.util.Objects;
 
 /** One run: a training Job, then a validation Job, then perhaps a promotion. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -146,16 +146,38 @@ public class RetrainRun {
       return false;
     }
     RetrainRun that = (RetrainRun) o;
-    return Objects.equals(number, that.number) && Objects.equals(version, that.version) && Objects.equals(trigger, that.trigger) && Objects.equals(phase, that.phase) && Objects.equals(startTime, that.startTime) && Objects.equals(completionTime, that.completionTime) && Objects.equals(trainingJob, that.trainingJob) && Objects.equals(validationJob, that.validationJob) && Objects.equals(metrics, that.metrics) && Objects.equals(verdicts, that.verdicts) && Objects.equals(message, that.message);
+    return Objects.equals(number, that.number)
+        && Objects.equals(version, that.version)
+        && Objects.equals(trigger, that.trigger)
+        && Objects.equals(phase, that.phase)
+        && Objects.equals(startTime, that.startTime)
+        && Objects.equals(completionTime, that.completionTime)
+        && Objects.equals(trainingJob, that.trainingJob)
+        && Objects.equals(validationJob, that.validationJob)
+        && Objects.equals(metrics, that.metrics)
+        && Objects.equals(verdicts, that.verdicts)
+        && Objects.equals(message, that.message);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(number, version, trigger, phase, startTime, completionTime, trainingJob, validationJob, metrics, verdicts, message);
+    return Objects.hash(number, version, trigger, phase, startTime, completionTime, trainingJob, validationJob,
+        metrics, verdicts, message);
   }
 
   @Override
   public String toString() {
-    return "RetrainRun{" + "number=" + number + ", " + "version=" + version + ", " + "trigger=" + trigger + ", " + "phase=" + phase + ", " + "startTime=" + startTime + ", " + "completionTime=" + completionTime + ", " + "trainingJob=" + trainingJob + ", " + "validationJob=" + validationJob + ", " + "metrics=" + metrics + ", " + "verdicts=" + verdicts + ", " + "message=" + message + "}";
+    return "RetrainRun{number=" + number
+        + ", version=" + version
+        + ", trigger=" + trigger
+        + ", phase=" + phase
+        + ", startTime=" + startTime
+        + ", completionTime=" + completionTime
+        + ", trainingJob=" + trainingJob
+        + ", validationJob=" + validationJob
+        + ", metrics=" + metrics
+        + ", verdicts=" + verdicts
+        + ", message=" + message
+        + "}";
   }
 }

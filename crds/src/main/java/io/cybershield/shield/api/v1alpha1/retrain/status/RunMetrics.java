@@ -1,9 +1,10 @@
 package io.cybershield.shield.api.v1alpha1.retrain.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Objects;
 
 /** Metrics the validation Job reported. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,7 +64,10 @@ public class RunMetrics {
       return false;
     }
     RunMetrics that = (RunMetrics) o;
-    return Objects.equals(precision, that.precision) && Objects.equals(recall, that.recall) && Objects.equals(f1, that.f1) && Objects.equals(attackSuccessRate, that.attackSuccessRate);
+    return Objects.equals(precision, that.precision)
+        && Objects.equals(recall, that.recall)
+        && Objects.equals(f1, that.f1)
+        && Objects.equals(attackSuccessRate, that.attackSuccessRate);
   }
 
   @Override
@@ -73,6 +77,10 @@ public class RunMetrics {
 
   @Override
   public String toString() {
-    return "RunMetrics{" + "precision=" + precision + ", " + "recall=" + recall + ", " + "f1=" + f1 + ", " + "attackSuccessRate=" + attackSuccessRate + "}";
+    return "RunMetrics{precision=" + precision
+        + ", recall=" + recall
+        + ", f1=" + f1
+        + ", attackSuccessRate=" + attackSuccessRate
+        + "}";
   }
 }

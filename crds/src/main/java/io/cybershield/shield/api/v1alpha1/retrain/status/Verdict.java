@@ -1,10 +1,11 @@
 package io.cybershield.shield.api.v1alpha1.retrain.status;
 
-import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
+
+import java.util.Objects;
 
 /** The outcome of one check of the quality gate. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,7 +78,10 @@ public class Verdict {
       return false;
     }
     Verdict that = (Verdict) o;
-    return Objects.equals(check, that.check) && Objects.equals(value, that.value) && Objects.equals(threshold, that.threshold) && Objects.equals(passed, that.passed);
+    return Objects.equals(check, that.check)
+        && Objects.equals(value, that.value)
+        && Objects.equals(threshold, that.threshold)
+        && Objects.equals(passed, that.passed);
   }
 
   @Override
@@ -87,6 +91,10 @@ public class Verdict {
 
   @Override
   public String toString() {
-    return "Verdict{" + "check=" + check + ", " + "value=" + value + ", " + "threshold=" + threshold + ", " + "passed=" + passed + "}";
+    return "Verdict{check=" + check
+        + ", value=" + value
+        + ", threshold=" + threshold
+        + ", passed=" + passed
+        + "}";
   }
 }
