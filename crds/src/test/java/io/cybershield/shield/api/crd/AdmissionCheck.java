@@ -37,7 +37,8 @@ final class AdmissionCheck {
   static final String NOT_CHECKED = "<nil>: Invalid value: \"null\": some validation rules were not checked because "
       + "the object was invalid; correct the existing errors to complete validation";
 
-  private static final Cel CEL = CelFactory.standardCelBuilder()
+  /** The CEL environment rules are evaluated in: dyn self, standard macros, partial-match regexes as in Go. */
+  static final Cel CEL = CelFactory.standardCelBuilder()
       .setOptions(CelOptions.current().enableRegexPartialMatch(true).build())
       .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
       .addVar("self", SimpleType.DYN)
