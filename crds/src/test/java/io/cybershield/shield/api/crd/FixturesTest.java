@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,37 @@ class FixturesTest {
           .as("unique name of %s", fixture).isTrue();
     }
     assertThat(all).hasSizeGreaterThan(40);
+  }
+
+  @Test
+  void everyCelRuleHasAnInvalidFixture() throws IOException, URISyntaxException {
+    List<String> expectations = new ArrayList<>();
+    for (Path fixture : invalid().toList()) {
+      String kind = read(fixture).at("/kind").asText();
+      expectations.add(kind + " " + Files.readAllLines(fixture, StandardCharsets.UTF_8).get(0)
+          .substring(EXPECT.length()));
+    }
+
+    List<String> uncovered = SchemaNodes.rules().stream()
+        .filter(rule -> !rule.rule().getRule().contains("oldSelf")) // transition rules need an update, not a create
+        .filter(rule -> expectations.stream().noneMatch(expectation -> covers(expectation, rule)))
+        .map(SchemaNodes.Rule::toString)
+        .toList();
+
+    assertThat(uncovered).as("CEL rules without an invalid fixture").isEmpty();
+  }
+
+  /** Whether an expectation ({@code <kind> <field>: Invalid value: "<type>": <message>}) is the message of a rule. */
+  private static boolean covers(String expectation, SchemaNodes.Rule rule) {
+    String path = rule.node().path();
+    if (rule.rule().getFieldPath() != null) {
+      path = path + rule.rule().getFieldPath();
+    }
+    String field = path.isEmpty() ? "<nil>" : path;
+    String prefix = rule.node().kind() + " " + Pattern.quote(field).replace("[*]", "\\E\\[[0-9]+\\]\\Q")
+        + Pattern.quote(": Invalid value: \"" + rule.node().schema().getType() + "\": ");
+    java.util.regex.Matcher matcher = Pattern.compile("^" + prefix + "(.+)$").matcher(expectation);
+    return matcher.matches() && rule.rule().getMessage().startsWith(matcher.group(1));
   }
 
   static ObjectNode read(Path fixture) throws IOException {
