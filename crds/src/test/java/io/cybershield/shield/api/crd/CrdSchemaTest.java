@@ -165,6 +165,7 @@ class CrdSchemaTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "ShieldModel | spec.runtime | {}",
       "ShieldModel | spec.runtime.image | \"deepjavalibrary/djl-serving:0.36.0-lmi\"",
       "ShieldModel | spec.runtime.tensorParallelDegree | 1",
       "ShieldModel | spec.variants[*].gpu.resource | \"nvidia.com/gpu\"",
@@ -175,6 +176,7 @@ class CrdSchemaTest {
       "ShieldIncident | spec.expiresAfter | \"24h\"",
       "ShieldIncident | spec.resolved | false",
       "ShieldRetrain | spec.suspend | false",
+      "ShieldRetrain | spec.trainer.placement | {}",
       "ShieldRetrain | spec.trainer.placement.pool | \"onprem\"",
       "ShieldRetrain | spec.validation.thresholds | {}",
       "ShieldRetrain | spec.validation.thresholds.precision | 0.9",

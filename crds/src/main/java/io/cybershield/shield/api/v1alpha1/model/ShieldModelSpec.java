@@ -13,6 +13,7 @@ import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
 import io.cybershield.shield.api.v1alpha1.model.spec.TlsSpec;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -48,7 +49,9 @@ public class ShieldModelSpec {
       + "whose promoted versions to serve.")
   private ModelSource model;
 
-  @JsonPropertyDescription("DJL Serving settings shared by all variants.")
+  @Default("{}")
+  @JsonPropertyDescription("DJL Serving settings shared by all variants; the defaults (the LMI image, tensor-parallel "
+      + "degree 1) apply when omitted.")
   private RuntimeSpec runtime;
 
   @Required

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -24,6 +25,7 @@ import java.util.Objects;
     message = "restricted datasets may only be trained on premises: set placement.pool to onprem")
 public class TrainerSpec extends JobSpec {
 
+  @Default("{}")
   @JsonPropertyDescription("Where the training and validation Jobs run; on premises by default.")
   private TrainerPlacement placement;
 
