@@ -45,6 +45,7 @@ class CrdSchemaTest {
     assertThat(version.getServed()).isTrue();
     assertThat(version.getStorage()).isTrue();
     assertThat(version.getSubresources().getStatus()).isNotNull();
+    assertThat(version.getSchema().getOpenAPIV3Schema().getRequired()).containsExactly("spec");
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import io.cybershield.shield.api.crd.SchemaDescription;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -37,6 +38,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class ShieldIncident extends CustomResource<ShieldIncidentSpec, ShieldIncidentStatus> implements Namespaced {
 
   @Override
+  @Required
   @JsonPropertyDescription("The incident as the SIEM or a person reports it.")
   public ShieldIncidentSpec getSpec() {
     return super.getSpec();

@@ -5,6 +5,7 @@ import io.cybershield.shield.api.crd.SchemaDescription;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -51,6 +52,7 @@ public class ShieldModel extends CustomResource<ShieldModelSpec, ShieldModelStat
   public static final int MAX_NAME_LENGTH = 39;
 
   @Override
+  @Required
   @JsonPropertyDescription("The desired state of the model.")
   public ShieldModelSpec getSpec() {
     return super.getSpec();

@@ -5,6 +5,7 @@ import io.cybershield.shield.api.crd.SchemaDescription;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -49,6 +50,7 @@ public class ShieldRetrain extends CustomResource<ShieldRetrainSpec, ShieldRetra
   public static final int MAX_NAME_LENGTH = 40;
 
   @Override
+  @Required
   @JsonPropertyDescription("The schedule, the training and validation Jobs, and the promotion policy.")
   public ShieldRetrainSpec getSpec() {
     return super.getSpec();
