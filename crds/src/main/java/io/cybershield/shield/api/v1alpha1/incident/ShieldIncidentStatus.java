@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.common.ShieldStatus;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;
@@ -13,14 +14,11 @@ import java.util.Objects;
 /** The observed state of a ShieldIncident, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "observedGeneration", "phase", "expiryTime", "endTime", "models", "conditions" })
-@SchemaCustomizer(value = ListTypes.class, input = "conditions=map(type); models=map(name)")
-public class ShieldIncidentStatus {
+@SchemaCustomizer(value = ListTypes.class, input = "models=map(name)")
+public class ShieldIncidentStatus extends ShieldStatus {
 
   /** Condition type: every selected model got the floor it asked for. */
   public static final String CAPACITY_GRANTED = "CapacityGranted";
-
-  @JsonPropertyDescription("The metadata.generation this status was computed from.")
-  private Long observedGeneration;
 
   @JsonPropertyDescription("Active, Resolved or Expired.")
   private IncidentPhase phase;
@@ -36,15 +34,10 @@ public class ShieldIncidentStatus {
       + "the shortfall.")
   private List<SurgedModel> models;
 
+  @Override
   @JsonPropertyDescription("Conditions, among them CapacityGranted (every selected model got its full floor).")
-  private List<Condition> conditions;
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
+  public List<Condition> getConditions() {
+    return super.getConditions();
   }
 
   public IncidentPhase getPhase() {
@@ -79,14 +72,6 @@ public class ShieldIncidentStatus {
     this.models = models;
   }
 
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
-
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -96,27 +81,25 @@ public class ShieldIncidentStatus {
       return false;
     }
     ShieldIncidentStatus that = (ShieldIncidentStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration)
+    return super.equals(o)
         && Objects.equals(phase, that.phase)
         && Objects.equals(expiryTime, that.expiryTime)
         && Objects.equals(endTime, that.endTime)
-        && Objects.equals(models, that.models)
-        && Objects.equals(conditions, that.conditions);
+        && Objects.equals(models, that.models);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, phase, expiryTime, endTime, models, conditions);
+    return Objects.hash(super.hashCode(), phase, expiryTime, endTime, models);
   }
 
   @Override
   public String toString() {
-    return "ShieldIncidentStatus{observedGeneration=" + observedGeneration
+    return "ShieldIncidentStatus{" + super.toString()
         + ", phase=" + phase
         + ", expiryTime=" + expiryTime
         + ", endTime=" + endTime
         + ", models=" + models
-        + ", conditions=" + conditions
         + "}";
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.common.ShieldStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
@@ -19,8 +20,8 @@ import java.util.Objects;
 @JsonPropertyOrder({ "observedGeneration", "conditions", "servedVersion", "replicas", "variants", "activeIncidents",
     "surge", "gateway" })
 @SchemaCustomizer(value = ListTypes.class,
-    input = "conditions=map(type); variants=map(name); activeIncidents=map(name)")
-public class ShieldModelStatus {
+    input = "variants=map(name); activeIncidents=map(name)")
+public class ShieldModelStatus extends ShieldStatus {
 
   /** Condition type: the model is served at the desired version by every variant. */
   public static final String READY = "Ready";
@@ -32,13 +33,6 @@ public class ShieldModelStatus {
   public static final String SURGING = "Surging";
   /** Condition type: the nodes of the pools have the GPUs the desired replicas need. */
   public static final String CAPACITY_AVAILABLE = "CapacityAvailable";
-
-  @JsonPropertyDescription("The metadata.generation this status was computed from.")
-  private Long observedGeneration;
-
-  @JsonPropertyDescription("Conditions Ready, Progressing, Degraded, Surging and CapacityAvailable, each with a "
-      + "CamelCase reason.")
-  private List<Condition> conditions;
 
   @JsonPropertyDescription("Version of the weights being served: spec.model.version, or the version promoted by the "
       + "ShieldRetrain in spec.model.retrainRef.")
@@ -59,20 +53,10 @@ public class ShieldModelStatus {
   @JsonPropertyDescription("The model's gateway endpoint.")
   private GatewayStatus gateway;
 
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
+  @Override
+  @JsonPropertyDescription("Conditions Ready, Progressing, Degraded, Surging and CapacityAvailable, each with a CamelCase reason.")
   public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
+    return super.getConditions();
   }
 
   public String getServedVersion() {
@@ -132,8 +116,7 @@ public class ShieldModelStatus {
       return false;
     }
     ShieldModelStatus that = (ShieldModelStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration)
-        && Objects.equals(conditions, that.conditions)
+    return super.equals(o)
         && Objects.equals(servedVersion, that.servedVersion)
         && Objects.equals(replicas, that.replicas)
         && Objects.equals(variants, that.variants)
@@ -144,14 +127,12 @@ public class ShieldModelStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, servedVersion, replicas, variants, activeIncidents, surge,
-        gateway);
+    return Objects.hash(super.hashCode(), servedVersion, replicas, variants, activeIncidents, surge, gateway);
   }
 
   @Override
   public String toString() {
-    return "ShieldModelStatus{observedGeneration=" + observedGeneration
-        + ", conditions=" + conditions
+    return "ShieldModelStatus{" + super.toString()
         + ", servedVersion=" + servedVersion
         + ", replicas=" + replicas
         + ", variants=" + variants

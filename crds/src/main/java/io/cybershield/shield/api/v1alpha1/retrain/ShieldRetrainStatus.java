@@ -3,11 +3,10 @@ package io.cybershield.shield.api.v1alpha1.retrain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.crd.ListTypes;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.common.ShieldStatus;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainPhase;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainRun;
-import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,16 +15,12 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "observedGeneration", "phase", "currentRun", "lastScheduleTime", "nextScheduleTime",
     "promotedVersion", "previousVersions", "history", "conditions" })
-@SchemaCustomizer(value = ListTypes.class, input = "conditions=map(type)")
-public class ShieldRetrainStatus {
+public class ShieldRetrainStatus extends ShieldStatus {
 
   /** Condition type: the ShieldRetrain can run (model found, schedule understood, not suspended). */
   public static final String READY = "Ready";
   /** Condition type: the last finished run was promoted. */
   public static final String PROMOTED = "Promoted";
-
-  @JsonPropertyDescription("The metadata.generation this status was computed from.")
-  private Long observedGeneration;
 
   @JsonPropertyDescription("Scheduled, Training, Validating, AwaitingApproval, Promoting, Suspended or Failed.")
   private RetrainPhase phase;
@@ -49,15 +44,10 @@ public class ShieldRetrainStatus {
   @JsonPropertyDescription("Finished runs, newest first, with their metrics and verdicts (spec.historyLimit).")
   private List<RetrainRun> history;
 
+  @Override
   @JsonPropertyDescription("Conditions, among them Ready and Promoted.")
-  private List<Condition> conditions;
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
+  public List<Condition> getConditions() {
+    return super.getConditions();
   }
 
   public RetrainPhase getPhase() {
@@ -116,14 +106,6 @@ public class ShieldRetrainStatus {
     this.history = history;
   }
 
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
-
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -133,26 +115,24 @@ public class ShieldRetrainStatus {
       return false;
     }
     ShieldRetrainStatus that = (ShieldRetrainStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration)
+    return super.equals(o)
         && Objects.equals(phase, that.phase)
         && Objects.equals(currentRun, that.currentRun)
         && Objects.equals(lastScheduleTime, that.lastScheduleTime)
         && Objects.equals(nextScheduleTime, that.nextScheduleTime)
         && Objects.equals(promotedVersion, that.promotedVersion)
         && Objects.equals(previousVersions, that.previousVersions)
-        && Objects.equals(history, that.history)
-        && Objects.equals(conditions, that.conditions);
+        && Objects.equals(history, that.history);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, phase, currentRun, lastScheduleTime, nextScheduleTime, promotedVersion,
-        previousVersions, history, conditions);
+    return Objects.hash(super.hashCode(), phase, currentRun, lastScheduleTime, nextScheduleTime, promotedVersion, previousVersions, history);
   }
 
   @Override
   public String toString() {
-    return "ShieldRetrainStatus{observedGeneration=" + observedGeneration
+    return "ShieldRetrainStatus{" + super.toString()
         + ", phase=" + phase
         + ", currentRun=" + currentRun
         + ", lastScheduleTime=" + lastScheduleTime
@@ -160,7 +140,6 @@ public class ShieldRetrainStatus {
         + ", promotedVersion=" + promotedVersion
         + ", previousVersions=" + previousVersions
         + ", history=" + history
-        + ", conditions=" + conditions
         + "}";
   }
 }
