@@ -1,0 +1,228 @@
+package io.cybershield.shield.api;
+
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one place that spells the names, labels and annotations of everything the operator creates, so that the
+ * operator, the gateway, the tests and the documentation never disagree.
+ * <p>
+ * For a ShieldModel {@code m} with a variant {@code v}:
+ * <ul>
+ * <li>Deployments {@code m-v-onprem} and {@code m-v-cloud}, with the PodDisruptionBudget of the same name, and the
+ * HorizontalPodAutoscaler {@code m-v-cloud};</li>
+ * <li>Service {@code m-v} over both pools;</li>
+ * <li>gateway Deployment, Service, ServiceAccount, Role and RoleBinding {@code m-gateway}, routing ConfigMap
+ * {@code m-gateway-routes}, default TLS Secret {@code m-gateway-tls};</li>
+ * <li>ServiceAccount {@code m-model} of the model pods, NetworkPolicies {@code m-model} and {@code m-gateway};</li>
+ * <li>ServiceMonitor {@code m}.</li>
+ * </ul>
+ * For a ShieldRetrain {@code r}: Jobs {@code r-<run>-train} and {@code r-<run>-validate}, ServiceAccount
+ * {@code r-trainer}.
+ * <p>
+ * ShieldModel names are at most 39 characters and variant names at most 16 (both enforced by the CRD), so every
+ * name here is a valid DNS-1035 label of at most 63 characters.
+ */
+public final class ShieldNames {
+
+  /** Prefix of every Shield label and annotation. */
+  public static final String PREFIX = ShieldApi.GROUP + "/";
+
+  /** Label: name of the ShieldModel a resource belongs to. */
+  public static final String MODEL_LABEL = PREFIX + "model";
+  /** Label: name of the variant a model pod serves. */
+  public static final String VARIANT_LABEL = PREFIX + "variant";
+  /**
+   * Label of model pods and of nodes: the pool, {@value #POOL_ONPREM} or {@value #POOL_PRIVATE_CLOUD}. Pools without
+   * a node selector select nodes carrying this label.
+   */
+  public static final String POOL_LABEL = PREFIX + "pool";
+  /** Label: the part of Shield a resource is, see the {@code COMPONENT_*} values. */
+  public static final String COMPONENT_LABEL = PREFIX + "component";
+  /** Label: name of the ShieldRetrain a Job belongs to. */
+  public static final String RETRAIN_LABEL = PREFIX + "retrain";
+  /** Label: sequence number of the retrain run a Job belongs to. */
+  public static final String RUN_LABEL = PREFIX + "run";
+
+  /** Value of {@link #POOL_LABEL} for the on-premises pool. */
+  public static final String POOL_ONPREM = "onprem";
+  /** Value of {@link #POOL_LABEL} for the private-cloud pool. */
+  public static final String POOL_PRIVATE_CLOUD = "private-cloud";
+
+  /** Value of {@link #COMPONENT_LABEL}: a DJL Serving model pod. */
+  public static final String COMPONENT_MODEL_SERVER = "model-server";
+  /** Value of {@link #COMPONENT_LABEL}: the gateway. */
+  public static final String COMPONENT_GATEWAY = "gateway";
+  /** Value of {@link #COMPONENT_LABEL}: a training Job. */
+  public static final String COMPONENT_TRAINER = "trainer";
+  /** Value of {@link #COMPONENT_LABEL}: a validation Job. */
+  public static final String COMPONENT_EVALUATOR = "evaluator";
+
+  /** Standard label {@code app.kubernetes.io/managed-by}. */
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  /** Value of {@link #MANAGED_BY_LABEL} on everything the operator creates. */
+  public static final String MANAGED_BY = "shield-operator";
+  /** Standard label {@code app.kubernetes.io/part-of}. */
+  public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
+  /** Value of {@link #PART_OF_LABEL}. */
+  public static final String PART_OF = "shield";
+
+  /** Annotation on a ShieldRetrain: any new value starts a run now. */
+  public static final String TRIGGER_ANNOTATION = PREFIX + "trigger";
+  /** Annotation on a ShieldRetrain with manual promotion: the version to promote. */
+  public static final String APPROVE_ANNOTATION = PREFIX + "approve";
+
+  /** Highest run number of a ShieldRetrain, so that Job names stay within 63 characters. */
+  public static final long MAX_RUN = 999_999_999L;
+
+  /** Finalizer the operator puts on ShieldIncidents so that a deletion ends the surge visibly. */
+  public static final String FINALIZER = PREFIX + "finalizer";
+
+  private ShieldNames() {
+  }
+
+  /** The value of {@link #POOL_LABEL} for a pool. */
+  public static String poolLabelValue(Pool pool) {
+    return Objects.requireNonNull(pool, "pool").value();
+  }
+
+  /** Deployment of a variant in a pool: {@code <model>-<variant>-onprem} or {@code <model>-<variant>-cloud}. */
+  public static String deployment(String model, String variant, Pool pool) {
+    return join(model, variant, Objects.requireNonNull(pool, "pool").nameSuffix());
+  }
+
+  /** Service of a variant, selecting its pods in both pools: {@code <model>-<variant>}. */
+  public static String service(String model, String variant) {
+    return join(model, variant);
+  }
+
+  /** HorizontalPodAutoscaler of a variant's private-cloud Deployment; named like that Deployment. */
+  public static String horizontalPodAutoscaler(String model, String variant) {
+    return deployment(model, variant, Pool.PRIVATE_CLOUD);
+  }
+
+  /** PodDisruptionBudget of a variant's Deployment in a pool; named like that Deployment. */
+  public static String podDisruptionBudget(String model, String variant, Pool pool) {
+    return deployment(model, variant, pool);
+  }
+
+  /** The gateway's Deployment and Service: {@code <model>-gateway}. */
+  public static String gateway(String model) {
+    return join(model, "gateway");
+  }
+
+  /** The gateway's ServiceAccount, Role and RoleBinding (TokenReview, ShieldIncident creation). */
+  public static String gatewayServiceAccount(String model) {
+    return gateway(model);
+  }
+
+  /** The gateway's routing ConfigMap: {@code <model>-gateway-routes}. */
+  public static String gatewayRoutesConfigMap(String model) {
+    return join(model, "gateway", "routes");
+  }
+
+  /** The Secret the gateway certificate is in when spec.tls.secretName is not set: {@code <model>-gateway-tls}. */
+  public static String gatewayTlsSecret(String model) {
+    return join(model, "gateway", "tls");
+  }
+
+  /** The cert-manager Certificate of the gateway. */
+  public static String gatewayCertificate(String model) {
+    return gatewayTlsSecret(model);
+  }
+
+  /** NetworkPolicy letting only the gateway reach the model pods: {@code <model>-model}. */
+  public static String modelNetworkPolicy(String model) {
+    return join(model, "model");
+  }
+
+  /** NetworkPolicy of the gateway pods: {@code <model>-gateway}. */
+  public static String gatewayNetworkPolicy(String model) {
+    return gateway(model);
+  }
+
+  /** ServiceAccount of the model pods: {@code <model>-model}. */
+  public static String modelServiceAccount(String model) {
+    return join(model, "model");
+  }
+
+  /** ServiceMonitor of a model's pods and gateway: the model's name. */
+  public static String serviceMonitor(String model) {
+    return requireName(model, "model");
+  }
+
+  /** Training Job of a run: {@code <retrain>-<run>-train}. */
+  public static String trainingJob(String retrain, long run) {
+    return join(retrain, runNumber(run), "train");
+  }
+
+  /** Validation Job of a run: {@code <retrain>-<run>-validate}. */
+  public static String validationJob(String retrain, long run) {
+    return join(retrain, runNumber(run), "validate");
+  }
+
+  /** ServiceAccount of the Jobs of a ShieldRetrain: {@code <retrain>-trainer}. */
+  public static String trainerServiceAccount(String retrain) {
+    return join(retrain, "trainer");
+  }
+
+  /** Labels every resource the operator creates for a ShieldModel carries. */
+  public static Map<String, String> modelLabels(String model, String component) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MANAGED_BY_LABEL, MANAGED_BY);
+    labels.put(PART_OF_LABEL, PART_OF);
+    labels.put(MODEL_LABEL, requireName(model, "model"));
+    labels.put(COMPONENT_LABEL, requireName(component, "component"));
+    return labels;
+  }
+
+  /** Selector labels of the pods of one variant in one pool (the Deployment's selector). */
+  public static Map<String, String> modelPodSelector(String model, String variant, Pool pool) {
+    Map<String, String> labels = variantSelector(model, variant);
+    labels.put(POOL_LABEL, poolLabelValue(pool));
+    return labels;
+  }
+
+  /** Selector labels of the pods of one variant in both pools (the variant Service's selector). */
+  public static Map<String, String> variantSelector(String model, String variant) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MODEL_LABEL, requireName(model, "model"));
+    labels.put(VARIANT_LABEL, requireName(variant, "variant"));
+    labels.put(COMPONENT_LABEL, COMPONENT_MODEL_SERVER);
+    return labels;
+  }
+
+  /** Selector labels of a model's gateway pods. */
+  public static Map<String, String> gatewaySelector(String model) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MODEL_LABEL, requireName(model, "model"));
+    labels.put(COMPONENT_LABEL, COMPONENT_GATEWAY);
+    return labels;
+  }
+
+  private static String runNumber(long run) {
+    if (run < 1 || run > MAX_RUN) {
+      throw new IllegalArgumentException("run numbers are between 1 and " + MAX_RUN + ", got " + run);
+    }
+    return Long.toString(run);
+  }
+
+  private static String join(String name, String... parts) {
+    StringBuilder joined = new StringBuilder(requireName(name, "name"));
+    for (String part : parts) {
+      joined.append('-').append(requireName(part, "name part"));
+    }
+    return joined.toString();
+  }
+
+  private static String requireName(String value, String what) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    return value;
+  }
+}
