@@ -472,9 +472,34 @@ final class CelRules {
         m.put(k, md);
         continue;
       }
-      JsonNode cs = props != null && props.has(k) ? props.get(k) : addl;
-      m.put(k, toCel(e.getValue(), cs, cs != null && Structural.embedded(cs)));
+      boolean declared = props != null && props.has(k);
+      JsonNode cs = declared ? props.get(k) : addl;
+      String celName = declared ? escapePropertyName(k) : k;
+      if (celName != null) {
+        m.put(celName, toCel(e.getValue(), cs, cs != null && Structural.embedded(cs)));
+      }
     }
     return m;
+  }
+
+  private static final java.util.Set<String> CEL_RESERVED = java.util.Set.of("true", "false", "null", "in", "as",
+      "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package",
+      "namespace", "return", "var", "void", "while");
+  private static final java.util.regex.Pattern ESCAPABLE = java.util.regex.Pattern.compile(
+      "^[a-zA-Z_.\\-/][a-zA-Z0-9_.\\-/]*$");
+
+  /**
+   * How the API server names a declared property inside CEL: reserved words become {@code __word__}, and
+   * {@code __ . - /} are spelled out; a name that cannot be escaped is not accessible ({@code null}).
+   */
+  static String escapePropertyName(String name) {
+    if (CEL_RESERVED.contains(name)) {
+      return "__" + name + "__";
+    }
+    if (!ESCAPABLE.matcher(name).matches()) {
+      return null;
+    }
+    return name.replace("__", "__underscores__").replace(".", "__dot__").replace("-", "__dash__")
+        .replace("/", "__slash__");
   }
 }

@@ -89,7 +89,7 @@ public record FieldError(String type, String field, String detailMessage) {
     return new FieldError(DUPLICATE, f(field), "Duplicate value: " + GoFmt.value(value));
   }
 
-  /** Duplicate with an already formatted value, e.g. {@code {"name":"full"}}. */
+  /** Duplicate with an already formatted value, e.g. {@code map[string]interface {}{"name":"full"}}. */
   public static FieldError duplicateRaw(String field, String formattedValue) {
     return new FieldError(DUPLICATE, f(field), "Duplicate value: " + formattedValue);
   }

@@ -85,6 +85,23 @@ final class GoFmt {
     return json(n);
   }
 
+  /**
+   * Go's {@code %#v} of an unstructured map, as field errors print a duplicate map-list key in 1.30–1.33:
+   * {@code map[string]interface {}{"name":"full"}}, keys sorted, entries joined by {@code ", "}.
+   */
+  static String goSyntaxMap(JsonNode map) {
+    java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+    map.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+    StringBuilder out = new StringBuilder("map[string]interface {}{");
+    boolean first = true;
+    for (java.util.Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+      if (!first) out.append(", ");
+      first = false;
+      out.append(quote(e.getKey())).append(':').append(value(e.getValue()));
+    }
+    return out.append('}').toString();
+  }
+
   static String json(JsonNode n) {
     try {
       return JSON.writeValueAsString(n);

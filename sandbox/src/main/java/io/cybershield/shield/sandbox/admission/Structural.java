@@ -198,7 +198,7 @@ final class Structural {
           TreeMap<String, JsonNode> sorted = new TreeMap<>();
           for (String k : keys) if (item.has(k)) sorted.put(k, item.get(k));
           sorted.forEach(keyMap::set);
-          if (seen.putIfAbsent(keyMap, i) != null) errs.add(FieldError.duplicateRaw(index(path, i), GoFmt.json(keyMap)));
+          if (seen.putIfAbsent(keyMap, i) != null) errs.add(FieldError.duplicateRaw(index(path, i), GoFmt.goSyntaxMap(keyMap)));
         }
       }
       JsonNode is = items(schema);

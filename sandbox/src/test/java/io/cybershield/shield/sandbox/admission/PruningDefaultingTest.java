@@ -100,7 +100,7 @@ class PruningDefaultingTest {
   @Test
   void listTypeMapDuplicates() {
     AdmissionResult r = admit("{\"image\":\"nginx\",\"ports\":[{\"name\":\"full\",\"port\":1},{\"name\":\"full\",\"port\":2}]}");
-    assertThat(rendered(r)).containsExactly("spec.ports[1]: Duplicate value: {\"name\":\"full\"}");
+    assertThat(rendered(r)).containsExactly("spec.ports[1]: Duplicate value: map[string]interface {}{\"name\":\"full\"}");
     assertThat(r.errors().get(0).type()).isEqualTo("FieldValueDuplicate");
   }
 

@@ -311,7 +311,7 @@ class KubectlFidelityIT {
   void duplicateKeysInAMapListAreRefused() {
     Result result = kubectl.runWithInput(gadget("dup", "{size: 1, parts: [{name: a}, {name: a}]}"),
         "apply", "-f", "-");
-    assertThat(result.stderr()).contains("spec.parts[1]: Duplicate value: {\"name\":\"a\"}");
+    assertThat(result.stderr()).contains("spec.parts[1]: Duplicate value: map[string]interface {}{\"name\":\"a\"}");
   }
 
   @Test
