@@ -218,13 +218,14 @@ final class KubeletController {
     boolean anyFailed = false;
     List<String> restarted = new ArrayList<>();
     for (Container c : pod.getSpec().getContainers()) {
-      ContainerStatus cs = s.getContainerStatuses().stream().filter(x -> c.getName().equals(x.getName())).findFirst()
-          .orElse(null);
-      if (cs == null || cs.getState() == null
-          || (cs.getState().getRunning() == null && cs.getState().getTerminated() == null)) {
+      ContainerStatus found = s.getContainerStatuses().stream().filter(x -> c.getName().equals(x.getName()))
+          .findFirst().orElse(null);
+      if (found == null || found.getState() == null
+          || (found.getState().getRunning() == null && found.getState().getTerminated() == null)) {
         runningSince.put(runKey(uid, c.getName(), 0), now);
-        cs = running(uid, c, 0, Times.format(now), false, null);
+        found = running(uid, c, 0, Times.format(now), false, null);
       }
+      final ContainerStatus cs = found;
       int rc = cs.getRestartCount() == null ? 0 : cs.getRestartCount();
       if (cs.getState().getRunning() != null) {
         String rk = runKey(uid, c.getName(), rc);
