@@ -91,7 +91,7 @@ final class DeploymentController {
     }
     if (newRS != null && !Objects.equals(readAnnotations(d).get(REVISION), readAnnotations(newRS).get(REVISION))) {
       Deployment next = SimContext.copy(d);
-      annotations(next).put(REVISION, annotations(newRS).get(REVISION));
+      annotations(next).put(REVISION, readAnnotations(newRS).get(REVISION));
       d = ctx.remember(ctx.client.apps().deployments().inNamespace(ns).resource(next).update());
     }
 
