@@ -73,7 +73,7 @@ abstract class SimulatorHarness {
 
   static ConditionFactory await() {
     return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
-        .pollDelay(Duration.ZERO);
+        .pollDelay(Duration.ZERO).ignoreExceptionsInstanceOf(NullPointerException.class);
   }
 
   Deployment deployment(String name, int replicas, String image, Map<String, String> limits,
