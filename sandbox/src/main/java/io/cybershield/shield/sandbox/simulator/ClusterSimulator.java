@@ -156,6 +156,7 @@ public final class ClusterSimulator implements AutoCloseable {
     ctx.enqueue(SchedulerController.KEY);
     SimContext.LOG.info("sandbox simulator started: {} node(s), {} pod(s)", ctx.nodes.getStore().list().size(),
         ctx.pods.getStore().list().size());
+    SimContext.LOG.debug("nodes:\n{}", nodeSummary());
     return this;
   }
 

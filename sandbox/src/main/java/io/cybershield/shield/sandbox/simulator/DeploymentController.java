@@ -374,6 +374,12 @@ final class DeploymentController {
         }
       }
     }
+    // like the Go types, zero counters are omitted (omitempty)
+    s.setReplicas(nullIfZero(s.getReplicas()));
+    s.setUpdatedReplicas(nullIfZero(s.getUpdatedReplicas()));
+    s.setReadyReplicas(nullIfZero(s.getReadyReplicas()));
+    s.setAvailableReplicas(nullIfZero(s.getAvailableReplicas()));
+    s.setUnavailableReplicas(nullIfZero(s.getUnavailableReplicas()));
     if (!Objects.equals(s, d.getStatus())) {
       Deployment next = SimContext.copy(d);
       next.setStatus(s);
@@ -507,6 +513,10 @@ final class DeploymentController {
 
   static int statusAvailable(ReplicaSet rs) {
     return rs.getStatus() == null ? 0 : nz(rs.getStatus().getAvailableReplicas());
+  }
+
+  static Integer nullIfZero(Integer i) {
+    return i == null || i == 0 ? null : i;
   }
 
   private static int nz(Integer i) {

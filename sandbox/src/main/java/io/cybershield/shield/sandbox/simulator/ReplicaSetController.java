@@ -147,9 +147,9 @@ final class ReplicaSetController {
     ReplicaSetStatus old = rs.getStatus();
     ReplicaSetStatus status = new ReplicaSetStatusBuilder()
         .withReplicas(active.size())
-        .withFullyLabeledReplicas(fullyLabeled)
-        .withReadyReplicas(ready)
-        .withAvailableReplicas(available)
+        .withFullyLabeledReplicas(DeploymentController.nullIfZero(fullyLabeled))
+        .withReadyReplicas(DeploymentController.nullIfZero(ready))
+        .withAvailableReplicas(DeploymentController.nullIfZero(available))
         .withObservedGeneration(rs.getMetadata().getGeneration())
         .withConditions(old == null ? List.of() : old.getConditions())
         .build();
