@@ -135,16 +135,25 @@ public final class ClusterSimulator implements AutoCloseable {
     for (SharedIndexInformer<?> i : informers) {
       syncs.add(i.start().toCompletableFuture());
     }
-    try {
-      CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new))
-          .get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new IllegalStateException("interrupted while starting the simulator", e);
-    } catch (ExecutionException | TimeoutException e) {
-      close();
-      throw new IllegalStateException("simulator informers did not sync: " + e.getMessage(), e);
+    long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+    for (int i = 0; i < syncs.size(); i++) {
+      try {
+        syncs.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new IllegalStateException("interrupted while starting the simulator", e);
+      } catch (ExecutionException | TimeoutException e) {
+        if (informers.get(i) == ctx.hpas) {
+          // HPAs are optional: an API server without autoscaling/v2 still gets a working simulator
+          SimContext.LOG.warn("not simulating HorizontalPodAutoscalers: {}", e.getMessage());
+          ctx.hpas.stop();
+          ctx.hpasAvailable = false;
+          continue;
+        }
+        close();
+        throw new IllegalStateException("simulator informers did not sync: " + e.getMessage(), e);
+      }
     }
     // full resync: every object once, then the scheduler
     ctx.nodes.getStore().list().forEach(n -> ctx.enqueue(SimContext.key("node", null, n.getMetadata().getName())));
@@ -152,7 +161,9 @@ public final class ClusterSimulator implements AutoCloseable {
     ctx.replicaSets.getStore().list().forEach(r -> ctx.enqueue(key("rs", r)));
     ctx.jobs.getStore().list().forEach(j -> ctx.enqueue(key("job", j)));
     ctx.pods.getStore().list().forEach(p -> ctx.enqueue(key("pod", p)));
-    ctx.hpas.getStore().list().forEach(h -> ctx.enqueue(key("hpa", h)));
+    if (ctx.hpasAvailable) {
+      ctx.hpas.getStore().list().forEach(h -> ctx.enqueue(key("hpa", h)));
+    }
     ctx.enqueue(SchedulerController.KEY);
     SimContext.LOG.info("sandbox simulator started: {} node(s), {} pod(s)", ctx.nodes.getStore().list().size(),
         ctx.pods.getStore().list().size());
@@ -235,8 +246,9 @@ public final class ClusterSimulator implements AutoCloseable {
     Node any = node != null ? node : oldNode;
     ctx.enqueue(SimContext.key("node", null, any.getMetadata().getName()));
     ctx.enqueue(SchedulerController.KEY);
-    if (node == null) {
-      ctx.pods.getIndexer().byIndex(SimContext.BY_NODE, oldNode.getMetadata().getName())
+    if (node == null || (oldNode != null && !Objects.equals(SchedulerAlgorithm.readyStatus(oldNode),
+        SchedulerAlgorithm.readyStatus(node)))) {
+      ctx.pods.getIndexer().byIndex(SimContext.BY_NODE, any.getMetadata().getName())
           .forEach(p -> ctx.enqueue(key("pod", p)));
     }
   }
@@ -283,6 +295,9 @@ public final class ClusterSimulator implements AutoCloseable {
       ctx.forget(oldD);
       ctx.replicaSets.getIndexer().byIndex(SimContext.BY_OWNER, oldD.getMetadata().getUid())
           .forEach(r -> ctx.enqueue(key("rs", r)));
+    }
+    if (!ctx.hpasAvailable) {
+      return;
     }
     ctx.hpas.getStore().list().stream()
         .filter(h -> Objects.equals(h.getMetadata().getNamespace(), any.getMetadata().getNamespace()))

@@ -91,8 +91,13 @@ final class KubeletController {
     }
     Instant now = ctx.now();
     PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    if (!"True".equals(SchedulerAlgorithm.readyStatus(node)) && !"Running".equals(status.getPhase())) {
+      return; // a kubelet that is not ready starts nothing; the node's next change requeues its pods
+    }
     if (status.getStartTime() == null) {
-      acknowledge(pod, node, now);
+      if (admit(pod, node, now)) {
+        acknowledge(pod, node, now);
+      }
       return;
     }
     if (!"Running".equals(status.getPhase())) {
@@ -124,6 +129,58 @@ final class KubeletController {
   }
 
   // ---------------------------------------------------------------- phases
+
+  /**
+   * Kubelet admission, which matters for pods bound without the scheduler (spec.nodeName set by their author): a pod
+   * that does not match the node or does not fit next to the pods the kubelet already admitted is Failed.
+   */
+  private boolean admit(Pod pod, Node node, Instant now) {
+    String reason = null;
+    String message = null;
+    if (!SchedulerAlgorithm.matchesNodeSelectorAndAffinity(pod, node)) {
+      reason = "NodeAffinity";
+      message = "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector";
+    } else {
+      List<Pod> admitted = ctx.podsOnNode(node.getMetadata().getName()).stream()
+          .filter(p -> !p.getMetadata().getUid().equals(pod.getMetadata().getUid()))
+          .filter(p -> p.getStatus() != null && p.getStatus().getStartTime() != null && !PodResources.isTerminal(p))
+          .toList();
+      Map<String, java.math.BigDecimal> want = PodResources.requests(pod);
+      SchedulerAlgorithm.FilterStatus fit = SchedulerAlgorithm.fitsResources(want, admitted, node);
+      if (!fit.fits()) {
+        String first = fit.reasons().get(0);
+        String res = first.equals("Too many pods") ? "pods" : first.substring("Insufficient ".length());
+        Map<String, java.math.BigDecimal> used = new java.util.TreeMap<>();
+        admitted.forEach(p -> PodResources.add(used, PodResources.requests(p)));
+        used.put("pods", java.math.BigDecimal.valueOf(admitted.size()));
+        Map<String, java.math.BigDecimal> requested = new java.util.TreeMap<>(want);
+        requested.put("pods", java.math.BigDecimal.ONE);
+        Map<String, java.math.BigDecimal> capacity = PodResources.allocatable(node);
+        java.math.BigDecimal scale = "cpu".equals(res) ? java.math.BigDecimal.valueOf(1000) : java.math.BigDecimal.ONE;
+        reason = "OutOf" + res;
+        message = String.format("Pod was rejected: Node didn't have enough resource: %s, requested: %s, used: %s, "
+            + "capacity: %s", res,
+            PodResources.format(requested.getOrDefault(res, java.math.BigDecimal.ZERO).multiply(scale)),
+            PodResources.format(used.getOrDefault(res, java.math.BigDecimal.ZERO).multiply(scale)),
+            PodResources.format(capacity.getOrDefault(res, java.math.BigDecimal.ZERO).multiply(scale)));
+      }
+    }
+    if (reason == null) {
+      return true;
+    }
+    Pod next = SimContext.copy(pod);
+    PodStatus s = next.getStatus() == null ? new PodStatus() : next.getStatus();
+    next.setStatus(s);
+    s.setPhase("Failed");
+    s.setReason(reason);
+    s.setMessage(message);
+    s.setStartTime(Times.format(now));
+    Pod written = write(next);
+    if (written != null) {
+      ctx.events.warning(written, reason, message, COMPONENT, node.getMetadata().getName());
+    }
+    return false;
+  }
 
   private void acknowledge(Pod pod, Node node, Instant now) {
     Pod next = SimContext.copy(pod);

@@ -52,6 +52,7 @@ final class SimContext {
   SharedIndexInformer<Deployment> deployments;
   SharedIndexInformer<Job> jobs;
   SharedIndexInformer<HorizontalPodAutoscaler> hpas;
+  volatile boolean hpasAvailable = true;
 
   private final LinkedHashSet<String> queue = new LinkedHashSet<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();

@@ -157,4 +157,19 @@ class SchedulingIT extends SimulatorHarness {
     });
     assertThat(simulator.nodeSummary()).contains("cloud-l40s-1").contains("NVIDIA-L40S");
   }
+
+  @Test
+  void podPinnedToNodeWithoutCapacityIsRejectedByKubelet() {
+    startSimulator();
+    Pod pinned = gpuPod("pinned", "nvidia.com/gpu", 1, null, "system");
+    pinned.getSpec().setNodeName("system-1");
+    client.pods().inNamespace(NS).resource(pinned).create();
+    await().untilAsserted(() -> {
+      Pod p = client.pods().inNamespace(NS).withName("pinned").get();
+      assertThat(p.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(p.getStatus().getReason()).isEqualTo("OutOfnvidia.com/gpu");
+      assertThat(p.getStatus().getMessage()).isEqualTo("Pod was rejected: Node didn't have enough resource: "
+          + "nvidia.com/gpu, requested: 1, used: 0, capacity: 0");
+    });
+  }
 }
