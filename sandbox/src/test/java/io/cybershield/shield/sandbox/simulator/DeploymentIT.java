@@ -98,8 +98,8 @@ class DeploymentIT extends SimulatorHarness {
       assertThat(pods).hasSize(3).allSatisfy(p -> assertThat(p.getSpec().getContainers().get(0).getImage())
           .isEqualTo("shield/gateway:1.1"));
     });
-    assertThat(events("gw")).extracting(e -> e.getMessage())
-        .anySatisfy(m -> assertThat(m).startsWith("Scaled down replica set " + firstRs));
+    await().untilAsserted(() -> assertThat(events("gw")).extracting(e -> e.getMessage())
+        .anySatisfy(m -> assertThat(m).startsWith("Scaled down replica set " + firstRs)));
   }
 
   @Test

@@ -95,11 +95,11 @@ class SchedulingIT extends SimulatorHarness {
       assertThat(p.getStatus().getPhase()).isEqualTo("Running");
       assertThat(condition(p, "PodScheduled").getStatus()).isEqualTo("True");
     });
-    assertThat(events(pending.getMetadata().getName())).anySatisfy(e -> {
+    await().untilAsserted(() -> assertThat(events(pending.getMetadata().getName())).anySatisfy(e -> {
       assertThat(e.getReason()).isEqualTo("Scheduled");
       assertThat(e.getMessage()).isEqualTo("Successfully assigned " + NS + "/" + pending.getMetadata().getName()
           + " to " + victim.getSpec().getNodeName());
-    });
+    }));
   }
 
   @Test
