@@ -60,8 +60,9 @@ final class JobController {
         .filter(p -> !PodResources.isTerminal(p) && p.getMetadata().getDeletionTimestamp() == null)
         .filter(p -> !expectations.deleting(uid, p.getMetadata().getName()))
         .toList();
-    int terminating = (int) pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() != null
-        && !PodResources.isTerminal(p)).count();
+    int terminating = (int) pods.stream().filter(p -> !PodResources.isTerminal(p)
+        && (p.getMetadata().getDeletionTimestamp() != null || expectations.deleting(uid, p.getMetadata().getName())))
+        .count();
     int succeeded = Math.max(nz(old.getSucceeded()),
         (int) pods.stream().filter(p -> "Succeeded".equals(phase(p))).count());
     int failed = Math.max(nz(old.getFailed()), (int) pods.stream().filter(p -> "Failed".equals(phase(p))).count());
@@ -113,7 +114,10 @@ final class JobController {
         failed += deleted;
       }
       active = List.of();
-      if (failureTarget != null) {
+      if (deleted > 0 || terminating > 0) {
+        // the terminal condition follows once the remaining pods are gone (their deletion requeues the Job)
+        terminating += deleted;
+      } else if (failureTarget != null) {
         conditions.add(cond("Failed", failureTarget.getReason(), failureTarget.getMessage(), t));
       } else {
         conditions.add(cond("Complete", successTarget.getReason(), successTarget.getMessage(), t));
