@@ -33,6 +33,7 @@ final class EventRecorder {
     }
   };
   private volatile boolean closed;
+  private long lastNanos;
 
   EventRecorder(KubernetesClient client, ExecutorService executor, Clock clock) {
     this.client = client;
@@ -99,7 +100,9 @@ final class EventRecorder {
           }
         }
       }
-      long nanos = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+      java.time.Instant at = clock.instant();
+      long nanos = Math.max(at.getEpochSecond() * 1_000_000_000L + at.getNano(), lastNanos + 1);
+      lastNanos = nanos;
       Event event = new EventBuilder()
           .withNewMetadata()
           .withName(ref.getName() + "." + Long.toHexString(nanos))
