@@ -117,7 +117,12 @@ public final class ClusterSimulator implements AutoCloseable {
     }
     started = true;
     if (inventory != null) {
-      nodeController.applyInventory(inventory);
+      try {
+        nodeController.applyInventory(inventory);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
     }
     ctx.nodes = informer(client.nodes().runnableInformer(0), Map.of(), this::onNode);
     ctx.pods = informer(client.pods().inAnyNamespace().runnableInformer(0), Map.of(

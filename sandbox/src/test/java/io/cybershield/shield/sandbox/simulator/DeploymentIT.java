@@ -178,4 +178,32 @@ class DeploymentIT extends SimulatorHarness {
       assertThat(podsWithLabel("app", "tmp")).isEmpty();
     });
   }
+
+  @Test
+  void revisionHistoryLimitPrunesOldReplicaSets() {
+    startSimulator();
+    Deployment d0 = deployment("hist", 1, "app:1", Map.of(), Map.of());
+    d0.getSpec().setRevisionHistoryLimit(1);
+    client.apps().deployments().inNamespace(NS).resource(d0).create();
+    for (int v = 2; v <= 4; v++) {
+      String image = "app:" + v;
+      String revision = Integer.toString(v - 1);
+      await().untilAsserted(() -> {
+        Deployment d = client.apps().deployments().inNamespace(NS).withName("hist").get();
+        assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", revision);
+        assertThat(deploymentCondition(d, "Progressing", "True", "NewReplicaSetAvailable")).isTrue();
+      });
+      client.apps().deployments().inNamespace(NS).withName("hist").edit(d -> {
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+        return d;
+      });
+    }
+    await().untilAsserted(() -> {
+      List<ReplicaSet> rss = client.apps().replicaSets().inNamespace(NS).list().getItems();
+      assertThat(rss).extracting(r -> r.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision"))
+          .containsExactlyInAnyOrder("3", "4");
+      assertThat(podsWithLabel("app", "hist")).singleElement()
+          .satisfies(p -> assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("app:4"));
+    });
+  }
 }
