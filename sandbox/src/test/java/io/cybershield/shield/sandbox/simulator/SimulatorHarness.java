@@ -67,7 +67,11 @@ abstract class SimulatorHarness {
   }
 
   ClusterSimulator startSimulator(NodeInventory inventory) {
-    simulator = new ClusterSimulator(client, SimulatorConfig.fast(), inventory).start();
+    return startSimulator(inventory, SimulatorConfig.fast());
+  }
+
+  ClusterSimulator startSimulator(NodeInventory inventory, SimulatorConfig config) {
+    simulator = new ClusterSimulator(client, config, inventory).start();
     return simulator;
   }
 
