@@ -95,7 +95,12 @@ final class DeploymentController {
       d = ctx.remember(ctx.client.apps().deployments().inNamespace(ns).resource(next).update());
     }
 
-    if (newRS != null && !paused) {
+    if (newRS != null && paused) {
+      // a paused Deployment still follows scale changes (the simple case: no rollout in progress)
+      if (old.stream().mapToInt(DeploymentController::specReplicas).sum() == 0 && specReplicas(newRS) != replicas) {
+        newRS = scale(d, newRS, replicas, maxSurge, replicas);
+      }
+    } else if (newRS != null) {
       if (recreate) {
         recreate(d, newRS, old, replicas);
       } else {
