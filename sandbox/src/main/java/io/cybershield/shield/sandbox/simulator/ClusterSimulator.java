@@ -124,6 +124,13 @@ public final class ClusterSimulator implements AutoCloseable {
         throw e;
       }
     }
+    try {
+      ctx.events.prime(client.v1().events().inAnyNamespace().list().getItems(), java.util.Set.of(
+          SchedulerAlgorithm.DEFAULT_SCHEDULER, KubeletController.COMPONENT, ReplicaSetController.COMPONENT,
+          DeploymentController.COMPONENT, JobController.COMPONENT));
+    } catch (RuntimeException e) {
+      SimContext.LOG.debug("could not list existing events: {}", e.getMessage());
+    }
     ctx.nodes = informer(client.nodes().runnableInformer(0), Map.of(), this::onNode);
     ctx.pods = informer(client.pods().inAnyNamespace().runnableInformer(0), Map.of(
         SimContext.BY_OWNER, ClusterSimulator::controllerUidIndex,
@@ -170,6 +177,8 @@ public final class ClusterSimulator implements AutoCloseable {
       ctx.hpas.getStore().list().forEach(h -> ctx.enqueue(key("hpa", h)));
     }
     ctx.enqueue(SchedulerController.KEY);
+    // nothing is reconciled before every cache has synced (a ReplicaSet must never count pods on a partial cache)
+    ctx.markReady();
     SimContext.LOG.info("sandbox simulator started: {} node(s), {} pod(s)", ctx.nodes.getStore().list().size(),
         ctx.pods.getStore().list().size());
     SimContext.LOG.debug("nodes:\n{}", nodeSummary());

@@ -76,8 +76,7 @@ final class EventRecorder {
       return;
     }
     String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty() ? "default" : ref.getNamespace();
-    String aggregationKey = String.join("\u0000", String.valueOf(ref.getUid()), String.valueOf(ref.getFieldPath()),
-        type, reason, message, component, String.valueOf(host));
+    String aggregationKey = aggregationKey(ref, type, reason, message, component, host);
     String now = Times.format(clock.instant());
     Event previous;
     synchronized (recent) {
@@ -127,6 +126,31 @@ final class EventRecorder {
       if (!closed) {
         SimContext.LOG.debug("could not record event {} for {}/{}: {}", reason, namespace, ref.getName(),
             e.getMessage());
+      }
+    }
+  }
+
+  private static String aggregationKey(ObjectReference ref, String type, String reason, String message,
+                                       String component, String host) {
+    return String.join("\u0000", String.valueOf(ref.getUid()), String.valueOf(ref.getFieldPath()), type, reason,
+        message, component, String.valueOf(host));
+  }
+
+  /** Remembers existing events of the given components, so a restarted simulator updates them instead. */
+  void prime(java.util.Collection<Event> existing, java.util.Set<String> components) {
+    synchronized (recent) {
+      for (Event e : existing) {
+        if (e.getSource() == null || !components.contains(e.getSource().getComponent())
+            || e.getInvolvedObject() == null) {
+          continue;
+        }
+        String key = aggregationKey(e.getInvolvedObject(), e.getType(), e.getReason(), e.getMessage(),
+            e.getSource().getComponent(), e.getSource().getHost());
+        Event known = recent.get(key);
+        if (known == null || String.valueOf(known.getLastTimestamp()).compareTo(String.valueOf(e.getLastTimestamp()))
+            < 0) {
+          recent.put(key, e);
+        }
       }
     }
   }

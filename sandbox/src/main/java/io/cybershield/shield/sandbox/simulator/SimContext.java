@@ -59,6 +59,7 @@ final class SimContext {
   private final Map<String, HasMetadata> written = new ConcurrentHashMap<>();
   private volatile Reconciler reconciler;
   private volatile boolean closed;
+  private boolean ready;
 
   interface Reconciler {
     void reconcile(String key);
@@ -95,7 +96,7 @@ final class SimContext {
       return;
     }
     synchronized (queue) {
-      if (!queue.add(key)) {
+      if (!queue.add(key) || !ready) {
         return;
       }
     }
@@ -118,6 +119,22 @@ final class SimContext {
       executor.schedule(() -> enqueue(key), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // closing
+    }
+  }
+
+  /** Starts processing: until now keys were only collected. */
+  void markReady() {
+    int pending;
+    synchronized (queue) {
+      ready = true;
+      pending = queue.size();
+    }
+    for (int i = 0; i < pending; i++) {
+      try {
+        executor.execute(this::processNext);
+      } catch (RejectedExecutionException e) {
+        return;
+      }
     }
   }
 

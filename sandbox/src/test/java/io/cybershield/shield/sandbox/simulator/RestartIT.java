@@ -57,4 +57,19 @@ class RestartIT extends SimulatorHarness {
     await().untilAsserted(() -> assertThat(client.apps().deployments().inNamespace(NS).withName("again").get()
         .getStatus().getAvailableReplicas()).isEqualTo(1));
   }
+
+  @Test
+  void restartedSimulatorUpdatesExistingEventsInsteadOfDuplicating() {
+    startSimulator();
+    client.pods().inNamespace(NS).resource(SchedulingIT.gpuPod("huge", "nvidia.com/gpu", 32, null, "onprem"))
+        .create();
+    await().untilAsserted(() -> assertThat(events("huge")).singleElement()
+        .satisfies(e -> assertThat(e.getReason()).isEqualTo("FailedScheduling")));
+    simulator.close();
+    simulator = new ClusterSimulator(client, SimulatorConfig.fast(), null).start();
+    await().untilAsserted(() -> assertThat(events("huge")).singleElement().satisfies(e -> {
+      assertThat(e.getReason()).isEqualTo("FailedScheduling");
+      assertThat(e.getCount()).isEqualTo(2);
+    }));
+  }
 }
