@@ -1,0 +1,21 @@
+/**
+ * The sandbox's simulated data plane: {@link io.cybershield.shield.sandbox.simulator.ClusterSimulator} plays the
+ * kubelets of a {@link io.cybershield.shield.sandbox.simulator.NodeInventory} of GPU and CPU nodes, kube-scheduler,
+ * and the Deployment, ReplicaSet, Job and HorizontalPodAutoscaler controllers, against any API server reachable
+ * through a fabric8 {@code KubernetesClient}.
+ *
+ * <h2>Conventions a user or test can rely on</h2>
+ * <ul>
+ *   <li>A container whose image starts with {@code sandbox.local/job} runs for {@code SANDBOX_DURATION} (a Go
+ *   duration such as {@code 250ms}, {@code 2m}; default {@link io.cybershield.shield.sandbox.simulator.SimulatorConfig#defaultJobDuration()}),
+ *   then exits with {@code SANDBOX_EXIT_CODE} (default 0) and the termination message
+ *   {@code SANDBOX_TERMINATION_MESSAGE} (default empty). Every other container runs until its pod is deleted.</li>
+ *   <li>A Node created without status (as {@code kubectl apply} does on a real API server) gets capacity from the
+ *   annotation {@code sandbox.cybershield.io/capacity: "cpu=32,memory=256Gi,nvidia.com/gpu=8"}, or its GPUs from
+ *   the {@code nvidia.com/gpu.count} label, plus Ready conditions, addresses and nodeInfo.</li>
+ *   <li>Pod and host IPs are fake ({@code 10.244.x.y}) and only ever written into status.</li>
+ *   <li>HorizontalPodAutoscalers are never acted upon (there is no metrics API); their status reports the target's
+ *   replicas and {@code ScalingActive=False}.</li>
+ * </ul>
+ */
+package io.cybershield.shield.sandbox.simulator;
