@@ -1,5 +1,8 @@
 package io.cybershield.shield.sandbox;
 
+import io.cybershield.shield.sandbox.simulator.NodeInventory;
+import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
+
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,17 +15,20 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     int port = 0;
     Path kubeconfig = Path.of(".sandbox", "kubeconfig");
+    Path nodesFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--kubeconfig" -> kubeconfig = Path.of(args[++i]);
+        case "--nodes" -> nodesFile = Path.of(args[++i]);
         default -> {
           System.err.println("unknown argument: " + args[i]);
           System.exit(2);
         }
       }
     }
-    SandboxCluster cluster = SandboxCluster.start(port);
+    NodeInventory nodes = nodesFile == null ? NodeInventory.defaultInventory() : NodeInventory.fromFile(nodesFile);
+    SandboxCluster cluster = SandboxCluster.start(port, nodes, SimulatorConfig.defaults());
     Path written = cluster.writeKubeconfig(kubeconfig);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -30,6 +36,9 @@ public final class Main {
       stop.countDown();
     }, "sandbox-shutdown"));
     System.out.println("Shield sandbox API server listening on " + cluster.url());
+    System.out.println("Nodes" + (nodesFile == null ? " (default inventory; --nodes FILE replaces it)" : " from "
+        + nodesFile) + ":");
+    System.out.println(cluster.simulator().nodeSummary());
     System.out.println("export KUBECONFIG=" + written);
     System.out.flush();
     stop.await();

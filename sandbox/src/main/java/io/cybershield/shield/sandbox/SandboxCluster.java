@@ -6,6 +6,9 @@ import io.cybershield.shield.sandbox.server.ResourceRegistry;
 import io.cybershield.shield.sandbox.server.ResourceType;
 import io.cybershield.shield.sandbox.server.SandboxApiServer;
 import io.cybershield.shield.sandbox.server.SandboxStore;
+import io.cybershield.shield.sandbox.simulator.ClusterSimulator;
+import io.cybershield.shield.sandbox.simulator.NodeInventory;
+import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,13 +32,26 @@ public final class SandboxCluster implements AutoCloseable {
 
   private final SandboxStore store;
   private final SandboxApiServer server;
+  private KubernetesClient simulatorClient;
+  private ClusterSimulator simulator;
 
   private SandboxCluster(SandboxStore store, SandboxApiServer server) {
     this.store = store;
     this.server = server;
   }
 
-  /** Starts a cluster on 127.0.0.1 (port 0 picks a free port). */
+  /**
+   * Starts a cluster on 127.0.0.1 (port 0 picks a free port) with the simulator playing scheduler, kubelet and
+   * controllers on the given nodes.
+   */
+  public static SandboxCluster start(int port, NodeInventory nodes, SimulatorConfig simulatorConfig) {
+    SandboxCluster cluster = start(port);
+    cluster.simulatorClient = cluster.client();
+    cluster.simulator = new ClusterSimulator(cluster.simulatorClient, simulatorConfig, nodes).start();
+    return cluster;
+  }
+
+  /** Starts the API server alone, with no simulator: nothing schedules or runs pods. */
   public static SandboxCluster start(int port) {
     Clock clock = Clock.systemUTC();
     ResourceRegistry registry = new ResourceRegistry();
@@ -95,8 +111,17 @@ public final class SandboxCluster implements AutoCloseable {
     return absolute;
   }
 
+  /** The simulator, or {@code null} when the cluster runs without one. */
+  public ClusterSimulator simulator() {
+    return simulator;
+  }
+
   @Override
   public void close() {
+    if (simulator != null) {
+      simulator.close();
+      simulatorClient.close();
+    }
     server.close();
   }
 }

@@ -50,7 +50,17 @@ final class ServerSideApply implements FieldOwnership {
   @Override
   public ObjectNode update(ResourceType type, ObjectNode live, ObjectNode updated, String manager,
       boolean statusWrite) {
-    return fieldManager.update(live, updated, manager, listTypes(type),
+    ObjectNode result = fieldManager.update(live, updated, manager, listTypes(type),
         statusWrite ? Subresource.STATUS : Subresource.NONE);
+    if (!statusWrite) {
+      // the store has already decided what a main-resource write does to status (kept for Nodes and Pods on
+      // create, the stored one for types with a status subresource): the field manager only records ownership
+      if (updated.has("status")) {
+        result.set("status", updated.get("status"));
+      } else {
+        result.remove("status");
+      }
+    }
+    return result;
   }
 }
