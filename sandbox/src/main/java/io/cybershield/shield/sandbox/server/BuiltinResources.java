@@ -62,7 +62,7 @@ final class BuiltinResources {
         true, false, true));
     // batch/v1
     types.add(typed("batch", "v1", "jobs", "job", "Job", true, List.of(), List.of("all"), true, false, true,
-        col("Status", "string", ".status.conditions[?(@.status==\"True\")].type"),
+        col("Status", "string", ".status.conditions[-1].type"),
         col("Succeeded", "integer", ".status.succeeded"),
         col("Failed", "integer", ".status.failed")));
     types.add(typed("batch", "v1", "cronjobs", "cronjob", "CronJob", true, List.of("cj"), List.of("all"), true, false,

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -144,6 +145,12 @@ public final class SandboxApiServer implements AutoCloseable {
     if (method.equals("GET") && parsed.isWatch()) {
       httpWatch(request, type, parsed);
       return;
+    }
+    if (type.group().isEmpty() && type.plural().equals("pods") && parsed.subresource() != null
+        && Set.of("log", "exec", "attach", "portforward").contains(parsed.subresource())) {
+      throw new ApiException(Statuses.failure(404, "NotFound", "pods \"" + parsed.name() + "\": the Shield "
+          + "sandbox simulates pods without running their containers, so there is no " + parsed.subresource()
+          + " to serve", Statuses.details(parsed.name(), "", "pods")));
     }
     if (method.equals("GET") && parsed.name() != null && parsed.subresource() != null
         && !parsed.isStatus() && !"scale".equals(parsed.subresource())) {
