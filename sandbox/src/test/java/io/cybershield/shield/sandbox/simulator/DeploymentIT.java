@@ -233,5 +233,22 @@ class DeploymentIT extends SimulatorHarness {
         assertThat(condition(p, "Ready").getStatus()).isEqualTo("False");
       });
     });
+    String firstRs = client.apps().replicaSets().inNamespace(NS).list().getItems().stream()
+        .filter(r -> "1".equals(r.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision")))
+        .findFirst().orElseThrow().getMetadata().getName();
+    // roll back: the old template again re-uses the old ReplicaSet under a new revision
+    client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("deepjavalibrary/djl-serving:0.36.0-lmi");
+      return d;
+    });
+    await().untilAsserted(() -> {
+      Deployment d = client.apps().deployments().inNamespace(NS).withName("model").get();
+      assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "3");
+      assertThat(deploymentCondition(d, "Progressing", "True", "NewReplicaSetAvailable")).isTrue();
+      ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).withName(firstRs).get();
+      assertThat(rs.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "3");
+      assertThat(podsWithLabel("app", "model")).hasSize(2).allSatisfy(p ->
+          assertThat(p.getSpec().getContainers().get(0).getImage()).startsWith("deepjavalibrary/"));
+    });
   }
 }
