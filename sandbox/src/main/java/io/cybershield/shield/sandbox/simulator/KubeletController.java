@@ -36,7 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Plays the kubelet for every node: bound pods get ContainerCreating, then Running after the start delay, then
  * Ready after the readiness delay. Containers whose image starts with {@value #JOB_IMAGE_PREFIX} run for
  * {@code SANDBOX_DURATION} and exit with {@code SANDBOX_EXIT_CODE} and {@code SANDBOX_TERMINATION_MESSAGE}; all other
- * containers run until the pod is deleted. Pods of deleted nodes, ReplicaSets and Jobs are deleted.
+ * containers run until the pod is deleted; {@code SANDBOX_READY=false} or an image starting with
+ * {@value #UNREADY_IMAGE_PREFIX} never turns ready, {@code SANDBOX_READY_DELAY} overrides the readiness delay. Pods
+ * of deleted nodes, ReplicaSets and Jobs are deleted.
  */
 final class KubeletController {
 
@@ -44,6 +46,9 @@ final class KubeletController {
   static final String ENV_DURATION = "SANDBOX_DURATION";
   static final String ENV_EXIT_CODE = "SANDBOX_EXIT_CODE";
   static final String ENV_MESSAGE = "SANDBOX_TERMINATION_MESSAGE";
+  static final String ENV_READY = "SANDBOX_READY";
+  static final String ENV_READY_DELAY = "SANDBOX_READY_DELAY";
+  static final String UNREADY_IMAGE_PREFIX = "sandbox.local/unready";
   static final String COMPONENT = "kubelet";
 
   private final SimContext ctx;
@@ -237,7 +242,8 @@ final class KubeletController {
     boolean allReady = true;
     List<String> unready = new ArrayList<>();
     for (Container c : pod.getSpec().getContainers()) {
-      boolean ready = !readinessDue(c, now).isAfter(now);
+      Instant due = readinessDue(c, now);
+      boolean ready = due != null && !due.isAfter(now);
       runningSince.put(runKey(uid, c.getName(), 0), now);
       statuses.add(running(uid, c, 0, t, ready, null));
       if (!ready) {
@@ -326,9 +332,9 @@ final class KubeletController {
         boolean ready = Boolean.TRUE.equals(cs.getReady());
         if (!ready) {
           Instant readyAt = readinessDue(c, since);
-          if (!now.isBefore(readyAt)) {
+          if (readyAt != null && !now.isBefore(readyAt)) {
             ready = true;
-          } else {
+          } else if (readyAt != null) {
             wake = min(wake, readyAt);
           }
         }
@@ -398,7 +404,19 @@ final class KubeletController {
         .build();
   }
 
+  /** When the container turns ready; {@code null} for never ({@code SANDBOX_READY=false} or an unready image). */
   private Instant readinessDue(Container c, Instant since) {
+    if (neverReady(c)) {
+      return null;
+    }
+    String override = env(c, ENV_READY_DELAY);
+    if (override != null) {
+      try {
+        return since.plus(Times.parseGoDuration(override));
+      } catch (IllegalArgumentException e) {
+        SimContext.LOG.warn("ignoring invalid {}={} of container {}", ENV_READY_DELAY, override, c.getName());
+      }
+    }
     long probeSeconds = 0;
     for (Probe p : new Probe[] {c.getStartupProbe(), c.getReadinessProbe()}) {
       if (p != null && p.getInitialDelaySeconds() != null) {
@@ -408,6 +426,17 @@ final class KubeletController {
     long probeMillis = (long) (probeSeconds * 1000 * ctx.config.probeDelayFactor());
     return since.plus(ctx.config.readinessDelay()).plusMillis(probeMillis);
   }
+
+  static boolean neverReady(Container c) {
+    return (c.getImage() != null && c.getImage().startsWith(UNREADY_IMAGE_PREFIX))
+        || "false".equalsIgnoreCase(String.valueOf(env(c, ENV_READY)).trim());
+  }
+
+  static String env(Container c, String name) {
+    return c.getEnv().stream().filter(e -> name.equals(e.getName()) && e.getValue() != null)
+        .map(EnvVar::getValue).findFirst().orElse(null);
+  }
+
 
   static boolean isJobContainer(Container c) {
     return c.getImage() != null && c.getImage().startsWith(JOB_IMAGE_PREFIX);

@@ -121,7 +121,9 @@ final class SchedulerController {
           .withNewTarget().withApiVersion("v1").withKind("Node").withName(nodeName).endTarget().build();
       ctx.client.bindings().inNamespace(ns).resource(binding).create();
       result = ctx.client.pods().inNamespace(ns).withName(name).get();
-      if (result == null) {
+      if (result == null || isEmpty(result.getSpec().getNodeName())) {
+        SimContext.LOG.warn("could not bind pod {}/{}: the API server refused spec.nodeName ({}) and did not bind "
+            + "through the bindings resource", ns, name, e.getMessage());
         return false;
       }
     }

@@ -10,6 +10,11 @@
  *   duration such as {@code 250ms}, {@code 2m}; default {@link io.cybershield.shield.sandbox.simulator.SimulatorConfig#defaultJobDuration()}),
  *   then exits with {@code SANDBOX_EXIT_CODE} (default 0) and the termination message
  *   {@code SANDBOX_TERMINATION_MESSAGE} (default empty). Every other container runs until its pod is deleted.</li>
+ *   <li>A container turns ready after {@link io.cybershield.shield.sandbox.simulator.SimulatorConfig#readinessDelay()}
+ *   plus its startup/readiness probes' {@code initialDelaySeconds} times
+ *   {@link io.cybershield.shield.sandbox.simulator.SimulatorConfig#probeDelayFactor()}; {@code SANDBOX_READY_DELAY}
+ *   (a Go duration) overrides that, and {@code SANDBOX_READY=false} or an image starting with
+ *   {@code sandbox.local/unready} keeps it running but never ready (a rollout that never becomes available).</li>
  *   <li>A Node created without status (as {@code kubectl apply} does on a real API server) gets capacity from the
  *   annotation {@code sandbox.cybershield.io/capacity: "cpu=32,memory=256Gi,nvidia.com/gpu=8"}, or its GPUs from
  *   the {@code nvidia.com/gpu.count} label, plus Ready conditions, addresses and nodeInfo.</li>

@@ -206,4 +206,49 @@ class DeploymentIT extends SimulatorHarness {
           .satisfies(p -> assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("app:4"));
     });
   }
+
+  @Test
+  void rolloutToAnUnreadyImageKeepsOldPodsAndTimesOut() {
+    startSimulator();
+    Deployment d0 = deployment("model", 2, "deepjavalibrary/djl-serving:0.36.0-lmi", Map.of(), Map.of());
+    d0.getSpec().setProgressDeadlineSeconds(1);
+    client.apps().deployments().inNamespace(NS).resource(d0).create();
+    await().untilAsserted(() -> assertThat(deploymentCondition(
+        client.apps().deployments().inNamespace(NS).withName("model").get(), "Progressing", "True",
+        "NewReplicaSetAvailable")).isTrue());
+    client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("sandbox.local/unready:v8");
+      return d;
+    });
+    await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+      Deployment d = client.apps().deployments().inNamespace(NS).withName("model").get();
+      assertThat(deploymentCondition(d, "Progressing", "False", "ProgressDeadlineExceeded")).isTrue();
+      assertThat(deploymentCondition(d, "Available", "True", "MinimumReplicasAvailable")).isTrue();
+      assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(2);
+      assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(1);
+      List<Pod> unready = podsWithLabel("app", "model").stream()
+          .filter(p -> p.getSpec().getContainers().get(0).getImage().startsWith("sandbox.local/unready")).toList();
+      assertThat(unready).singleElement().satisfies(p -> {
+        assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(condition(p, "Ready").getStatus()).isEqualTo("False");
+      });
+    });
+    String firstRs = client.apps().replicaSets().inNamespace(NS).list().getItems().stream()
+        .filter(r -> "1".equals(r.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision")))
+        .findFirst().orElseThrow().getMetadata().getName();
+    // roll back: the old template again re-uses the old ReplicaSet under a new revision
+    client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("deepjavalibrary/djl-serving:0.36.0-lmi");
+      return d;
+    });
+    await().untilAsserted(() -> {
+      Deployment d = client.apps().deployments().inNamespace(NS).withName("model").get();
+      assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "3");
+      assertThat(deploymentCondition(d, "Progressing", "True", "NewReplicaSetAvailable")).isTrue();
+      ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).withName(firstRs).get();
+      assertThat(rs.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "3");
+      assertThat(podsWithLabel("app", "model")).hasSize(2).allSatisfy(p ->
+          assertThat(p.getSpec().getContainers().get(0).getImage()).startsWith("deepjavalibrary/"));
+    });
+  }
 }

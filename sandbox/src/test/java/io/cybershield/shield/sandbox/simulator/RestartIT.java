@@ -44,6 +44,10 @@ class RestartIT extends SimulatorHarness {
     });
     assertThat(client.apps().replicaSets().inNamespace(NS).list().getItems()).hasSize(1);
     assertThat(client.nodes().list().getItems()).hasSize(8);
+    String rsName = client.apps().replicaSets().inNamespace(NS).list().getItems().get(0).getMetadata().getName();
+    await().untilAsserted(() -> assertThat(events(rsName))
+        .filteredOn(e -> e.getReason().equals("SuccessfulCreate")).hasSize(3));
+    assertThat(events(rsName)).noneMatch(e -> e.getReason().equals("SuccessfulDelete"));
   }
 
   @Test
