@@ -2,6 +2,7 @@ package io.cybershield.shield.sandbox.ssa;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cybershield.shield.sandbox.admission.KubeStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,21 +48,15 @@ public final class ApplyConflictException extends Exception {
         ? "Apply failed with 1 conflict: conflict with " + conflicts.get(0).manager() + ": " + conflicts.get(0).field()
         : "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
 
-    ObjectNode status = Json.object();
-    status.put("kind", "Status");
-    status.put("apiVersion", "v1");
-    status.putObject("metadata");
-    status.put("status", "Failure");
-    status.put("message", message);
-    status.put("reason", "Conflict");
-    ArrayNode causes = status.putObject("details").putArray("causes");
+    ObjectNode details = Json.object();
+    ArrayNode causes = details.putArray("causes");
     for (Conflict c : conflicts) {
       ObjectNode cause = causes.addObject();
       cause.put("reason", "FieldManagerConflict");
       cause.put("message", "conflict with " + c.manager());
       cause.put("field", c.field());
     }
-    status.put("code", 409);
+    ObjectNode status = KubeStatus.failure(409, "Conflict", message, details);
     return new Built(message, status, List.copyOf(conflicts));
   }
 
