@@ -179,4 +179,38 @@ class SimulatedClusterIT {
     Result left = kubectl.run("get", "replicasets,pods", "-n", ns, "-o", "name");
     assertThat(left.stdout()).isEmpty();
   }
+
+  @Test
+  void anHpaHoldsItsTargetWithinItsBoundsAsTheRealControllerDoes() {
+    kubectl.apply(gpuDeployment("autoscaled", 1, "private-cloud", "nvidia.com/gpu", 1));
+    String hpa = """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: autoscaled, namespace: %s}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: autoscaled}
+          minReplicas: %d
+          maxReplicas: 8
+          metrics:
+          - type: Pods
+            pods:
+              metric: {name: shield_inflight_requests}
+              target: {type: AverageValue, averageValue: "8"}
+        """;
+    kubectl.apply(hpa.formatted(ns, 3));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kubectl.ok("get", "deployment",
+        "autoscaled", "-n", ns, "-o", "jsonpath={.spec.replicas}/{.status.readyReplicas}")).isEqualTo("3/3"));
+    kubectl.apply(hpa.formatted(ns, 5));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kubectl.ok("get", "deployment",
+        "autoscaled", "-n", ns, "-o", "jsonpath={.spec.replicas}")).isEqualTo("5"));
+    assertThat(kubectl.ok("get", "events", "-n", ns, "--field-selector", "reason=SuccessfulRescale", "-o",
+        "jsonpath={.items[*].message}")).contains("New size: 5; reason: Current number of replicas below "
+            + "Spec.MinReplicas");
+    // without metrics nothing scales down by itself, as in a cluster whose metrics API is missing
+    kubectl.apply(hpa.formatted(ns, 3));
+    assertThat(kubectl.ok("get", "hpa", "autoscaled", "-n", ns, "-o",
+        "jsonpath={.status.conditions[?(@.type==\"ScalingActive\")].status}")).isEqualTo("False");
+    assertThat(kubectl.ok("get", "deployment", "autoscaled", "-n", ns, "-o", "jsonpath={.spec.replicas}"))
+        .isEqualTo("5");
+  }
 }

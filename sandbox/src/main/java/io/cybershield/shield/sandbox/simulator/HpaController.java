@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * HorizontalPodAutoscalers never scale in the sandbox (there is no metrics API). The simulator writes the status a
- * real HPA controller writes in a cluster without metrics: current/desired replicas equal to the target's, and
- * conditions {@code AbleToScale=True/SucceededGetScale} and {@code ScalingActive=False} with the metric failure.
+ * HorizontalPodAutoscalers in a cluster without a metrics API. Like the real HPA controller, which enforces its
+ * bounds before it looks at any metric, the simulator scales a target below {@code minReplicas} up to it and one
+ * above {@code maxReplicas} down to it ({@code SuccessfulRescale}); a target scaled to zero disables autoscaling.
+ * Nothing scales on load (there are no metrics): the status says so with {@code ScalingActive=False} and the metric
+ * failure a real controller reports.
  */
 final class HpaController {
 
@@ -36,11 +38,15 @@ final class HpaController {
     Instant now = ctx.now();
     CrossVersionObjectReference ref = hpa.getSpec().getScaleTargetRef();
     Integer current = null;
+    boolean rescaled = false;
     String resource = "deployments";
     if (ref != null && "Deployment".equals(ref.getKind())) {
       Deployment d = ctx.cached(ctx.deployments, ns, ref.getName());
       current = d == null ? null : d.getStatus() == null || d.getStatus().getReplicas() == null ? 0
           : d.getStatus().getReplicas();
+      if (d != null && d.getMetadata().getDeletionTimestamp() == null) {
+        rescaled = rescale(hpa, d);
+      }
     } else if (ref != null && "ReplicaSet".equals(ref.getKind())) {
       resource = "replicasets";
       ReplicaSet rs = ctx.cached(ctx.replicaSets, ns, ref.getName());
@@ -53,7 +59,7 @@ final class HpaController {
         : hpa.getStatus();
     HorizontalPodAutoscalerStatus s = new HorizontalPodAutoscalerStatus();
     s.setObservedGeneration(hpa.getMetadata().getGeneration());
-    s.setLastScaleTime(old.getLastScaleTime());
+    s.setLastScaleTime(rescaled ? Times.format(now) : old.getLastScaleTime());
     List<HorizontalPodAutoscalerCondition> conditions = new ArrayList<>(old.getConditions());
     String targetName = ref == null ? "" : ref.getName();
     if (current == null) {
@@ -87,6 +93,45 @@ final class HpaController {
         }
       }
     }
+  }
+
+  /** Enforces minReplicas/maxReplicas on the target's spec, as the HPA controller does whatever its metrics say. */
+  private boolean rescale(HorizontalPodAutoscaler hpa, Deployment target) {
+    int specReplicas = target.getSpec() == null || target.getSpec().getReplicas() == null ? 1
+        : target.getSpec().getReplicas();
+    int min = hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
+    int max = hpa.getSpec().getMaxReplicas() == null ? specReplicas : hpa.getSpec().getMaxReplicas();
+    if (specReplicas == 0 && min != 0) {
+      return false;
+    }
+    int desired = specReplicas;
+    String reason = null;
+    if (specReplicas > max) {
+      desired = max;
+      reason = "Current number of replicas above Spec.MaxReplicas";
+    } else if (specReplicas < min) {
+      desired = min;
+      reason = "Current number of replicas below Spec.MinReplicas";
+    }
+    if (desired == specReplicas) {
+      return false;
+    }
+    int newSize = desired;
+    try {
+      ctx.remember(ctx.client.apps().deployments().inNamespace(target.getMetadata().getNamespace())
+          .withName(target.getMetadata().getName()).edit(d -> {
+            d.getSpec().setReplicas(newSize);
+            return d;
+          }));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+    ctx.events.normal(hpa, "SuccessfulRescale", "New size: " + newSize + "; reason: " + reason,
+        "horizontal-pod-autoscaler", null);
+    return true;
   }
 
   private static String[] metricFailure(HorizontalPodAutoscaler hpa) {
