@@ -16,11 +16,13 @@ public final class Main {
     int port = 0;
     Path kubeconfig = Path.of(".sandbox", "kubeconfig");
     Path nodesFile = null;
+    Path crdsDir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--kubeconfig" -> kubeconfig = Path.of(args[++i]);
         case "--nodes" -> nodesFile = Path.of(args[++i]);
+        case "--crds" -> crdsDir = Path.of(args[++i]);
         default -> {
           System.err.println("unknown argument: " + args[i]);
           System.exit(2);
@@ -30,6 +32,11 @@ public final class Main {
     NodeInventory nodes = nodesFile == null ? NodeInventory.defaultInventory() : NodeInventory.fromFile(nodesFile);
     SandboxCluster cluster = SandboxCluster.start(port, nodes, SimulatorConfig.defaults());
     Path written = cluster.writeKubeconfig(kubeconfig);
+    if (crdsDir != null) {
+      for (String crd : cluster.installCrds(crdsDir)) {
+        System.out.println("Installed CRD " + crd);
+      }
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       cluster.close();

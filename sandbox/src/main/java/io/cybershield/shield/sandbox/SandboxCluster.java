@@ -1,7 +1,11 @@
 package io.cybershield.shield.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cybershield.shield.sandbox.server.ResourceRegistry;
 import io.cybershield.shield.sandbox.server.ResourceType;
 import io.cybershield.shield.sandbox.server.SandboxApiServer;
@@ -29,6 +33,8 @@ public final class SandboxCluster implements AutoCloseable {
   /** Namespaces a fresh cluster has, as kubeadm leaves them (plus Shield's own). */
   public static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public",
       "kube-node-lease", "shield-system");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final SandboxStore store;
   private final SandboxApiServer server;
@@ -75,6 +81,32 @@ public final class SandboxCluster implements AutoCloseable {
 
   public SandboxStore store() {
     return store;
+  }
+
+  /**
+   * Installs every CustomResourceDefinition in the YAML files of a directory (as {@code kubectl apply -f DIR}
+   * would), through the API server's own admission.
+   *
+   * @return the names of the CRDs installed
+   */
+  public List<String> installCrds(Path directory) throws IOException {
+    List<String> installed = new java.util.ArrayList<>();
+    ResourceType crds = store.registry().find("apiextensions.k8s.io", "v1", "customresourcedefinitions")
+        .orElseThrow();
+    try (var files = Files.list(directory)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+          .toList()) {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+          while (docs.hasNext()) {
+            if (docs.next() instanceof ObjectNode crd && "CustomResourceDefinition".equals(crd.path("kind").asText())) {
+              store.createInternal(crds, crd);
+              installed.add(crd.path("metadata").path("name").asText());
+            }
+          }
+        }
+      }
+    }
+    return installed;
   }
 
   /** A fabric8 client for this cluster. */
