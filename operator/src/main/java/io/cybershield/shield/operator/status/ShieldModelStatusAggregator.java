@@ -447,7 +447,7 @@ public final class ShieldModelStatusAggregator {
     Rollout(List<Observed> observed, String target, String served) {
       this(target, served, observed.stream().allMatch(Observed::rolledOut),
           observed.stream().anyMatch(o -> o.deployment() != null && o.updating() && hasTemplateWork(o))
-              || (served != null && !served.equals(target)),
+              || !target.equals(served),
           observed.stream().mapToInt(Observed::desired).sum(),
           observed.stream().mapToInt(o -> o.currentTemplate() ? Math.min(o.updated(), o.desired()) : 0).sum(),
           observed.stream().mapToInt(o -> Math.min(o.available(), o.desired())).sum());

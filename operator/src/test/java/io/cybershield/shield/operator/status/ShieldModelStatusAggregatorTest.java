@@ -239,6 +239,8 @@ class ShieldModelStatusAggregatorTest {
   @Test
   void someReplicasLostAfterARolloutDegradeTheModel() {
     ShieldModel model = model("v7", 1);
+    model.setStatus(ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED),
+        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0)));
     Deployment lostOne = deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 1, 1);
 
     ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(lostOne, PARKED), List.of(),
@@ -248,7 +250,9 @@ class ShieldModelStatusAggregatorTest {
         Condition::getMessage).containsExactly(ConditionStatus.TRUE, "ReplicasUnavailable",
         "1/2 replicas ready (threat-intel-full-onprem 1/2)");
     assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.FALSE);
-    assertThat(condition(status, "Progressing").getReason()).isEqualTo("Scaling");
+    assertThat(condition(status, "Progressing")).extracting(Condition::getReason, Condition::getMessage)
+        .containsExactly("Scaling", "scaling version v7: 1/2 replicas available");
+    assertThat(status.getServedVersion()).isEqualTo("v7");
   }
 
   @Test
@@ -277,6 +281,8 @@ class ShieldModelStatusAggregatorTest {
     List<Deployment> starting = List.of(deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 0, 0), PARKED);
     model.setStatus(ShieldModelStatusAggregator.aggregate(model, starting, List.of(), fittingPlan(model),
         onPremTwoCloudParked(), null, clockAt(T0)));
+    assertThat(model.getStatus().getCondition("Progressing").orElseThrow()).extracting(Condition::getReason,
+        Condition::getMessage).containsExactly("RollingOut", "rolling out version v7: 2/2 replicas updated, 0/2 available");
 
     ShieldModelStatus again = ShieldModelStatusAggregator.aggregate(model, starting, List.of(), fittingPlan(model),
         onPremTwoCloudParked(), null, clockAt(T1));
