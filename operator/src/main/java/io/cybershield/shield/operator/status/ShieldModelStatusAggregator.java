@@ -1,0 +1,471 @@
+package io.cybershield.shield.operator.status;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
+import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
+import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.PoolStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
+import io.cybershield.shield.operator.capacity.CapacityPlan;
+import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Derives the status of a ShieldModel from its spec, its previous status and what is observed in the cluster: its
+ * Deployments, their Pods, the GPU {@link CapacityPlan} and the replicas the builders want. Pure: the same inputs and
+ * clock give the same status, and a restarted operator writes what the last one wrote.
+ * <p>
+ * The conditions:
+ * <ul>
+ * <li>{@code Ready}: True ({@code AllReplicasReady}) when every Deployment runs the target version with its desired
+ * replicas available; otherwise False with the most telling reason, in this order: {@code DeploymentsMissing},
+ * {@code InsufficientCapacity}, {@code Unschedulable}, {@code ProgressDeadlineExceeded}, {@code Progressing}. A pool
+ * with 0 desired replicas (a parked cloud pool) is ready.</li>
+ * <li>{@code Progressing}: True while Deployments are created ({@code CreatingDeployments}), a version or template
+ * rolls out ({@code RollingOut}) or replicas come up ({@code Scaling}); False with {@code RolloutComplete} when done,
+ * or with {@code ProgressDeadlineExceeded} when a Deployment gave up, as the Deployment controller reports it.</li>
+ * <li>{@code Degraded}: True when pods are Pending for GPUs ({@code PodsPendingForGpu}), a rollout exceeded its
+ * deadline, or some but not all replicas of a Deployment that is not mid-rollout are ready
+ * ({@code ReplicasUnavailable}); otherwise False ({@code AsExpected}).</li>
+ * <li>{@code CapacityAvailable}: from the CapacityPlan; Unknown ({@code CapacityUnknown}) without one.</li>
+ * <li>{@code Surging}, {@code activeIncidents} and {@code gateway} belong to other components and are carried over
+ * from the previous status unchanged.</li>
+ * </ul>
+ * {@code servedVersion} becomes the target version once every Deployment has fully rolled it out (its controller
+ * observed the latest generation, and updated, current and available replicas all equal the desired count); until
+ * then the previous served version stays, because the old pods still answer.
+ */
+public final class ShieldModelStatusAggregator {
+
+  /** Pod template label that tells which model version a Deployment's pods serve. */
+  public static final String VERSION_LABEL = "app.kubernetes.io/version";
+  /** Pod template annotation read when the template has no {@link #VERSION_LABEL}. */
+  public static final String VERSION_ANNOTATION = ShieldNames.PREFIX + "version";
+
+  /** Reasons this aggregator writes. */
+  public static final String ALL_REPLICAS_READY = "AllReplicasReady";
+  public static final String DEPLOYMENTS_MISSING = "DeploymentsMissing";
+  public static final String INSUFFICIENT_CAPACITY = "InsufficientCapacity";
+  public static final String UNSCHEDULABLE = "Unschedulable";
+  public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+  public static final String PROGRESSING = "Progressing";
+  public static final String CREATING_DEPLOYMENTS = "CreatingDeployments";
+  public static final String ROLLING_OUT = "RollingOut";
+  public static final String SCALING = "Scaling";
+  public static final String ROLLOUT_COMPLETE = "RolloutComplete";
+  public static final String PODS_PENDING_FOR_GPU = "PodsPendingForGpu";
+  public static final String REPLICAS_UNAVAILABLE = "ReplicasUnavailable";
+  public static final String AS_EXPECTED = "AsExpected";
+  public static final String CAPACITY_UNKNOWN = "CapacityUnknown";
+
+  private static final int MAX_NAMED_PODS = 5;
+
+  private final ShieldModel model;
+  private final Clock clock;
+  private List<DesiredReplicas> desired = List.of();
+  private Collection<Deployment> deployments = List.of();
+  private Collection<Pod> pods = List.of();
+  private CapacityPlan capacity;
+  private SurgeStatus surge;
+  private String targetVersion;
+
+  private ShieldModelStatusAggregator(ShieldModel model, Clock clock) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** An aggregator for a model (spec and current status), transitions timed by the clock. */
+  public static ShieldModelStatusAggregator forModel(ShieldModel model, Clock clock) {
+    return new ShieldModelStatusAggregator(model, clock);
+  }
+
+  /** The status in one call; see {@link #forModel} for the inputs one at a time. */
+  public static ShieldModelStatus aggregate(ShieldModel model, Collection<Deployment> deployments,
+                                            Collection<Pod> pods, CapacityPlan capacity,
+                                            List<DesiredReplicas> desired, SurgeStatus surge, Clock clock) {
+    return forModel(model, clock).deployments(deployments).pods(pods).capacity(capacity).desired(desired)
+        .surge(surge).aggregate();
+  }
+
+  /** What the builders want per variant and pool. */
+  public ShieldModelStatusAggregator desired(List<DesiredReplicas> desired) {
+    this.desired = desired == null ? List.of() : List.copyOf(desired);
+    return this;
+  }
+
+  /** The Deployments observed for the model; missing ones are reported as such. */
+  public ShieldModelStatusAggregator deployments(Collection<Deployment> deployments) {
+    this.deployments = deployments == null ? List.of() : List.copyOf(deployments);
+    return this;
+  }
+
+  /** The model's pods, for reporting the ones that cannot be scheduled. */
+  public ShieldModelStatusAggregator pods(Collection<Pod> pods) {
+    this.pods = pods == null ? List.of() : List.copyOf(pods);
+    return this;
+  }
+
+  /** The GPU capacity check of the desired replicas, or null when it was not made. */
+  public ShieldModelStatusAggregator capacity(CapacityPlan capacity) {
+    this.capacity = capacity;
+    return this;
+  }
+
+  /** The surge in effect, or null to keep the previous status's. */
+  public ShieldModelStatusAggregator surge(SurgeStatus surge) {
+    this.surge = surge;
+    return this;
+  }
+
+  /** The version to serve, when it is not spec.model.version (a version promoted by a ShieldRetrain). */
+  public ShieldModelStatusAggregator targetVersion(String targetVersion) {
+    this.targetVersion = targetVersion;
+    return this;
+  }
+
+  /** A new status; the model and the inputs are not modified. */
+  public ShieldModelStatus aggregate() {
+    ShieldModelStatus previous = model.getStatus();
+    Long generation = model.getMetadata() == null ? null : model.getMetadata().getGeneration();
+    String target = targetVersion != null ? targetVersion : model.getSpec().getModel().getVersion();
+
+    Map<String, Deployment> byName = new HashMap<>();
+    for (Deployment deployment : deployments) {
+      byName.put(deployment.getMetadata().getName(), deployment);
+    }
+    List<Observed> observed = orderedDesired().stream()
+        .map(want -> Observed.of(want, want.deployment() == null ? null : byName.get(want.deployment()), target))
+        .toList();
+    List<Pod> unschedulable = pods.stream().filter(ShieldModelStatusAggregator::isUnschedulable).toList();
+    List<Pod> pendingForGpu = unschedulable.stream().filter(ShieldModelStatusAggregator::waitsForGpu).toList();
+
+    ShieldModelStatus status = new ShieldModelStatus();
+    status.setObservedGeneration(generation);
+    boolean rolledOut = observed.stream().allMatch(Observed::rolledOut);
+    status.setServedVersion(rolledOut ? target : previous == null ? null : previous.getServedVersion());
+    int desiredTotal = observed.stream().mapToInt(Observed::desired).sum();
+    int readyTotal = observed.stream().mapToInt(Observed::ready).sum();
+    status.setReplicas(readyTotal + "/" + desiredTotal);
+    status.setVariants(variantStatuses(observed));
+
+    Conditions conditions = new Conditions(previous == null ? null : previous.getConditions(), clock, generation);
+    Rollout rollout = new Rollout(observed, target, previous == null ? null : previous.getServedVersion());
+    setReady(conditions, observed, rollout, unschedulable);
+    setProgressing(conditions, observed, rollout);
+    setDegraded(conditions, observed, pendingForGpu);
+    setCapacityAvailable(conditions);
+    status.setConditions(conditions.toList());
+
+    if (previous != null && previous.getActiveIncidents() != null) {
+      status.setActiveIncidents(previous.getActiveIncidents().stream().map(ShieldModelStatusAggregator::copy)
+          .toList());
+    }
+    SurgeStatus surgeInEffect = surge != null ? surge : previous == null ? null : previous.getSurge();
+    status.setSurge(surgeInEffect == null ? null : copy(surgeInEffect));
+    if (previous != null && previous.getGateway() != null) {
+      status.setGateway(new GatewayStatus(previous.getGateway().getService(), previous.getGateway().getUrl()));
+    }
+    return status;
+  }
+
+  private void setReady(Conditions conditions, List<Observed> observed, Rollout rollout, List<Pod> unschedulable) {
+    int desiredTotal = observed.stream().mapToInt(Observed::desired).sum();
+    List<String> missing = missing(observed);
+    if (missing.isEmpty() && observed.stream().allMatch(Observed::isReady)) {
+      int variants = (int) observed.stream().map(o -> o.want().variant()).distinct().count();
+      conditions.setTrue(ShieldModelStatus.READY, ALL_REPLICAS_READY, "all " + desiredTotal + " desired "
+          + plural(desiredTotal, "replica", "replicas") + " of " + variants + " "
+          + plural(variants, "variant", "variants") + " serve version " + rollout.target());
+    } else if (!missing.isEmpty()) {
+      conditions.setFalse(ShieldModelStatus.READY, DEPLOYMENTS_MISSING, "Deployments not created yet: "
+          + String.join(", ", missing));
+    } else if (capacity != null && !capacity.fits()) {
+      conditions.setFalse(ShieldModelStatus.READY, INSUFFICIENT_CAPACITY, capacity.message());
+    } else if (!unschedulable.isEmpty()) {
+      conditions.setFalse(ShieldModelStatus.READY, UNSCHEDULABLE, describePods(unschedulable));
+    } else if (!deadlineExceeded(observed).isEmpty()) {
+      conditions.setFalse(ShieldModelStatus.READY, PROGRESS_DEADLINE_EXCEEDED, deadlineMessage(observed));
+    } else {
+      conditions.setFalse(ShieldModelStatus.READY, PROGRESSING, rollout.message());
+    }
+  }
+
+  private void setProgressing(Conditions conditions, List<Observed> observed, Rollout rollout) {
+    List<String> missing = missing(observed);
+    if (!missing.isEmpty()) {
+      conditions.setTrue(ShieldModelStatus.PROGRESSING, CREATING_DEPLOYMENTS, "creating Deployments "
+          + String.join(", ", missing) + " for version " + rollout.target());
+    } else if (!deadlineExceeded(observed).isEmpty()) {
+      conditions.setFalse(ShieldModelStatus.PROGRESSING, PROGRESS_DEADLINE_EXCEEDED, deadlineMessage(observed));
+    } else if (!rollout.complete()) {
+      conditions.setTrue(ShieldModelStatus.PROGRESSING, rollout.updating() ? ROLLING_OUT : SCALING,
+          rollout.message());
+    } else {
+      conditions.setFalse(ShieldModelStatus.PROGRESSING, ROLLOUT_COMPLETE, "version " + rollout.target()
+          + " is rolled out: " + rollout.available() + "/" + rollout.desired() + " replicas available");
+    }
+  }
+
+  private void setDegraded(Conditions conditions, List<Observed> observed, List<Pod> pendingForGpu) {
+    if (!pendingForGpu.isEmpty()) {
+      conditions.setTrue(ShieldModelStatus.DEGRADED, PODS_PENDING_FOR_GPU, describePods(pendingForGpu));
+      return;
+    }
+    if (!deadlineExceeded(observed).isEmpty()) {
+      conditions.setTrue(ShieldModelStatus.DEGRADED, PROGRESS_DEADLINE_EXCEEDED, deadlineMessage(observed));
+      return;
+    }
+    // A rolling update briefly has fewer ready replicas by design, and a model whose first pods are still starting
+    // is not serving at all (Ready says so): degraded is some replicas serving while a settled Deployment lacks
+    // others.
+    List<Observed> settled = observed.stream().filter(o -> o.deployment() != null && !o.updating()).toList();
+    List<Observed> shortOfReplicas = settled.stream().filter(o -> o.ready() < o.desired()).toList();
+    int totalReady = observed.stream().mapToInt(Observed::ready).sum();
+    if (!shortOfReplicas.isEmpty() && totalReady > 0) {
+      int ready = observed.stream().mapToInt(o -> Math.min(o.ready(), o.desired())).sum();
+      int wanted = observed.stream().mapToInt(Observed::desired).sum();
+      conditions.setTrue(ShieldModelStatus.DEGRADED, REPLICAS_UNAVAILABLE, ready + "/" + wanted
+          + " replicas ready (" + shortOfReplicas.stream().map(o -> o.want().deployment() + " " + o.ready() + "/"
+          + o.desired()).collect(Collectors.joining(", ")) + ")");
+      return;
+    }
+    conditions.setFalse(ShieldModelStatus.DEGRADED, AS_EXPECTED, "no replica is missing or waiting for GPUs");
+  }
+
+  private void setCapacityAvailable(Conditions conditions) {
+    if (capacity == null) {
+      conditions.setUnknown(ShieldModelStatus.CAPACITY_AVAILABLE, CAPACITY_UNKNOWN, "GPU capacity was not checked");
+    } else if (capacity.fits()) {
+      conditions.setTrue(ShieldModelStatus.CAPACITY_AVAILABLE, capacity.reason(), capacity.message());
+    } else {
+      conditions.setFalse(ShieldModelStatus.CAPACITY_AVAILABLE, capacity.reason(), capacity.message());
+    }
+  }
+
+  /** The desired entries by variant in spec order, on-prem before cloud. */
+  private List<DesiredReplicas> orderedDesired() {
+    List<String> variantOrder = model.getSpec().getVariants() == null ? List.of()
+        : model.getSpec().getVariants().stream().map(Variant::getName).toList();
+    List<DesiredReplicas> ordered = new ArrayList<>(desired);
+    ordered.sort(Comparator.comparingInt((DesiredReplicas want) -> {
+      int index = variantOrder.indexOf(want.variant());
+      return index < 0 ? Integer.MAX_VALUE : index;
+    }).thenComparing(DesiredReplicas::variant).thenComparing(DesiredReplicas::pool));
+    return ordered;
+  }
+
+  private List<VariantStatus> variantStatuses(List<Observed> observed) {
+    Map<String, VariantStatus> variants = new LinkedHashMap<>();
+    String modelName = model.getMetadata().getName();
+    for (Observed o : observed) {
+      VariantStatus variant = variants.computeIfAbsent(o.want().variant(), name -> {
+        VariantStatus status = new VariantStatus();
+        status.setName(name);
+        status.setService(ShieldNames.service(modelName, name));
+        status.setPools(new ArrayList<>());
+        return status;
+      });
+      PoolStatus pool = new PoolStatus(o.want().pool(), o.want().deployment(), o.desired(), o.ready());
+      pool.setFloor(o.want().floor());
+      variant.getPools().add(pool);
+    }
+    return List.copyOf(variants.values());
+  }
+
+  private static List<String> missing(List<Observed> observed) {
+    return observed.stream().filter(Observed::missing).map(o -> o.want().deployment()).toList();
+  }
+
+  private static List<Observed> deadlineExceeded(List<Observed> observed) {
+    return observed.stream().filter(o -> o.deadlineCondition().isPresent()).toList();
+  }
+
+  private static String deadlineMessage(List<Observed> observed) {
+    return deadlineExceeded(observed).stream()
+        .map(o -> "Deployment " + o.want().deployment() + ": "
+            + Objects.requireNonNullElse(o.deadlineCondition().orElseThrow().getMessage(), "progress deadline exceeded"))
+        .collect(Collectors.joining("; "));
+  }
+
+  /** Pods grouped by the scheduler's message: {@code pod a, pod b: 0/9 nodes are available: ...}. */
+  private static String describePods(List<Pod> pods) {
+    Map<String, List<String>> byMessage = new LinkedHashMap<>();
+    pods.stream().sorted(Comparator.comparing(pod -> pod.getMetadata().getName()))
+        .forEach(pod -> byMessage.computeIfAbsent(scheduledCondition(pod).map(PodCondition::getMessage).orElse(""),
+            message -> new ArrayList<>()).add(pod.getMetadata().getName()));
+    String summary = pods.size() == 1 ? "1 pod cannot be scheduled" : pods.size() + " pods cannot be scheduled";
+    return summary + ": " + byMessage.entrySet().stream().map(entry -> {
+      List<String> names = entry.getValue();
+      String named = String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMED_PODS)))
+          + (names.size() > MAX_NAMED_PODS ? " and " + (names.size() - MAX_NAMED_PODS) + " more" : "");
+      return (names.size() == 1 ? "pod " : "pods ") + named + ": " + entry.getKey();
+    }).collect(Collectors.joining("; "));
+  }
+
+  private static boolean isUnschedulable(Pod pod) {
+    if (pod.getMetadata() != null && pod.getMetadata().getDeletionTimestamp() != null) {
+      return false;
+    }
+    if (GpuCapacity.isTerminated(pod) || (pod.getSpec() != null && pod.getSpec().getNodeName() != null)) {
+      return false;
+    }
+    return scheduledCondition(pod)
+        .filter(condition -> "False".equals(condition.getStatus()) && UNSCHEDULABLE.equals(condition.getReason()))
+        .isPresent();
+  }
+
+  private static boolean waitsForGpu(Pod pod) {
+    return scheduledCondition(pod).map(PodCondition::getMessage)
+        .filter(message -> message.contains("Insufficient nvidia.com")).isPresent();
+  }
+
+  private static Optional<PodCondition> scheduledCondition(Pod pod) {
+    if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return pod.getStatus().getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst();
+  }
+
+  private static String plural(int count, String one, String many) {
+    return count == 1 ? one : many;
+  }
+
+  private static ActiveIncident copy(ActiveIncident incident) {
+    return new ActiveIncident(incident.getName(), incident.getSeverity(), incident.getFloor());
+  }
+
+  private static SurgeStatus copy(SurgeStatus surge) {
+    SurgeStatus copy = new SurgeStatus();
+    copy.setSeverity(surge.getSeverity());
+    copy.setRequestedFloor(surge.getRequestedFloor());
+    copy.setFloor(surge.getFloor());
+    copy.setShortfall(surge.getShortfall());
+    copy.setCooldownUntil(surge.getCooldownUntil());
+    return copy;
+  }
+
+  /** What was observed of one desired variant-and-pool. */
+  private record Observed(DesiredReplicas want, Deployment deployment, int desired, int ready, int available,
+                          int updated, boolean currentTemplate, boolean rolledOut, boolean updating,
+                          Optional<DeploymentCondition> deadlineCondition) {
+
+    static Observed of(DesiredReplicas want, Deployment deployment, String target) {
+      if (deployment == null) {
+        return new Observed(want, null, want.replicas(), 0, 0, 0, want.replicas() == 0, want.replicas() == 0,
+            false, Optional.empty());
+      }
+      int specReplicas = deployment.getSpec() == null || deployment.getSpec().getReplicas() == null ? 1
+          : deployment.getSpec().getReplicas();
+      int desired = want.autoscaled() ? Math.max(want.replicas(), specReplicas) : want.replicas();
+      DeploymentStatus status = deployment.getStatus();
+      int ready = status == null ? 0 : zeroIfNull(status.getReadyReplicas());
+      int available = status == null ? 0 : zeroIfNull(status.getAvailableReplicas());
+      int updated = status == null ? 0 : zeroIfNull(status.getUpdatedReplicas());
+      int current = status == null ? 0 : zeroIfNull(status.getReplicas());
+      Long generation = deployment.getMetadata().getGeneration();
+      Long observedGeneration = status == null ? null : status.getObservedGeneration();
+      boolean generationObserved = generation == null
+          || (observedGeneration != null && observedGeneration >= generation);
+      String version = templateVersion(deployment);
+      boolean currentTemplate = version == null || version.equals(target);
+      boolean updating = !generationObserved || !currentTemplate || updated < desired || current > desired
+          || specReplicas != desired;
+      boolean rolledOut = generationObserved && currentTemplate && specReplicas == desired
+          && updated == desired && current == desired && available == desired;
+      Optional<DeploymentCondition> deadline = status == null || status.getConditions() == null ? Optional.empty()
+          : status.getConditions().stream()
+              .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus())
+                  && PROGRESS_DEADLINE_EXCEEDED.equals(c.getReason()))
+              .findFirst();
+      return new Observed(want, deployment, desired, ready, available, updated, currentTemplate, rolledOut,
+          updating, deadline);
+    }
+
+    /** A Deployment that should run replicas but does not exist. */
+    boolean missing() {
+      return deployment == null && want.deployment() != null && desired > 0;
+    }
+
+    /** Serves the target version with its desired replicas available; a pool that wants none always is. */
+    boolean isReady() {
+      if (desired == 0) {
+        return true;
+      }
+      return deployment != null && currentTemplate && !updatingTemplate() && available >= desired
+          && updated >= desired;
+    }
+
+    private boolean updatingTemplate() {
+      Long generation = deployment.getMetadata().getGeneration();
+      Long observedGeneration = deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
+      return generation != null && (observedGeneration == null || observedGeneration < generation);
+    }
+
+    private static int zeroIfNull(Integer value) {
+      return value == null ? 0 : value;
+    }
+
+    private static String templateVersion(Deployment deployment) {
+      ObjectMeta template = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null ? null
+          : deployment.getSpec().getTemplate().getMetadata();
+      if (template != null && template.getLabels() != null && template.getLabels().containsKey(VERSION_LABEL)) {
+        return template.getLabels().get(VERSION_LABEL);
+      }
+      if (template != null && template.getAnnotations() != null
+          && template.getAnnotations().containsKey(VERSION_ANNOTATION)) {
+        return template.getAnnotations().get(VERSION_ANNOTATION);
+      }
+      return null;
+    }
+  }
+
+  /** The progress of the rollout over all Deployments. */
+  private record Rollout(String target, String served, boolean complete, boolean updating, int desired,
+                         int updated, int available) {
+
+    Rollout(List<Observed> observed, String target, String served) {
+      this(target, served, observed.stream().allMatch(Observed::rolledOut),
+          observed.stream().anyMatch(o -> o.deployment() != null && o.updating() && hasTemplateWork(o))
+              || !target.equals(served),
+          observed.stream().mapToInt(Observed::desired).sum(),
+          observed.stream().mapToInt(o -> o.currentTemplate() ? Math.min(o.updated(), o.desired()) : 0).sum(),
+          observed.stream().mapToInt(o -> Math.min(o.available(), o.desired())).sum());
+    }
+
+    private static boolean hasTemplateWork(Observed o) {
+      return !o.currentTemplate() || o.updated() < o.desired() || o.updatingTemplate();
+    }
+
+    String message() {
+      if (!updating && served != null) {
+        return "scaling version " + target + ": " + available + "/" + desired + " replicas available";
+      }
+      String prefix = served == null || !served.equals(target) ? "rolling out version " + target
+          : "rolling out a change to version " + target;
+      String message = prefix + ": " + updated + "/" + desired + " replicas updated";
+      return updated >= desired && available < desired ? message + ", " + available + "/" + desired + " available"
+          : message;
+    }
+  }
+}

@@ -1,0 +1,366 @@
+package io.cybershield.shield.operator.status;
+
+import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+import io.cybershield.shield.api.v1alpha1.common.Severity;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
+import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.PoolStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
+import io.cybershield.shield.operator.capacity.CapacityPlan;
+import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.cybershield.shield.operator.status.StatusFixtures.MODEL;
+import static io.cybershield.shield.operator.status.StatusFixtures.T0;
+import static io.cybershield.shield.operator.status.StatusFixtures.T0_TEXT;
+import static io.cybershield.shield.operator.status.StatusFixtures.T1;
+import static io.cybershield.shield.operator.status.StatusFixtures.T1_TEXT;
+import static io.cybershield.shield.operator.status.StatusFixtures.clockAt;
+import static io.cybershield.shield.operator.status.StatusFixtures.deployment;
+import static io.cybershield.shield.operator.status.StatusFixtures.model;
+import static io.cybershield.shield.operator.status.StatusFixtures.onPremTwoCloudParked;
+import static io.cybershield.shield.operator.status.StatusFixtures.pendingForGpu;
+import static io.cybershield.shield.operator.status.StatusFixtures.rolledOut;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ShieldModelStatusAggregatorTest {
+
+  private static final Deployment PARKED = rolledOut(Pool.PRIVATE_CLOUD, "v7", 0);
+
+  @Test
+  void firstReconcileWithoutDeploymentsIsNotReadyAndProgressing() {
+    ShieldModel model = model("v7", 1);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(), List.of(), fittingPlan(model),
+        onPremTwoCloudParked(), null, clockAt(T0));
+
+    assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+        .containsExactly(
+            tuple("Ready", ConditionStatus.FALSE, "DeploymentsMissing"),
+            tuple("Progressing", ConditionStatus.TRUE, "CreatingDeployments"),
+            tuple("Degraded", ConditionStatus.FALSE, "AsExpected"),
+            tuple("CapacityAvailable", ConditionStatus.TRUE, "Sufficient"));
+    assertThat(condition(status, "Ready").getMessage())
+        .isEqualTo("Deployments not created yet: threat-intel-full-onprem");
+    assertThat(condition(status, "Progressing").getMessage())
+        .isEqualTo("creating Deployments threat-intel-full-onprem for version v7");
+    assertThat(status.getConditions()).allSatisfy(condition -> {
+      assertThat(condition.getLastTransitionTime()).isEqualTo(T0_TEXT);
+      assertThat(condition.getObservedGeneration()).isEqualTo(1L);
+    });
+    assertThat(status.getServedVersion()).isNull();
+    assertThat(status.getReplicas()).isEqualTo("0/2");
+    assertThat(status.getObservedGeneration()).isEqualTo(1L);
+  }
+
+  @Test
+  void allDeploymentsAvailableMakeTheModelReadyAndServeTheVersion() {
+    ShieldModel model = model("v7", 1);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), fittingPlan(model), onPremTwoCloudParked(), null,
+        clockAt(T0));
+
+    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly(ConditionStatus.TRUE, "AllReplicasReady", "all 2 desired replicas of 1 variant serve version v7");
+    assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
+        Condition::getMessage).containsExactly(ConditionStatus.FALSE, "RolloutComplete",
+        "version v7 is rolled out: 2/2 replicas available");
+    assertThat(condition(status, "Degraded").getStatus()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(status.getServedVersion()).isEqualTo("v7");
+    assertThat(status.getReplicas()).isEqualTo("2/2");
+    assertThat(status.getVariants()).singleElement().satisfies(variant -> {
+      assertThat(variant.getName()).isEqualTo("full");
+      assertThat(variant.getService()).isEqualTo("threat-intel-full");
+      assertThat(variant.getPools()).extracting(PoolStatus::getPool, PoolStatus::getDeployment,
+          PoolStatus::getDesiredReplicas, PoolStatus::getReadyReplicas, PoolStatus::getFloor).containsExactly(
+          tuple(Pool.ONPREM, "threat-intel-full-onprem", 2, 2, null),
+          tuple(Pool.PRIVATE_CLOUD, "threat-intel-full-cloud", 0, 0, 0));
+    });
+  }
+
+  @Test
+  void aParkedCloudPoolCountsAsReadyEvenBeforeItsDeploymentIsSeen() {
+    ShieldModel model = model("v7", 1);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2)),
+        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(status.getServedVersion()).isEqualTo("v7");
+  }
+
+  @Test
+  void aVersionChangeMidRolloutKeepsServingTheOldVersion() {
+    ShieldModel model = model("v8", 2);
+    model.setStatus(ShieldModelStatusAggregator.aggregate(model("v7", 1),
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), null, onPremTwoCloudParked(), null,
+        clockAt(T0)));
+    // maxSurge 1: one v8 pod is up, both v7 pods still serve.
+    Deployment rolling = deployment(Pool.ONPREM, "v8", 2, 2, true, 3, 1, 2, 2);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(rolling, PARKED), List.of(),
+        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T1));
+
+    assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
+        Condition::getMessage, Condition::getLastTransitionTime)
+        .containsExactly(ConditionStatus.TRUE, "RollingOut", "rolling out version v8: 1/2 replicas updated", T1_TEXT);
+    assertThat(status.getServedVersion()).isEqualTo("v7");
+    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly(ConditionStatus.FALSE, "Progressing");
+    assertThat(condition(status, "Degraded").getStatus()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(status.getObservedGeneration()).isEqualTo(2L);
+
+    // Before the Deployment controller sees the new template nothing counts as updated.
+    Deployment stale = rolledOut(Pool.ONPREM, "v7", 2);
+    ShieldModelStatus notYet = ShieldModelStatusAggregator.aggregate(model, List.of(stale, PARKED), List.of(),
+        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T1));
+    assertThat(condition(notYet, "Progressing").getMessage()).isEqualTo("rolling out version v8: 0/2 replicas updated");
+    assertThat(notYet.getServedVersion()).isEqualTo("v7");
+
+    // The parked cloud Deployment gets the new template too; a stale one would start v7 pods when woken.
+    ShieldModelStatus parkedStale = ShieldModelStatusAggregator.aggregate(model,
+        List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), PARKED), List.of(), fittingPlan(model),
+        onPremTwoCloudParked(), null, clockAt(T1));
+    assertThat(parkedStale.getServedVersion()).isEqualTo("v7");
+
+    // Once done, v8 is served.
+    ShieldModelStatus done = ShieldModelStatusAggregator.aggregate(model,
+        List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), rolledOut(Pool.PRIVATE_CLOUD, "v8", 0)),
+        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T1));
+    assertThat(done.getServedVersion()).isEqualTo("v8");
+    assertThat(condition(done, "Progressing").getReason()).isEqualTo("RolloutComplete");
+  }
+
+  @Test
+  void aDeploymentWhoseControllerHasNotCaughtUpIsNotRolledOut() {
+    ShieldModel model = model("v7", 1);
+    Deployment behind = deployment(Pool.ONPREM, "v7", 2, 3, false, 2, 2, 2, 2);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(behind, PARKED), List.of(),
+        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+
+    assertThat(status.getServedVersion()).isNull();
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(condition(status, "Progressing").getReason()).isEqualTo("RollingOut");
+  }
+
+  @Test
+  void podsPendingForGpusDegradeTheModelWithTheSchedulersMessage() {
+    ShieldModel model = model("v7", 1);
+    List<DesiredReplicas> desired = List.of(DesiredReplicas.fixed(MODEL, "full", Pool.ONPREM, 2),
+        DesiredReplicas.autoscaled(MODEL, "full", 2));
+    List<Pod> pods = List.of(pendingForGpu("threat-intel-full-cloud-7d9f-b"),
+        pendingForGpu("threat-intel-full-cloud-7d9f-a"));
+    Deployment cloud = deployment(Pool.PRIVATE_CLOUD, "v7", 2, 1, true, 2, 2, 0, 0);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud), pods, null, desired, null, clockAt(T0));
+
+    assertThat(condition(status, "Degraded")).extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly(ConditionStatus.TRUE, "PodsPendingForGpu");
+    assertThat(condition(status, "Degraded").getMessage()).isEqualTo("2 pods cannot be scheduled: pods "
+        + "threat-intel-full-cloud-7d9f-a, threat-intel-full-cloud-7d9f-b: 0/9 nodes are available: 1 node(s) didn't "
+        + "match Pod's node affinity/selector, 4 Insufficient nvidia.com/gpu, 4 node(s) had untolerated taint "
+        + "{nvidia.com/gpu: present}. preemption: 0/9 nodes are available: 4 No preemption victims found for "
+        + "incoming pod, 5 Preemption is not helpful for scheduling.");
+    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly(ConditionStatus.FALSE, "Unschedulable");
+    assertThat(condition(status, "CapacityAvailable")).extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly(ConditionStatus.UNKNOWN, "CapacityUnknown");
+    assertThat(status.getReplicas()).isEqualTo("2/4");
+  }
+
+  @Test
+  void aCapacityShortfallIsTheReasonTheModelIsNotReady() {
+    ShieldModel model = model("v7", 1);
+    List<DesiredReplicas> desired = List.of(DesiredReplicas.fixed(MODEL, "full", Pool.ONPREM, 2),
+        DesiredReplicas.autoscaled(MODEL, "full", 8));
+    // Someone else holds 12 of the 16 cloud GPUs.
+    List<Pod> others = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      others.add(new PodBuilder(pendingForGpu("other-" + i)).editSpec()
+          .withNodeName("cloud-a100-" + i).editFirstContainer().editResources()
+          .withLimits(Map.of("nvidia.com/gpu", new Quantity("4"))).endResources()
+          .endContainer().endSpec().editStatus().withPhase("Running").withConditions().endStatus().build());
+    }
+    CapacityPlan plan = CapacityPlan.check(model, Map.of("full", Map.of(Pool.ONPREM, 2, Pool.PRIVATE_CLOUD, 8)),
+        GpuCapacity.of(defaultNodes(), others), List.of());
+    Deployment cloud = deployment(Pool.PRIVATE_CLOUD, "v7", 8, 1, true, 8, 8, 2, 2);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud), List.of(pendingForGpu("threat-intel-full-cloud-x")), plan,
+        desired, null, clockAt(T0));
+
+    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly(ConditionStatus.FALSE, "InsufficientCapacity", "pool private-cloud lacks 12 nvidia.com/gpu "
+            + "for variant full (needs 16 for 8 replicas, 4 free on nodes matching the pool)");
+    assertThat(condition(status, "CapacityAvailable")).extracting(Condition::getStatus, Condition::getReason,
+        Condition::getMessage).containsExactly(ConditionStatus.FALSE, "InsufficientGpu", plan.message());
+    assertThat(status.getVariants().get(0).getPools().get(1).getFloor()).isEqualTo(8);
+  }
+
+  @Test
+  void anAutoscaledPoolWantsWhatItsHorizontalPodAutoscalerChose() {
+    ShieldModel model = model("v7", 1);
+    List<DesiredReplicas> desired = List.of(DesiredReplicas.fixed(MODEL, "full", Pool.ONPREM, 2),
+        DesiredReplicas.autoscaled(MODEL, "full", 1));
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), rolledOut(Pool.PRIVATE_CLOUD, "v7", 3)), List.of(), null, desired,
+        null, clockAt(T0));
+
+    assertThat(status.getVariants().get(0).getPools().get(1)).extracting(PoolStatus::getDesiredReplicas,
+        PoolStatus::getReadyReplicas, PoolStatus::getFloor).containsExactly(3, 3, 1);
+    assertThat(status.getReplicas()).isEqualTo("5/5");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.TRUE);
+  }
+
+  @Test
+  void someReplicasLostAfterARolloutDegradeTheModel() {
+    ShieldModel model = model("v7", 1);
+    model.setStatus(ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED),
+        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0)));
+    Deployment lostOne = deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 1, 1);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(lostOne, PARKED), List.of(),
+        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+
+    assertThat(condition(status, "Degraded")).extracting(Condition::getStatus, Condition::getReason,
+        Condition::getMessage).containsExactly(ConditionStatus.TRUE, "ReplicasUnavailable",
+        "1/2 replicas ready (threat-intel-full-onprem 1/2)");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(condition(status, "Progressing")).extracting(Condition::getReason, Condition::getMessage)
+        .containsExactly("Scaling", "scaling version v7: 1/2 replicas available");
+    assertThat(status.getServedVersion()).isEqualTo("v7");
+  }
+
+  @Test
+  void aRolloutPastItsDeadlineIsSurfaced() {
+    ShieldModel model = model("v8", 2);
+    Deployment stuck = new DeploymentBuilder(deployment(Pool.ONPREM, "v8", 2, 2, true, 3, 1, 2, 2))
+        .editStatus().addNewCondition().withType("Progressing").withStatus("False")
+        .withReason("ProgressDeadlineExceeded")
+        .withMessage("ReplicaSet \"threat-intel-full-onprem-6b7c\" has timed out progressing.").endCondition()
+        .endStatus().build();
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(stuck, PARKED), List.of(),
+        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+
+    String message = "Deployment threat-intel-full-onprem: ReplicaSet \"threat-intel-full-onprem-6b7c\" has timed "
+        + "out progressing.";
+    assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
+        Condition::getMessage).containsExactly(ConditionStatus.FALSE, "ProgressDeadlineExceeded", message);
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("ProgressDeadlineExceeded");
+    assertThat(condition(status, "Degraded").getReason()).isEqualTo("ProgressDeadlineExceeded");
+  }
+
+  @Test
+  void lastTransitionTimeIsCarriedOverWhenUnchangedAndMovedWhenChanged() {
+    ShieldModel model = model("v7", 1);
+    List<Deployment> starting = List.of(deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 0, 0), PARKED);
+    model.setStatus(ShieldModelStatusAggregator.aggregate(model, starting, List.of(), fittingPlan(model),
+        onPremTwoCloudParked(), null, clockAt(T0)));
+    assertThat(model.getStatus().getCondition("Progressing").orElseThrow()).extracting(Condition::getReason,
+        Condition::getMessage).containsExactly("RollingOut", "rolling out version v7: 2/2 replicas updated, 0/2 available");
+
+    ShieldModelStatus again = ShieldModelStatusAggregator.aggregate(model, starting, List.of(), fittingPlan(model),
+        onPremTwoCloudParked(), null, clockAt(T1));
+    assertThat(again.getConditions()).extracting(Condition::getLastTransitionTime).containsOnly(T0_TEXT);
+    assertThat(StatusDiff.changed(model.getStatus(), again)).isFalse();
+
+    ShieldModelStatus ready = ShieldModelStatusAggregator.aggregate(model,
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), fittingPlan(model), onPremTwoCloudParked(), null,
+        clockAt(T1));
+    assertThat(ready.getConditions()).extracting(Condition::getType, Condition::getLastTransitionTime)
+        .containsExactly(
+            tuple("Ready", T1_TEXT),
+            tuple("Progressing", T1_TEXT),
+            tuple("Degraded", T0_TEXT),
+            tuple("CapacityAvailable", T0_TEXT));
+    assertThat(StatusDiff.changed(model.getStatus(), ready)).isTrue();
+  }
+
+  @Test
+  void surgingActiveIncidentsAndGatewayAreCarriedOverUntouched() {
+    ShieldModel model = model("v7", 4);
+    ShieldModelStatus previous = new ShieldModelStatus();
+    Condition surging = new Condition("Surging", ConditionStatus.TRUE, "IncidentSurge",
+        "critical incident inc-4711 raises the private-cloud floor to 6");
+    surging.setLastTransitionTime("2026-11-27T20:00:00Z");
+    surging.setObservedGeneration(3L);
+    previous.setConditions(List.of(surging));
+    previous.setActiveIncidents(List.of(new ActiveIncident("inc-4711", Severity.CRITICAL, 6)));
+    previous.setGateway(new GatewayStatus("threat-intel-gateway", "https://threat-intel-gateway.soc.svc:8443"));
+    SurgeStatus surge = new SurgeStatus();
+    surge.setSeverity(Severity.CRITICAL);
+    surge.setFloor(6);
+    previous.setSurge(surge);
+    model.setStatus(previous);
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
+        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), fittingPlan(model), onPremTwoCloudParked(), null,
+        clockAt(T0));
+
+    assertThat(status.getConditions()).extracting(Condition::getType)
+        .containsExactly("Ready", "Progressing", "Degraded", "CapacityAvailable", "Surging");
+    assertThat(condition(status, "Surging")).isEqualTo(surging).isNotSameAs(surging);
+    assertThat(status.getActiveIncidents()).isEqualTo(previous.getActiveIncidents());
+    assertThat(status.getSurge()).isEqualTo(surge).isNotSameAs(surge);
+    assertThat(status.getGateway()).isEqualTo(previous.getGateway());
+    assertThat(status.getObservedGeneration()).isEqualTo(4L);
+    assertThat(status.getConditions()).filteredOn(c -> !"Surging".equals(c.getType()))
+        .extracting(Condition::getObservedGeneration).containsOnly(4L);
+  }
+
+  @Test
+  void theModelIsNotModified() {
+    ShieldModel model = model("v7", 1);
+    ShieldModelStatus before = ShieldModelStatusAggregator.aggregate(model, List.of(), List.of(), null,
+        onPremTwoCloudParked(), null, clockAt(T0));
+    model.setStatus(before);
+    String json = Serialization.asJson(model);
+
+    ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), null,
+        onPremTwoCloudParked(), null, clockAt(T1));
+
+    assertThat(Serialization.asJson(model)).isEqualTo(json);
+  }
+
+  private static Condition condition(ShieldModelStatus status, String type) {
+    return status.getCondition(type).orElseThrow(() -> new AssertionError("no condition " + type + " in " + status));
+  }
+
+  private static CapacityPlan fittingPlan(ShieldModel model) {
+    return CapacityPlan.check(model, Map.of("full", Map.of(Pool.ONPREM, 2)), GpuCapacity.of(defaultNodes(), List.of()),
+        List.of());
+  }
+
+  private static List<Node> defaultNodes() {
+    try (InputStream in = ShieldModelStatusAggregatorTest.class.getResourceAsStream("/sandbox/default-nodes.yaml")) {
+      return Serialization.unmarshal(in, KubernetesList.class).getItems().stream().map(Node.class::cast).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
