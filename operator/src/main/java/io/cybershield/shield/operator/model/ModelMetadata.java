@@ -44,7 +44,10 @@ public final class ModelMetadata {
    */
   public static Map<String, String> workloadLabels(ShieldModel model, String variant, Pool pool) {
     Map<String, String> labels = poolLabels(model, variant, pool);
-    labels.put(ShieldNames.APP_VERSION_LABEL, model.getSpec().getModel().getVersion());
+    String version = model.getSpec().getModel().getVersion();
+    if (version != null && !version.isEmpty()) {
+      labels.put(ShieldNames.APP_VERSION_LABEL, version);
+    }
     return labels;
   }
 

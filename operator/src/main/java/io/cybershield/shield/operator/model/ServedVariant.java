@@ -26,6 +26,8 @@ public record ServedVariant(String name, String uri, String gpuResource, int gpu
   public static final String LMI_IMAGE = RuntimeSpec.DEFAULT_IMAGE;
   /** The CPU image of the same DJL Serving release, for CPU-only variants. */
   public static final String CPU_IMAGE = "deepjavalibrary/djl-serving:0.36.0-cpu";
+  /** Prefix of the extended resources of MIG slices. */
+  static final String MIG_RESOURCE_PREFIX = "nvidia.com/mig-";
 
   /** Resolves a variant of the model. */
   public static ServedVariant of(ShieldModel model, Variant variant) {
@@ -37,7 +39,12 @@ public record ServedVariant(String name, String uri, String gpuResource, int gpu
     int count = hasGpu ? gpu.getCount() : 0;
     Quantization quantize = variant.getQuantize() != null ? variant.getQuantize() : runtime.getQuantize();
     return new ServedVariant(variant.getName(), uri, resource, count, hasGpu ? gpu.getProduct() : null,
-        tensorParallelDegree(variant, runtime, count), quantize, image(runtime, hasGpu));
+        tensorParallelDegree(variant, runtime, resource, count), quantize, image(runtime, hasGpu));
+  }
+
+  /** Whether the resource is a MIG slice ({@code nvidia.com/mig-<N>g.<M>gb}) rather than a whole GPU. */
+  static boolean isMig(String gpuResource) {
+    return gpuResource != null && gpuResource.startsWith(MIG_RESOURCE_PREFIX);
   }
 
   /** Whether the variant runs on GPUs. */
@@ -45,13 +52,20 @@ public record ServedVariant(String name, String uri, String gpuResource, int gpu
     return gpuCount > 0;
   }
 
-  /** The variant's own degree, else the runtime's capped at the GPU count (the CRD's documented default), else 1. */
-  private static int tensorParallelDegree(Variant variant, RuntimeSpec runtime, int gpuCount) {
+  /**
+   * The variant's own degree, else the runtime's capped at the GPU count (the CRD's documented default), else 1. A
+   * variant on MIG slices defaults to 1: a CUDA process sees a single MIG instance, so a model cannot be sharded over
+   * several slices; only an explicit variant degree overrides that.
+   */
+  private static int tensorParallelDegree(Variant variant, RuntimeSpec runtime, String gpuResource, int gpuCount) {
     if (gpuCount == 0) {
       return 1;
     }
     if (variant.getTensorParallelDegree() != null) {
       return Math.max(1, variant.getTensorParallelDegree());
+    }
+    if (isMig(gpuResource)) {
+      return 1;
     }
     int runtimeDegree = runtime.getTensorParallelDegree() == null ? 1 : runtime.getTensorParallelDegree();
     return Math.max(1, Math.min(runtimeDegree, gpuCount));
