@@ -53,6 +53,17 @@ class ModelServerDeploymentsTest {
   }
 
   @Test
+  void autoscaledDeploymentDoesNotClaimReplicasWhenApplied() {
+    Deployment cloud = byName(ModelServerDeployments.desired(ModelFixtures.ociCloud()), "triage-full-cloud");
+    Deployment onPrem = byName(ModelServerDeployments.desired(ModelFixtures.ociCloud()), "triage-full-onprem");
+
+    assertThat(Serialization.asJson(cloud.getSpec())).doesNotContain("\"replicas\"");
+    assertThat(Serialization.asJson(onPrem.getSpec())).contains("\"replicas\":1");
+    // Empty lists (tolerations, pull secrets) must not be sent: server-side apply would claim them.
+    assertThat(Serialization.asJson(onPrem)).doesNotContain("[]").doesNotContain(":null");
+  }
+
+  @Test
   void raisedFloorWakesOnlyTheVariantItNames() {
     List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.threatIntel(), Map.of("full", 6));
 
