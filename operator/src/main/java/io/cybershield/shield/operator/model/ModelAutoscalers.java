@@ -96,7 +96,8 @@ public final class ModelAutoscalers {
   static MetricSpec metric(ShieldModel model, String variant) {
     AutoscalingTarget target = model.getSpec().getAutoscaling() == null
         ? null : model.getSpec().getAutoscaling().getTarget();
-    LoadMetric metric = target == null || target.getMetric() == null ? LoadMetric.INFLIGHT_REQUESTS : target.getMetric();
+    LoadMetric metric = target == null || target.getMetric() == null
+        ? LoadMetric.INFLIGHT_REQUESTS : target.getMetric();
     int averageValue = target == null || target.getAverageValue() == null
         ? DEFAULT_INFLIGHT_TARGET : target.getAverageValue();
     MetricTarget perPod = new MetricTargetBuilder()

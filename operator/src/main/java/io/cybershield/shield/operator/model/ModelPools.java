@@ -59,7 +59,8 @@ public final class ModelPools {
    * says: the CRD already refuses that combination, this is the second line of defence.
    */
   public static boolean privateCloudDeployed(ShieldModel model) {
-    return model.getSpec().getDataClassification() != DataClassification.RESTRICTED && privateCloudMaxReplicas(model) > 0;
+    return model.getSpec().getDataClassification() != DataClassification.RESTRICTED
+        && privateCloudMaxReplicas(model) > 0;
   }
 
   /** The most replicas of every variant in the private cloud; 0 without a private-cloud pool. */
