@@ -71,6 +71,36 @@ public final class ShieldNames {
   /** Value of {@link #PART_OF_LABEL}. */
   public static final String PART_OF = "shield";
 
+  /** Standard label {@code app.kubernetes.io/name}: the application a resource runs, see {@link #APP_MODEL_SERVER}. */
+  public static final String APP_NAME_LABEL = "app.kubernetes.io/name";
+  /** Standard label {@code app.kubernetes.io/instance}: the name of the ShieldModel. */
+  public static final String APP_INSTANCE_LABEL = "app.kubernetes.io/instance";
+  /** Standard label {@code app.kubernetes.io/version}: the model version a workload serves. */
+  public static final String APP_VERSION_LABEL = "app.kubernetes.io/version";
+  /** Value of {@link #APP_NAME_LABEL} on model-server resources. */
+  public static final String APP_MODEL_SERVER = "djl-serving";
+
+  /**
+   * Annotation on the pod template of a model-server Deployment: a hash of the weights (uri and version) and of the
+   * runtime settings, so that serving other weights always rolls the pods, even when the uri stays the same.
+   */
+  public static final String MODEL_HASH_ANNOTATION = PREFIX + "model-hash";
+
+  /**
+   * Metric the gateway exports: requests it has sent to a variant's pods in a pool and not yet answered, with the
+   * Prometheus labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL}, {@value #METRIC_POOL_LABEL}. The
+   * private-cloud HorizontalPodAutoscalers read it as an External metric.
+   */
+  public static final String GATEWAY_INFLIGHT_METRIC = "shield_gateway_inflight_requests";
+  /** Metric the gateway exports: requests waiting in the gateway for a variant (labels model and variant). */
+  public static final String GATEWAY_QUEUED_METRIC = "shield_gateway_queued_requests";
+  /** Prometheus label of the gateway metrics: the ShieldModel. */
+  public static final String METRIC_MODEL_LABEL = "model";
+  /** Prometheus label of the gateway metrics: the variant. */
+  public static final String METRIC_VARIANT_LABEL = "variant";
+  /** Prometheus label of the gateway metrics: the pool ({@value #POOL_ONPREM} or {@value #POOL_PRIVATE_CLOUD}). */
+  public static final String METRIC_POOL_LABEL = "pool";
+
   /** Annotation on a ShieldRetrain: any new value starts a run now. */
   public static final String TRIGGER_ANNOTATION = PREFIX + "trigger";
   /** Annotation on a ShieldRetrain with manual promotion: the version to promote. */

@@ -1,0 +1,209 @@
+package io.cybershield.shield.operator.model;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelServerDeploymentsTest {
+
+  @Test
+  void twoVariantModelGetsOneDeploymentPerVariantAndPool() {
+    List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.threatIntel());
+
+    assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactly(
+        ShieldNames.deployment("threat-intel", "full", Pool.ONPREM),
+        ShieldNames.deployment("threat-intel", "full", Pool.PRIVATE_CLOUD),
+        ShieldNames.deployment("threat-intel", "lite", Pool.ONPREM),
+        ShieldNames.deployment("threat-intel", "lite", Pool.PRIVATE_CLOUD));
+    assertThat(deployments).extracting(d -> d.getMetadata().getName())
+        .containsExactly("threat-intel-full-onprem", "threat-intel-full-cloud", "threat-intel-lite-onprem",
+            "threat-intel-lite-cloud");
+    assertThat(deployments).allSatisfy(d -> {
+      assertThat(d.getMetadata().getNamespace()).isEqualTo("default");
+      assertThat(d.getMetadata().getOwnerReferences()).isNullOrEmpty();
+    });
+  }
+
+  @Test
+  void onPremRunsItsFixedReplicasAndParkedCloudPoolRunsZero() {
+    List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.threatIntel());
+
+    assertThat(byName(deployments, "threat-intel-full-onprem").getSpec().getReplicas()).isEqualTo(2);
+    assertThat(byName(deployments, "threat-intel-full-cloud").getSpec().getReplicas()).isZero();
+    assertThat(byName(deployments, "threat-intel-lite-cloud").getSpec().getReplicas()).isZero();
+  }
+
+  @Test
+  void cloudPoolWithFloorLeavesReplicasToTheAutoscaler() {
+    List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.ociCloud());
+
+    assertThat(byName(deployments, "triage-full-onprem").getSpec().getReplicas()).isEqualTo(1);
+    assertThat(byName(deployments, "triage-full-cloud").getSpec().getReplicas()).isNull();
+  }
+
+  @Test
+  void autoscaledDeploymentDoesNotClaimReplicasWhenApplied() {
+    Deployment cloud = byName(ModelServerDeployments.desired(ModelFixtures.ociCloud()), "triage-full-cloud");
+    Deployment onPrem = byName(ModelServerDeployments.desired(ModelFixtures.ociCloud()), "triage-full-onprem");
+
+    assertThat(Serialization.asJson(cloud.getSpec())).doesNotContain("\"replicas\"");
+    assertThat(Serialization.asJson(onPrem.getSpec())).contains("\"replicas\":1");
+    // Empty lists (tolerations, pull secrets) must not be sent: server-side apply would claim them.
+    assertThat(Serialization.asJson(onPrem)).doesNotContain("[]").doesNotContain(":null");
+  }
+
+  @Test
+  void raisedFloorWakesOnlyTheVariantItNames() {
+    List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.threatIntel(), Map.of("full", 6));
+
+    assertThat(byName(deployments, "threat-intel-full-cloud").getSpec().getReplicas()).isNull();
+    assertThat(byName(deployments, "threat-intel-lite-cloud").getSpec().getReplicas()).isZero();
+  }
+
+  @Test
+  void floorOfZeroParksAPoolWhoseMinimumIsAboveZero() {
+    List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.ociCloud(), Map.of("full", 0));
+
+    assertThat(byName(deployments, "triage-full-cloud").getSpec().getReplicas()).isZero();
+  }
+
+  @Test
+  void restrictedModelHasNoCloudDeploymentEvenWhenPlacementAsksForOne() {
+    ShieldModel model = ModelFixtures.restricted();
+    PrivateCloudPool cloud = new PrivateCloudPool();
+    cloud.setMinReplicas(2);
+    cloud.setMaxReplicas(4);
+    model.getSpec().getPlacement().setPrivateCloud(cloud);
+
+    List<Deployment> deployments = ModelServerDeployments.desired(model, Map.of("full", 4));
+
+    assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactly("forensics-full-onprem");
+    assertThat(deployments.get(0).getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void sameCloudPoolIsDeployedOnceTheModelIsNotRestricted() {
+    ShieldModel model = ModelFixtures.restricted();
+    PrivateCloudPool cloud = new PrivateCloudPool();
+    cloud.setMaxReplicas(4);
+    model.getSpec().getPlacement().setPrivateCloud(cloud);
+    model.getSpec().setDataClassification(DataClassification.CONFIDENTIAL);
+
+    assertThat(ModelServerDeployments.desired(model)).extracting(d -> d.getMetadata().getName())
+        .containsExactly("forensics-full-onprem", "forensics-full-cloud");
+  }
+
+  @Test
+  void emptyPoolsGetNoDeployment() {
+    ShieldModel model = ModelFixtures.threatIntel();
+    model.getSpec().getPlacement().getOnPrem().setReplicas(0);
+    model.getSpec().getPlacement().getPrivateCloud().setMaxReplicas(0);
+
+    assertThat(ModelServerDeployments.desired(model, Map.of("full", 3))).isEmpty();
+  }
+
+  @Test
+  void onlyCloudWhenThereIsNoOnPremPool() {
+    ShieldModel model = ModelFixtures.ociCloud();
+    model.getSpec().getPlacement().setOnPrem(null);
+
+    assertThat(ModelServerDeployments.desired(model)).extracting(d -> d.getMetadata().getName())
+        .containsExactly("triage-full-cloud");
+  }
+
+  @Test
+  void onPremReplicasDefaultToOne() {
+    ShieldModel model = ModelFixtures.threatIntel();
+    model.getSpec().getPlacement().getOnPrem().setReplicas(null);
+
+    assertThat(byName(ModelServerDeployments.desired(model), "threat-intel-full-onprem").getSpec().getReplicas())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void selectorIsThePodSelectorAndTheTemplateCarriesItWithTheStandardLabels() {
+    Deployment deployment = byName(ModelServerDeployments.desired(ModelFixtures.threatIntel()),
+        "threat-intel-lite-cloud");
+
+    Map<String, String> selector = ShieldNames.modelPodSelector("threat-intel", "lite", Pool.PRIVATE_CLOUD);
+    assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+    assertThat(deployment.getSpec().getSelector().getMatchExpressions()).isNullOrEmpty();
+    assertThat(selector).doesNotContainKey(ShieldNames.APP_VERSION_LABEL);
+
+    Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+    assertThat(podLabels)
+        .containsAllEntriesOf(selector)
+        .containsAllEntriesOf(ShieldNames.modelLabels("threat-intel", ShieldNames.COMPONENT_MODEL_SERVER))
+        .containsEntry("app.kubernetes.io/name", "djl-serving")
+        .containsEntry("app.kubernetes.io/instance", "threat-intel")
+        .containsEntry("app.kubernetes.io/version", "v7")
+        .containsEntry("app.kubernetes.io/managed-by", "shield-operator")
+        .containsEntry("app.kubernetes.io/part-of", "shield")
+        .containsEntry("shield.cybershield.io/pool", "private-cloud")
+        .containsEntry("shield.cybershield.io/variant", "lite")
+        .containsEntry("shield.cybershield.io/component", "model-server");
+    assertThat(deployment.getMetadata().getLabels()).isEqualTo(podLabels);
+  }
+
+  @Test
+  void versionChangeKeepsTheSelector() {
+    ShieldModel model = ModelFixtures.threatIntel();
+    Deployment before = ModelServerDeployments.desired(model).get(0);
+    model.getSpec().getModel().setVersion("v8");
+    Deployment after = ModelServerDeployments.desired(model).get(0);
+
+    assertThat(after.getSpec().getSelector()).isEqualTo(before.getSpec().getSelector());
+  }
+
+  @Test
+  void rolloutNeverSurgesAndOutlastsTheStartupBudget() {
+    Deployment deployment = ModelServerDeployments.desired(ModelFixtures.threatIntel()).get(0);
+
+    assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge()).isEqualTo(new IntOrString(0));
+    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
+        .isEqualTo(new IntOrString(1));
+    assertThat(deployment.getSpec().getProgressDeadlineSeconds())
+        .isGreaterThanOrEqualTo(ModelServerPodTemplates.STARTUP_BUDGET_SECONDS)
+        .isGreaterThanOrEqualTo(1800);
+    assertThat(deployment.getSpec().getRevisionHistoryLimit()).isBetween(1, 5);
+  }
+
+  @Test
+  void everyCallReturnsNewEqualObjects() {
+    ShieldModel model = ModelFixtures.threatIntel();
+    List<Deployment> first = ModelServerDeployments.desired(model);
+    List<Deployment> second = ModelServerDeployments.desired(model);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(second.get(0)).isNotSameAs(first.get(0));
+    first.get(0).getSpec().getTemplate().getMetadata().getLabels().put("mutated", "yes");
+    assertThat(ModelServerDeployments.desired(model).get(0).getSpec().getTemplate().getMetadata().getLabels())
+        .doesNotContainKey("mutated");
+  }
+
+  @Test
+  void theModelIsNotModified() {
+    ShieldModel model = ModelFixtures.threatIntel();
+    String before = Serialization.asJson(model);
+    ModelServerDeployments.desired(model, Map.of("full", 3));
+
+    assertThat(Serialization.asJson(model)).isEqualTo(before);
+  }
+
+  static Deployment byName(List<Deployment> deployments, String name) {
+    return deployments.stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no Deployment " + name));
+  }
+}
