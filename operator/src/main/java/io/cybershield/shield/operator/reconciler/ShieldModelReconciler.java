@@ -1,17 +1,220 @@
 package io.cybershield.shield.operator.reconciler;
 
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.operator.capacity.CapacityPlan;
+import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.events.ModelEvents;
+import io.cybershield.shield.operator.metrics.ShieldMetrics;
+import io.cybershield.shield.operator.model.ModelServerDeployments;
+import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelNetworkPoliciesDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelServiceAccountDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelServiceMonitorDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelServicesDependent;
+import io.cybershield.shield.operator.status.Conditions;
+import io.cybershield.shield.operator.status.DesiredReplicas;
+import io.cybershield.shield.operator.status.ShieldModelStatusAggregator;
+import io.cybershield.shield.operator.status.StatusDiff;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import jakarta.inject.Inject;
 
-/** Reconciles a ShieldModel into its model-serving workloads. */
-@ControllerConfiguration(name = "shieldmodel")
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles a ShieldModel: the managed workflow applies the objects the pure builders describe (DJL Serving
+ * Deployments per variant and pool, Services, HPAs, PDBs, NetworkPolicies, a ServiceAccount, a ServiceMonitor where
+ * the Prometheus Operator is installed); this class then derives the status from what the cluster shows — rollout
+ * progress, ready replicas, pods the scheduler cannot place, and whether the pools' GPUs can hold what the model
+ * asks for — and records Events and metrics for every change a person would want to see.
+ */
+@Workflow(dependents = {
+    @Dependent(name = "service-account", type = ModelServiceAccountDependent.class),
+    @Dependent(name = "deployments", type = ModelDeploymentsDependent.class),
+    @Dependent(name = "services", type = ModelServicesDependent.class),
+    @Dependent(name = "autoscalers", type = ModelAutoscalersDependent.class),
+    @Dependent(name = "disruption-budgets", type = ModelDisruptionBudgetsDependent.class),
+    @Dependent(name = "network-policies", type = ModelNetworkPoliciesDependent.class),
+    @Dependent(name = "service-monitor", type = ModelServiceMonitorDependent.class,
+        activationCondition = CRDPresentActivationCondition.class)
+})
+@ControllerConfiguration(name = ShieldModelReconciler.NAME)
+// read-only views for capacity: every node and pod counts towards what a pool can still hold
+@RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
+// Events about ShieldModels, for kubectl describe
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
+
+  public static final String NAME = "shieldmodel";
+  private static final String PODS = "pods";
+  private static final String NODES = "nodes";
+
+  private final ShieldMetrics metrics;
+  private final ModelEvents events;
+  private final Clock clock;
+
+  @Inject
+  public ShieldModelReconciler(MeterRegistry registry) {
+    this(registry, Clock.systemUTC());
+  }
+
+  public ShieldModelReconciler(MeterRegistry registry, Clock clock) {
+    this.metrics = new ShieldMetrics(registry);
+    this.events = new ModelEvents(clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, ShieldModel>> prepareEventSources(EventSourceContext<ShieldModel> context) {
+    // every pod counts for capacity (other tenants hold GPUs too); a model's own pods also trigger its reconcile
+    InformerEventSource<Pod, ShieldModel> pods = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Pod.class, ShieldModel.class).withName(PODS)
+            .withWatchAllNamespaces()
+            .withSecondaryToPrimaryMapper(pod -> {
+              String model = pod.getMetadata().getLabels() == null ? null
+                  : pod.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
+              return model == null ? Set.of() : Set.of(new ResourceID(model, pod.getMetadata().getNamespace()));
+            }).build(), context);
+    // a node joining, leaving or changing capacity may change what every model can get
+    InformerEventSource<Node, ShieldModel> nodes = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Node.class, ShieldModel.class).withName(NODES)
+            .withSecondaryToPrimaryMapper(node -> context.getPrimaryCache().list().map(ResourceID::fromResource)
+                .collect(Collectors.toSet())).build(), context);
+    return List.of(pods, nodes);
+  }
 
   @Override
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
-    return UpdateControl.noUpdate();
+    String namespace = model.getMetadata().getNamespace();
+    String name = model.getMetadata().getName();
+    Collection<Pod> allPods = cached(context, Pod.class, PODS);
+    List<Pod> ownPods = allPods.stream().filter(p -> namespace.equals(p.getMetadata().getNamespace())
+        && p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL)))
+        .toList();
+    Collection<Node> nodes = cached(context, Node.class, NODES);
+    List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
+    deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
+
+    List<DesiredReplicas> desired = desiredReplicas(model, ModelServerDeployments.desired(model));
+    Map<String, Map<Pool, Integer>> replicasByVariant = new LinkedHashMap<>();
+    desired.forEach(d -> replicasByVariant.computeIfAbsent(d.variant(), v -> new LinkedHashMap<>())
+        .put(d.pool(), d.replicas()));
+    CapacityPlan plan = CapacityPlan.check(model, replicasByVariant, GpuCapacity.of(nodes, allPods), ownPods);
+
+    ShieldModelStatus before = model.getStatus();
+    ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
+        .pods(ownPods).capacity(plan).desired(desired).aggregate();
+    recordMetrics(model, after, plan, context);
+    if (!StatusDiff.changed(before, after)) {
+      return UpdateControl.noUpdate();
+    }
+    events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.getConditions(),
+        after.getConditions());
+    return UpdateControl.patchStatus(withStatus(model, after));
+  }
+
+  /** Everything an informer holds (not only what maps to this model): capacity depends on the whole cluster. */
+  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> List<R> cached(Context<ShieldModel> context,
+      Class<R> type, String name) {
+    return ((InformerEventSource<R, ShieldModel>) context.eventSourceRetriever().getEventSourceFor(type, name))
+        .list().toList();
+  }
+
+  /**
+   * Replicas each variant wants in each pool, read off the builders' Deployments: their count, or — where an HPA
+   * owns the count — the private-cloud floor.
+   */
+  private static List<DesiredReplicas> desiredReplicas(ShieldModel model, List<Deployment> deployments) {
+    String name = model.getMetadata().getName();
+    List<DesiredReplicas> desired = new ArrayList<>();
+    for (Deployment deployment : deployments) {
+      Map<String, String> labels = deployment.getMetadata().getLabels();
+      String variant = labels.get(ShieldNames.VARIANT_LABEL);
+      Pool pool = Pool.ONPREM.value().equals(labels.get(ShieldNames.POOL_LABEL)) ? Pool.ONPREM : Pool.PRIVATE_CLOUD;
+      Integer count = deployment.getSpec().getReplicas();
+      if (count != null) {
+        desired.add(DesiredReplicas.fixed(name, variant, pool, count));
+      } else {
+        desired.add(DesiredReplicas.autoscaled(name, variant, nz(model.getSpec().getPlacement().getPrivateCloud()
+            .getMinReplicas())));
+      }
+    }
+    return desired;
+  }
+
+  private void recordMetrics(ShieldModel model, ShieldModelStatus status, CapacityPlan plan,
+      Context<ShieldModel> context) {
+    String namespace = model.getMetadata().getNamespace();
+    String name = model.getMetadata().getName();
+    Map<String, String> conditions = new LinkedHashMap<>();
+    for (Condition c : status.getConditions()) {
+      conditions.put(c.getType(), String.valueOf(c.getStatus()));
+    }
+    metrics.modelConditions(namespace, name, conditions);
+    if (status.getVariants() != null) {
+      status.getVariants().forEach(v -> v.getPools().forEach(p -> metrics.replicas(namespace, name, v.getName(),
+          ShieldNames.poolLabelValue(p.getPool()), nz(p.getDesiredReplicas()), nz(p.getReadyReplicas()))));
+    }
+    plan.entries().forEach(e -> metrics.gpuShortfall(namespace, name, ShieldNames.poolLabelValue(e.pool()),
+        e.resource() == null ? "none" : e.resource(), e.shortfallGpus()));
+    for (Pool pool : Pool.values()) {
+      plan.freeGpus(pool).forEach((resource, free) -> metrics.freeGpus(ShieldNames.poolLabelValue(pool), resource,
+          free));
+    }
+    metrics.retainModels(context.getPrimaryCache().list()
+        .map(m -> m.getMetadata().getNamespace() + "/" + m.getMetadata().getName()).collect(Collectors.toSet()));
+  }
+
+  private static int nz(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  /** A status-only copy for the status patch: the operator never writes the user's spec. */
+  private static ShieldModel withStatus(ShieldModel model, ShieldModelStatus status) {
+    ShieldModel patch = new ShieldModel();
+    patch.setMetadata(new ObjectMetaBuilder().withName(model.getMetadata().getName())
+        .withNamespace(model.getMetadata().getNamespace()).build());
+    patch.setStatus(status);
+    return patch;
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ShieldModel> updateErrorStatus(ShieldModel model, Context<ShieldModel> context,
+      Exception e) {
+    ShieldModelStatus status = model.getStatus() == null ? new ShieldModelStatus() : model.getStatus();
+    status.setConditions(new Conditions(status.getConditions(), clock, model.getMetadata().getGeneration())
+        .setFalse(ShieldModelStatus.READY, "ReconcileError", "the operator could not reconcile this model: "
+            + e.getMessage()).toList());
+    return ErrorStatusUpdateControl.patchStatus(withStatus(model, status));
   }
 }

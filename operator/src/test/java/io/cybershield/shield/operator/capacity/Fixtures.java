@@ -46,9 +46,9 @@ final class Fixtures {
 
   /** The sandbox's default inventory: 2 DGX H100 and a MIG node on premises, 4 x 4 A100 in the cloud, 1 CPU node. */
   static List<Node> defaultNodes() {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/sandbox/default-nodes.yaml")) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/capacity/inventory.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("sandbox/default-nodes.yaml is not on the test class path");
+        throw new IllegalStateException("capacity/inventory.yaml is not on the test class path");
       }
       KubernetesList list = Serialization.unmarshal(in, KubernetesList.class);
       return list.getItems().stream().map(Node.class::cast).toList();

@@ -357,7 +357,7 @@ class ShieldModelStatusAggregatorTest {
   }
 
   private static List<Node> defaultNodes() {
-    try (InputStream in = ShieldModelStatusAggregatorTest.class.getResourceAsStream("/sandbox/default-nodes.yaml")) {
+    try (InputStream in = ShieldModelStatusAggregatorTest.class.getResourceAsStream("/capacity/inventory.yaml")) {
       return Serialization.unmarshal(in, KubernetesList.class).getItems().stream().map(Node.class::cast).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

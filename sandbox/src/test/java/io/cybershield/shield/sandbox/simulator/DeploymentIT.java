@@ -73,10 +73,10 @@ class DeploymentIT extends SimulatorHarness {
         "NewReplicaSetAvailable")).isTrue());
     String firstRs = client.apps().replicaSets().inNamespace(NS).list().getItems().get(0).getMetadata().getName();
 
-    client.apps().deployments().inNamespace(NS).withName("gw").edit(d -> {
+    retryOnConflict(() -> client.apps().deployments().inNamespace(NS).withName("gw").edit(d -> {
       d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("shield/gateway:1.1");
       return d;
-    });
+    }));
     await().untilAsserted(() -> {
       Deployment d = client.apps().deployments().inNamespace(NS).withName("gw").get();
       List<ReplicaSet> rss = client.apps().replicaSets().inNamespace(NS).list().getItems();
@@ -116,10 +116,10 @@ class DeploymentIT extends SimulatorHarness {
       assertThat(d.getStatus().getReadyReplicas()).isEqualTo(4);
       assertThat(podsWithLabel("app", "web")).hasSize(4);
     });
-    client.apps().deployments().inNamespace(NS).withName("web").edit(d -> {
+    retryOnConflict(() -> client.apps().deployments().inNamespace(NS).withName("web").edit(d -> {
       d.getSpec().setReplicas(2);
       return d;
-    });
+    }));
     await().untilAsserted(() -> {
       Deployment d = client.apps().deployments().inNamespace(NS).withName("web").get();
       assertThat(d.getStatus().getReplicas()).isEqualTo(2);
@@ -138,10 +138,10 @@ class DeploymentIT extends SimulatorHarness {
     client.apps().deployments().inNamespace(NS).resource(d0).create();
     await().untilAsserted(() -> assertThat(client.apps().deployments().inNamespace(NS).withName("trainer-ui").get()
         .getStatus().getAvailableReplicas()).isEqualTo(2));
-    client.apps().deployments().inNamespace(NS).withName("trainer-ui").edit(d -> {
+    retryOnConflict(() -> client.apps().deployments().inNamespace(NS).withName("trainer-ui").edit(d -> {
       d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("shield/ui:2");
       return d;
-    });
+    }));
     await().untilAsserted(() -> {
       Deployment d = client.apps().deployments().inNamespace(NS).withName("trainer-ui").get();
       assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(2);
@@ -193,10 +193,10 @@ class DeploymentIT extends SimulatorHarness {
         assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", revision);
         assertThat(deploymentCondition(d, "Progressing", "True", "NewReplicaSetAvailable")).isTrue();
       });
-      client.apps().deployments().inNamespace(NS).withName("hist").edit(d -> {
+      retryOnConflict(() -> client.apps().deployments().inNamespace(NS).withName("hist").edit(d -> {
         d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
         return d;
-      });
+      }));
     }
     await().untilAsserted(() -> {
       List<ReplicaSet> rss = client.apps().replicaSets().inNamespace(NS).list().getItems();
@@ -216,10 +216,10 @@ class DeploymentIT extends SimulatorHarness {
     await().untilAsserted(() -> assertThat(deploymentCondition(
         client.apps().deployments().inNamespace(NS).withName("model").get(), "Progressing", "True",
         "NewReplicaSetAvailable")).isTrue());
-    client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
+    retryOnConflict(() -> client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
       d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("sandbox.local/unready:v8");
       return d;
-    });
+    }));
     await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
       Deployment d = client.apps().deployments().inNamespace(NS).withName("model").get();
       assertThat(deploymentCondition(d, "Progressing", "False", "ProgressDeadlineExceeded")).isTrue();
@@ -237,10 +237,10 @@ class DeploymentIT extends SimulatorHarness {
         .filter(r -> "1".equals(r.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision")))
         .findFirst().orElseThrow().getMetadata().getName();
     // roll back: the old template again re-uses the old ReplicaSet under a new revision
-    client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
+    retryOnConflict(() -> client.apps().deployments().inNamespace(NS).withName("model").edit(d -> {
       d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("deepjavalibrary/djl-serving:0.36.0-lmi");
       return d;
-    });
+    }));
     await().untilAsserted(() -> {
       Deployment d = client.apps().deployments().inNamespace(NS).withName("model").get();
       assertThat(d.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "3");

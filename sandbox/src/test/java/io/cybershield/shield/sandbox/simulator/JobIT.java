@@ -143,10 +143,10 @@ class JobIT extends SimulatorHarness {
       assertThat(get("short-lived")).isNull();
     });
     await().untilAsserted(() -> assertThat(podsWithLabel("job-name", "short-lived")).isEmpty());
-    client.batch().v1().jobs().inNamespace(NS).withName("parked").edit(j -> {
+    retryOnConflict(() -> client.batch().v1().jobs().inNamespace(NS).withName("parked").edit(j -> {
       j.getSpec().setSuspend(false);
       return j;
-    });
+    }));
     await().untilAsserted(() -> assertThat(conditionTypes(get("parked"))).contains("Complete"));
     await().untilAsserted(() -> {
       Job s = get("slow");

@@ -28,9 +28,12 @@ class NodeInventoryTest {
             assertThat(t.getValue()).isEqualTo("present");
             assertThat(t.getEffect()).isEqualTo("NoSchedule");
           });
-          assertThat(n.getStatus().getAllocatable()).containsEntry("nvidia.com/gpu", new Quantity("4"));
+          assertThat(n.getStatus().getAllocatable()).containsKey("nvidia.com/gpu");
           assertThat(n.getMetadata().getLabels()).containsEntry("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB");
         });
+    Node cloudMig = find(nodes, "cloud-a100-4");
+    assertThat(cloudMig.getStatus().getAllocatable()).containsEntry("nvidia.com/gpu", new Quantity("2"))
+        .containsEntry("nvidia.com/mig-3g.40gb", new Quantity("4"));
     Node h100 = find(nodes, "onprem-h100-1");
     assertThat(h100.getStatus().getCapacity()).containsEntry("nvidia.com/gpu", new Quantity("8"));
     assertThat(h100.getMetadata().getLabels()).containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3")

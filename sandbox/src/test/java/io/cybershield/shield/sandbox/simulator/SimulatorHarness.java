@@ -138,4 +138,21 @@ abstract class SimulatorHarness {
     return d != null && d.getStatus() != null && d.getStatus().getConditions().stream()
         .anyMatch(c -> type.equals(c.getType()) && status.equals(c.getStatus()) && reason.equals(c.getReason()));
   }
+
+  /**
+   * Runs a read-modify-write that may lose a race with a controller writing the same object, and tries again on
+   * 409 Conflict, as client-go's {@code RetryOnConflict} does.
+   */
+  protected static void retryOnConflict(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt >= 10) {
+          throw e;
+        }
+      }
+    }
+  }
 }

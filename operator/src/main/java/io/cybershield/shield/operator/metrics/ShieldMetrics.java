@@ -1,0 +1,79 @@
+package io.cybershield.shield.operator.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shield's own gauges, next to the reconcile counters and timers quarkus-operator-sdk records per kind:
+ * models by condition, desired and ready replicas per model, variant and pool, and GPUs per pool.
+ * Series of models that no longer exist are removed.
+ */
+public final class ShieldMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<Series, AtomicLong> values = new ConcurrentHashMap<>();
+
+  private record Series(String name, Tags tags, String owner) {
+  }
+
+  public ShieldMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  private void set(String name, String description, Tags tags, String owner, long value) {
+    values.computeIfAbsent(new Series(name, tags, owner), series -> {
+      AtomicLong holder = new AtomicLong();
+      Gauge.builder(name, holder, AtomicLong::get).description(description).tags(tags).register(registry);
+      return holder;
+    }).set(value);
+  }
+
+  /** One model's condition statuses (1 for the current status of each type, 0 for the others). */
+  public void modelConditions(String namespace, String model, Map<String, String> statusByType) {
+    String owner = namespace + "/" + model;
+    statusByType.forEach((type, status) -> {
+      for (String candidate : new String[] { "True", "False", "Unknown" }) {
+        set("shield_model_condition", "Condition of a ShieldModel (1 for its current status)",
+            Tags.of("namespace", namespace, "model", model, "condition", type, "status", candidate), owner,
+            candidate.equals(status) ? 1 : 0);
+      }
+    });
+  }
+
+  public void replicas(String namespace, String model, String variant, String pool, int desired, int ready) {
+    String owner = namespace + "/" + model;
+    Tags tags = Tags.of("namespace", namespace, "model", model, "variant", variant, "pool", pool);
+    set("shield_model_replicas_desired", "Replicas a ShieldModel wants per variant and pool", tags, owner, desired);
+    set("shield_model_replicas_ready", "Ready replicas of a ShieldModel per variant and pool", tags, owner, ready);
+  }
+
+  /** GPUs a model lacks in a pool (0 when its replicas fit). */
+  public void gpuShortfall(String namespace, String model, String pool, String resource, long gpus) {
+    set("shield_model_gpu_shortfall", "GPUs a ShieldModel's desired replicas lack in a pool",
+        Tags.of("namespace", namespace, "model", model, "pool", pool, "resource", resource),
+        namespace + "/" + model, gpus);
+  }
+
+  /** Free GPUs per pool and resource, across the cluster. */
+  public void freeGpus(String pool, String resource, long gpus) {
+    set("shield_pool_gpus_free", "Allocatable GPUs not requested by any pod, per pool and resource",
+        Tags.of("pool", pool, "resource", resource), "", gpus);
+  }
+
+  /** Drops every series of models not in {@code existing} ("namespace/name"). */
+  public void retainModels(Set<String> existing) {
+    values.keySet().removeIf(series -> {
+      if (series.owner().isEmpty() || existing.contains(series.owner())) {
+        return false;
+      }
+      registry.find(series.name()).tags(series.tags()).meters().forEach(registry::remove);
+      return true;
+    });
+  }
+}

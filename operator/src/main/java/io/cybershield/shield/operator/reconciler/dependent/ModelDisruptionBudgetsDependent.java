@@ -1,0 +1,24 @@
+package io.cybershield.shield.operator.reconciler.dependent;
+
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.model.ModelDisruptionBudgets;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+import java.util.List;
+
+/** PodDisruptionBudgets that keep a drain from taking a whole pool of a variant down at once. */
+@KubernetesDependent(informer = @Informer(labelSelector = DependentLabels.MANAGED))
+public class ModelDisruptionBudgetsDependent extends ModelBulkDependent<PodDisruptionBudget> {
+
+  public ModelDisruptionBudgetsDependent() {
+    super(PodDisruptionBudget.class);
+  }
+
+  @Override
+  protected List<PodDisruptionBudget> desiredList(ShieldModel model, Context<ShieldModel> context) {
+    return ModelDisruptionBudgets.desired(model);
+  }
+}

@@ -1,0 +1,48 @@
+package io.cybershield.shield.operator;
+
+import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
+import io.cybershield.shield.sandbox.SandboxCluster;
+import io.cybershield.shield.sandbox.simulator.NodeInventory;
+import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
+import io.cybershield.shield.sandbox.testing.Kubectl;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The Shield operator, as JOSDK runs it, against a fresh sandbox cluster with the Helm chart's CRDs and simulated
+ * GPU nodes: the harness of the operator tests.
+ */
+final class OperatorOnSandbox implements AutoCloseable {
+
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  final SandboxCluster cluster;
+  final KubernetesClient client;
+  final Operator operator;
+  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  final Kubectl kubectl;
+
+  OperatorOnSandbox() throws IOException {
+    cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast());
+    cluster.installCrds(ROOT.resolve("helm/shield-operator/crds"));
+    client = cluster.client();
+    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+        .withStopOnInformerErrorDuringStartup(true));
+    operator.register(new ShieldModelReconciler(metrics, Clock.systemUTC()));
+    operator.start();
+    kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("operator").resolve("kubeconfig")));
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    client.close();
+    cluster.close();
+  }
+}

@@ -1,0 +1,243 @@
+package io.cybershield.shield.operator;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.sandbox.testing.Kubectl;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The ShieldModel operator against the sandbox: objects appear with the names DESIGN.md fixes, status tells the
+ * truth (Ready, Progressing during a rollout, CapacityAvailable with the shortfall), a removed variant's objects go,
+ * and deleting the model collects everything it owned. Every shipped example becomes Ready.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShieldModelOperatorIT {
+
+  private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
+  private OperatorOnSandbox sandbox;
+  private String ns;
+
+  @BeforeAll
+  void start() throws IOException {
+    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    sandbox = new OperatorOnSandbox();
+  }
+
+  @AfterAll
+  void stop() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @BeforeEach
+  void namespace(TestInfo info) {
+    ns = "op-" + info.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "");
+    ns = ns.substring(0, Math.min(60, ns.length()));
+    sandbox.kubectl.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
+  }
+
+  @AfterEach
+  void freeTheGpus() {
+    // each test's models give their GPUs back, so the next test sees the whole inventory
+    sandbox.kubectl.ok("delete", "namespace", ns, "--timeout=30s");
+  }
+
+  private String twoVariantModel(String name, String version, int cloudMin, int fullGpus) {
+    return """
+        apiVersion: shield.cybershield.io/v1alpha1
+        kind: ShieldModel
+        metadata: {name: %1$s, namespace: %2$s, labels: {team: soc}}
+        spec:
+          model: {uri: "s3://models/%1$s", version: "%3$s", baseModel: EleutherAI/gpt-neox-20b}
+          runtime: {tensorParallelDegree: 2, dtype: fp16, maxModelLen: 8192, options: {max_rolling_batch_size: "64"}}
+          variants:
+            - {name: full, priorities: [critical, high, normal], gpu: {count: %5$d, resource: nvidia.com/gpu}}
+            - {name: lite, uri: "s3://models/%1$s-lite", priorities: [low], quantize: awq, tensorParallelDegree: 1,
+               gpu: {count: 1, resource: nvidia.com/mig-3g.40gb}}
+          placement:
+            onPrem: {replicas: 2}
+            privateCloud: {minReplicas: %4$d, maxReplicas: 4,
+                           tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]}
+          dataClassification: confidential
+          autoscaling:
+            target: {metric: inflight-requests, averageValue: 8}
+        """.formatted(name, ns, version, cloudMin, fullGpus);
+  }
+
+  private ShieldModel model(String name) {
+    return sandbox.client.resources(ShieldModel.class).inNamespace(ns).withName(name).get();
+  }
+
+  private Condition condition(String name, String type) {
+    ShieldModel m = model(name);
+    if (m == null || m.getStatus() == null || m.getStatus().getConditions() == null) {
+      return null;
+    }
+    return m.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  private void awaitCondition(String name, String type, String status) {
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      Condition c = condition(name, type);
+      assertThat(c).as("%s condition of %s", type, name).isNotNull();
+      assertThat(statusOf(c)).as(c.getReason() + ": " + c.getMessage()).isEqualTo(status);
+    });
+  }
+
+  /** The condition's status as the API writes it: True, False or Unknown. */
+  private static String statusOf(Condition c) {
+    return Serialization.asJson(c.getStatus()).replace("\"", "");
+  }
+
+  private Deployment deployment(String name) {
+    return sandbox.client.apps().deployments().inNamespace(ns).withName(name).get();
+  }
+
+  @Test
+  void aTwoVariantTwoPoolModelBecomesReadyWithEveryObjectDesignNames() {
+    sandbox.kubectl.apply(twoVariantModel("threat-intel", "v7", 1, 2));
+    awaitCondition("threat-intel", "Ready", "True");
+    for (String variant : List.of("full", "lite")) {
+      for (String pool : List.of("onprem", "cloud")) {
+        assertThat(deployment("threat-intel-" + variant + "-" + pool)).as(variant + "/" + pool).isNotNull();
+      }
+      assertThat(sandbox.client.services().inNamespace(ns).withName("threat-intel-" + variant).get()).isNotNull();
+      assertThat(sandbox.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns)
+          .withName(ShieldNames.horizontalPodAutoscaler("threat-intel", variant)).get()).isNotNull();
+    }
+    assertThat(sandbox.client.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems()).isNotEmpty();
+    assertThat(sandbox.client.network().v1().networkPolicies().inNamespace(ns)
+        .withName(ShieldNames.modelNetworkPolicy("threat-intel")).get()).isNotNull();
+    assertThat(sandbox.client.serviceAccounts().inNamespace(ns)
+        .withName(ShieldNames.modelServiceAccount("threat-intel")).get()).isNotNull();
+
+    Deployment full = deployment("threat-intel-full-onprem");
+    Container server = full.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(server.getResources().getLimits().get("nvidia.com/gpu").getAmount()).isEqualTo("2");
+    assertThat(server.getStartupProbe().getHttpGet().getPath()).isEqualTo("/ping");
+    assertThat(server.getReadinessProbe()).isNotNull();
+    assertThat(server.getLivenessProbe()).isNotNull();
+    assertThat(server.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(server.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(server.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
+    assertThat(full.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+
+    ShieldModel ready = model("threat-intel");
+    assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(ready.getStatus().getServedVersion()).isEqualTo("v7");
+    assertThat(sandbox.kubectl.ok("get", "shieldmodel", "threat-intel", "-n", ns)).contains("True").contains("v7");
+  }
+
+  @Test
+  void aNewVersionRollsOutAndIsServedOnceDone() {
+    sandbox.kubectl.apply(twoVariantModel("rolling", "v1", 0, 1));
+    awaitCondition("rolling", "Ready", "True");
+    String before = deployment("rolling-full-onprem").getSpec().getTemplate().getMetadata().getAnnotations()
+        .toString();
+    sandbox.kubectl.apply(twoVariantModel("rolling", "v2", 0, 1));
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      ShieldModel m = model("rolling");
+      assertThat(m.getStatus().getServedVersion()).isEqualTo("v2");
+      assertThat(m.getStatus().getObservedGeneration()).isEqualTo(m.getMetadata().getGeneration());
+      assertThat(statusOf(condition("rolling", "Ready"))).isEqualTo("True");
+      assertThat(statusOf(condition("rolling", "Progressing"))).isEqualTo("False");
+    });
+    assertThat(deployment("rolling-full-onprem").getSpec().getTemplate().getMetadata().getAnnotations().toString())
+        .isNotEqualTo(before);
+    List<Event> events = sandbox.client.v1().events().inNamespace(ns).list().getItems();
+    assertThat(events).anyMatch(e -> "rolling".equals(e.getInvolvedObject().getName())
+        && "ShieldModel".equals(e.getInvolvedObject().getKind()));
+  }
+
+  @Test
+  void aRemovedVariantsObjectsGo() {
+    String yaml = twoVariantModel("shrinking", "v1", 1, 1);
+    sandbox.kubectl.apply(yaml);
+    awaitCondition("shrinking", "Ready", "True");
+    String onlyFull = yaml.replaceAll("(?s)    - \\{name: lite.*?\\}\\}\n", "");
+    assertThat(onlyFull).doesNotContain("name: lite");
+    sandbox.kubectl.apply(onlyFull);
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      assertThat(deployment("shrinking-lite-onprem")).isNull();
+      assertThat(deployment("shrinking-lite-cloud")).isNull();
+      assertThat(sandbox.client.services().inNamespace(ns).withName("shrinking-lite").get()).isNull();
+      assertThat(sandbox.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns)
+          .withName(ShieldNames.horizontalPodAutoscaler("shrinking", "lite")).get()).isNull();
+    });
+    assertThat(deployment("shrinking-full-onprem")).isNotNull();
+  }
+
+  @Test
+  void aModelAskingForMoreGpusThanThePoolHasReportsTheShortfall() {
+    sandbox.kubectl.apply(twoVariantModel("greedy", "v1", 0, 12));
+    awaitCondition("greedy", "CapacityAvailable", "False");
+    Condition capacity = condition("greedy", "CapacityAvailable");
+    assertThat(capacity.getMessage()).contains("onprem").contains("nvidia.com/gpu");
+    assertThat(capacity.getReason()).isNotBlank();
+    awaitCondition("greedy", "Ready", "False");
+  }
+
+  @Test
+  void deletingTheModelRemovesEverythingItOwned() {
+    sandbox.kubectl.apply(twoVariantModel("doomed", "v1", 1, 1));
+    awaitCondition("doomed", "Ready", "True");
+    sandbox.kubectl.ok("delete", "shieldmodel", "doomed", "-n", ns, "--timeout=20s");
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      assertThat(sandbox.client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+      assertThat(sandbox.client.services().inNamespace(ns).list().getItems()).isEmpty();
+      assertThat(sandbox.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).list().getItems())
+          .isEmpty();
+      assertThat(sandbox.client.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems()).isEmpty();
+      assertThat(sandbox.client.network().v1().networkPolicies().inNamespace(ns).list().getItems()).isEmpty();
+      assertThat(sandbox.client.pods().inNamespace(ns).list().getItems()).isEmpty();
+    });
+  }
+
+  @Test
+  void everyShippedExampleBecomesReady() throws IOException {
+    Path examples = OperatorOnSandbox.ROOT.resolve("docs/examples");
+    sandbox.kubectl.ok("apply", "-f", examples.toString());
+    List<GenericKubernetesResource> shipped;
+    try (Stream<Path> files = Files.list(examples)) {
+      shipped = files.filter(f -> f.toString().endsWith(".yaml")).map(f -> {
+        try {
+          return Serialization.unmarshal(Files.readString(f), GenericKubernetesResource.class);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }).filter(o -> "ShieldModel".equals(o.getKind())).toList();
+    }
+    assertThat(shipped).hasSizeGreaterThanOrEqualTo(3);
+    for (GenericKubernetesResource example : shipped) {
+      sandbox.kubectl.ok("wait", "--for=condition=Ready", "shieldmodel/" + example.getMetadata().getName(),
+          "-n", example.getMetadata().getNamespace(), "--timeout=30s");
+    }
+    assertThat(sandbox.client.apps().deployments().inNamespace("soc").withName("forensics-full-cloud").get())
+        .as("restricted data never gets a private-cloud Deployment").isNull();
+  }
+}
