@@ -126,7 +126,8 @@ class ShieldModelOperatorIT {
       for (String pool : List.of("onprem", "cloud")) {
         assertThat(deployment("threat-intel-" + variant + "-" + pool)).as(variant + "/" + pool).isNotNull();
       }
-      assertThat(sandbox.client.services().inNamespace(ns).withName("threat-intel-" + variant).get()).isNotNull();
+      assertThat(sandbox.client.services().inNamespace(ns).withName("threat-intel-" + variant).get().getSpec()
+          .getClusterIP()).as("the Service keeps the cluster IP the server gave it").isNotBlank();
       assertThat(sandbox.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns)
           .withName(ShieldNames.horizontalPodAutoscaler("threat-intel", variant)).get()).isNotNull();
     }
@@ -151,6 +152,10 @@ class ShieldModelOperatorIT {
     assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
     assertThat(ready.getStatus().getServedVersion()).isEqualTo("v7");
     assertThat(sandbox.kubectl.ok("get", "shieldmodel", "threat-intel", "-n", ns)).contains("True").contains("v7");
+    assertThat(sandbox.metrics.get("shield_model_condition").tags("model", "threat-intel", "condition", "Ready",
+        "status", "True").gauge().value()).isEqualTo(1.0);
+    assertThat(sandbox.metrics.get("shield_model_replicas_ready").tags("model", "threat-intel", "variant", "full",
+        "pool", "onprem").gauge().value()).isEqualTo(2.0);
   }
 
   @Test

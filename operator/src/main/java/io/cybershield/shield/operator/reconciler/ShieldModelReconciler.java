@@ -178,7 +178,11 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     String name = model.getMetadata().getName();
     Map<String, String> conditions = new LinkedHashMap<>();
     for (Condition c : status.getConditions()) {
-      conditions.put(c.getType(), String.valueOf(c.getStatus()));
+      conditions.put(c.getType(), c.getStatus() == null ? "Unknown" : switch (c.getStatus()) {
+        case TRUE -> "True";
+        case FALSE -> "False";
+        default -> "Unknown";
+      });
     }
     metrics.modelConditions(namespace, name, conditions);
     if (status.getVariants() != null) {

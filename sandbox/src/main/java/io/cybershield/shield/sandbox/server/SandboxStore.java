@@ -395,8 +395,10 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
       if (path.isStatus()) {
         throw Statuses.notFound(type, path.name());
       }
+      // the applier owns what it applied, not the defaults the server adds to a new object
+      ObjectNode owned = fieldOwnership.apply(type, null, applied.deepCopy(), manager, force, false);
       ObjectNode created = prepareCreate(type, path, applied.deepCopy());
-      created = fieldOwnership.apply(type, null, created, manager, force, false);
+      created.with("metadata").set("managedFields", owned.path("metadata").path("managedFields"));
       created = admit(type, created, null, false, path, CustomResourceAdmission.Write.APPLY, warnings);
       if (!path.query().containsKey("dryRun")) {
         created = store(type, null, created);

@@ -414,4 +414,22 @@ class KubectlFidelityIT {
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.stderr()).contains(".spec.flavour: field not declared in schema");
   }
+
+  @Test
+  void defaultsTheServerAddsSurviveRepeatedServerSideApplies() {
+    String service = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: model, namespace: %s}
+        spec:
+          selector: {app: model}
+          ports: [{name: http, port: 8080, targetPort: http}]
+        """.formatted(ns);
+    kubectl.apply(service, "--server-side", "--field-manager=shield-operator");
+    String clusterIp = kubectl.ok("get", "service", "model", "-n", ns, "-o", "jsonpath={.spec.clusterIP}");
+    assertThat(clusterIp).startsWith("10.96.");
+    kubectl.apply(service.replace("port: 8080", "port: 8081"), "--server-side", "--field-manager=shield-operator");
+    assertThat(kubectl.ok("get", "service", "model", "-n", ns, "-o", "jsonpath={.spec.clusterIP}/{.spec.ports[0].port}"))
+        .isEqualTo(clusterIp + "/8081");
+  }
 }
