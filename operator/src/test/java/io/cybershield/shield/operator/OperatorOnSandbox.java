@@ -1,5 +1,6 @@
 package io.cybershield.shield.operator;
 
+import io.cybershield.shield.operator.metrics.ReconcileMetrics;
 import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
 import io.cybershield.shield.sandbox.SandboxCluster;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
@@ -33,7 +34,8 @@ final class OperatorOnSandbox implements AutoCloseable {
     cluster.installCrds(ROOT.resolve("helm/shield-operator/crds"));
     client = cluster.client();
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-        .withStopOnInformerErrorDuringStartup(true));
+        .withStopOnInformerErrorDuringStartup(true)
+        .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
     operator.register(new ShieldModelReconciler(metrics, Clock.systemUTC()));
     operator.start();
     kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("operator").resolve("kubeconfig")));

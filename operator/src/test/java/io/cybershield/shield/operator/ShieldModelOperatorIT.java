@@ -154,6 +154,8 @@ class ShieldModelOperatorIT {
     assertThat(sandbox.kubectl.ok("get", "shieldmodel", "threat-intel", "-n", ns)).contains("True").contains("v7");
     assertThat(sandbox.metrics.get("shield_model_condition").tags("model", "threat-intel", "condition", "Ready",
         "status", "True").gauge().value()).isEqualTo(1.0);
+    assertThat(sandbox.metrics.get("reconciliations.success.total").tags("controller.name", "shieldmodel").counter()
+        .count()).isPositive();
     assertThat(sandbox.metrics.get("shield_model_replicas_ready").tags("model", "threat-intel", "variant", "full",
         "pool", "onprem").gauge().value()).isEqualTo(2.0);
   }
