@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The Shield operator, as JOSDK runs it, against a fresh sandbox cluster with the Helm chart's CRDs and simulated
@@ -30,8 +31,16 @@ final class OperatorOnSandbox implements AutoCloseable {
   final Kubectl kubectl;
 
   OperatorOnSandbox() throws IOException {
+    this(List.of());
+  }
+
+  /** With more CRDs installed before the operator starts (e.g. the Prometheus Operator's). */
+  OperatorOnSandbox(List<Path> extraCrdDirectories) throws IOException {
     cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast());
     cluster.installCrds(ROOT.resolve("helm/shield-operator/crds"));
+    for (Path directory : extraCrdDirectories) {
+      cluster.installCrds(directory);
+    }
     client = cluster.client();
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true)
