@@ -1,0 +1,297 @@
+package io.cybershield.shield.operator.surge;
+
+import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
+import io.cybershield.shield.api.v1alpha1.common.Severity;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelSpec;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.spec.IncidentSurge;
+import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
+import io.cybershield.shield.api.v1alpha1.model.spec.SurgeFloors;
+import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
+import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
+import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The incident surge of one ShieldModel, decided from plain inputs: the model (spec and its current status), the
+ * ShieldIncidents of its namespace, the free GPUs of the private-cloud pool, and the time. Restart-safe: nothing is
+ * remembered between calls; a cooldown is carried by the model's {@code status.surge} and the incidents.
+ */
+public final class SurgePolicy {
+
+  /** Cooldown when {@code incidentSurge.cooldown} is unset (the CRD's default). */
+  public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(15);
+
+  private static final Comparator<Severity> HIGHEST_FIRST =
+      Comparator.nullsLast(Comparator.comparingInt(Severity::ordinal));
+
+  private SurgePolicy() {
+  }
+
+  /**
+   * The surge of {@code model} at {@code now}.
+   *
+   * @param incidentsInNamespace    the ShieldIncidents that exist (a deleted one is absent); incidents of other
+   *                                namespaces or not selecting the model are ignored
+   * @param freeCloudGpusByResource GPUs per extended resource the private-cloud pool can give this model,
+   *                                including what its own cloud pods hold; a resource not in the map has none free;
+   *                                null when unknown (no limit)
+   */
+  public static SurgeDecision decide(ShieldModel model, Collection<ShieldIncident> incidentsInNamespace,
+                                     Map<String, Long> freeCloudGpusByResource, Instant now) {
+    ShieldModelSpec spec = model.getSpec();
+    IncidentSurge surge = spec.getAutoscaling() == null ? null : spec.getAutoscaling().getIncidentSurge();
+    SurgeFloors floors = surge == null ? null : surge.getFloors();
+    PrivateCloudPool cloud = spec.getPlacement() == null ? null : spec.getPlacement().getPrivateCloud();
+    boolean hasCloudPool = spec.getDataClassification() != DataClassification.RESTRICTED
+        && cloud != null && cloud.getMaxReplicas() != null && cloud.getMaxReplicas() > 0;
+    int minReplicas = hasCloudPool && cloud.getMinReplicas() != null ? cloud.getMinReplicas() : 0;
+    int maxReplicas = hasCloudPool ? cloud.getMaxReplicas() : 0;
+    List<Variant> variants = spec.getVariants() == null ? List.of() : spec.getVariants();
+    Budget budget = new Budget(variants, surge == null ? null : surge.getMaxGpus(), freeCloudGpusByResource,
+        minReplicas);
+
+    List<ShieldIncident> selecting = incidentsInNamespace.stream()
+        .filter(incident -> IncidentSelection.selects(incident, model))
+        .toList();
+    Map<ShieldIncident, IncidentState> states = new LinkedHashMap<>();
+    selecting.forEach(incident -> states.put(incident, IncidentLifecycle.state(incident, now)));
+
+    List<ActiveIncident> active = states.entrySet().stream()
+        .filter(entry -> entry.getValue().active())
+        .map(entry -> new ActiveIncident(entry.getKey().getMetadata().getName(),
+            entry.getKey().getSpec().getSeverity(), floorFor(floors, entry.getKey().getSpec().getSeverity())))
+        .sorted(Comparator.comparing(ActiveIncident::getSeverity, HIGHEST_FIRST)
+            .thenComparing(ActiveIncident::getName))
+        .toList();
+
+    if (!hasCloudPool) {
+      return withoutCloudPool(model, active);
+    }
+    if (!active.isEmpty()) {
+      Optional<Instant> nextExpiry = states.values().stream()
+          .filter(IncidentState::active)
+          .map(IncidentState::expiry)
+          .filter(Objects::nonNull)
+          .filter(now::isBefore)
+          .min(Comparator.naturalOrder());
+      return whileActive(active, minReplicas, maxReplicas, budget, variants, nextExpiry);
+    }
+    return afterIncidents(model, surge, states, minReplicas, maxReplicas, budget, variants, now);
+  }
+
+  private static SurgeDecision whileActive(List<ActiveIncident> active, int minReplicas, int maxReplicas,
+                                           Budget budget, List<Variant> variants, Optional<Instant> nextExpiry) {
+    Severity severity = active.get(0).getSeverity();
+    ActiveIncident raiser = active.stream()
+        .filter(incident -> incident.getFloor() != null)
+        .max(Comparator.comparingInt(ActiveIncident::getFloor)
+            .thenComparing(ActiveIncident::getSeverity, HIGHEST_FIRST.reversed())
+            .thenComparing(ActiveIncident::getName, Comparator.reverseOrder()))
+        .orElse(null);
+    int requested = raiser == null ? 0 : Math.min(raiser.getFloor(), maxReplicas);
+    int floor = budget.largestFloor(requested);
+    int shortfall = Math.max(0, requested - floor);
+    Map<String, Long> shortGpus = budget.gpus(shortfall);
+    long shortGpusTotal = shortGpus.values().stream().mapToLong(Long::longValue).sum();
+
+    String reason;
+    String message;
+    String more = active.size() > 1 ? " (" + active.size() + " active incidents)" : "";
+    if (raiser == null || requested <= minReplicas) {
+      reason = SurgeDecision.INCIDENT_ACTIVE;
+      message = describe(active.get(0)) + " is active" + more + " but asks for no private-cloud floor above "
+          + minReplicas;
+    } else if (shortfall > 0) {
+      reason = SurgeDecision.BUDGET_LIMITED;
+      message = describe(raiser) + " raises the private-cloud floor to " + requested + more + " (budget allows "
+          + floor + ": short " + shortfall + " replica" + (shortfall == 1 ? "" : "s") + ", "
+          + gpuList(shortGpus) + ")";
+    } else {
+      reason = SurgeDecision.INCIDENT_ACTIVE;
+      message = describe(raiser) + " raises the private-cloud floor to " + floor + more;
+    }
+    return new SurgeDecision(active, severity, requested, floor, minReplicas, shortfall, shortGpusTotal,
+        shortGpus, floorByVariant(variants, floor), null, nextExpiry, reason, message);
+  }
+
+  /** No active incident: hold the previous surge floor for the cooldown if the model was surging, else idle. */
+  private static SurgeDecision afterIncidents(ShieldModel model, IncidentSurge surge,
+                                              Map<ShieldIncident, IncidentState> states, int minReplicas,
+                                              int maxReplicas, Budget budget, List<Variant> variants, Instant now) {
+    ShieldModelStatus status = model.getStatus();
+    List<ActiveIncident> previouslyActive = status == null || status.getActiveIncidents() == null ? List.of()
+        : status.getActiveIncidents();
+    SurgeStatus previous = status == null ? null : status.getSurge();
+    Instant recordedCooldown = previous == null ? null : IncidentLifecycle.instant(previous.getCooldownUntil());
+    Integer previousFloor = previous == null ? null : previous.getFloor();
+    boolean coolingInStatus = previousFloor != null && previousFloor > minReplicas
+        && recordedCooldown != null && now.isBefore(recordedCooldown);
+
+    if (previouslyActive.isEmpty() && !coolingInStatus) {
+      return idle(minReplicas, variants, "no active incident selects this model");
+    }
+
+    int held = previousFloor != null ? previousFloor
+        : previouslyActive.stream().map(ActiveIncident::getFloor).filter(Objects::nonNull)
+            .mapToInt(Integer::intValue).max().orElse(0);
+    int requested = Math.min(held, maxReplicas);
+    int floor = budget.largestFloor(requested);
+
+    List<String> endedNames = new ArrayList<>();
+    Instant cooldownUntil;
+    if (recordedCooldown != null && previouslyActive.isEmpty()) {
+      cooldownUntil = recordedCooldown;
+      states.entrySet().stream().filter(e -> e.getValue().endedAt() != null)
+          .map(e -> e.getKey().getMetadata().getName()).sorted().forEach(endedNames::add);
+    } else {
+      Duration cooldown = GoDurations.parseOr(surge == null ? null : surge.getCooldown(), DEFAULT_COOLDOWN);
+      Instant ended = lastEnd(previouslyActive, states, now, endedNames);
+      cooldownUntil = ended.plus(cooldown);
+    }
+    if (floor <= minReplicas || !now.isBefore(cooldownUntil)) {
+      return idle(minReplicas, variants, "no active incident selects this model"
+          + (floor > minReplicas ? "; the cooldown ended at " + cooldownUntil : ""));
+    }
+
+    int shortfall = Math.max(0, requested - floor);
+    Map<String, Long> shortGpus = budget.gpus(shortfall);
+    Severity severity = previous != null && previous.getSeverity() != null ? previous.getSeverity()
+        : previouslyActive.stream().map(ActiveIncident::getSeverity).filter(Objects::nonNull)
+            .min(HIGHEST_FIRST).orElse(null);
+    String after = endedNames.isEmpty() ? "the last incident"
+        : (endedNames.size() == 1 ? "incident " : "incidents ") + String.join(", ", endedNames);
+    String message = "private-cloud floor held at " + floor + ": cooling down until " + cooldownUntil + " after "
+        + after + " ended";
+    return new SurgeDecision(List.of(), severity, requested, floor, minReplicas, shortfall,
+        shortGpus.values().stream().mapToLong(Long::longValue).sum(), shortGpus, floorByVariant(variants, floor),
+        cooldownUntil, Optional.of(cooldownUntil), SurgeDecision.COOLING_DOWN, message);
+  }
+
+  /**
+   * When the surge ended: the latest end of the incidents the status recorded as active (an incident that vanished
+   * or stopped selecting the model ended now); without such a record, the latest end of the selecting incidents
+   * that ended, or now.
+   */
+  private static Instant lastEnd(List<ActiveIncident> previouslyActive, Map<ShieldIncident, IncidentState> states,
+                                 Instant now, List<String> endedNames) {
+    Map<String, IncidentState> byName = new HashMap<>();
+    states.forEach((incident, state) -> byName.put(incident.getMetadata().getName(), state));
+    Instant latest = null;
+    Set<String> names = previouslyActive.isEmpty()
+        ? states.entrySet().stream().filter(e -> e.getValue().endedAt() != null)
+            .map(e -> e.getKey().getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new))
+        : previouslyActive.stream().map(ActiveIncident::getName).collect(Collectors.toCollection(
+            TreeSet::new));
+    for (String name : names) {
+      IncidentState state = byName.get(name);
+      Instant end = state == null || state.endedAt() == null ? now : state.endedAt();
+      latest = latest == null || end.isAfter(latest) ? end : latest;
+      endedNames.add(name);
+    }
+    return latest == null ? now : latest;
+  }
+
+  private static SurgeDecision idle(int minReplicas, List<Variant> variants, String message) {
+    return new SurgeDecision(List.of(), null, 0, minReplicas, minReplicas, 0, 0, Map.of(),
+        floorByVariant(variants, minReplicas), null, Optional.empty(), SurgeDecision.NO_ACTIVE_INCIDENT, message);
+  }
+
+  /** Restricted data, or no private-cloud pool: nothing ever surges, whatever selects the model. */
+  private static SurgeDecision withoutCloudPool(ShieldModel model, List<ActiveIncident> active) {
+    boolean restricted = model.getSpec().getDataClassification() == DataClassification.RESTRICTED;
+    String why = restricted ? "restricted model stays on premises" : "model has no private-cloud pool";
+    if (active.isEmpty()) {
+      return new SurgeDecision(List.of(), null, 0, 0, 0, 0, 0, Map.of(), Map.of(), null, Optional.empty(),
+          SurgeDecision.NO_ACTIVE_INCIDENT, "no active incident selects this model; " + why);
+    }
+    return new SurgeDecision(active, active.get(0).getSeverity(), 0, 0, 0, 0, 0, Map.of(), Map.of(), null,
+        Optional.empty(), SurgeDecision.INCIDENT_ACTIVE, describe(active.get(0)) + " is active but the " + why
+        + ": no private-cloud surge");
+  }
+
+  private static Map<String, Integer> floorByVariant(List<Variant> variants, int floor) {
+    Map<String, Integer> byVariant = new TreeMap<>();
+    variants.forEach(variant -> byVariant.put(variant.getName(), floor));
+    return byVariant;
+  }
+
+  static Integer floorFor(SurgeFloors floors, Severity severity) {
+    if (floors == null || severity == null) {
+      return null;
+    }
+    return switch (severity) {
+      case CRITICAL -> floors.getCritical();
+      case HIGH -> floors.getHigh();
+      case MEDIUM -> floors.getMedium();
+      case LOW -> floors.getLow();
+    };
+  }
+
+  private static String describe(ActiveIncident incident) {
+    String severity = incident.getSeverity() == null ? "" : incident.getSeverity().name().toLowerCase() + " ";
+    return severity + "incident " + incident.getName();
+  }
+
+  private static String gpuList(Map<String, Long> gpus) {
+    return gpus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(" + "));
+  }
+
+  /** The GPUs of the private-cloud pool at a floor, and the largest floor the budget and the pool allow. */
+  private record Budget(List<Variant> variants, Integer maxGpus, Map<String, Long> free, int minReplicas) {
+
+    /** The largest floor at most {@code requested} that fits, never below minReplicas. */
+    int largestFloor(int requested) {
+      int floor = requested;
+      while (floor > minReplicas && !fits(floor)) {
+        floor--;
+      }
+      return Math.max(floor, minReplicas);
+    }
+
+    boolean fits(int floor) {
+      Map<String, Long> need = gpus(floor);
+      long total = need.values().stream().mapToLong(Long::longValue).sum();
+      if (maxGpus != null && total > maxGpus) {
+        return false;
+      }
+      return free == null || need.entrySet().stream()
+          .allMatch(e -> e.getValue() <= free.getOrDefault(e.getKey(), 0L));
+    }
+
+    /** GPUs per resource of {@code replicas} of every variant; CPU-only variants need none. */
+    Map<String, Long> gpus(int replicas) {
+      Map<String, Long> need = new TreeMap<>();
+      if (replicas <= 0) {
+        return need;
+      }
+      for (Variant variant : variants) {
+        GpuRequest gpu = variant.getGpu();
+        if (gpu == null || gpu.getCount() == null || gpu.getCount() <= 0) {
+          continue;
+        }
+        String resource = gpu.getResource() == null ? GpuRequest.NVIDIA_GPU : gpu.getResource();
+        need.merge(resource, (long) replicas * gpu.getCount(), Long::sum);
+      }
+      return need;
+    }
+  }
+}
