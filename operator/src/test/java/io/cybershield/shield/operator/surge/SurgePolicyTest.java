@@ -470,6 +470,15 @@ class SurgePolicyTest {
     }
 
     @Test
+    void boundariesWhenTheCooldownWasNeverWrittenToTheStatus() {
+      assertThat(decide(surgedModel(), resolvedAtEnd(), until.minusMillis(1)).floor()).isEqualTo(6);
+      SurgeDecision exactlyAt = decide(surgedModel(), resolvedAtEnd(), until);
+      assertThat(exactlyAt.floor()).isZero();
+      assertThat(exactlyAt.coolingDown()).isFalse();
+      assertThat(decide(surgedModel(), resolvedAtEnd(), until.plusSeconds(1)).floor()).isZero();
+    }
+
+    @Test
     void aRestartMidCooldownGivesTheSameAnswerFromTheObjectsAlone() {
       Instant mid = end.plus(Duration.ofMinutes(7));
       ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
