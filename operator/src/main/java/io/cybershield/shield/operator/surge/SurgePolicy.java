@@ -70,6 +70,7 @@ public final class SurgePolicy {
         minReplicas);
 
     List<ShieldIncident> selecting = incidentsInNamespace.stream()
+        .filter(incident -> incident.getSpec() != null && incident.getMetadata() != null)
         .filter(incident -> IncidentSelection.selects(incident, model))
         .toList();
     Map<ShieldIncident, IncidentState> states = new LinkedHashMap<>();
@@ -230,7 +231,8 @@ public final class SurgePolicy {
 
   private static Map<String, Integer> floorByVariant(List<Variant> variants, int floor) {
     Map<String, Integer> byVariant = new TreeMap<>();
-    variants.forEach(variant -> byVariant.put(variant.getName(), floor));
+    variants.stream().filter(variant -> variant.getName() != null)
+        .forEach(variant -> byVariant.put(variant.getName(), floor));
     return byVariant;
   }
 
