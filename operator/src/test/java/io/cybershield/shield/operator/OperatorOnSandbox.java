@@ -1,6 +1,7 @@
 package io.cybershield.shield.operator;
 
 import io.cybershield.shield.operator.metrics.ReconcileMetrics;
+import io.cybershield.shield.operator.reconciler.ShieldIncidentReconciler;
 import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
 import io.cybershield.shield.sandbox.SandboxCluster;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
@@ -26,7 +27,7 @@ final class OperatorOnSandbox implements AutoCloseable {
 
   final SandboxCluster cluster;
   final KubernetesClient client;
-  final Operator operator;
+  Operator operator;
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final Kubectl kubectl;
 
@@ -42,12 +43,24 @@ final class OperatorOnSandbox implements AutoCloseable {
       cluster.installCrds(directory);
     }
     client = cluster.client();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+    operator = startOperator();
+    kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("operator").resolve("kubeconfig")));
+  }
+
+  private Operator startOperator() {
+    Operator started = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true)
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
-    operator.register(new ShieldModelReconciler(metrics, Clock.systemUTC()));
-    operator.start();
-    kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("operator").resolve("kubeconfig")));
+    started.register(new ShieldModelReconciler(metrics, Clock.systemUTC()));
+    started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));
+    started.start();
+    return started;
+  }
+
+  /** Stops the operator and starts a fresh one: nothing survives but what the cluster holds. */
+  void restartOperator() {
+    operator.stop();
+    operator = startOperator();
   }
 
   @Override

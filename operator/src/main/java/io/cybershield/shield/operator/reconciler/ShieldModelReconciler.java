@@ -17,7 +17,11 @@ import io.cybershield.shield.operator.reconciler.dependent.ModelNetworkPoliciesD
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceAccountDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceMonitorDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServicesDependent;
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.operator.status.Conditions;
+import io.cybershield.shield.operator.surge.IncidentSelection;
+import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.status.DesiredReplicas;
 import io.cybershield.shield.operator.status.ShieldModelStatusAggregator;
 import io.cybershield.shield.operator.status.StatusDiff;
@@ -43,6 +47,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -76,8 +81,8 @@ import java.util.stream.Collectors;
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
-  private static final String PODS = "pods";
-  private static final String NODES = "nodes";
+  private static final String PODS = SurgeContext.PODS;
+  private static final String NODES = SurgeContext.NODES;
 
   private final ShieldMetrics metrics;
   private final ModelEvents events;
@@ -110,22 +115,31 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
         InformerEventSourceConfiguration.from(Node.class, ShieldModel.class).withName(NODES)
             .withSecondaryToPrimaryMapper(node -> context.getPrimaryCache().list().map(ResourceID::fromResource)
                 .collect(Collectors.toSet())).build(), context);
-    return List.of(pods, nodes);
+    // an incident raises (or, ending, lowers) the private-cloud floor of every model it selects
+    InformerEventSource<ShieldIncident, ShieldModel> incidents = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(ShieldIncident.class, ShieldModel.class)
+            .withName(SurgeContext.INCIDENTS)
+            .withSecondaryToPrimaryMapper(incident -> context.getPrimaryCache().list()
+                .filter(model -> IncidentSelection.selects(incident, model))
+                .map(ResourceID::fromResource).collect(Collectors.toSet())).build(), context);
+    return List.of(pods, nodes, incidents);
   }
 
   @Override
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
     String namespace = model.getMetadata().getNamespace();
     String name = model.getMetadata().getName();
-    Collection<Pod> allPods = cached(context, Pod.class, PODS);
+    Collection<Pod> allPods = SurgeContext.cached(context, Pod.class, PODS);
     List<Pod> ownPods = allPods.stream().filter(p -> namespace.equals(p.getMetadata().getNamespace())
         && p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL)))
         .toList();
-    Collection<Node> nodes = cached(context, Node.class, NODES);
+    Collection<Node> nodes = SurgeContext.cached(context, Node.class, NODES);
     List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
     deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
 
-    List<DesiredReplicas> desired = desiredReplicas(model, ModelServerDeployments.desired(model));
+    SurgeDecision surge = SurgeContext.of(model, context);
+    List<DesiredReplicas> desired = desiredReplicas(model, ModelServerDeployments.desired(model,
+        surge.floorByVariant()), surge.floorByVariant());
     Map<String, Map<Pool, Integer>> replicasByVariant = new LinkedHashMap<>();
     desired.forEach(d -> replicasByVariant.computeIfAbsent(d.variant(), v -> new LinkedHashMap<>())
         .put(d.pool(), d.replicas()));
@@ -133,28 +147,34 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
     ShieldModelStatus before = model.getStatus();
     ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
-        .pods(ownPods).capacity(plan).desired(desired).aggregate();
-    recordMetrics(model, after, plan, context);
-    if (!StatusDiff.changed(before, after)) {
-      return UpdateControl.noUpdate();
+        .pods(ownPods).capacity(plan).desired(desired).surge(surge.surging() ? surge.toStatus() : null)
+        .aggregate();
+    after.setActiveIncidents(surge.activeIncidents().isEmpty() ? null : surge.activeIncidents());
+    if (!surge.surging()) {
+      after.setSurge(null);
     }
-    events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.getConditions(),
-        after.getConditions());
-    return UpdateControl.patchStatus(withStatus(model, after));
-  }
-
-  /** Everything an informer holds (not only what maps to this model): capacity depends on the whole cluster. */
-  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> List<R> cached(Context<ShieldModel> context,
-      Class<R> type, String name) {
-    return ((InformerEventSource<R, ShieldModel>) context.eventSourceRetriever().getEventSourceFor(type, name))
-        .list().toList();
+    after.setConditions(new Conditions(after.getConditions(), clock, model.getMetadata().getGeneration())
+        .set(ShieldModelStatus.SURGING, surge.surging() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
+            surge.reason(), surge.message()).toList());
+    recordMetrics(model, after, plan, context);
+    UpdateControl<ShieldModel> control = StatusDiff.changed(before, after)
+        ? UpdateControl.patchStatus(withStatus(model, after)) : UpdateControl.noUpdate();
+    if (control.isPatchStatus()) {
+      events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.getConditions(),
+          after.getConditions());
+    }
+    // an incident's expiry or a cooldown's end changes the floor by time alone
+    surge.nextCheck().ifPresent(at -> control.rescheduleAfter(
+        Duration.ofMillis(Math.max(100, Duration.between(clock.instant(), at).toMillis() + 50))));
+    return control;
   }
 
   /**
    * Replicas each variant wants in each pool, read off the builders' Deployments: their count, or — where an HPA
    * owns the count — the private-cloud floor.
    */
-  private static List<DesiredReplicas> desiredReplicas(ShieldModel model, List<Deployment> deployments) {
+  private static List<DesiredReplicas> desiredReplicas(ShieldModel model, List<Deployment> deployments,
+      Map<String, Integer> cloudFloors) {
     String name = model.getMetadata().getName();
     List<DesiredReplicas> desired = new ArrayList<>();
     for (Deployment deployment : deployments) {
@@ -165,8 +185,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
       if (count != null) {
         desired.add(DesiredReplicas.fixed(name, variant, pool, count));
       } else {
-        desired.add(DesiredReplicas.autoscaled(name, variant, nz(model.getSpec().getPlacement().getPrivateCloud()
-            .getMinReplicas())));
+        desired.add(DesiredReplicas.autoscaled(name, variant, cloudFloors.getOrDefault(variant,
+            nz(model.getSpec().getPlacement().getPrivateCloud().getMinReplicas()))));
       }
     }
     return desired;
@@ -203,6 +223,25 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     return value == null ? 0 : value;
   }
 
+  /** An error for a person: its first line, without the stack traces JOSDK aggregates into messages. */
+  private static String briefly(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    StringBuilder out = new StringBuilder();
+    for (String line : message.split("\n")) {
+      if (line.isBlank() || line.trim().startsWith("at ")) {
+        continue;
+      }
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(line.trim());
+      if (out.length() > 400) {
+        break;
+      }
+    }
+    return out.length() > 400 ? out.substring(0, 400) + "..." : out.toString();
+  }
+
   /** A status-only copy for the status patch: the operator never writes the user's spec. */
   private static ShieldModel withStatus(ShieldModel model, ShieldModelStatus status) {
     ShieldModel patch = new ShieldModel();
@@ -218,7 +257,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     ShieldModelStatus status = model.getStatus() == null ? new ShieldModelStatus() : model.getStatus();
     status.setConditions(new Conditions(status.getConditions(), clock, model.getMetadata().getGeneration())
         .setFalse(ShieldModelStatus.READY, "ReconcileError", "the operator could not reconcile this model: "
-            + e.getMessage()).toList());
+            + briefly(e)).toList());
     return ErrorStatusUpdateControl.patchStatus(withStatus(model, status));
   }
 }

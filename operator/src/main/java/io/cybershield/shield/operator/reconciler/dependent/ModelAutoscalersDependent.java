@@ -1,6 +1,7 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.reconciler.SurgeContext;
 import io.cybershield.shield.operator.model.ModelAutoscalers;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -19,6 +20,6 @@ public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodA
 
   @Override
   protected List<HorizontalPodAutoscaler> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelAutoscalers.desired(model);
+    return ModelAutoscalers.desired(model, SurgeContext.floors(model, context));
   }
 }

@@ -1,0 +1,78 @@
+package io.cybershield.shield.operator.reconciler;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.model.ModelPools;
+import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.operator.surge.SurgePolicy;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The surge decision of one reconcile, computed once from the cluster's objects (the incidents of the model's
+ * namespace, the nodes and pods of the private-cloud pool, and the model's own status for a cooldown in progress)
+ * and shared by the dependents that apply it (cloud Deployments, HPAs, PDBs) and by the status.
+ */
+public final class SurgeContext {
+
+  static final String INCIDENTS = "incidents";
+  static final String PODS = "pods";
+  static final String NODES = "nodes";
+  private static final String KEY = SurgeContext.class.getName();
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private SurgeContext() {
+  }
+
+  /** The decision for this reconcile of {@code model}. */
+  public static SurgeDecision of(ShieldModel model, Context<ShieldModel> context) {
+    var shared = context.managedWorkflowAndDependentResourceContext();
+    return shared.get(KEY, SurgeDecision.class).orElseGet(() -> {
+      SurgeDecision decision = decide(model, context);
+      shared.put(KEY, decision);
+      return decision;
+    });
+  }
+
+  /** The private-cloud floor per variant the builders apply. */
+  public static Map<String, Integer> floors(ShieldModel model, Context<ShieldModel> context) {
+    return of(model, context).floorByVariant();
+  }
+
+  private static SurgeDecision decide(ShieldModel model, Context<ShieldModel> context) {
+    String namespace = model.getMetadata().getNamespace();
+    List<ShieldIncident> incidents = cached(context, ShieldIncident.class, INCIDENTS).stream()
+        .filter(i -> namespace.equals(i.getMetadata().getNamespace())).toList();
+    List<Pod> pods = cached(context, Pod.class, PODS);
+    GpuCapacity capacity = GpuCapacity.of(cached(context, Node.class, NODES), pods);
+    Map<String, Long> free = new HashMap<>(capacity.pool(ModelPools.nodeSelector(model, Pool.PRIVATE_CLOUD)).free());
+    // GPUs the model's own cloud pods hold are available to its surge
+    for (Pod pod : pods) {
+      Map<String, String> labels = pod.getMetadata().getLabels();
+      if (labels != null && namespace.equals(pod.getMetadata().getNamespace())
+          && model.getMetadata().getName().equals(labels.get(ShieldNames.MODEL_LABEL))
+          && Pool.PRIVATE_CLOUD.value().equals(labels.get(ShieldNames.POOL_LABEL)) && !GpuCapacity.isTerminated(pod)
+          && pod.getSpec().getNodeName() != null) {
+        GpuCapacity.podGpuRequests(pod).forEach((resource, count) -> free.merge(resource, count, Long::sum));
+      }
+    }
+    return SurgePolicy.decide(model, incidents, free, CLOCK.instant());
+  }
+
+  @SuppressWarnings("unchecked")
+  static <R extends HasMetadata> List<R> cached(Context<ShieldModel> context, Class<R> type, String name) {
+    return ((InformerEventSource<R, ShieldModel>) context.eventSourceRetriever().getEventSourceFor(type, name))
+        .list().toList();
+  }
+}

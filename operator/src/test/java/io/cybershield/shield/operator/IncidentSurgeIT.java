@@ -1,0 +1,179 @@
+package io.cybershield.shield.operator;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.sandbox.testing.Kubectl;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Incident-driven surge on the sandbox: a critical ShieldIncident raises the private-cloud floor of the models it
+ * selects (and not of the others), within the GPU budget; resolving it keeps the floor for the cooldown, then
+ * restores it — also across an operator restart in the middle of the cooldown.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IncidentSurgeIT {
+
+  private static final Duration WITHIN = Duration.ofSeconds(30);
+
+  private OperatorOnSandbox sandbox;
+  private String ns;
+
+  @BeforeAll
+  void start() throws IOException {
+    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    sandbox = new OperatorOnSandbox();
+  }
+
+  @AfterAll
+  void stop() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @BeforeEach
+  void namespace(TestInfo info) {
+    ns = "inc-" + info.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "");
+    ns = ns.substring(0, Math.min(60, ns.length()));
+    sandbox.kubectl.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
+  }
+
+  @AfterEach
+  void freeTheGpus() {
+    sandbox.kubectl.ok("delete", "namespace", ns, "--timeout=30s");
+  }
+
+  private String model(String name, String team, String cooldown, Integer maxGpus) {
+    return """
+        apiVersion: shield.cybershield.io/v1alpha1
+        kind: ShieldModel
+        metadata: {name: %s, namespace: %s, labels: {team: %s}}
+        spec:
+          model: {uri: "s3://models/%1$s", version: "v1"}
+          variants:
+            - {name: full, priorities: [critical, high, normal, low], gpu: {count: 1, resource: nvidia.com/gpu}}
+          placement:
+            onPrem: {replicas: 1}
+            privateCloud: {minReplicas: 1, maxReplicas: 6,
+                           tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]}
+          dataClassification: confidential
+          autoscaling:
+            incidentSurge: {floors: {critical: 4, high: 2}, cooldown: %s%s}
+        """.formatted(name, ns, team, cooldown, maxGpus == null ? "" : ", maxGpus: " + maxGpus);
+  }
+
+  private String incident(String name, String severity, String team, boolean resolved) {
+    return """
+        apiVersion: shield.cybershield.io/v1alpha1
+        kind: ShieldIncident
+        metadata: {name: %s, namespace: %s}
+        spec:
+          severity: %s
+          source: {system: splunk, alertId: "%1$s"}
+          summary: Ransomware behaviour on finance file servers
+          modelSelector: {matchLabels: {team: %s}}
+          expiresAfter: 12h
+          resolved: %s
+        """.formatted(name, ns, severity, team, resolved);
+  }
+
+  private int cloudFloor(String model) {
+    HorizontalPodAutoscaler hpa = sandbox.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns)
+        .withName(ShieldNames.horizontalPodAutoscaler(model, "full")).get();
+    return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
+  }
+
+  private ShieldModel shieldModel(String name) {
+    return sandbox.client.resources(ShieldModel.class).inNamespace(ns).withName(name).get();
+  }
+
+  private String surging(String name) {
+    ShieldModel m = shieldModel(name);
+    return m.getStatus() == null || m.getStatus().getConditions() == null ? "" : m.getStatus().getConditions()
+        .stream().filter(c -> "Surging".equals(c.getType()))
+        .map(c -> Serialization.asJson(c.getStatus()).replace("\"", "")).findFirst().orElse("");
+  }
+
+  @Test
+  void aCriticalIncidentRaisesTheSelectedModelsFloorAndResolvingItRestoresItAfterTheCooldown() {
+    sandbox.kubectl.apply(model("soc-model", "soc", "3s", null));
+    sandbox.kubectl.apply(model("hr-model", "hr", "3s", null));
+    await().atMost(WITHIN).until(() -> cloudFloor("soc-model") == 1 && cloudFloor("hr-model") == 1);
+
+    sandbox.kubectl.apply(incident("inc-4711", "critical", "soc", false));
+    await().atMost(WITHIN).untilAsserted(() -> {
+      assertThat(cloudFloor("soc-model")).isEqualTo(4);
+      assertThat(surging("soc-model")).isEqualTo("True");
+      assertThat(shieldModel("soc-model").getStatus().getActiveIncidents()).singleElement()
+          .satisfies(a -> assertThat(a.getName()).isEqualTo("inc-4711"));
+    });
+    assertThat(cloudFloor("hr-model")).as("an unselected model keeps its floor").isEqualTo(1);
+    await().atMost(WITHIN).untilAsserted(() -> assertThat(sandbox.client.apps().deployments().inNamespace(ns)
+        .withName("soc-model-full-cloud").get().getStatus().getReadyReplicas()).isEqualTo(4));
+    await().atMost(WITHIN).untilAsserted(() -> {
+      ShieldIncident incident = sandbox.client.resources(ShieldIncident.class).inNamespace(ns)
+          .withName("inc-4711").get();
+      assertThat(String.valueOf(incident.getStatus().getPhase())).isEqualTo("Active");
+      assertThat(incident.getStatus().getModels()).singleElement()
+          .satisfies(m -> assertThat(m.getFloor()).isEqualTo(4));
+    });
+
+    sandbox.kubectl.apply(incident("inc-4711", "critical", "soc", true));
+    await().atMost(WITHIN).untilAsserted(() -> assertThat(String.valueOf(sandbox.client
+        .resources(ShieldIncident.class).inNamespace(ns).withName("inc-4711").get().getStatus().getPhase()))
+        .isEqualTo("Resolved"));
+    assertThat(cloudFloor("soc-model")).as("the floor stays during the cooldown").isEqualTo(4);
+    await().atMost(WITHIN).untilAsserted(() -> {
+      assertThat(cloudFloor("soc-model")).isEqualTo(1);
+      assertThat(surging("soc-model")).isEqualTo("False");
+    });
+  }
+
+  @Test
+  void theGpuBudgetCapsTheSurgeAndTheShortfallIsVisible() {
+    sandbox.kubectl.apply(model("budgeted", "soc", "1m", 3));
+    await().atMost(WITHIN).until(() -> cloudFloor("budgeted") == 1);
+    sandbox.kubectl.apply(incident("inc-budget", "critical", "soc", false));
+    await().atMost(WITHIN).untilAsserted(() -> {
+      assertThat(cloudFloor("budgeted")).isEqualTo(3);
+      var surge = shieldModel("budgeted").getStatus().getSurge();
+      assertThat(surge).isNotNull();
+      assertThat(surge.getRequestedFloor()).isEqualTo(4);
+      assertThat(surge.getFloor()).isEqualTo(3);
+      assertThat(surge.getShortfall()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void aCooldownInProgressSurvivesAnOperatorRestart() {
+    sandbox.kubectl.apply(model("restarted", "soc", "6s", null));
+    await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 1);
+    sandbox.kubectl.apply(incident("inc-restart", "high", "soc", false));
+    await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 2);
+    sandbox.kubectl.apply(incident("inc-restart", "high", "soc", true));
+    await().atMost(WITHIN).until(() -> shieldModel("restarted").getStatus().getSurge() != null
+        && shieldModel("restarted").getStatus().getSurge().getCooldownUntil() != null);
+    String cooldownUntil = shieldModel("restarted").getStatus().getSurge().getCooldownUntil();
+
+    sandbox.restartOperator();
+    assertThat(cloudFloor("restarted")).isEqualTo(2);
+    assertThat(shieldModel("restarted").getStatus().getSurge().getCooldownUntil()).isEqualTo(cooldownUntil);
+    await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 1);
+  }
+}
