@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,5 +176,27 @@ class IncidentSurgeIT {
     assertThat(cloudFloor("restarted")).isEqualTo(2);
     assertThat(shieldModel("restarted").getStatus().getSurge().getCooldownUntil()).isEqualTo(cooldownUntil);
     await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 1);
+  }
+
+  @Test
+  void theShippedIncidentExampleSurgesTheSocTeamsModel() {
+    Path examples = OperatorOnSandbox.ROOT.resolve("docs/examples");
+    sandbox.kubectl.ok("apply", "-f", examples.resolve("00-namespace.yaml").toString(), "-f",
+        examples.resolve("threat-intel.yaml").toString());
+    sandbox.kubectl.ok("apply", "-f", examples.resolve("incidents/inc-4711-critical.yaml").toString());
+    await().atMost(WITHIN).untilAsserted(() -> {
+      ShieldModel model = sandbox.client.resources(ShieldModel.class).inNamespace("soc").withName("threat-intel")
+          .get();
+      assertThat(model.getStatus()).isNotNull();
+      assertThat(model.getStatus().getConditions()).anySatisfy(c -> {
+        assertThat(c.getType()).isEqualTo("Surging");
+        assertThat(Serialization.asJson(c.getStatus())).contains("True");
+      });
+      assertThat(model.getStatus().getSurge().getRequestedFloor()).isEqualTo(6);
+      assertThat(model.getStatus().getSurge().getFloor()).isBetween(1, 6);
+    });
+    await().atMost(WITHIN).untilAsserted(() -> assertThat(sandbox.kubectl.ok("get", "shieldincident", "inc-4711",
+        "-n", "soc", "-o", "jsonpath={.status.phase}")).isEqualTo("Active"));
+    sandbox.kubectl.ok("delete", "namespace", "soc", "--timeout=30s");
   }
 }
