@@ -3,61 +3,28 @@ package io.cybershield.shield.operator;
 import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.sandbox.testing.Kubectl;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Incident-driven surge on the sandbox: a critical ShieldIncident raises the private-cloud floor of the models it
  * selects (and not of the others), within the GPU budget; resolving it keeps the floor for the cooldown, then
  * restores it — also across an operator restart in the middle of the cooldown.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IncidentSurgeIT {
+class IncidentSurgeIT extends OperatorTestSupport {
 
   private static final Duration WITHIN = Duration.ofSeconds(30);
 
-  private OperatorOnSandbox sandbox;
-  private String ns;
-
-  @BeforeAll
-  void start() throws IOException {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
-    sandbox = new OperatorOnSandbox();
-  }
-
-  @AfterAll
-  void stop() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-  }
-
-  @BeforeEach
-  void namespace(TestInfo info) {
-    ns = "inc-" + info.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "");
-    ns = ns.substring(0, Math.min(60, ns.length()));
-    sandbox.kubectl.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
-  }
-
-  @AfterEach
-  void freeTheGpus() {
-    sandbox.kubectl.ok("delete", "namespace", ns, "--timeout=30s");
+  @Override
+  protected String namespacePrefix() {
+    return "inc-";
   }
 
   private String model(String name, String team, String cooldown, Integer maxGpus) {

@@ -3,19 +3,12 @@ package io.cybershield.shield.operator;
 import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.sandbox.testing.Kubectl;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,45 +19,19 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The ShieldModel operator against the sandbox: objects appear with the names DESIGN.md fixes, status tells the
  * truth (Ready, Progressing during a rollout, CapacityAvailable with the shortfall), a removed variant's objects go,
  * and deleting the model collects everything it owned. Every shipped example becomes Ready.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShieldModelOperatorIT {
+class ShieldModelOperatorIT extends OperatorTestSupport {
 
   private static final Duration READY_WITHIN = Duration.ofSeconds(30);
 
-  private OperatorOnSandbox sandbox;
-  private String ns;
-
-  @BeforeAll
-  void start() throws IOException {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
-    sandbox = new OperatorOnSandbox();
-  }
-
-  @AfterAll
-  void stop() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-  }
-
-  @BeforeEach
-  void namespace(TestInfo info) {
-    ns = "op-" + info.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "");
-    ns = ns.substring(0, Math.min(60, ns.length()));
-    sandbox.kubectl.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
-  }
-
-  @AfterEach
-  void freeTheGpus() {
-    // each test's models give their GPUs back, so the next test sees the whole inventory
-    sandbox.kubectl.ok("delete", "namespace", ns, "--timeout=30s");
+  @Override
+  protected String namespacePrefix() {
+    return "op-";
   }
 
   private String twoVariantModel(String name, String version, int cloudMin, int fullGpus) {
