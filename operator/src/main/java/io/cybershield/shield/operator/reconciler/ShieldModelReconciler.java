@@ -6,7 +6,6 @@ import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
-import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
 import io.cybershield.shield.operator.model.ModelServerDeployments;
@@ -133,7 +132,6 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     List<Pod> ownPods = allPods.stream().filter(p -> namespace.equals(p.getMetadata().getNamespace())
         && p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL)))
         .toList();
-    Collection<Node> nodes = SurgeContext.cached(context, Node.class, NODES);
     List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
     deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
 
@@ -143,7 +141,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     Map<String, Map<Pool, Integer>> replicasByVariant = new LinkedHashMap<>();
     desired.forEach(d -> replicasByVariant.computeIfAbsent(d.variant(), v -> new LinkedHashMap<>())
         .put(d.pool(), d.replicas()));
-    CapacityPlan plan = CapacityPlan.check(model, replicasByVariant, GpuCapacity.of(nodes, allPods), ownPods);
+    CapacityPlan plan = CapacityPlan.check(model, replicasByVariant, SurgeContext.capacity(context), ownPods);
 
     ShieldModelStatus before = model.getStatus();
     ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)

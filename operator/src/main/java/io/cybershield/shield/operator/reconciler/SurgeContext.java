@@ -30,6 +30,7 @@ public final class SurgeContext {
   static final String PODS = "pods";
   static final String NODES = "nodes";
   private static final String KEY = SurgeContext.class.getName();
+  private static final String CAPACITY_KEY = GpuCapacity.class.getName();
   private static final Clock CLOCK = Clock.systemUTC();
 
   private SurgeContext() {
@@ -45,6 +46,16 @@ public final class SurgeContext {
     });
   }
 
+  /** The cluster's GPU capacity as this reconcile sees it (computed once, shared with the capacity check). */
+  public static GpuCapacity capacity(Context<ShieldModel> context) {
+    var shared = context.managedWorkflowAndDependentResourceContext();
+    return shared.get(CAPACITY_KEY, GpuCapacity.class).orElseGet(() -> {
+      GpuCapacity capacity = GpuCapacity.of(cached(context, Node.class, NODES), cached(context, Pod.class, PODS));
+      shared.put(CAPACITY_KEY, capacity);
+      return capacity;
+    });
+  }
+
   /** The private-cloud floor per variant the builders apply. */
   public static Map<String, Integer> floors(ShieldModel model, Context<ShieldModel> context) {
     return of(model, context).floorByVariant();
@@ -55,7 +66,7 @@ public final class SurgeContext {
     List<ShieldIncident> incidents = cached(context, ShieldIncident.class, INCIDENTS).stream()
         .filter(i -> namespace.equals(i.getMetadata().getNamespace())).toList();
     List<Pod> pods = cached(context, Pod.class, PODS);
-    GpuCapacity capacity = GpuCapacity.of(cached(context, Node.class, NODES), pods);
+    GpuCapacity capacity = capacity(context);
     Map<String, Long> free = new HashMap<>(capacity.pool(ModelPools.nodeSelector(model, Pool.PRIVATE_CLOUD)).free());
     // GPUs the model's own cloud pods hold are available to its surge
     for (Pod pod : pods) {
