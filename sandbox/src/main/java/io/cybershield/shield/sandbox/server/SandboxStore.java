@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cybershield.shield.sandbox.admission.FieldError;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
@@ -57,6 +58,11 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private final Clock clock;
   private final ObjectMapper json = Serialization.jsonMapper();
   private final ObjectMapper yaml = Serialization.yamlMapper();
+  /**
+   * Where each stored object sits in fabric8's attribute-keyed map, so that reading one object is a lookup and not
+   * a scan of the whole store.
+   */
+  private final Map<String, AttributeSet> keyIndex = new java.util.HashMap<>();
   /** Parsed form of each stored JSON string (identity of the stored value), dropped when the value is replaced. */
   private final Map<String, ObjectNode> parsedObjects = new java.util.IdentityHashMap<>();
   private volatile CustomResourceAdmission admission;
@@ -207,20 +213,14 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   }
 
   private Map.Entry<AttributeSet, String> entry(ResourceType type, String namespace, String name) {
-    AttributeSet query = attributeExtractor.fromPath(objectPath(type, namespace, name));
-    synchronized (map) {
-      for (Map.Entry<AttributeSet, String> entry : map.entrySet()) {
-        if (entry.getKey().matches(query)) {
-          JsonNode object = parse(entry.getValue());
-          if (type.apiVersion().equals(object.path("apiVersion").asText())
-              && type.kind().equals(object.path("kind").asText())
-              && name.equals(object.path("metadata").path("name").asText())) {
-            return entry;
-          }
-        }
-      }
-    }
-    return null;
+    AttributeSet key = keyIndex.get(indexKey(type, namespace, name));
+    String value = key == null ? null : map.get(key);
+    return value == null ? null : new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+  }
+
+  /** The index of {@link #keyIndex}: one stored object of a type. */
+  private static String indexKey(ResourceType type, String namespace, String name) {
+    return type.apiVersion() + "/" + type.plural() + "/" + (type.namespaced() ? namespace : "") + "/" + name;
   }
 
   private ObjectNode require(ResourceType type, RequestPath path) {
@@ -709,6 +709,8 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     gone.with("metadata").put("resourceVersion", String.valueOf(version));
     parsedObjects.remove(entry.getValue());
     processEvent(path, attributeExtractor.fromPath(path), entry.getKey(), null, null);
+    keyIndex.remove(indexKey(type, live.path("metadata").path("namespace").asText(null),
+        live.path("metadata").path("name").asText()));
     // watchers see DELETED with the last state, stamped with the deletion's resourceVersion
     hub.publish(new WatchHub.Change(version, WatchHub.typeKey(type), gone.path("metadata").path("namespace")
         .asText(null), gone, null));
@@ -809,12 +811,36 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
     parsedObjects.put(serialized, object.deepCopy());
     GenericKubernetesResource resource = Serialization.unmarshal(serialized, GenericKubernetesResource.class);
-    processEvent(path, attributeExtractor.fromPath(path), old == null ? null : old.getKey(), resource, serialized);
+    AttributeSet pathAttributes = attributeExtractor.fromPath(path);
+    processEvent(path, pathAttributes, old == null ? null : old.getKey(), resource, serialized);
+    keyIndex.put(indexKey(type, namespace, name), storedKey(pathAttributes, resource, serialized));
     hub.publish(new WatchHub.Change(version, WatchHub.typeKey(type), namespace, live, object.deepCopy()));
     if (isCrd(type)) {
       registry.register(object);
     }
     return object;
+  }
+
+  /**
+   * The key fabric8's dispatcher filed an object under: the resource's own attributes, with the path's when they
+   * lack the plural (as {@code processEvent} computes it); found by value should that ever differ.
+   */
+  private AttributeSet storedKey(AttributeSet pathAttributes, GenericKubernetesResource resource, String serialized) {
+    AttributeSet key = ((KubernetesAttributesExtractor) attributeExtractor).extract(resource);
+    if (!key.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+      key = AttributeSet.merge(pathAttributes, key);
+    }
+    if (map.get(key) == serialized) {
+      return key;
+    }
+    synchronized (map) {
+      for (Map.Entry<AttributeSet, String> entry : map.entrySet()) {
+        if (entry.getValue() == serialized) {
+          return entry.getKey();
+        }
+      }
+    }
+    throw new IllegalStateException("stored object not found in the store");
   }
 
   private static boolean isCrd(ResourceType type) {
