@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -136,9 +135,5 @@ final class Patches {
       }
     }
     return result;
-  }
-
-  static List<String> mergeKeyLists() {
-    return List.copyOf(MERGE_KEYS.keySet());
   }
 }

@@ -34,11 +34,6 @@ public record ResourceType(
     return group.isEmpty() ? plural : plural + "." + group;
   }
 
-  /** {@code ShieldModel.shield.cybershield.io}: how an Invalid error names the kind. */
-  public String qualifiedKind() {
-    return group.isEmpty() ? kind : kind + "." + group;
-  }
-
   public String groupVersionPath() {
     return group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
   }

@@ -167,9 +167,8 @@ public final class SandboxApiServer implements AutoCloseable {
       } else {
         objects.add(answer);
       }
-      String rv = parsed.name() == null ? answer.path("metadata").path("resourceVersion").asText()
-          : answer.path("metadata").path("resourceVersion").asText();
-      answer = Tables.table(type, objects, rv, parsed.param("includeObject"), clock.instant());
+      answer = Tables.table(type, objects, answer.path("metadata").path("resourceVersion").asText(),
+          parsed.param("includeObject"), clock.instant());
     }
     sendJson(request.response(), answer, reply.code(), reply.warnings());
   }

@@ -65,6 +65,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private final Map<String, AttributeSet> keyIndex = new java.util.HashMap<>();
   /** Parsed form of each stored JSON string (identity of the stored value), dropped when the value is replaced. */
   private final Map<String, ObjectNode> parsedObjects = new java.util.IdentityHashMap<>();
+  private volatile long lastResourceVersion;
   private volatile CustomResourceAdmission admission;
   private volatile FieldOwnership fieldOwnership;
 
@@ -85,14 +86,16 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     return registry;
   }
 
+  /** The resourceVersion of the latest write (what lists and new watches start from); reading it uses none up. */
   public long latestResourceVersion() {
-    lock.lock();
-    try {
-      long next = requestResourceVersion();
-      return next - 1;
-    } finally {
-      lock.unlock();
-    }
+    return lastResourceVersion;
+  }
+
+  @Override
+  public long requestResourceVersion() {
+    long version = super.requestResourceVersion();
+    lastResourceVersion = version;
+    return version;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -113,9 +116,9 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
           if (path.name() != null) {
             throw Statuses.methodNotAllowed("create", type);
           }
-          yield create(type, path, parseBody(contentType, body, false), manager(path, userAgent, "create"));
+          yield create(type, path, parseBody(contentType, body, false), manager(path, userAgent));
         }
-        case "PUT" -> update(type, path, parseBody(contentType, body, false), manager(path, userAgent, "update"));
+        case "PUT" -> update(type, path, parseBody(contentType, body, false), manager(path, userAgent));
         case "PATCH" -> patch(type, path, contentType, body, userAgent);
         case "DELETE" -> path.name() == null ? deleteCollection(type, path, body) : delete(type, path, body);
         default -> throw Statuses.methodNotAllowed(method.toLowerCase(), type);
@@ -332,7 +335,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     ObjectNode live = require(type, path);
     if ("scale".equals(path.subresource())) {
       JsonNode patched = applyPatch(type, mediaType, scale(type, live), body);
-      return updateScale(type, path, patched.path("spec").path("replicas"), manager(path, userAgent, "patch"));
+      return updateScale(type, path, patched.path("spec").path("replicas"), manager(path, userAgent));
     }
     JsonNode patched = applyPatch(type, mediaType, live, body);
     if (!patched.isObject()) {
@@ -345,7 +348,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
     checkName(path, candidate);
     List<String> warnings = new ArrayList<>();
-    ObjectNode result = commit(type, path, live, candidate, manager(path, userAgent, "patch"),
+    ObjectNode result = commit(type, path, live, candidate, manager(path, userAgent),
         CustomResourceAdmission.Write.PATCH, warnings);
     return new Reply(200, result, warnings);
   }
@@ -942,7 +945,7 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     }
   }
 
-  private String manager(RequestPath path, String userAgent, String verb) {
+  private String manager(RequestPath path, String userAgent) {
     String manager = path.param("fieldManager");
     if (manager != null && !manager.isEmpty()) {
       return manager;
