@@ -92,6 +92,9 @@ class IncidentSurgeIT extends OperatorTestSupport {
           .satisfies(a -> assertThat(a.getName()).isEqualTo("inc-4711"));
     });
     assertThat(cloudFloor("hr-model")).as("an unselected model keeps its floor").isEqualTo(1);
+    var latency = sandbox.metrics.find("shield_incident_floor_latency").tag("severity", "critical").timer();
+    assertThat(latency).as("incident-to-floor latency is recorded").isNotNull();
+    assertThat(latency.count()).isGreaterThanOrEqualTo(1);
     await().atMost(WITHIN).untilAsserted(() -> assertThat(sandbox.client.apps().deployments().inNamespace(ns)
         .withName("soc-model-full-cloud").get().getStatus().getReadyReplicas()).isEqualTo(4));
     await().atMost(WITHIN).untilAsserted(() -> {

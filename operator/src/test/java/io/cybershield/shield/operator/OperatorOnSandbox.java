@@ -23,10 +23,13 @@ import java.util.List;
  */
 final class OperatorOnSandbox implements AutoCloseable {
 
+  static final String OPERATOR_USER_AGENT = "shield-operator";
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   final SandboxCluster cluster;
   final KubernetesClient client;
+  /** The operator's own client, so the sandbox's request counts tell its requests from the test's. */
+  private final KubernetesClient operatorClient;
   Operator operator;
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final Kubectl kubectl;
@@ -37,18 +40,24 @@ final class OperatorOnSandbox implements AutoCloseable {
 
   /** With more CRDs installed before the operator starts (e.g. the Prometheus Operator's). */
   OperatorOnSandbox(List<Path> extraCrdDirectories) throws IOException {
-    cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast());
+    this(NodeInventory.defaultInventory(), extraCrdDirectories);
+  }
+
+  /** On other simulated nodes than the sandbox's default inventory. */
+  OperatorOnSandbox(NodeInventory nodes, List<Path> extraCrdDirectories) throws IOException {
+    cluster = SandboxCluster.start(0, nodes, SimulatorConfig.fast());
     cluster.installCrds(ROOT.resolve("helm/shield-operator/crds"));
     for (Path directory : extraCrdDirectories) {
       cluster.installCrds(directory);
     }
     client = cluster.client();
+    operatorClient = cluster.client(OPERATOR_USER_AGENT);
     operator = startOperator();
     kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("operator").resolve("kubeconfig")));
   }
 
   private Operator startOperator() {
-    Operator started = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+    Operator started = new Operator(o -> o.withKubernetesClient(operatorClient).withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true)
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
     started.register(new ShieldModelReconciler(metrics, Clock.systemUTC()));
@@ -66,6 +75,7 @@ final class OperatorOnSandbox implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    operatorClient.close();
     client.close();
     cluster.close();
   }

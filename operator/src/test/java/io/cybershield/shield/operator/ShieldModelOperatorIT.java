@@ -180,6 +180,11 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
   void deletingTheModelRemovesEverythingItOwned() {
     sandbox.kubectl.apply(twoVariantModel("doomed", "v1", 1, 1));
     awaitCondition("doomed", "Ready", "True");
+    assertThat(sandbox.client.resources(ShieldModel.class).inNamespace(ns).withName("doomed").get().getMetadata()
+        .getFinalizers()).as("deletion needs no operator: no finalizer, the garbage collector does it").isEmpty();
+    assertThat(sandbox.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).list().getItems())
+        .isNotEmpty().allSatisfy(hpa -> assertThat(hpa.getMetadata().getOwnerReferences()).singleElement()
+            .satisfies(owner -> assertThat(owner.getName()).isEqualTo("doomed")));
     sandbox.kubectl.ok("delete", "shieldmodel", "doomed", "-n", ns, "--timeout=20s");
     await().atMost(READY_WITHIN).untilAsserted(() -> {
       assertThat(sandbox.client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();

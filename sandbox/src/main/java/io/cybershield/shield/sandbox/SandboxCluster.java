@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cybershield.shield.sandbox.server.RequestCounts;
 import io.cybershield.shield.sandbox.server.ResourceRegistry;
 import io.cybershield.shield.sandbox.server.ResourceType;
 import io.cybershield.shield.sandbox.server.SandboxApiServer;
@@ -36,6 +37,9 @@ public final class SandboxCluster implements AutoCloseable {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** The user agent of the simulator's requests, so counts tell its work from the clients'. */
+  public static final String SIMULATOR_USER_AGENT = "sandbox-simulator";
+
   private final SandboxStore store;
   private final SandboxApiServer server;
   private KubernetesClient simulatorClient;
@@ -52,7 +56,7 @@ public final class SandboxCluster implements AutoCloseable {
    */
   public static SandboxCluster start(int port, NodeInventory nodes, SimulatorConfig simulatorConfig) {
     SandboxCluster cluster = start(port);
-    cluster.simulatorClient = cluster.client();
+    cluster.simulatorClient = cluster.client(SIMULATOR_USER_AGENT);
     cluster.simulator = new ClusterSimulator(cluster.simulatorClient, simulatorConfig, nodes).start();
     return cluster;
   }
@@ -77,6 +81,11 @@ public final class SandboxCluster implements AutoCloseable {
 
   public String url() {
     return server.url();
+  }
+
+  /** The requests the API server has answered, by client, verb and resource. */
+  public RequestCounts requests() {
+    return server.requests();
   }
 
   public SandboxStore store() {
@@ -111,8 +120,17 @@ public final class SandboxCluster implements AutoCloseable {
 
   /** A fabric8 client for this cluster. */
   public KubernetesClient client() {
-    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
-        .withRequestRetryBackoffLimit(0).build();
+    return client(null);
+  }
+
+  /** A fabric8 client for this cluster that names itself {@code userAgent} in the request counts. */
+  public KubernetesClient client(String userAgent) {
+    ConfigBuilder builder = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
+        .withRequestRetryBackoffLimit(0);
+    if (userAgent != null) {
+      builder.withUserAgent(userAgent);
+    }
+    Config config = builder.build();
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 

@@ -18,6 +18,7 @@ public final class ShieldMetrics {
 
   private final MeterRegistry registry;
   private final Map<Series, AtomicLong> values = new ConcurrentHashMap<>();
+  private final Set<String> owners = ConcurrentHashMap.newKeySet();
 
   private record Series(String name, Tags tags, String owner) {
   }
@@ -27,6 +28,9 @@ public final class ShieldMetrics {
   }
 
   private void set(String name, String description, Tags tags, String owner, long value) {
+    if (!owner.isEmpty()) {
+      owners.add(owner);
+    }
     values.computeIfAbsent(new Series(name, tags, owner), series -> {
       AtomicLong holder = new AtomicLong();
       Gauge.builder(name, holder, AtomicLong::get).description(description).tags(tags).register(registry);
@@ -66,8 +70,14 @@ public final class ShieldMetrics {
         Tags.of("pool", pool, "resource", resource), "", gpus);
   }
 
+  /** How many models have series: more than exist means some were deleted and {@link #retainModels} is due. */
+  public int modelsWithSeries() {
+    return owners.size();
+  }
+
   /** Drops every series of models not in {@code existing} ("namespace/name"). */
   public void retainModels(Set<String> existing) {
+    owners.retainAll(existing);
     values.keySet().removeIf(series -> {
       if (series.owner().isEmpty() || existing.contains(series.owner())) {
         return false;

@@ -8,7 +8,8 @@ import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
-import io.cybershield.shield.operator.model.ModelServerDeployments;
+import io.cybershield.shield.operator.metrics.SurgeLatency;
+import io.cybershield.shield.operator.model.ModelAutoscalers;
 import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
@@ -19,6 +20,7 @@ import io.cybershield.shield.operator.reconciler.dependent.ModelServicesDependen
 import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.operator.status.Conditions;
+import io.cybershield.shield.operator.surge.IncidentLifecycle;
 import io.cybershield.shield.operator.surge.IncidentSelection;
 import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.status.DesiredReplicas;
@@ -28,6 +30,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -49,10 +52,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -62,11 +67,10 @@ import java.util.stream.Collectors;
  * progress, ready replicas, pods the scheduler cannot place, and whether the pools' GPUs can hold what the model
  * asks for — and records Events and metrics for every change a person would want to see.
  */
-@Workflow(dependents = {
+@Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "service-account", type = ModelServiceAccountDependent.class),
     @Dependent(name = "deployments", type = ModelDeploymentsDependent.class),
     @Dependent(name = "services", type = ModelServicesDependent.class),
-    @Dependent(name = "autoscalers", type = ModelAutoscalersDependent.class),
     @Dependent(name = "disruption-budgets", type = ModelDisruptionBudgetsDependent.class),
     @Dependent(name = "network-policies", type = ModelNetworkPoliciesDependent.class),
     @Dependent(name = "service-monitor", type = ModelServiceMonitorDependent.class,
@@ -75,6 +79,9 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = ShieldModelReconciler.NAME)
 // read-only views for capacity: every node and pod counts towards what a pool can still hold
 @RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
+// the HPAs are a standalone dependent (applied ahead of the workflow), so their rule is not derived from it
+@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers",
+    verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
@@ -84,8 +91,16 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   private static final String NODES = SurgeContext.NODES;
 
   private final ShieldMetrics metrics;
+  private final SurgeLatency surgeLatency;
   private final ModelEvents events;
   private final Clock clock;
+  private final ModelAutoscalersDependent autoscalers = new ModelAutoscalersDependent();
+  /**
+   * Per model, the HPA floors last applied ahead of the workflow. Each move of the floor gets that head start once;
+   * should the HPAs not show it afterwards (another writer, a mutating webhook), the full reconcile runs regardless.
+   * A scheduling hint only: lost on restart, nothing depends on it but the order of work.
+   */
+  private final Map<ResourceID, Map<String, Integer>> headStarts = new ConcurrentHashMap<>();
 
   @Inject
   public ShieldModelReconciler(MeterRegistry registry) {
@@ -94,6 +109,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public ShieldModelReconciler(MeterRegistry registry, Clock clock) {
     this.metrics = new ShieldMetrics(registry);
+    this.surgeLatency = new SurgeLatency(registry, clock);
     this.events = new ModelEvents(clock);
     this.clock = clock;
   }
@@ -118,14 +134,39 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     InformerEventSource<ShieldIncident, ShieldModel> incidents = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ShieldIncident.class, ShieldModel.class)
             .withName(SurgeContext.INCIDENTS)
+            // the incident reconciler's reports (surged models, conditions) would wake every selected model
+            .withOnUpdateFilter(IncidentLifecycle::surgeInputsChanged)
+            // not a filter: the moment an incident arrives starts its floor latency
+            .withOnAddFilter(incident -> {
+              surgeLatency.arrived(incident);
+              return true;
+            })
             .withSecondaryToPrimaryMapper(incident -> context.getPrimaryCache().list()
                 .filter(model -> IncidentSelection.selects(incident, model))
                 .map(ResourceID::fromResource).collect(Collectors.toSet())).build(), context);
-    return List.of(pods, nodes, incidents);
+    return List.of(pods, nodes, incidents, autoscalers.eventSource(context).orElseThrow());
   }
 
   @Override
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
+    SurgeDecision surge = SurgeContext.of(model, context);
+    // Floor first. When the private-cloud floor moves (an incident starts or ends, a cooldown runs out), the HPAs
+    // that carry it are applied on their own and the rest of this model's work is queued behind every other model's
+    // floor: an incident selecting a hundred models raises all hundred floors before any of them rebuilds its
+    // Deployments and status.
+    ResourceID id = ResourceID.fromResource(model);
+    Map<String, Integer> floors = hpaFloors(ModelAutoscalers.desired(model, surge.floorByVariant()));
+    if (!floors.equals(hpaFloors(context.getSecondaryResources(HorizontalPodAutoscaler.class)))
+        && !floors.equals(headStarts.get(id))) {
+      autoscalers.reconcile(model, context);
+      headStarts.put(id, floors);
+      recordFloorLatency(model, surge, context);
+      forgetDeleted(context);
+      return UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(Duration.ZERO);
+    }
+    autoscalers.reconcile(model, context);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
     String namespace = model.getMetadata().getNamespace();
     String name = model.getMetadata().getName();
     Collection<Pod> allPods = SurgeContext.cached(context, Pod.class, PODS);
@@ -135,9 +176,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
     deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
 
-    SurgeDecision surge = SurgeContext.of(model, context);
-    List<DesiredReplicas> desired = desiredReplicas(model, ModelServerDeployments.desired(model,
-        surge.floorByVariant()), surge.floorByVariant());
+    List<DesiredReplicas> desired = desiredReplicas(model, SurgeContext.deployments(model, context),
+        surge.floorByVariant());
     Map<String, Map<Pool, Integer>> replicasByVariant = new LinkedHashMap<>();
     desired.forEach(d -> replicasByVariant.computeIfAbsent(d.variant(), v -> new LinkedHashMap<>())
         .put(d.pool(), d.replicas()));
@@ -165,6 +205,37 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     surge.nextCheck().ifPresent(at -> control.rescheduleAfter(
         Duration.ofMillis(Math.max(100, Duration.between(clock.instant(), at).toMillis() + 50))));
     return control;
+  }
+
+  /** HPA name to minReplicas: the floors the HPAs carry. */
+  private static Map<String, Integer> hpaFloors(Collection<HorizontalPodAutoscaler> autoscalers) {
+    Map<String, Integer> floors = new HashMap<>();
+    autoscalers.forEach(hpa -> floors.put(hpa.getMetadata().getName(), hpa.getSpec().getMinReplicas()));
+    return floors;
+  }
+
+  /** The floor just written was raised for an incident: how long that took, from the incident's arrival. */
+  private void recordFloorLatency(ShieldModel model, SurgeDecision surge, Context<ShieldModel> context) {
+    if (surge.activeIncidents().isEmpty() || surge.coolingDown()) {
+      return;
+    }
+    String driving = surge.activeIncidents().get(0).getName();
+    List<ShieldIncident> incidents = SurgeContext.cached(context, ShieldIncident.class, SurgeContext.INCIDENTS);
+    incidents.stream().filter(i -> driving.equals(i.getMetadata().getName())
+        && model.getMetadata().getNamespace().equals(i.getMetadata().getNamespace())).findFirst()
+        .ifPresent(surgeLatency::floorWritten);
+  }
+
+  /** Drops what is kept per model or incident for those that no longer exist. */
+  private void forgetDeleted(Context<ShieldModel> context) {
+    if (headStarts.size() > context.getPrimaryCache().list().count()) {
+      headStarts.keySet().retainAll(context.getPrimaryCache().list().map(ResourceID::fromResource)
+          .collect(Collectors.toSet()));
+    }
+    List<ShieldIncident> incidents = SurgeContext.cached(context, ShieldIncident.class, SurgeContext.INCIDENTS);
+    if (surgeLatency.tracked() > incidents.size()) {
+      surgeLatency.retain(incidents.stream().map(i -> i.getMetadata().getUid()).collect(Collectors.toSet()));
+    }
   }
 
   /**
@@ -213,8 +284,10 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
       plan.freeGpus(pool).forEach((resource, free) -> metrics.freeGpus(ShieldNames.poolLabelValue(pool), resource,
           free));
     }
-    metrics.retainModels(context.getPrimaryCache().list()
-        .map(m -> m.getMetadata().getNamespace() + "/" + m.getMetadata().getName()).collect(Collectors.toSet()));
+    if (metrics.modelsWithSeries() > context.getPrimaryCache().list().count()) {
+      metrics.retainModels(context.getPrimaryCache().list()
+          .map(m -> m.getMetadata().getNamespace() + "/" + m.getMetadata().getName()).collect(Collectors.toSet()));
+    }
   }
 
   private static int nz(Integer value) {

@@ -6,11 +6,13 @@ import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.model.ModelPools;
+import io.cybershield.shield.operator.model.ModelServerDeployments;
 import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.surge.SurgePolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
@@ -31,6 +33,7 @@ public final class SurgeContext {
   static final String NODES = "nodes";
   private static final String KEY = SurgeContext.class.getName();
   private static final String CAPACITY_KEY = GpuCapacity.class.getName();
+  private static final String DEPLOYMENTS_KEY = ModelServerDeployments.class.getName();
   private static final Clock CLOCK = Clock.systemUTC();
 
   private SurgeContext() {
@@ -53,6 +56,17 @@ public final class SurgeContext {
       GpuCapacity capacity = GpuCapacity.of(cached(context, Node.class, NODES), cached(context, Pod.class, PODS));
       shared.put(CAPACITY_KEY, capacity);
       return capacity;
+    });
+  }
+
+  /** The builders' DJL Serving Deployments with this reconcile's floors (built once, read by status and dependent). */
+  @SuppressWarnings("unchecked")
+  public static List<Deployment> deployments(ShieldModel model, Context<ShieldModel> context) {
+    var shared = context.managedWorkflowAndDependentResourceContext();
+    return shared.get(DEPLOYMENTS_KEY, List.class).orElseGet(() -> {
+      List<Deployment> deployments = ModelServerDeployments.desired(model, floors(model, context));
+      shared.put(DEPLOYMENTS_KEY, deployments);
+      return deployments;
     });
   }
 

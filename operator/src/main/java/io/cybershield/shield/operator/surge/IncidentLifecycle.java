@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 /**
  * The life cycle of a ShieldIncident, from the object alone: active from its creation until {@code spec.resolved}
@@ -48,6 +49,23 @@ public final class IncidentLifecycle {
       return new IncidentState(Phase.EXPIRED, expiry, recordedEnd != null ? recordedEnd : expiry);
     }
     return new IncidentState(Phase.ACTIVE, expiry, null);
+  }
+
+  /**
+   * Whether an update of an incident can change what it asks of the models it selects: its spec (severity, selector,
+   * resolution, expiry), its deletion, or the phase and end time its status records (an expiry and the start of a
+   * cooldown). The list of surged models and the conditions in its status are reports, not inputs.
+   */
+  public static boolean surgeInputsChanged(ShieldIncident before, ShieldIncident after) {
+    if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+        || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())
+        || !Objects.equals(before.getSpec(), after.getSpec())) {
+      return true;
+    }
+    ShieldIncidentStatus was = before.getStatus();
+    ShieldIncidentStatus is = after.getStatus();
+    return !Objects.equals(was == null ? null : was.getPhase(), is == null ? null : is.getPhase())
+        || !Objects.equals(was == null ? null : was.getEndTime(), is == null ? null : is.getEndTime());
   }
 
   /** Creation time plus {@code spec.expiresAfter} (24h when unset or malformed); null without a creation time. */

@@ -74,4 +74,37 @@ class IncidentLifecycleTest {
     assertThat(IncidentLifecycle.state(resolved(incident("a", Severity.HIGH), null), later).endedAt())
         .isEqualTo(EXPIRY);
   }
+
+  @Test
+  void onlySpecDeletionPhaseAndEndTimeChangesAreSurgeInputs() {
+    ShieldIncident before = incident("a", Severity.HIGH);
+    before.getMetadata().setGeneration(1L);
+
+    ShieldIncident reported = copy(before);
+    ShieldIncidentStatus report = new ShieldIncidentStatus();
+    report.setPhase(null);
+    report.setModels(java.util.List.of(new io.cybershield.shield.api.v1alpha1.incident.SurgedModel()));
+    reported.setStatus(report);
+    assertThat(IncidentLifecycle.surgeInputsChanged(before, reported)).as("a report of surged models").isFalse();
+
+    ShieldIncident escalated = copy(before);
+    escalated.getSpec().setSeverity(Severity.CRITICAL);
+    escalated.getMetadata().setGeneration(2L);
+    assertThat(IncidentLifecycle.surgeInputsChanged(before, escalated)).as("a severity change").isTrue();
+
+    ShieldIncident ended = copy(before);
+    ShieldIncidentStatus end = new ShieldIncidentStatus();
+    end.setPhase(IncidentPhase.Expired);
+    end.setEndTime(EXPIRY.toString());
+    ended.setStatus(end);
+    assertThat(IncidentLifecycle.surgeInputsChanged(before, ended)).as("a recorded expiry").isTrue();
+
+    ShieldIncident deleting = copy(before);
+    deleting.getMetadata().setDeletionTimestamp(T0.plusSeconds(5).toString());
+    assertThat(IncidentLifecycle.surgeInputsChanged(before, deleting)).as("a deletion under way").isTrue();
+  }
+
+  private static ShieldIncident copy(ShieldIncident incident) {
+    return io.fabric8.kubernetes.client.utils.Serialization.clone(incident);
+  }
 }

@@ -41,6 +41,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private final Vertx vertx;
   private HttpServer server;
   private int port;
+  private final RequestCounts requests = new RequestCounts();
 
   public SandboxApiServer(SandboxStore store, Clock clock) {
     this.store = store;
@@ -65,6 +66,11 @@ public final class SandboxApiServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The requests answered so far, by client, verb and resource. */
+  public RequestCounts requests() {
+    return requests;
   }
 
   public String url() {
@@ -138,6 +144,7 @@ public final class SandboxApiServer implements AutoCloseable {
       notFound(request.response());
       return;
     }
+    requests.record(request.getHeader("User-Agent"), method, parsed, request.getHeader("Content-Type"));
     if (type.namespaced() && parsed.namespace() == null && parsed.name() != null) {
       notFound(request.response());
       return;
@@ -250,6 +257,7 @@ public final class SandboxApiServer implements AutoCloseable {
       request.body().onComplete(ignored -> notFound(request.response()));
       return;
     }
+    requests.record(request.getHeader("User-Agent"), "GET", path, null);
     request.toWebSocket().onSuccess((ServerWebSocket socket) -> {
       Consumer<ObjectNode> sink = event -> {
         if (!socket.isClosed()) {

@@ -4,18 +4,26 @@ import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.reconciler.SurgeContext;
 import io.cybershield.shield.operator.model.ModelAutoscalers;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 
 import java.util.List;
 
-/** An HPA for each private-cloud Deployment that is not parked; it owns that Deployment's replica count. */
-@KubernetesDependent(informer = @Informer(labelSelector = DependentLabels.MANAGED))
+/**
+ * An HPA for each private-cloud Deployment that is not parked; it owns that Deployment's replica count and carries
+ * the incident surge's floor. A standalone dependent: the reconciler applies it on its own, ahead of the managed
+ * workflow, when the floor moves (see {@code ShieldModelReconciler}).
+ */
 public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodAutoscaler> {
 
   public ModelAutoscalersDependent() {
     super(HorizontalPodAutoscaler.class);
+    // what @KubernetesDependent says for the managed dependents: watch only the objects the operator manages
+    configureWith(new KubernetesDependentResourceConfigBuilder<HorizontalPodAutoscaler>()
+        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(HorizontalPodAutoscaler.class)
+            .withLabelSelector(DependentLabels.MANAGED).build())
+        .build());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.cybershield.shield.operator.reconciler.dependent;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
@@ -14,11 +15,13 @@ import java.util.Map;
 
 /**
  * A managed kind of which a ShieldModel owns a varying number (one per variant, or per variant and pool). The
- * desired objects come from a pure builder; JOSDK creates, server-side-applies and deletes them, and owner
- * references tie them to the model for garbage collection.
+ * desired objects come from a pure builder; JOSDK creates and server-side-applies them and deletes those the builder
+ * no longer lists (a removed variant, a parked pool's HPA). Owner references tie them to the model, so deleting the
+ * model deletes them through the garbage collector, with no finalizer that a stopped operator would leave hanging.
  */
 abstract class ModelBulkDependent<R extends HasMetadata> extends KubernetesDependentResource<R, ShieldModel>
-    implements CRUDKubernetesBulkDependentResource<R, ShieldModel>, KubernetesBulkDependentResource<R, ShieldModel> {
+    implements CRUDKubernetesBulkDependentResource<R, ShieldModel>, KubernetesBulkDependentResource<R, ShieldModel>,
+    GarbageCollected<ShieldModel> {
 
   ModelBulkDependent(Class<R> type) {
     super(type);

@@ -2,7 +2,6 @@ package io.cybershield.shield.operator.reconciler.dependent;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.reconciler.SurgeContext;
-import io.cybershield.shield.operator.model.ModelServerDeployments;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -20,6 +19,6 @@ public class ModelDeploymentsDependent extends ModelBulkDependent<Deployment> {
 
   @Override
   protected List<Deployment> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelServerDeployments.desired(model, SurgeContext.floors(model, context));
+    return SurgeContext.deployments(model, context);
   }
 }
