@@ -163,6 +163,7 @@ public final class IncidentSurgeBenchmark {
           (System.nanoTime() - setup) / 1e9);
       Map<String, Long> requestsBefore = sandbox.cluster.requests().snapshot();
       Map<String, Double> reconcilesBefore = reconciles(sandbox.metrics);
+      Map<Long, Map.Entry<String, Long>> cpuBefore = cpuByThread();
       long created = System.nanoTime();
       sandbox.client.resource(Serialization.unmarshal("""
           apiVersion: shield.cybershield.io/v1alpha1
@@ -178,6 +179,7 @@ public final class IncidentSurgeBenchmark {
       boolean all = surged.await(2, TimeUnit.MINUTES);
       Map<String, Long> requests = RequestCounts.since(requestsBefore, sandbox.cluster.requests().snapshot());
       Map<String, Double> reconcilesAfter = reconciles(sandbox.metrics);
+      Map<String, Long> cpu = cpuSince(cpuBefore, cpuByThread());
       hpas.close();
       List<Long> latencies = new ArrayList<>();
       floorSeenAt.values().forEach(t -> latencies.add(t - created));
@@ -186,8 +188,13 @@ public final class IncidentSurgeBenchmark {
       System.out.printf("  incident created -> floor seen: p50 %8.1f ms   p99 %8.1f ms   max %8.1f ms   (%d/%d)%n",
           percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100), latencies.size(),
           models);
+      System.out.printf("  floors seen by decile (ms):     %s%n", java.util.stream.IntStream.rangeClosed(0, 10)
+          .mapToObj(d -> "%.0f".formatted(percentile(latencies, Math.max(1, d * 10)))).toList());
       System.out.printf("  API server write (ConfigMap):   p50 %8.1f ms   p99 %8.1f ms   (%d writes)%n",
           percentile(writes, 50), percentile(writes, 99), writes.size());
+      System.out.println("  CPU time until the last floor was seen, by thread group:");
+      cpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+          .forEach(e -> System.out.printf("    %-60s %6.0f ms%n", e.getKey(), e.getValue() / 1e6));
       System.out.println("  work until the last floor was seen:");
       reconcilesAfter.forEach((meter, count) -> System.out.printf("    %-60s %6.0f%n", meter,
           count - reconcilesBefore.getOrDefault(meter, 0.0)));
@@ -199,6 +206,38 @@ public final class IncidentSurgeBenchmark {
     }
     // the client libraries leave non-daemon threads behind; the figures are printed
     System.exit(0);
+  }
+
+  /** CPU time and name of every live thread so far, by thread id. */
+  private static Map<Long, Map.Entry<String, Long>> cpuByThread() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<Long, Map.Entry<String, Long>> out = new TreeMap<>();
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null) {
+        out.put(info.getThreadId(), Map.entry(info.getThreadName(), threads.getThreadCpuTime(info.getThreadId())));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * CPU time between two snapshots, summed by thread group: the name with its thread number dropped
+   * (pool-3-thread-7: pool-3-thread-N). JOSDK renames a pool thread while it reconciles, so a thread is named as the
+   * first snapshot saw it.
+   */
+  private static Map<String, Long> cpuSince(Map<Long, Map.Entry<String, Long>> before,
+      Map<Long, Map.Entry<String, Long>> after) {
+    Map<String, Long> out = new TreeMap<>();
+    after.forEach((id, now) -> {
+      Map.Entry<String, Long> then = before.get(id);
+      String name = (then == null ? now.getKey() : then.getKey()).replaceAll("thread-\\d+$", "thread-N")
+          .replaceAll("-\\d+$", "-N");
+      long used = now.getValue() - (then == null ? 0 : then.getValue());
+      if (used > 0) {
+        out.merge(name, used, Long::sum);
+      }
+    });
+    return out;
   }
 
   /** Reconciliations started and finished so far, per controller, from JOSDK's metrics. */

@@ -5,6 +5,7 @@ import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
@@ -56,8 +57,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -87,6 +90,8 @@ import java.util.stream.Collectors;
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
+  /** How long a full reconcile waits for other models' floors to be written; a burst takes a few hundred ms. */
+  static final Duration AFTER_FLOORS = Duration.ofMillis(200);
   private static final String PODS = SurgeContext.PODS;
   private static final String NODES = SurgeContext.NODES;
 
@@ -95,12 +100,15 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   private final ModelEvents events;
   private final Clock clock;
   private final ModelAutoscalersDependent autoscalers = new ModelAutoscalersDependent();
+  private final CapacityMemo capacityMemo = new CapacityMemo();
   /**
    * Per model, the HPA floors last applied ahead of the workflow. Each move of the floor gets that head start once;
    * should the HPAs not show it afterwards (another writer, a mutating webhook), the full reconcile runs regardless.
    * A scheduling hint only: lost on restart, nothing depends on it but the order of work.
    */
   private final Map<ResourceID, Map<String, Integer>> headStarts = new ConcurrentHashMap<>();
+  /** Floor-first steps in progress: while any runs, full reconciles wait (a burst of floors goes first). */
+  private final AtomicInteger floorsBeingWritten = new AtomicInteger();
 
   @Inject
   public ShieldModelReconciler(MeterRegistry registry) {
@@ -149,20 +157,30 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   @Override
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
+    SurgeContext.useMemo(context, capacityMemo);
     SurgeDecision surge = SurgeContext.of(model, context);
     // Floor first. When the private-cloud floor moves (an incident starts or ends, a cooldown runs out), the HPAs
-    // that carry it are applied on their own and the rest of this model's work is queued behind every other model's
-    // floor: an incident selecting a hundred models raises all hundred floors before any of them rebuilds its
-    // Deployments and status.
+    // that carry it are written on their own, and the rest of this model's work (Deployments, budgets, status,
+    // Events) waits until no other model is writing its floor: an incident selecting a hundred models raises all
+    // hundred floors before any of them rebuilds everything else.
     ResourceID id = ResourceID.fromResource(model);
     Map<String, Integer> floors = hpaFloors(ModelAutoscalers.desired(model, surge.floorByVariant()));
     if (!floors.equals(hpaFloors(context.getSecondaryResources(HorizontalPodAutoscaler.class)))
         && !floors.equals(headStarts.get(id))) {
-      autoscalers.reconcile(model, context);
-      headStarts.put(id, floors);
+      int othersWriting;
+      floorsBeingWritten.incrementAndGet();
+      try {
+        applyFloors(model, context);
+        headStarts.put(id, floors);
+      } finally {
+        othersWriting = floorsBeingWritten.decrementAndGet();
+      }
       recordFloorLatency(model, surge, context);
       forgetDeleted(context);
-      return UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(Duration.ZERO);
+      return UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(othersWriting > 0 ? AFTER_FLOORS : Duration.ZERO);
+    }
+    if (floorsBeingWritten.get() > 0) {
+      return UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(AFTER_FLOORS);
     }
     autoscalers.reconcile(model, context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -205,6 +223,25 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     surge.nextCheck().ifPresent(at -> control.rescheduleAfter(
         Duration.ofMillis(Math.max(100, Duration.between(clock.instant(), at).toMillis() + 50))));
     return control;
+  }
+
+  /**
+   * Writes the HPAs whose floor moved, and creates those a woken pool needs, through the dependent's own create and
+   * update (the same field manager, owner reference and cache as its full reconcile), skipping the comparison of
+   * every field: the floor is known to differ. HPAs to delete (a pool parked again) wait for the full reconcile.
+   */
+  private void applyFloors(ShieldModel model, Context<ShieldModel> context) {
+    Map<String, HorizontalPodAutoscaler> actual = new HashMap<>();
+    context.getSecondaryResources(HorizontalPodAutoscaler.class).forEach(hpa -> actual.put(hpa.getMetadata()
+        .getName(), hpa));
+    for (HorizontalPodAutoscaler desired : autoscalers.desiredResources(model, context).values()) {
+      HorizontalPodAutoscaler existing = actual.get(desired.getMetadata().getName());
+      if (existing == null) {
+        autoscalers.create(desired, model, context);
+      } else if (!Objects.equals(existing.getSpec().getMinReplicas(), desired.getSpec().getMinReplicas())) {
+        autoscalers.update(existing, desired, model, context);
+      }
+    }
   }
 
   /** HPA name to minReplicas: the floors the HPAs carry. */

@@ -4,6 +4,7 @@ import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.model.ModelPools;
 import io.cybershield.shield.operator.model.ModelServerDeployments;
@@ -33,6 +34,7 @@ public final class SurgeContext {
   static final String NODES = "nodes";
   private static final String KEY = SurgeContext.class.getName();
   private static final String CAPACITY_KEY = GpuCapacity.class.getName();
+  private static final String MEMO_KEY = CapacityMemo.class.getName();
   private static final String DEPLOYMENTS_KEY = ModelServerDeployments.class.getName();
   private static final Clock CLOCK = Clock.systemUTC();
 
@@ -49,11 +51,19 @@ public final class SurgeContext {
     });
   }
 
+  /** Lets this reconcile reuse the capacity earlier reconciles computed from the same cluster state. */
+  public static void useMemo(Context<ShieldModel> context, CapacityMemo memo) {
+    context.managedWorkflowAndDependentResourceContext().put(MEMO_KEY, memo);
+  }
+
   /** The cluster's GPU capacity as this reconcile sees it (computed once, shared with the capacity check). */
   public static GpuCapacity capacity(Context<ShieldModel> context) {
     var shared = context.managedWorkflowAndDependentResourceContext();
     return shared.get(CAPACITY_KEY, GpuCapacity.class).orElseGet(() -> {
-      GpuCapacity capacity = GpuCapacity.of(cached(context, Node.class, NODES), cached(context, Pod.class, PODS));
+      List<Node> nodes = cached(context, Node.class, NODES);
+      List<Pod> pods = cached(context, Pod.class, PODS);
+      GpuCapacity capacity = shared.get(MEMO_KEY, CapacityMemo.class).map(memo -> memo.capacity(nodes, pods))
+          .orElseGet(() -> GpuCapacity.of(nodes, pods));
       shared.put(CAPACITY_KEY, capacity);
       return capacity;
     });

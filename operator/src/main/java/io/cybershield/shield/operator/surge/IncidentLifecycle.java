@@ -53,8 +53,10 @@ public final class IncidentLifecycle {
 
   /**
    * Whether an update of an incident can change what it asks of the models it selects: its spec (severity, selector,
-   * resolution, expiry), its deletion, or the phase and end time its status records (an expiry and the start of a
-   * cooldown). The list of surged models and the conditions in its status are reports, not inputs.
+   * resolution, expiry), its deletion, or what {@link #state} reads from its status (a recorded expiry, the end time
+   * a cooldown counts from). The phase Active being recorded, the list of surged models and the conditions are
+   * reports, not inputs: the first status write of every new incident would otherwise wake each model it selects a
+   * second time.
    */
   public static boolean surgeInputsChanged(ShieldIncident before, ShieldIncident after) {
     if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
@@ -64,8 +66,12 @@ public final class IncidentLifecycle {
     }
     ShieldIncidentStatus was = before.getStatus();
     ShieldIncidentStatus is = after.getStatus();
-    return !Objects.equals(was == null ? null : was.getPhase(), is == null ? null : is.getPhase())
+    return recordedExpired(was) != recordedExpired(is)
         || !Objects.equals(was == null ? null : was.getEndTime(), is == null ? null : is.getEndTime());
+  }
+
+  private static boolean recordedExpired(ShieldIncidentStatus status) {
+    return status != null && status.getPhase() == IncidentPhase.Expired;
   }
 
   /** Creation time plus {@code spec.expiresAfter} (24h when unset or malformed); null without a creation time. */

@@ -82,10 +82,10 @@ class IncidentLifecycleTest {
 
     ShieldIncident reported = copy(before);
     ShieldIncidentStatus report = new ShieldIncidentStatus();
-    report.setPhase(null);
+    report.setPhase(IncidentPhase.Active);
     report.setModels(java.util.List.of(new io.cybershield.shield.api.v1alpha1.incident.SurgedModel()));
     reported.setStatus(report);
-    assertThat(IncidentLifecycle.surgeInputsChanged(before, reported)).as("a report of surged models").isFalse();
+    assertThat(IncidentLifecycle.surgeInputsChanged(before, reported)).as("the phase Active recorded, and a report of surged models").isFalse();
 
     ShieldIncident escalated = copy(before);
     escalated.getSpec().setSeverity(Severity.CRITICAL);

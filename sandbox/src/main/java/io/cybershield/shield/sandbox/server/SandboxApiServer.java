@@ -102,17 +102,36 @@ public final class SandboxApiServer implements AutoCloseable {
       return;
     }
     request.body().onSuccess(body -> {
-      try {
-        route(request, body == null ? new byte[0] : body.getBytes());
-      } catch (ApiException e) {
-        send(request.response(), e.status(), e.code());
-      } catch (RuntimeException e) {
-        LOG.error("{} {} failed", request.method(), request.uri(), e);
-        send(request.response(), Statuses.failure(500, "InternalError",
-            "Internal error occurred: " + e.getMessage(), null), 500);
+      if (isStreamingWatch(request)) {
+        // a chunked watch stays on its connection's event loop, which writes its events in order
+        answer(request, body);
+        return;
       }
+      // the rest on worker threads, several at a time as a real API server serves requests (the store still commits
+      // one write at a time): reading bodies, admission and encoding answers no longer queue behind each other
+      vertx.executeBlocking(() -> {
+        answer(request, body);
+        return null;
+      }, false);
     }).onFailure(e -> send(request.response(),
         Statuses.failure(400, "BadRequest", "could not read the request body: " + e.getMessage(), null), 400));
+  }
+
+  private void answer(HttpServerRequest request, Buffer body) {
+    try {
+      route(request, body == null ? new byte[0] : body.getBytes());
+    } catch (ApiException e) {
+      send(request.response(), e.status(), e.code());
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed", request.method(), request.uri(), e);
+      send(request.response(), Statuses.failure(500, "InternalError",
+          "Internal error occurred: " + e.getMessage(), null), 500);
+    }
+  }
+
+  private static boolean isStreamingWatch(HttpServerRequest request) {
+    String watch = request.getParam("watch");
+    return "true".equals(watch) || "1".equals(watch);
   }
 
   private void route(HttpServerRequest request, byte[] body) {
