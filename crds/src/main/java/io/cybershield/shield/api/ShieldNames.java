@@ -140,6 +140,51 @@ public final class ShieldNames {
     return deployment(model, variant, pool);
   }
 
+  /** Label on a ShieldIncident raised from a SIEM alert: the SIEM's name, as a label value. */
+  public static final String SIEM_LABEL = PREFIX + "siem";
+
+  /**
+   * The ShieldIncident of a SIEM alert: {@code inc-<system>-<alertId>}, lower-cased with every run of other
+   * characters turned into one dash. The same alert always gets the same name, so a redelivered alert finds its
+   * incident instead of raising a second one. Where that rewrite could merge two alerts ({@code A/1} and {@code a-1})
+   * or the name would pass 63 characters, the last eight characters are a hash of the exact system and alert id.
+   */
+  public static String incident(String system, String alertId) {
+    Objects.requireNonNull(system, "system");
+    Objects.requireNonNull(alertId, "alertId");
+    String readable = "inc-" + slug(system) + "-" + slug(alertId);
+    readable = readable.replaceAll("-+", "-").replaceAll("-$", "");
+    boolean lossless = system.matches("[a-z0-9]+(-[a-z0-9]+)*") && alertId.matches("[a-z0-9]+(-[a-z0-9]+)*");
+    if (lossless && readable.length() <= 63) {
+      return readable;
+    }
+    String hash = sha256(system + "\n" + alertId).substring(0, 8);
+    String head = readable.length() > 54 ? readable.substring(0, 54) : readable;
+    return head.replaceAll("-+$", "") + "-" + hash;
+  }
+
+  /** A label value for a name (at most 63 characters of {@code [a-z0-9-]}, starting and ending alphanumeric). */
+  public static String labelValue(String text) {
+    String slug = slug(text);
+    if (slug.length() > 63) {
+      slug = slug.substring(0, 63).replaceAll("-+$", "");
+    }
+    return slug;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static String slug(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+
   /** The gateway's Deployment and Service: {@code <model>-gateway}. */
   public static String gateway(String model) {
     return join(model, "gateway");

@@ -1,7 +1,9 @@
 package io.cybershield.shield.operator;
 
 import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.incident.IncidentIntake;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.incident.SiemAlert;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,6 +117,25 @@ class IncidentSurgeIT extends OperatorTestSupport {
       assertThat(cloudFloor("soc-model")).isEqualTo(1);
       assertThat(surging("soc-model")).isEqualTo("False");
     });
+  }
+
+  @Test
+  void anAlertSubmittedTwiceThroughTheIntakeRaisesOneIncidentThatSurgesTheModel() {
+    sandbox.kubectl.apply(model("intake-model", "soc", "1m", null));
+    await().atMost(WITHIN).until(() -> cloudFloor("intake-model") == 1);
+    SiemAlert alert = new SiemAlert("splunk", "9001", "https://siem.example/alerts/9001",
+        SiemAlert.severity("high"), "Beaconing to a known C2 domain", Map.of("team", "soc"), "2h");
+
+    IncidentIntake.Submission first = IncidentIntake.submit(sandbox.client, ns, alert);
+    IncidentIntake.Submission again = IncidentIntake.submit(sandbox.client, ns, alert);
+
+    assertThat(first.created()).isTrue();
+    assertThat(first.reference()).isEqualTo(ns + "/inc-splunk-9001");
+    assertThat(again.created()).as("a redelivered alert finds its incident").isFalse();
+    assertThat(again.name()).isEqualTo(first.name());
+    assertThat(sandbox.client.resources(ShieldIncident.class).inNamespace(ns).list().getItems())
+        .filteredOn(i -> i.getMetadata().getName().startsWith("inc-splunk")).hasSize(1);
+    await().atMost(WITHIN).until(() -> cloudFloor("intake-model") == 2);
   }
 
   @Test
