@@ -139,6 +139,29 @@ class IncidentSurgeIT extends OperatorTestSupport {
   }
 
   @Test
+  void whenTheCriticalOfTwoOverlappingIncidentsEndsItsFloorIsHeldForTheCooldownThenTheHighOneRemains() {
+    sandbox.kubectl.apply(model("overlap-model", "soc", "6s", null));
+    await().atMost(WITHIN).until(() -> cloudFloor("overlap-model") == 1);
+    sandbox.kubectl.apply(incident("inc-high", "high", "soc", false));
+    sandbox.kubectl.apply(incident("inc-crit", "critical", "soc", false));
+    await().atMost(WITHIN).until(() -> cloudFloor("overlap-model") == 4);
+
+    sandbox.kubectl.apply(incident("inc-crit", "critical", "soc", true));
+    await().atMost(WITHIN).untilAsserted(() -> {
+      var surge = shieldModel("overlap-model").getStatus().getSurge();
+      assertThat(surge.getCooldownUntil()).as("the critical floor is held").isNotNull();
+      assertThat(shieldModel("overlap-model").getStatus().getActiveIncidents()).singleElement()
+          .satisfies(a -> assertThat(a.getName()).isEqualTo("inc-high"));
+    });
+    assertThat(cloudFloor("overlap-model")).isEqualTo(4);
+    await().atMost(WITHIN).untilAsserted(() -> {
+      assertThat(cloudFloor("overlap-model")).isEqualTo(2);
+      assertThat(surging("overlap-model")).isEqualTo("True");
+      assertThat(shieldModel("overlap-model").getStatus().getSurge().getCooldownUntil()).isNull();
+    });
+  }
+
+  @Test
   void theGpuBudgetCapsTheSurgeAndTheShortfallIsVisible() {
     sandbox.kubectl.apply(model("budgeted", "soc", "1m", 3));
     await().atMost(WITHIN).until(() -> cloudFloor("budgeted") == 1);

@@ -94,9 +94,64 @@ public final class SurgePolicy {
           .filter(Objects::nonNull)
           .filter(now::isBefore)
           .min(Comparator.naturalOrder());
-      return whileActive(active, minReplicas, maxReplicas, budget, variants, nextExpiry);
+      SurgeDecision byActive = whileActive(active, minReplicas, maxReplicas, budget, variants, nextExpiry);
+      Hold hold = heldWhileActive(model, surge, states, active, byActive.requestedFloor(), minReplicas, maxReplicas,
+          now);
+      return hold == null ? byActive : holding(byActive, hold, maxReplicas, budget, variants, nextExpiry);
     }
     return afterIncidents(model, surge, states, minReplicas, maxReplicas, budget, variants, now);
+  }
+
+  /** A floor held for a cooldown after the incident that asked for it ended. */
+  private record Hold(int floor, Instant until, List<String> ended) {
+  }
+
+  /**
+   * Incidents compose as a maximum over time: an incident starting never lowers the floor, and one ending lowers it
+   * only after the cooldown, whether or not other incidents are still active. So while incidents are active, a
+   * higher floor that an ended (or downgraded) incident asked for is held until its cooldown ends: the one recorded
+   * in the status, or — when the drop is seen for the first time — the latest end among the incidents the status
+   * listed as active that are no longer, plus the cooldown.
+   */
+  private static Hold heldWhileActive(ShieldModel model, IncidentSurge surge, Map<ShieldIncident, IncidentState> states,
+                                      List<ActiveIncident> active, int activeRequested, int minReplicas,
+                                      int maxReplicas, Instant now) {
+    ShieldModelStatus status = model.getStatus();
+    SurgeStatus previous = status == null ? null : status.getSurge();
+    if (previous == null || previous.getRequestedFloor() == null
+        || Math.min(previous.getRequestedFloor(), maxReplicas) <= Math.max(activeRequested, minReplicas)) {
+      return null;
+    }
+    Instant recorded = IncidentLifecycle.instant(previous.getCooldownUntil());
+    if (recorded != null) {
+      return now.isBefore(recorded) ? new Hold(previous.getRequestedFloor(), recorded, List.of()) : null;
+    }
+    Set<String> stillActive = active.stream().map(ActiveIncident::getName).collect(Collectors.toSet());
+    List<ActiveIncident> gone = status.getActiveIncidents() == null ? List.of() : status.getActiveIncidents()
+        .stream().filter(a -> !stillActive.contains(a.getName())).toList();
+    List<String> ended = new ArrayList<>();
+    Instant end = gone.isEmpty() ? now : lastEnd(gone, states, now, ended);
+    Duration cooldown = GoDurations.parseOr(surge == null ? null : surge.getCooldown(), DEFAULT_COOLDOWN);
+    Instant until = end.plus(cooldown);
+    return now.isBefore(until) ? new Hold(previous.getRequestedFloor(), until, ended) : null;
+  }
+
+  /** The active incidents' decision, with the held floor above theirs until the hold ends. */
+  private static SurgeDecision holding(SurgeDecision byActive, Hold hold, int maxReplicas, Budget budget,
+                                       List<Variant> variants, Optional<Instant> nextExpiry) {
+    int requested = Math.min(hold.floor(), maxReplicas);
+    int floor = budget.largestFloor(requested);
+    int shortfall = Math.max(0, requested - floor);
+    Map<String, Long> shortGpus = budget.gpus(shortfall);
+    Instant next = nextExpiry.filter(expiry -> expiry.isBefore(hold.until())).orElse(hold.until());
+    String after = hold.ended().isEmpty() ? "a higher surge ended"
+        : (hold.ended().size() == 1 ? "incident " : "incidents ") + String.join(", ", hold.ended()) + " ended";
+    String message = byActive.message() + "; the floor of " + floor + " is held until " + hold.until() + " after "
+        + after + (shortfall > 0 ? " (budget allows " + floor + ": short " + shortfall + ")" : "");
+    return new SurgeDecision(byActive.activeIncidents(), byActive.severity(), requested, floor,
+        byActive.minReplicas(), shortfall, shortGpus.values().stream().mapToLong(Long::longValue).sum(), shortGpus,
+        floorByVariant(variants, floor), hold.until(), Optional.of(next),
+        shortfall > 0 ? SurgeDecision.BUDGET_LIMITED : SurgeDecision.INCIDENT_ACTIVE, message);
   }
 
   private static SurgeDecision whileActive(List<ActiveIncident> active, int minReplicas, int maxReplicas,

@@ -89,7 +89,7 @@ class SurgePolicyTest {
     }
 
     @Test
-    void overlappingIncidentsTheHigherWinsAndTheLowerTakesOverWithoutACooldownGap() {
+    void overlappingIncidentsTheHigherWinsAndItsFloorIsHeldForTheCooldownAfterItEnds() {
       ShieldModel model = threatIntel();
       ShieldIncident high = incident("inc-2", Severity.HIGH);
       ShieldIncident critical = incident("inc-1", Severity.CRITICAL);
@@ -101,12 +101,60 @@ class SurgePolicyTest {
       assertThat(both.message()).startsWith("critical incident inc-1 raises the private-cloud floor to 6");
 
       Instant later = NOW.plusSeconds(600);
-      SurgeDecision highOnly = decide(afterWriting(model, both), List.of(high, resolved(critical, later)), later);
+      Instant heldUntil = later.plus(Duration.ofMinutes(15));
+      List<ShieldIncident> criticalOver = List.of(high, resolved(critical, later));
+      SurgeDecision held = decide(afterWriting(model, both), criticalOver, later.plusSeconds(5));
+      assertThat(held.floor()).as("the critical floor outlives the critical incident by the cooldown").isEqualTo(6);
+      assertThat(held.cooldownUntil()).isEqualTo(heldUntil);
+      assertThat(held.nextCheck()).contains(heldUntil);
+      assertThat(held.severity()).isEqualTo(Severity.HIGH);
+      assertThat(held.reason()).isEqualTo("IncidentActive");
+      assertThat(held.activeIncidents()).containsExactly(new ActiveIncident("inc-2", Severity.HIGH, 3));
+      assertThat(held.message()).isEqualTo("high incident inc-2 raises the private-cloud floor to 3; the floor of 6"
+          + " is held until " + heldUntil + " after incident inc-1 ended");
+
+      ShieldModel written = afterWriting(model, held);
+      assertThat(decide(written, criticalOver, heldUntil.minusMillis(1)).floor()).isEqualTo(6);
+      SurgeDecision highOnly = decide(written, criticalOver, heldUntil);
       assertThat(highOnly.floor()).isEqualTo(3);
-      assertThat(highOnly.severity()).isEqualTo(Severity.HIGH);
       assertThat(highOnly.coolingDown()).isFalse();
-      assertThat(highOnly.reason()).isEqualTo("IncidentActive");
       assertThat(highOnly.activeIncidents()).containsExactly(new ActiveIncident("inc-2", Severity.HIGH, 3));
+    }
+
+    @Test
+    void aHoldWhileIncidentsAreActiveGivesTheSameAnswerAfterARestart() {
+      ShieldModel model = threatIntel();
+      ShieldIncident high = incident("inc-2", Severity.HIGH);
+      ShieldIncident critical = incident("inc-1", Severity.CRITICAL);
+      Instant later = NOW.plusSeconds(600);
+      SurgeDecision both = decide(model, List.of(high, critical), NOW);
+      List<ShieldIncident> criticalOver = List.of(high, resolved(critical, later));
+
+      SurgeDecision first = decide(afterWriting(threatIntel(), both), criticalOver, later.plusSeconds(5));
+      SurgeDecision afterRestart = decide(afterWriting(threatIntel(), first), criticalOver, later.plusSeconds(90));
+
+      assertThat(afterRestart.floor()).isEqualTo(6);
+      assertThat(afterRestart.cooldownUntil()).isEqualTo(first.cooldownUntil());
+    }
+
+    @Test
+    void anEscalationAboveAHeldFloorRaisesItAndEndsTheHold() {
+      ShieldModel model = threatIntel();
+      ShieldIncident high = incident("inc-2", Severity.HIGH);
+      ShieldIncident medium = incident("inc-3", Severity.MEDIUM);
+      surge(model).getFloors().setMedium(2);
+      Instant later = NOW.plusSeconds(600);
+      SurgeDecision held = decide(afterWriting(model, decide(model, List.of(high, medium), NOW)),
+          List.of(resolved(high, later), medium), later);
+      assertThat(held.floor()).isEqualTo(3);
+      assertThat(held.coolingDown()).isTrue();
+
+      SurgeDecision escalated = decide(afterWriting(model, held), List.of(resolved(high, later), medium,
+          incident("inc-4", Severity.CRITICAL)), later.plusSeconds(60));
+
+      assertThat(escalated.floor()).isEqualTo(6);
+      assertThat(escalated.coolingDown()).isFalse();
+      assertThat(escalated.severity()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
@@ -529,16 +577,20 @@ class SurgePolicyTest {
     }
 
     @Test
-    void aNewIncidentEndsTheCooldown() {
+    void aNewLowerIncidentDuringTheCooldownNeverLowersTheHeldFloor() {
       ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
       List<ShieldIncident> incidents = List.of(resolved(incident("inc-4711", Severity.CRITICAL), end),
           incident("inc-4712", Severity.HIGH));
 
       SurgeDecision decision = decide(written, incidents, end.plus(Duration.ofMinutes(5)));
-
-      assertThat(decision.coolingDown()).isFalse();
-      assertThat(decision.floor()).isEqualTo(3);
+      assertThat(decision.floor()).isEqualTo(6);
+      assertThat(decision.cooldownUntil()).isEqualTo(until);
       assertThat(decision.reason()).isEqualTo("IncidentActive");
+      assertThat(decision.activeIncidents()).extracting(ActiveIncident::getName).containsExactly("inc-4712");
+
+      SurgeDecision afterTheCooldown = decide(afterWriting(written, decision), incidents, until);
+      assertThat(afterTheCooldown.floor()).isEqualTo(3);
+      assertThat(afterTheCooldown.coolingDown()).isFalse();
     }
 
     @Test
