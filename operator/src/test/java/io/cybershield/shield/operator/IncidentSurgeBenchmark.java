@@ -1,8 +1,8 @@
 package io.cybershield.shield.operator;
 
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.sandbox.server.RequestCounts;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -19,6 +19,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +30,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Incident-to-floor latency, measured: creates N ShieldModels on the sandbox with the operator running, raises one
@@ -137,28 +144,16 @@ public final class IncidentSurgeBenchmark {
         throw new IllegalStateException("the models' HPAs did not all appear: " + settled.getCount() + " missing");
       }
       // a quiet cluster: every model Ready, and the operator idle, so the surge is all that is measured
-      long readyModels = 0;
-      while (readyModels < models) {
-        Thread.sleep(200);
-        readyModels = sandbox.client.resources(ShieldModel.class).inNamespace(ns).list().getItems().stream()
-            .filter(m -> m.getStatus() != null && m.getStatus().getConditions() != null && m.getStatus()
-                .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
-                    && c.getStatus() == ConditionStatus.TRUE)).count();
-        if (System.nanoTime() - setup > TimeUnit.MINUTES.toNanos(3)) {
-          String example = sandbox.client.resources(ShieldModel.class).inNamespace(ns).list().getItems().stream()
-              .flatMap(m -> m.getStatus() == null ? java.util.stream.Stream.empty()
-                  : m.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())
-                      && c.getStatus() != ConditionStatus.TRUE).map(c -> m.getMetadata().getName() + ": "
-                      + c.getReason() + " " + c.getMessage())).findFirst().orElse("no status");
-          throw new IllegalStateException("only " + readyModels + " of " + models + " models became Ready; "
-              + example);
-        }
+      try {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+            .until(() -> readyModels(sandbox, ns) == models);
+      } catch (ConditionTimeoutException e) {
+        throw new IllegalStateException("only " + readyModels(sandbox, ns) + " of " + models
+            + " models became Ready; " + notReadyExample(sandbox, ns), e);
       }
-      Map<String, Double> quiet;
-      do {
-        quiet = reconciles(sandbox.metrics);
-        Thread.sleep(1000);
-      } while (!quiet.equals(reconciles(sandbox.metrics)));
+      AtomicReference<Map<String, Double>> lastSeen = new AtomicReference<>(Map.of());
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> lastSeen.getAndSet(reconciles(sandbox.metrics)).equals(lastSeen.get()));
       System.out.printf("%d models Ready and the operator idle after %.1f s%n", models,
           (System.nanoTime() - setup) / 1e9);
       Map<String, Long> requestsBefore = sandbox.cluster.requests().snapshot();
@@ -206,6 +201,20 @@ public final class IncidentSurgeBenchmark {
     }
     // the client libraries leave non-daemon threads behind; the figures are printed
     System.exit(0);
+  }
+
+  private static long readyModels(OperatorOnSandbox sandbox, String ns) {
+    return sandbox.client.resources(ShieldModel.class).inNamespace(ns).list().getItems().stream()
+        .filter(m -> m.getStatus() != null && m.getStatus().getConditions() != null && m.getStatus().getConditions()
+            .stream().anyMatch(c -> "Ready".equals(c.getType()) && c.getStatus() == ConditionStatus.TRUE)).count();
+  }
+
+  private static String notReadyExample(OperatorOnSandbox sandbox, String ns) {
+    return sandbox.client.resources(ShieldModel.class).inNamespace(ns).list().getItems().stream()
+        .flatMap(m -> m.getStatus() == null || m.getStatus().getConditions() == null ? Stream.empty()
+            : m.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())
+                && c.getStatus() != ConditionStatus.TRUE).map(c -> m.getMetadata().getName() + ": " + c.getReason()
+                + " " + c.getMessage())).findFirst().orElse("no status yet");
   }
 
   /** CPU time and name of every live thread so far, by thread id. */
