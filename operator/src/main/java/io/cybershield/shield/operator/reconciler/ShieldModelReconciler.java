@@ -51,6 +51,8 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -251,7 +253,11 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     return floors;
   }
 
-  /** The floor just written was raised for an incident: how long that took, from the incident's arrival. */
+  /**
+   * The floor just written was raised for an incident: how long that took, from the incident's arrival. Only for
+   * models that existed before the incident: a model created during one gets its floor with its first objects, which
+   * says nothing about how fast incidents are answered.
+   */
   private void recordFloorLatency(ShieldModel model, SurgeDecision surge, Context<ShieldModel> context) {
     if (surge.activeIncidents().isEmpty() || surge.coolingDown()) {
       return;
@@ -259,8 +265,19 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     String driving = surge.activeIncidents().get(0).getName();
     List<ShieldIncident> incidents = SurgeContext.cached(context, ShieldIncident.class, SurgeContext.INCIDENTS);
     incidents.stream().filter(i -> driving.equals(i.getMetadata().getName())
-        && model.getMetadata().getNamespace().equals(i.getMetadata().getNamespace())).findFirst()
-        .ifPresent(surgeLatency::floorWritten);
+        && model.getMetadata().getNamespace().equals(i.getMetadata().getNamespace()))
+        .filter(i -> !createdAfter(model.getMetadata().getCreationTimestamp(), i.getMetadata().getCreationTimestamp()))
+        .findFirst().ifPresent(surgeLatency::floorWritten);
+  }
+
+  /** Whether one RFC 3339 timestamp is later than another; false when either is missing or malformed. */
+  private static boolean createdAfter(String timestamp, String other) {
+    try {
+      return timestamp != null && other != null
+          && OffsetDateTime.parse(timestamp).isAfter(OffsetDateTime.parse(other));
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   /** Drops what is kept per model or incident for those that no longer exist. */
