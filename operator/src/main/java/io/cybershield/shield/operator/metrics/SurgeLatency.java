@@ -1,14 +1,13 @@
 package io.cybershield.shield.operator.metrics;
 
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.operator.surge.IncidentLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,15 +36,14 @@ public final class SurgeLatency {
 
   /** A model's floor was written for {@code incident} (the highest-severity one selecting it). */
   public void floorWritten(ShieldIncident incident) {
-    Instant now = clock.instant();
-    Instant start = start(incident);
+    Duration latency = Duration.between(start(incident), clock.instant());
     Timer.builder("shield_incident_floor_latency")
         .description("From a ShieldIncident reaching the operator to a selected model's private-cloud floor written")
         .tag("severity", String.valueOf(incident.getSpec().getSeverity()).toLowerCase(java.util.Locale.ROOT))
         .publishPercentileHistogram()
         .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
         .register(registry)
-        .record(Duration.between(start, now).isNegative() ? Duration.ZERO : Duration.between(start, now));
+        .record(latency.isNegative() ? Duration.ZERO : latency);
   }
 
   /** Forgets incidents that no longer exist (by uid). */
@@ -59,7 +57,7 @@ public final class SurgeLatency {
 
   Instant start(ShieldIncident incident) {
     Instant arrival = arrivals.get(incident.getMetadata().getUid());
-    Instant created = created(incident);
+    Instant created = IncidentLifecycle.instant(incident.getMetadata().getCreationTimestamp());
     if (arrival == null) {
       return created == null ? clock.instant() : created;
     }
@@ -67,15 +65,4 @@ public final class SurgeLatency {
     return created != null && arrival.isAfter(created.plusSeconds(1)) ? created : arrival;
   }
 
-  private static Instant created(ShieldIncident incident) {
-    String timestamp = incident.getMetadata().getCreationTimestamp();
-    if (timestamp == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(timestamp).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

@@ -10,7 +10,6 @@ import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
 import io.cybershield.shield.operator.metrics.SurgeLatency;
-import io.cybershield.shield.operator.model.ModelAutoscalers;
 import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
@@ -51,8 +50,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -166,13 +164,14 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     // Events) waits until no other model is writing its floor: an incident selecting a hundred models raises all
     // hundred floors before any of them rebuilds everything else.
     ResourceID id = ResourceID.fromResource(model);
-    Map<String, Integer> floors = hpaFloors(ModelAutoscalers.desired(model, surge.floorByVariant()));
-    if (!floors.equals(hpaFloors(context.getSecondaryResources(HorizontalPodAutoscaler.class)))
-        && !floors.equals(headStarts.get(id))) {
+    Collection<HorizontalPodAutoscaler> wanted = autoscalers.desiredResources(model, context).values();
+    Set<HorizontalPodAutoscaler> current = context.getSecondaryResources(HorizontalPodAutoscaler.class);
+    Map<String, Integer> floors = hpaFloors(wanted);
+    if (!floors.equals(hpaFloors(current)) && !floors.equals(headStarts.get(id))) {
       int othersWriting;
       floorsBeingWritten.incrementAndGet();
       try {
-        applyFloors(model, context);
+        applyFloors(model, wanted, current, context);
         headStarts.put(id, floors);
       } finally {
         othersWriting = floorsBeingWritten.decrementAndGet();
@@ -232,11 +231,11 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
    * update (the same field manager, owner reference and cache as its full reconcile), skipping the comparison of
    * every field: the floor is known to differ. HPAs to delete (a pool parked again) wait for the full reconcile.
    */
-  private void applyFloors(ShieldModel model, Context<ShieldModel> context) {
+  private void applyFloors(ShieldModel model, Collection<HorizontalPodAutoscaler> wanted,
+      Collection<HorizontalPodAutoscaler> current, Context<ShieldModel> context) {
     Map<String, HorizontalPodAutoscaler> actual = new HashMap<>();
-    context.getSecondaryResources(HorizontalPodAutoscaler.class).forEach(hpa -> actual.put(hpa.getMetadata()
-        .getName(), hpa));
-    for (HorizontalPodAutoscaler desired : autoscalers.desiredResources(model, context).values()) {
+    current.forEach(hpa -> actual.put(hpa.getMetadata().getName(), hpa));
+    for (HorizontalPodAutoscaler desired : wanted) {
       HorizontalPodAutoscaler existing = actual.get(desired.getMetadata().getName());
       if (existing == null) {
         autoscalers.create(desired, model, context);
@@ -272,12 +271,9 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   /** Whether one RFC 3339 timestamp is later than another; false when either is missing or malformed. */
   private static boolean createdAfter(String timestamp, String other) {
-    try {
-      return timestamp != null && other != null
-          && OffsetDateTime.parse(timestamp).isAfter(OffsetDateTime.parse(other));
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    Instant at = IncidentLifecycle.instant(timestamp);
+    Instant otherAt = IncidentLifecycle.instant(other);
+    return at != null && otherAt != null && at.isAfter(otherAt);
   }
 
   /** Drops what is kept per model or incident for those that no longer exist. */

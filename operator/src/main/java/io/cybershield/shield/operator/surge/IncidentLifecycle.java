@@ -86,7 +86,7 @@ public final class IncidentLifecycle {
   }
 
   /** An RFC 3339 timestamp as Kubernetes writes it, or null when absent or malformed. */
-  static Instant instant(String timestamp) {
+  public static Instant instant(String timestamp) {
     if (timestamp == null || timestamp.isBlank()) {
       return null;
     }

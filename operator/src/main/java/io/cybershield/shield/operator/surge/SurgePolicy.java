@@ -131,27 +131,23 @@ public final class SurgePolicy {
         .stream().filter(a -> !stillActive.contains(a.getName())).toList();
     List<String> ended = new ArrayList<>();
     Instant end = gone.isEmpty() ? now : lastEnd(gone, states, now, ended);
-    Duration cooldown = GoDurations.parseOr(surge == null ? null : surge.getCooldown(), DEFAULT_COOLDOWN);
-    Instant until = end.plus(cooldown);
+    Instant until = end.plus(cooldown(surge));
     return now.isBefore(until) ? new Hold(previous.getRequestedFloor(), until, ended) : null;
   }
 
   /** The active incidents' decision, with the held floor above theirs until the hold ends. */
   private static SurgeDecision holding(SurgeDecision byActive, Hold hold, int maxReplicas, Budget budget,
                                        List<Variant> variants, Optional<Instant> nextExpiry) {
-    int requested = Math.min(hold.floor(), maxReplicas);
-    int floor = budget.largestFloor(requested);
-    int shortfall = Math.max(0, requested - floor);
-    Map<String, Long> shortGpus = budget.gpus(shortfall);
+    Budget.Cut cut = budget.cut(Math.min(hold.floor(), maxReplicas));
     Instant next = nextExpiry.filter(expiry -> expiry.isBefore(hold.until())).orElse(hold.until());
-    String after = hold.ended().isEmpty() ? "a higher surge ended"
-        : (hold.ended().size() == 1 ? "incident " : "incidents ") + String.join(", ", hold.ended()) + " ended";
-    String message = byActive.message() + "; the floor of " + floor + " is held until " + hold.until() + " after "
-        + after + (shortfall > 0 ? " (budget allows " + floor + ": short " + shortfall + ")" : "");
-    return new SurgeDecision(byActive.activeIncidents(), byActive.severity(), requested, floor,
-        byActive.minReplicas(), shortfall, shortGpus.values().stream().mapToLong(Long::longValue).sum(), shortGpus,
-        floorByVariant(variants, floor), hold.until(), Optional.of(next),
-        shortfall > 0 ? SurgeDecision.BUDGET_LIMITED : SurgeDecision.INCIDENT_ACTIVE, message);
+    String after = hold.ended().isEmpty() ? "a higher surge ended" : incidents(hold.ended()) + " ended";
+    String message = byActive.message() + "; the floor of " + cut.floor() + " is held until " + hold.until()
+        + " after " + after + (cut.shortfall() > 0 ? " (budget allows " + cut.floor() + ": short " + cut.shortfall()
+        + ")" : "");
+    return new SurgeDecision(byActive.activeIncidents(), byActive.severity(), cut.requested(), cut.floor(),
+        byActive.minReplicas(), cut.shortfall(), cut.shortGpusTotal(), cut.shortGpus(),
+        floorByVariant(variants, cut.floor()), hold.until(), Optional.of(next),
+        cut.shortfall() > 0 ? SurgeDecision.BUDGET_LIMITED : SurgeDecision.INCIDENT_ACTIVE, message);
   }
 
   private static SurgeDecision whileActive(List<ActiveIncident> active, int minReplicas, int maxReplicas,
@@ -163,11 +159,12 @@ public final class SurgePolicy {
             .thenComparing(ActiveIncident::getSeverity, HIGHEST_FIRST.reversed())
             .thenComparing(ActiveIncident::getName, Comparator.reverseOrder()))
         .orElse(null);
-    int requested = raiser == null ? 0 : Math.min(raiser.getFloor(), maxReplicas);
-    int floor = budget.largestFloor(requested);
-    int shortfall = Math.max(0, requested - floor);
-    Map<String, Long> shortGpus = budget.gpus(shortfall);
-    long shortGpusTotal = shortGpus.values().stream().mapToLong(Long::longValue).sum();
+    Budget.Cut cut = budget.cut(raiser == null ? 0 : Math.min(raiser.getFloor(), maxReplicas));
+    int requested = cut.requested();
+    int floor = cut.floor();
+    int shortfall = cut.shortfall();
+    Map<String, Long> shortGpus = cut.shortGpus();
+    long shortGpusTotal = cut.shortGpusTotal();
 
     String reason;
     String message;
@@ -209,8 +206,8 @@ public final class SurgePolicy {
     int held = previousFloor != null ? previousFloor
         : previouslyActive.stream().map(ActiveIncident::getFloor).filter(Objects::nonNull)
             .mapToInt(Integer::intValue).max().orElse(0);
-    int requested = Math.min(held, maxReplicas);
-    int floor = budget.largestFloor(requested);
+    Budget.Cut cut = budget.cut(Math.min(held, maxReplicas));
+    int floor = cut.floor();
 
     List<String> endedNames = new ArrayList<>();
     Instant cooldownUntil;
@@ -219,27 +216,21 @@ public final class SurgePolicy {
       states.entrySet().stream().filter(e -> e.getValue().endedAt() != null)
           .map(e -> e.getKey().getMetadata().getName()).sorted().forEach(endedNames::add);
     } else {
-      Duration cooldown = GoDurations.parseOr(surge == null ? null : surge.getCooldown(), DEFAULT_COOLDOWN);
-      Instant ended = lastEnd(previouslyActive, states, now, endedNames);
-      cooldownUntil = ended.plus(cooldown);
+      cooldownUntil = lastEnd(previouslyActive, states, now, endedNames).plus(cooldown(surge));
     }
     if (floor <= minReplicas || !now.isBefore(cooldownUntil)) {
       return idle(minReplicas, variants, "no active incident selects this model"
           + (floor > minReplicas ? "; the cooldown ended at " + cooldownUntil : ""));
     }
 
-    int shortfall = Math.max(0, requested - floor);
-    Map<String, Long> shortGpus = budget.gpus(shortfall);
     Severity severity = previous != null && previous.getSeverity() != null ? previous.getSeverity()
         : previouslyActive.stream().map(ActiveIncident::getSeverity).filter(Objects::nonNull)
             .min(HIGHEST_FIRST).orElse(null);
-    String after = endedNames.isEmpty() ? "the last incident"
-        : (endedNames.size() == 1 ? "incident " : "incidents ") + String.join(", ", endedNames);
+    String after = endedNames.isEmpty() ? "the last incident" : incidents(endedNames);
     String message = "private-cloud floor held at " + floor + ": cooling down until " + cooldownUntil + " after "
         + after + " ended";
-    return new SurgeDecision(List.of(), severity, requested, floor, minReplicas, shortfall,
-        shortGpus.values().stream().mapToLong(Long::longValue).sum(), shortGpus, floorByVariant(variants, floor),
-        cooldownUntil, Optional.of(cooldownUntil), SurgeDecision.COOLING_DOWN, message);
+    return new SurgeDecision(List.of(), severity, cut.requested(), floor, minReplicas, cut.shortfall(),
+        cut.shortGpusTotal(), cut.shortGpus(), floorByVariant(variants, floor), cooldownUntil, Optional.of(cooldownUntil), SurgeDecision.COOLING_DOWN, message);
   }
 
   /**
@@ -303,6 +294,16 @@ public final class SurgePolicy {
     };
   }
 
+  /** {@code incidentSurge.cooldown}, or {@link #DEFAULT_COOLDOWN}. */
+  private static Duration cooldown(IncidentSurge surge) {
+    return GoDurations.parseOr(surge == null ? null : surge.getCooldown(), DEFAULT_COOLDOWN);
+  }
+
+  /** "incident a" or "incidents a, b", for messages. */
+  private static String incidents(List<String> names) {
+    return (names.size() == 1 ? "incident " : "incidents ") + String.join(", ", names);
+  }
+
   private static String describe(ActiveIncident incident) {
     String severity = incident.getSeverity() == null ? "" : incident.getSeverity().name().toLowerCase() + " ";
     return severity + "incident " + incident.getName();
@@ -314,6 +315,20 @@ public final class SurgePolicy {
 
   /** The GPUs of the private-cloud pool at a floor, and the largest floor the budget and the pool allow. */
   private record Budget(List<Variant> variants, Integer maxGpus, Map<String, Long> free, int minReplicas) {
+
+    /** A requested floor cut to the budget: the floor that fits, and what the rest would have needed. */
+    record Cut(int requested, int floor, int shortfall, Map<String, Long> shortGpus) {
+
+      long shortGpusTotal() {
+        return shortGpus.values().stream().mapToLong(Long::longValue).sum();
+      }
+    }
+
+    Cut cut(int requested) {
+      int floor = largestFloor(requested);
+      int shortfall = Math.max(0, requested - floor);
+      return new Cut(requested, floor, shortfall, gpus(shortfall));
+    }
 
     /** The largest floor at most {@code requested} that fits, never below minReplicas. */
     int largestFloor(int requested) {

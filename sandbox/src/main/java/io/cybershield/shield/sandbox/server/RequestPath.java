@@ -77,8 +77,12 @@ public record RequestPath(
   }
 
   public boolean flag(String key) {
-    String v = query.get(key);
-    return v != null && (v.equals("true") || v.equals("1"));
+    return isTrue(query.get(key));
+  }
+
+  /** A boolean query parameter's value as the API server reads it: {@code true} or {@code 1}. */
+  static boolean isTrue(String value) {
+    return value != null && (value.equals("true") || value.equals("1"));
   }
 
   public boolean isWatch() {

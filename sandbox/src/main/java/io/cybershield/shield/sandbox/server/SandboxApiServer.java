@@ -102,7 +102,7 @@ public final class SandboxApiServer implements AutoCloseable {
       return;
     }
     request.body().onSuccess(body -> {
-      if (isStreamingWatch(request)) {
+      if (RequestPath.isTrue(request.getParam("watch"))) {
         // a chunked watch stays on its connection's event loop, which writes its events in order
         answer(request, body);
         return;
@@ -127,11 +127,6 @@ public final class SandboxApiServer implements AutoCloseable {
       send(request.response(), Statuses.failure(500, "InternalError",
           "Internal error occurred: " + e.getMessage(), null), 500);
     }
-  }
-
-  private static boolean isStreamingWatch(HttpServerRequest request) {
-    String watch = request.getParam("watch");
-    return "true".equals(watch) || "1".equals(watch);
   }
 
   private void route(HttpServerRequest request, byte[] body) {

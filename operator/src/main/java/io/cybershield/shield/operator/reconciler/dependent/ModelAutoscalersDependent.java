@@ -2,7 +2,6 @@ package io.cybershield.shield.operator.reconciler.dependent;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.reconciler.SurgeContext;
-import io.cybershield.shield.operator.model.ModelAutoscalers;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -28,6 +27,6 @@ public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodA
 
   @Override
   protected List<HorizontalPodAutoscaler> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelAutoscalers.desired(model, SurgeContext.floors(model, context));
+    return SurgeContext.autoscalers(model, context);
   }
 }
