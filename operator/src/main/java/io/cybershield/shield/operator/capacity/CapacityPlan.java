@@ -333,7 +333,7 @@ public final class CapacityPlan {
       TreeSet<String> found = offering.stream().map(NodeGpus::product).filter(Objects::nonNull)
           .collect(Collectors.toCollection(TreeSet::new));
       return Candidates.none("pool " + pool + " has no node for variant " + request.variant().getName()
-          + ": no node of the pool offering " + resource + " has " + GpuCapacity.GPU_PRODUCT_LABEL + "="
+          + ": no node of the pool offering " + resource + " has " + GpuRequest.PRODUCT_NODE_LABEL + "="
           + product + (found.isEmpty() ? "" : " (the pool has " + String.join(", ", found) + ")"));
     }
     return new Candidates(ofProduct, null);

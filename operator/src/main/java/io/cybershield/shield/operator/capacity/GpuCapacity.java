@@ -35,8 +35,6 @@ import java.util.TreeMap;
  */
 public final class GpuCapacity {
 
-  /** Node label of the GPU product (GPU feature discovery), e.g. {@code NVIDIA-H100-80GB-HBM3}. */
-  public static final String GPU_PRODUCT_LABEL = "nvidia.com/gpu.product";
   /** Prefix of the MIG extended resources, e.g. {@code nvidia.com/mig-3g.40gb}. */
   public static final String MIG_RESOURCE_PREFIX = "nvidia.com/mig-";
 
@@ -269,7 +267,7 @@ public final class GpuCapacity {
 
     /** The node's {@code nvidia.com/gpu.product} label, or null. */
     public String product() {
-      return labels.get(GPU_PRODUCT_LABEL);
+      return labels.get(GpuRequest.PRODUCT_NODE_LABEL);
     }
 
     public long allocatable(String resource) {

@@ -1,6 +1,7 @@
 package io.cybershield.shield.operator.model;
 
 import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
@@ -76,8 +77,6 @@ public final class ModelServerPodTemplates {
   /** {@code /dev/shm} of a CPU-only variant: PyTorch and the tokenizers still use it, but no NCCL. */
   static final String CPU_SHM = "1Gi";
 
-  /** Node label the NVIDIA GPU feature discovery puts the GPU model in. */
-  public static final String GPU_PRODUCT_NODE_LABEL = "nvidia.com/gpu.product";
   /** Node label of the host name, the topology over which replicas of one Deployment are spread. */
   static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
 
@@ -198,7 +197,7 @@ public final class ModelServerPodTemplates {
           .withNewRequiredDuringSchedulingIgnoredDuringExecution()
           .addNewNodeSelectorTerm()
           .addNewMatchExpression()
-          .withKey(GPU_PRODUCT_NODE_LABEL).withOperator("In").withValues(served.gpuProduct())
+          .withKey(GpuRequest.PRODUCT_NODE_LABEL).withOperator("In").withValues(served.gpuProduct())
           .endMatchExpression()
           .endNodeSelectorTerm()
           .endRequiredDuringSchedulingIgnoredDuringExecution()

@@ -20,6 +20,8 @@ public class GpuRequest {
 
   /** The extended resource of a whole NVIDIA GPU. */
   public static final String NVIDIA_GPU = "nvidia.com/gpu";
+  /** Node label NVIDIA's GPU feature discovery puts the GPU model in; {@code product} is matched against it. */
+  public static final String PRODUCT_NODE_LABEL = "nvidia.com/gpu.product";
 
   @Required
   @Min(1)
