@@ -3,6 +3,8 @@ package io.cybershield.shield.operator;
 import io.cybershield.shield.operator.metrics.ReconcileMetrics;
 import io.cybershield.shield.operator.reconciler.ShieldIncidentReconciler;
 import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
+import io.cybershield.shield.operator.reconciler.SurgeDecisions;
+import io.cybershield.shield.operator.reconciler.SurgeFloorReconciler;
 import io.cybershield.shield.sandbox.SandboxCluster;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
 import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
@@ -60,7 +62,9 @@ final class OperatorOnSandbox implements AutoCloseable {
     Operator started = new Operator(o -> o.withKubernetesClient(operatorClient).withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true)
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
-    started.register(new ShieldModelReconciler(metrics, Clock.systemUTC()));
+    SurgeDecisions decisions = new SurgeDecisions();
+    started.register(new SurgeFloorReconciler(metrics, decisions, Clock.systemUTC()));
+    started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));
     started.start();
     return started;

@@ -23,6 +23,8 @@ public final class SurgeLatency {
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<String, Instant> arrivals = new ConcurrentHashMap<>();
+  /** Per incident (by uid), the models whose floor was decided for it at least once. */
+  private final Map<String, Set<Object>> answered = new ConcurrentHashMap<>();
 
   public SurgeLatency(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -32,6 +34,15 @@ public final class SurgeLatency {
   /** The informer delivered {@code incident} for the first time. */
   public void arrived(ShieldIncident incident) {
     arrivals.putIfAbsent(incident.getMetadata().getUid(), clock.instant());
+  }
+
+  /**
+   * Whether this is the first floor decision for {@code incident} on {@code model} since the incident arrived; marks
+   * it decided, so only the first answer to an incident counts towards its latency.
+   */
+  public boolean firstAnswer(ShieldIncident incident, Object model) {
+    return answered.computeIfAbsent(incident.getMetadata().getUid(), uid -> ConcurrentHashMap.newKeySet())
+        .add(model);
   }
 
   /** A model's floor was written for {@code incident} (the highest-severity one selecting it). */
@@ -49,10 +60,11 @@ public final class SurgeLatency {
   /** Forgets incidents that no longer exist (by uid). */
   public void retain(Set<String> uids) {
     arrivals.keySet().retainAll(uids);
+    answered.keySet().retainAll(uids);
   }
 
   public int tracked() {
-    return arrivals.size();
+    return Math.max(arrivals.size(), answered.size());
   }
 
   Instant start(ShieldIncident incident) {

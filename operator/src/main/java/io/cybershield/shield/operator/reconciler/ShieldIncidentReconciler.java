@@ -18,6 +18,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -34,8 +35,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +50,8 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
 
   private final Clock clock;
   private final ModelEvents events;
-  private final Set<String> activeIncidents = ConcurrentHashMap.newKeySet();
+  /** The controller's incident cache, once JOSDK has made it: what {@code shield_incidents_active} counts. */
+  private volatile IndexedResourceCache<ShieldIncident> incidents;
 
   @Inject
   public ShieldIncidentReconciler(MeterRegistry registry) {
@@ -61,12 +61,21 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
   public ShieldIncidentReconciler(MeterRegistry registry, Clock clock) {
     this.clock = clock;
     this.events = new ModelEvents(clock);
-    Gauge.builder("shield_incidents_active", activeIncidents, Set::size)
+    Gauge.builder("shield_incidents_active", this, ShieldIncidentReconciler::active)
         .description("ShieldIncidents currently active").register(registry);
+  }
+
+  /** The incidents that exist and are active now: a deleted one leaves the cache, so it is never counted. */
+  private double active() {
+    IndexedResourceCache<ShieldIncident> cache = incidents;
+    Instant now = clock.instant();
+    return cache == null ? 0 : cache.list()
+        .filter(incident -> IncidentLifecycle.state(incident, now).phase() == IncidentState.Phase.ACTIVE).count();
   }
 
   @Override
   public List<EventSource<?, ShieldIncident>> prepareEventSources(EventSourceContext<ShieldIncident> context) {
+    incidents = context.getPrimaryCache();
     // a model's surge status changing updates the incidents that select it
     InformerEventSource<ShieldModel, ShieldIncident> models = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ShieldModel.class, ShieldIncident.class).withName(MODELS)
@@ -81,12 +90,6 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
   public UpdateControl<ShieldIncident> reconcile(ShieldIncident incident, Context<ShieldIncident> context) {
     Instant now = clock.instant();
     IncidentState state = IncidentLifecycle.state(incident, now);
-    String key = incident.getMetadata().getNamespace() + "/" + incident.getMetadata().getName();
-    if (state.phase() == IncidentState.Phase.ACTIVE) {
-      activeIncidents.add(key);
-    } else {
-      activeIncidents.remove(key);
-    }
     ShieldIncidentStatus before = incident.getStatus();
     ShieldIncidentStatus after = new ShieldIncidentStatus();
     after.setObservedGeneration(incident.getMetadata().getGeneration());
@@ -140,14 +143,15 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
         .toList());
     UpdateControl<ShieldIncident> control = UpdateControl.noUpdate();
     if (StatusDiff.changed(before, after)) {
-      if (before == null || !Objects.equals(before.getPhase(), after.getPhase())) {
-        events.publish(context.getClient(), incident, "Normal", "Incident" + after.getPhase(), message);
-      }
       ShieldIncident patch = new ShieldIncident();
       patch.setMetadata(new ObjectMetaBuilder().withName(incident.getMetadata().getName())
           .withNamespace(incident.getMetadata().getNamespace()).build());
       patch.setStatus(after);
-      control = UpdateControl.patchStatus(patch);
+      context.resourceOperations().serverSideApplyPrimaryStatus(patch);
+      // only once the status that reports it is written, so a failed write does not repeat it
+      if (before == null || !Objects.equals(before.getPhase(), after.getPhase())) {
+        events.publish(context.getClient(), incident, "Normal", "Incident" + after.getPhase(), message);
+      }
     }
     if (state.phase() == IncidentState.Phase.ACTIVE && state.expiry() != null) {
       control.rescheduleAfter(Duration.ofMillis(Math.max(100, Duration.between(now, state.expiry()).toMillis()

@@ -9,24 +9,18 @@ import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
-import io.cybershield.shield.operator.metrics.SurgeLatency;
-import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
+import io.cybershield.shield.operator.model.ModelPools;
+import io.cybershield.shield.operator.reconciler.dependent.DependentLabels;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelNetworkPoliciesDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceAccountDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceMonitorDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServicesDependent;
-import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
-import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
-import io.cybershield.shield.operator.status.Conditions;
-import io.cybershield.shield.operator.surge.IncidentLifecycle;
-import io.cybershield.shield.operator.surge.IncidentSelection;
-import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.status.DesiredReplicas;
 import io.cybershield.shield.operator.status.ShieldModelStatusAggregator;
 import io.cybershield.shield.operator.status.StatusDiff;
-import io.fabric8.kubernetes.api.model.Node;
+import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -49,8 +43,6 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,17 +50,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * Reconciles a ShieldModel: the managed workflow applies the objects the pure builders describe (DJL Serving
- * Deployments per variant and pool, Services, HPAs, PDBs, NetworkPolicies, a ServiceAccount, a ServiceMonitor where
- * the Prometheus Operator is installed); this class then derives the status from what the cluster shows — rollout
- * progress, ready replicas, pods the scheduler cannot place, and whether the pools' GPUs can hold what the model
- * asks for — and records Events and metrics for every change a person would want to see.
+ * Deployments per variant and pool, Services, PDBs, NetworkPolicies, a ServiceAccount, a ServiceMonitor where the
+ * Prometheus Operator is installed); this class then derives the status from what the cluster shows — rollout
+ * progress, ready replicas, pods the scheduler cannot place, whether the pools' GPUs can hold what the model asks
+ * for, and the incident surge the floor controller ({@link SurgeFloorReconciler}) decided and wrote into the cloud
+ * HPAs — and records Events and metrics for every change a person would want to see.
  */
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "service-account", type = ModelServiceAccountDependent.class),
@@ -80,212 +72,108 @@ import java.util.stream.Collectors;
         activationCondition = CRDPresentActivationCondition.class)
 })
 @ControllerConfiguration(name = ShieldModelReconciler.NAME)
-// read-only views for capacity: every node and pod counts towards what a pool can still hold
+// read-only views for capacity: every node and pod counts towards what a pool can still hold; the cloud HPAs, which
+// the floor controller writes, for the floor they carry
 @RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
-// the HPAs are a standalone dependent (applied ahead of the workflow), so their rule is not derived from it
-@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers",
-    verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
+@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch"})
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
-  /** How long a full reconcile waits for other models' floors to be written; a burst takes a few hundred ms. */
-  static final Duration AFTER_FLOORS = Duration.ofMillis(200);
-  private static final String PODS = SurgeContext.PODS;
-  private static final String NODES = SurgeContext.NODES;
+  private static final String AUTOSCALERS = "autoscalers";
 
   private final ShieldMetrics metrics;
-  private final SurgeLatency surgeLatency;
   private final ModelEvents events;
   private final Clock clock;
-  private final ModelAutoscalersDependent autoscalers = new ModelAutoscalersDependent();
+  private final SurgeDecisions decisions;
   private final CapacityMemo capacityMemo = new CapacityMemo();
-  /**
-   * Per model, the HPA floors last applied ahead of the workflow. Each move of the floor gets that head start once;
-   * should the HPAs not show it afterwards (another writer, a mutating webhook), the full reconcile runs regardless.
-   * A scheduling hint only: lost on restart, nothing depends on it but the order of work.
-   */
-  private final Map<ResourceID, Map<String, Integer>> headStarts = new ConcurrentHashMap<>();
-  /** Floor-first steps in progress: while any runs, full reconciles wait (a burst of floors goes first). */
-  private final AtomicInteger floorsBeingWritten = new AtomicInteger();
 
   @Inject
-  public ShieldModelReconciler(MeterRegistry registry) {
-    this(registry, Clock.systemUTC());
+  public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions) {
+    this(registry, decisions, Clock.systemUTC());
   }
 
-  public ShieldModelReconciler(MeterRegistry registry, Clock clock) {
+  public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
     this.metrics = new ShieldMetrics(registry);
-    this.surgeLatency = new SurgeLatency(registry, clock);
     this.events = new ModelEvents(clock);
     this.clock = clock;
+    this.decisions = decisions;
   }
 
   @Override
   public List<EventSource<?, ShieldModel>> prepareEventSources(EventSourceContext<ShieldModel> context) {
-    // every pod counts for capacity (other tenants hold GPUs too); a model's own pods also trigger its reconcile
-    InformerEventSource<Pod, ShieldModel> pods = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Pod.class, ShieldModel.class).withName(PODS)
-            .withWatchAllNamespaces()
-            .withSecondaryToPrimaryMapper(pod -> {
-              String model = pod.getMetadata().getLabels() == null ? null
-                  : pod.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
-              return model == null ? Set.of() : Set.of(new ResourceID(model, pod.getMetadata().getNamespace()));
+    // the floor a cloud HPA carries decides whether its Deployment is parked, and is reported in the status
+    InformerEventSource<HorizontalPodAutoscaler, ShieldModel> autoscalers = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(HorizontalPodAutoscaler.class, ShieldModel.class).withName(AUTOSCALERS)
+            .withLabelSelector(DependentLabels.MANAGED)
+            .withOnUpdateFilter((now, before) -> !Objects.equals(now.getSpec().getMinReplicas(),
+                before.getSpec().getMinReplicas()))
+            .withSecondaryToPrimaryMapper(hpa -> {
+              String model = hpa.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
+              return model == null ? Set.of() : Set.of(new ResourceID(model, hpa.getMetadata().getNamespace()));
             }).build(), context);
-    // a node joining, leaving or changing capacity may change what every model can get
-    InformerEventSource<Node, ShieldModel> nodes = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Node.class, ShieldModel.class).withName(NODES)
-            .withSecondaryToPrimaryMapper(node -> context.getPrimaryCache().list().map(ResourceID::fromResource)
-                .collect(Collectors.toSet())).build(), context);
-    // an incident raises (or, ending, lowers) the private-cloud floor of every model it selects
-    InformerEventSource<ShieldIncident, ShieldModel> incidents = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(ShieldIncident.class, ShieldModel.class)
-            .withName(SurgeContext.INCIDENTS)
-            // the incident reconciler's reports (surged models, conditions) would wake every selected model
-            .withOnUpdateFilter(IncidentLifecycle::surgeInputsChanged)
-            // not a filter: the moment an incident arrives starts its floor latency
-            .withOnAddFilter(incident -> {
-              surgeLatency.arrived(incident);
-              return true;
-            })
-            .withSecondaryToPrimaryMapper(incident -> context.getPrimaryCache().list()
-                .filter(model -> IncidentSelection.selects(incident, model))
-                .map(ResourceID::fromResource).collect(Collectors.toSet())).build(), context);
-    return List.of(pods, nodes, incidents, autoscalers.eventSource(context).orElseThrow());
+    // incidents reach this controller through the floor controller's decisions, once the floors are written
+    return List.of(ClusterInformers.pods(context, true), ClusterInformers.nodes(context), autoscalers,
+        decisions.eventSource());
   }
 
   @Override
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
-    SurgeContext.useMemo(context, capacityMemo);
-    SurgeDecision surge = SurgeContext.of(model, context);
-    // Floor first. When the private-cloud floor moves (an incident starts or ends, a cooldown runs out), the HPAs
-    // that carry it are written on their own, and the rest of this model's work (Deployments, budgets, status,
-    // Events) waits until no other model is writing its floor: an incident selecting a hundred models raises all
-    // hundred floors before any of them rebuilds everything else.
     ResourceID id = ResourceID.fromResource(model);
-    Collection<HorizontalPodAutoscaler> wanted = autoscalers.desiredResources(model, context).values();
-    Set<HorizontalPodAutoscaler> current = context.getSecondaryResources(HorizontalPodAutoscaler.class);
-    Map<String, Integer> floors = hpaFloors(wanted);
-    if (!floors.equals(hpaFloors(current)) && !floors.equals(headStarts.get(id))) {
-      int othersWriting;
-      floorsBeingWritten.incrementAndGet();
-      try {
-        applyFloors(model, wanted, current, context);
-        headStarts.put(id, floors);
-      } finally {
-        othersWriting = floorsBeingWritten.decrementAndGet();
-      }
-      recordFloorLatency(model, surge, context);
-      forgetDeleted(context);
-      return UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(othersWriting > 0 ? AFTER_FLOORS : Duration.ZERO);
-    }
-    if (floorsBeingWritten.get() > 0) {
-      return UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(AFTER_FLOORS);
-    }
-    autoscalers.reconcile(model, context);
+    Optional<SurgeDecision> surge = decisions.latest(id);
+    Collection<HorizontalPodAutoscaler> autoscalers = context.getSecondaryResources(HorizontalPodAutoscaler.class);
+    Map<String, Integer> floors = floors(surge, autoscalers);
+    ModelContext.putFloors(context, floors);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     String namespace = model.getMetadata().getNamespace();
     String name = model.getMetadata().getName();
-    Collection<Pod> allPods = SurgeContext.cached(context, Pod.class, PODS);
-    List<Pod> ownPods = allPods.stream().filter(p -> namespace.equals(p.getMetadata().getNamespace())
-        && p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL)))
+    List<Pod> ownPods = ModelContext.cached(context, Pod.class, ClusterInformers.PODS).stream()
+        .filter(p -> namespace.equals(p.getMetadata().getNamespace()) && p.getMetadata().getLabels() != null
+            && name.equals(p.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL)))
         .toList();
     List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
     deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
 
-    List<DesiredReplicas> desired = desiredReplicas(model, SurgeContext.deployments(model, context),
-        surge.floorByVariant());
+    List<DesiredReplicas> desired = desiredReplicas(model, ModelContext.deployments(model, context), floors);
     Map<String, Map<Pool, Integer>> replicasByVariant = new LinkedHashMap<>();
     desired.forEach(d -> replicasByVariant.computeIfAbsent(d.variant(), v -> new LinkedHashMap<>())
         .put(d.pool(), d.replicas()));
-    CapacityPlan plan = CapacityPlan.check(model, replicasByVariant, SurgeContext.capacity(context), ownPods);
+    CapacityPlan plan = CapacityPlan.check(model, replicasByVariant, ModelContext.capacity(context, capacityMemo),
+        ownPods);
 
     ShieldModelStatus before = model.getStatus();
     ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
-        .pods(ownPods).capacity(plan).desired(desired).surge(surge.surging() ? surge.toStatus() : null)
+        .pods(ownPods).capacity(plan).desired(desired)
+        .surge(surge.orElse(null), SurgeFloorReconciler.carriedFloor(autoscalers))
         .aggregate();
-    after.setActiveIncidents(surge.activeIncidents().isEmpty() ? null : surge.activeIncidents());
-    if (!surge.surging()) {
-      after.setSurge(null);
-    }
-    after.setConditions(new Conditions(after.getConditions(), clock, model.getMetadata().getGeneration())
-        .set(ShieldModelStatus.SURGING, surge.surging() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
-            surge.reason(), surge.message()).toList());
     recordMetrics(model, after, plan, context);
-    UpdateControl<ShieldModel> control = StatusDiff.changed(before, after)
-        ? UpdateControl.patchStatus(withStatus(model, after)) : UpdateControl.noUpdate();
-    if (control.isPatchStatus()) {
+    if (StatusDiff.changed(before, after)) {
+      context.resourceOperations().serverSideApplyPrimaryStatus(withStatus(model, after));
+      // only once the status that reports them is written, so a failed write does not repeat them
       events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.getConditions(),
           after.getConditions());
     }
-    // an incident's expiry or a cooldown's end changes the floor by time alone
-    surge.nextCheck().ifPresent(at -> control.rescheduleAfter(
-        Duration.ofMillis(Math.max(100, Duration.between(clock.instant(), at).toMillis() + 50))));
-    return control;
+    return UpdateControl.noUpdate();
   }
 
   /**
-   * Writes the HPAs whose floor moved, and creates those a woken pool needs, through the dependent's own create and
-   * update (the same field manager, owner reference and cache as its full reconcile), skipping the comparison of
-   * every field: the floor is known to differ. HPAs to delete (a pool parked again) wait for the full reconcile.
+   * The private-cloud floor per variant the Deployments, budgets and status use: the floor controller's latest
+   * decision; before it made one (just after a start), the floors the HPAs carry, and minReplicas elsewhere.
    */
-  private void applyFloors(ShieldModel model, Collection<HorizontalPodAutoscaler> wanted,
-      Collection<HorizontalPodAutoscaler> current, Context<ShieldModel> context) {
-    Map<String, HorizontalPodAutoscaler> actual = new HashMap<>();
-    current.forEach(hpa -> actual.put(hpa.getMetadata().getName(), hpa));
-    for (HorizontalPodAutoscaler desired : wanted) {
-      HorizontalPodAutoscaler existing = actual.get(desired.getMetadata().getName());
-      if (existing == null) {
-        autoscalers.create(desired, model, context);
-      } else if (!Objects.equals(existing.getSpec().getMinReplicas(), desired.getSpec().getMinReplicas())) {
-        autoscalers.update(existing, desired, model, context);
+  static Map<String, Integer> floors(Optional<SurgeDecision> surge, Collection<HorizontalPodAutoscaler> autoscalers) {
+    if (surge.isPresent()) {
+      return surge.get().floorByVariant();
+    }
+    Map<String, Integer> carried = new HashMap<>();
+    autoscalers.forEach(hpa -> {
+      String variant = hpa.getMetadata().getLabels().get(ShieldNames.VARIANT_LABEL);
+      if (variant != null && hpa.getSpec().getMinReplicas() != null) {
+        carried.put(variant, hpa.getSpec().getMinReplicas());
       }
-    }
-  }
-
-  /** HPA name to minReplicas: the floors the HPAs carry. */
-  private static Map<String, Integer> hpaFloors(Collection<HorizontalPodAutoscaler> autoscalers) {
-    Map<String, Integer> floors = new HashMap<>();
-    autoscalers.forEach(hpa -> floors.put(hpa.getMetadata().getName(), hpa.getSpec().getMinReplicas()));
-    return floors;
-  }
-
-  /**
-   * The floor just written was raised for an incident: how long that took, from the incident's arrival. Only for
-   * models that existed before the incident: a model created during one gets its floor with its first objects, which
-   * says nothing about how fast incidents are answered.
-   */
-  private void recordFloorLatency(ShieldModel model, SurgeDecision surge, Context<ShieldModel> context) {
-    if (surge.activeIncidents().isEmpty() || surge.coolingDown()) {
-      return;
-    }
-    String driving = surge.activeIncidents().get(0).getName();
-    List<ShieldIncident> incidents = SurgeContext.cached(context, ShieldIncident.class, SurgeContext.INCIDENTS);
-    incidents.stream().filter(i -> driving.equals(i.getMetadata().getName())
-        && model.getMetadata().getNamespace().equals(i.getMetadata().getNamespace()))
-        .filter(i -> !createdAfter(model.getMetadata().getCreationTimestamp(), i.getMetadata().getCreationTimestamp()))
-        .findFirst().ifPresent(surgeLatency::floorWritten);
-  }
-
-  /** Whether one RFC 3339 timestamp is later than another; false when either is missing or malformed. */
-  private static boolean createdAfter(String timestamp, String other) {
-    Instant at = IncidentLifecycle.instant(timestamp);
-    Instant otherAt = IncidentLifecycle.instant(other);
-    return at != null && otherAt != null && at.isAfter(otherAt);
-  }
-
-  /** Drops what is kept per model or incident for those that no longer exist. */
-  private void forgetDeleted(Context<ShieldModel> context) {
-    if (headStarts.size() > context.getPrimaryCache().list().count()) {
-      headStarts.keySet().retainAll(context.getPrimaryCache().list().map(ResourceID::fromResource)
-          .collect(Collectors.toSet()));
-    }
-    List<ShieldIncident> incidents = SurgeContext.cached(context, ShieldIncident.class, SurgeContext.INCIDENTS);
-    if (surgeLatency.tracked() > incidents.size()) {
-      surgeLatency.retain(incidents.stream().map(i -> i.getMetadata().getUid()).collect(Collectors.toSet()));
-    }
+    });
+    return carried;
   }
 
   /**
@@ -304,8 +192,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
       if (count != null) {
         desired.add(DesiredReplicas.fixed(name, variant, pool, count));
       } else {
-        desired.add(DesiredReplicas.autoscaled(name, variant, cloudFloors.getOrDefault(variant,
-            nz(model.getSpec().getPlacement().getPrivateCloud().getMinReplicas()))));
+        desired.add(DesiredReplicas.autoscaled(name, variant, ModelPools.privateCloudFloor(model, variant,
+            cloudFloors)));
       }
     }
     return desired;
@@ -375,10 +263,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   @Override
   public ErrorStatusUpdateControl<ShieldModel> updateErrorStatus(ShieldModel model, Context<ShieldModel> context,
       Exception e) {
-    ShieldModelStatus status = model.getStatus() == null ? new ShieldModelStatus() : model.getStatus();
-    status.setConditions(new Conditions(status.getConditions(), clock, model.getMetadata().getGeneration())
-        .setFalse(ShieldModelStatus.READY, "ReconcileError", "the operator could not reconcile this model: "
-            + briefly(e)).toList());
-    return ErrorStatusUpdateControl.patchStatus(withStatus(model, status));
+    return ErrorStatusUpdateControl.patchStatus(withStatus(model, ShieldModelStatusAggregator.failed(model, clock,
+        "the operator could not reconcile this model: " + briefly(e))));
   }
 }

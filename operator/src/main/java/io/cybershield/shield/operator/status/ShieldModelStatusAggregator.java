@@ -12,6 +12,8 @@ import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -49,19 +51,15 @@ import java.util.stream.Collectors;
  * deadline, or some but not all replicas of a Deployment that is not mid-rollout are ready
  * ({@code ReplicasUnavailable}); otherwise False ({@code AsExpected}).</li>
  * <li>{@code CapacityAvailable}: from the CapacityPlan; Unknown ({@code CapacityUnknown}) without one.</li>
- * <li>{@code Surging}, {@code activeIncidents} and {@code gateway} belong to other components and are carried over
- * from the previous status unchanged.</li>
+ * <li>{@code Surging} (with {@code activeIncidents} and {@code surge}): from the floor controller's surge decision;
+ * see {@link #surge}.</li>
+ * <li>{@code gateway}: carried over from the previous status unchanged.</li>
  * </ul>
  * {@code servedVersion} becomes the target version once every Deployment has fully rolled it out (its controller
  * observed the latest generation, and updated, current and available replicas all equal the desired count); until
  * then the previous served version stays, because the old pods still answer.
  */
 public final class ShieldModelStatusAggregator {
-
-  /** Pod template label that tells which model version a Deployment's pods serve. */
-  public static final String VERSION_LABEL = "app.kubernetes.io/version";
-  /** Pod template annotation read when the template has no {@link #VERSION_LABEL}. */
-  public static final String VERSION_ANNOTATION = ShieldNames.PREFIX + "version";
 
   /** Reasons this aggregator writes. */
   public static final String ALL_REPLICAS_READY = "AllReplicasReady";
@@ -78,6 +76,7 @@ public final class ShieldModelStatusAggregator {
   public static final String REPLICAS_UNAVAILABLE = "ReplicasUnavailable";
   public static final String AS_EXPECTED = "AsExpected";
   public static final String CAPACITY_UNKNOWN = "CapacityUnknown";
+  public static final String RECONCILE_ERROR = "ReconcileError";
 
   private static final int MAX_NAMED_PODS = 5;
 
@@ -87,8 +86,8 @@ public final class ShieldModelStatusAggregator {
   private Collection<Deployment> deployments = List.of();
   private Collection<Pod> pods = List.of();
   private CapacityPlan capacity;
-  private SurgeStatus surge;
-  private String targetVersion;
+  private SurgeDecision surge;
+  private int carriedFloor;
 
   private ShieldModelStatusAggregator(ShieldModel model, Clock clock) {
     this.model = Objects.requireNonNull(model, "model");
@@ -98,14 +97,6 @@ public final class ShieldModelStatusAggregator {
   /** An aggregator for a model (spec and current status), transitions timed by the clock. */
   public static ShieldModelStatusAggregator forModel(ShieldModel model, Clock clock) {
     return new ShieldModelStatusAggregator(model, clock);
-  }
-
-  /** The status in one call; see {@link #forModel} for the inputs one at a time. */
-  public static ShieldModelStatus aggregate(ShieldModel model, Collection<Deployment> deployments,
-                                            Collection<Pod> pods, CapacityPlan capacity,
-                                            List<DesiredReplicas> desired, SurgeStatus surge, Clock clock) {
-    return forModel(model, clock).deployments(deployments).pods(pods).capacity(capacity).desired(desired)
-        .surge(surge).aggregate();
   }
 
   /** What the builders want per variant and pool. */
@@ -132,15 +123,13 @@ public final class ShieldModelStatusAggregator {
     return this;
   }
 
-  /** The surge in effect, or null to keep the previous status's. */
-  public ShieldModelStatusAggregator surge(SurgeStatus surge) {
+  /**
+   * The floor controller's surge decision, and the floor the model's cloud HPAs really carry (the lowest, 0 without
+   * any); a null decision (none made since the operator started) keeps what the previous status reported.
+   */
+  public ShieldModelStatusAggregator surge(SurgeDecision surge, int carriedFloor) {
     this.surge = surge;
-    return this;
-  }
-
-  /** The version to serve, when it is not spec.model.version (a version promoted by a ShieldRetrain). */
-  public ShieldModelStatusAggregator targetVersion(String targetVersion) {
-    this.targetVersion = targetVersion;
+    this.carriedFloor = carriedFloor;
     return this;
   }
 
@@ -148,7 +137,7 @@ public final class ShieldModelStatusAggregator {
   public ShieldModelStatus aggregate() {
     ShieldModelStatus previous = model.getStatus();
     Long generation = model.getMetadata() == null ? null : model.getMetadata().getGeneration();
-    String target = targetVersion != null ? targetVersion : model.getSpec().getModel().getVersion();
+    String target = model.getSpec().getModel().getVersion();
 
     Map<String, Deployment> byName = new HashMap<>();
     for (Deployment deployment : deployments) {
@@ -175,18 +164,43 @@ public final class ShieldModelStatusAggregator {
     setProgressing(conditions, observed, rollout);
     setDegraded(conditions, observed, pendingForGpu);
     setCapacityAvailable(conditions);
+    setSurge(status, conditions, previous);
     status.setConditions(conditions.toList());
 
-    if (previous != null && previous.getActiveIncidents() != null) {
-      status.setActiveIncidents(previous.getActiveIncidents().stream().map(ShieldModelStatusAggregator::copy)
-          .toList());
-    }
-    SurgeStatus surgeInEffect = surge != null ? surge : previous == null ? null : previous.getSurge();
-    status.setSurge(surgeInEffect == null ? null : copy(surgeInEffect));
     if (previous != null && previous.getGateway() != null) {
       status.setGateway(new GatewayStatus(previous.getGateway().getService(), previous.getGateway().getUrl()));
     }
     return status;
+  }
+
+  /**
+   * {@code activeIncidents}, {@code surge} and the Surging condition, from the surge decision: {@code surge} is
+   * present exactly while the floor is held above minReplicas (by an incident or its cooldown), with the floor the
+   * HPAs really carry; {@code activeIncidents} exactly while incidents select the model. Without a decision yet, the
+   * previous status's report stands.
+   */
+  private void setSurge(ShieldModelStatus status, Conditions conditions, ShieldModelStatus previous) {
+    if (surge == null) {
+      if (previous != null) {
+        status.setActiveIncidents(previous.getActiveIncidents() == null ? null
+            : previous.getActiveIncidents().stream().map(ShieldModelStatusAggregator::copy).toList());
+        status.setSurge(previous.getSurge() == null ? null : copy(previous.getSurge()));
+      }
+      return;
+    }
+    status.setActiveIncidents(surge.activeIncidents().isEmpty() ? null
+        : surge.activeIncidents().stream().map(ShieldModelStatusAggregator::copy).toList());
+    if (surge.surging()) {
+      SurgeStatus report = new SurgeStatus();
+      report.setSeverity(surge.severity());
+      report.setRequestedFloor(surge.requestedFloor());
+      report.setFloor(carriedFloor);
+      report.setShortfall(surge.shortfall());
+      report.setCooldownUntil(surge.cooldownUntil() == null ? null : surge.cooldownUntil().toString());
+      status.setSurge(report);
+    }
+    conditions.set(ShieldModelStatus.SURGING, surge.surging() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
+        surge.reason(), surge.message());
   }
 
   private void setReady(Conditions conditions, List<Observed> observed, Rollout rollout, List<Pod> unschedulable) {
@@ -355,6 +369,27 @@ public final class ShieldModelStatusAggregator {
     return new ActiveIncident(incident.getName(), incident.getSeverity(), incident.getFloor());
   }
 
+  /**
+   * The status after a reconcile failed: the previous one with {@code Ready=False}, reason {@code ReconcileError},
+   * and the error's message.
+   */
+  public static ShieldModelStatus failed(ShieldModel model, Clock clock, String message) {
+    ShieldModelStatus previous = model.getStatus();
+    ShieldModelStatus status = new ShieldModelStatus();
+    if (previous != null) {
+      status.setObservedGeneration(previous.getObservedGeneration());
+      status.setServedVersion(previous.getServedVersion());
+      status.setReplicas(previous.getReplicas());
+      status.setVariants(previous.getVariants());
+      status.setActiveIncidents(previous.getActiveIncidents());
+      status.setSurge(previous.getSurge());
+      status.setGateway(previous.getGateway());
+    }
+    status.setConditions(new Conditions(previous == null ? null : previous.getConditions(), clock,
+        model.getMetadata().getGeneration()).setFalse(ShieldModelStatus.READY, RECONCILE_ERROR, message).toList());
+    return status;
+  }
+
   private static SurgeStatus copy(SurgeStatus surge) {
     SurgeStatus copy = new SurgeStatus();
     copy.setSeverity(surge.getSeverity());
@@ -429,12 +464,8 @@ public final class ShieldModelStatusAggregator {
     private static String templateVersion(Deployment deployment) {
       ObjectMeta template = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null ? null
           : deployment.getSpec().getTemplate().getMetadata();
-      if (template != null && template.getLabels() != null && template.getLabels().containsKey(VERSION_LABEL)) {
-        return template.getLabels().get(VERSION_LABEL);
-      }
-      if (template != null && template.getAnnotations() != null
-          && template.getAnnotations().containsKey(VERSION_ANNOTATION)) {
-        return template.getAnnotations().get(VERSION_ANNOTATION);
+      if (template != null && template.getLabels() != null && template.getLabels().containsKey(ShieldNames.APP_VERSION_LABEL)) {
+        return template.getLabels().get(ShieldNames.APP_VERSION_LABEL);
       }
       return null;
     }

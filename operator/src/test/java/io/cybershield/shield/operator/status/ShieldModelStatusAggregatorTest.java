@@ -51,8 +51,8 @@ class ShieldModelStatusAggregatorTest {
   void firstReconcileWithoutDeploymentsIsNotReadyAndProgressing() {
     ShieldModel model = model("v7", 1);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(), List.of(), fittingPlan(model),
-        onPremTwoCloudParked(), null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of()).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
         .containsExactly(
@@ -77,9 +77,8 @@ class ShieldModelStatusAggregatorTest {
   void allDeploymentsAvailableMakeTheModelReadyAndServeTheVersion() {
     ShieldModel model = model("v7", 1);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), fittingPlan(model), onPremTwoCloudParked(), null,
-        clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
         .containsExactly(ConditionStatus.TRUE, "AllReplicasReady", "all 2 desired replicas of 1 variant serve version v7");
@@ -103,8 +102,8 @@ class ShieldModelStatusAggregatorTest {
   void aParkedCloudPoolCountsAsReadyEvenBeforeItsDeploymentIsSeen() {
     ShieldModel model = model("v7", 1);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2)),
-        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2))).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.TRUE);
     assertThat(status.getServedVersion()).isEqualTo("v7");
@@ -113,14 +112,13 @@ class ShieldModelStatusAggregatorTest {
   @Test
   void aVersionChangeMidRolloutKeepsServingTheOldVersion() {
     ShieldModel model = model("v8", 2);
-    model.setStatus(ShieldModelStatusAggregator.aggregate(model("v7", 1),
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), null, onPremTwoCloudParked(), null,
-        clockAt(T0)));
+    model.setStatus(ShieldModelStatusAggregator.forModel(model("v7", 1), clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(null)
+        .desired(onPremTwoCloudParked()).aggregate());
     // maxSurge 1: one v8 pod is up, both v7 pods still serve.
     Deployment rolling = deployment(Pool.ONPREM, "v8", 2, 2, true, 3, 1, 2, 2);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(rolling, PARKED), List.of(),
-        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T1));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(rolling, PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
         Condition::getMessage, Condition::getLastTransitionTime)
@@ -133,21 +131,19 @@ class ShieldModelStatusAggregatorTest {
 
     // Before the Deployment controller sees the new template nothing counts as updated.
     Deployment stale = rolledOut(Pool.ONPREM, "v7", 2);
-    ShieldModelStatus notYet = ShieldModelStatusAggregator.aggregate(model, List.of(stale, PARKED), List.of(),
-        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T1));
+    ShieldModelStatus notYet = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(stale, PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
     assertThat(condition(notYet, "Progressing").getMessage()).isEqualTo("rolling out version v8: 0/2 replicas updated");
     assertThat(notYet.getServedVersion()).isEqualTo("v7");
 
     // The parked cloud Deployment gets the new template too; a stale one would start v7 pods when woken.
-    ShieldModelStatus parkedStale = ShieldModelStatusAggregator.aggregate(model,
-        List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), PARKED), List.of(), fittingPlan(model),
-        onPremTwoCloudParked(), null, clockAt(T1));
+    ShieldModelStatus parkedStale = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
     assertThat(parkedStale.getServedVersion()).isEqualTo("v7");
 
     // Once done, v8 is served.
-    ShieldModelStatus done = ShieldModelStatusAggregator.aggregate(model,
-        List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), rolledOut(Pool.PRIVATE_CLOUD, "v8", 0)),
-        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T1));
+    ShieldModelStatus done = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), rolledOut(Pool.PRIVATE_CLOUD, "v8", 0))).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
     assertThat(done.getServedVersion()).isEqualTo("v8");
     assertThat(condition(done, "Progressing").getReason()).isEqualTo("RolloutComplete");
   }
@@ -157,8 +153,8 @@ class ShieldModelStatusAggregatorTest {
     ShieldModel model = model("v7", 1);
     Deployment behind = deployment(Pool.ONPREM, "v7", 2, 3, false, 2, 2, 2, 2);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(behind, PARKED), List.of(),
-        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(behind, PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(status.getServedVersion()).isNull();
     assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.FALSE);
@@ -174,8 +170,8 @@ class ShieldModelStatusAggregatorTest {
         pendingForGpu("threat-intel-full-cloud-7d9f-a"));
     Deployment cloud = deployment(Pool.PRIVATE_CLOUD, "v7", 2, 1, true, 2, 2, 0, 0);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud), pods, null, desired, null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud)).pods(pods).capacity(null)
+        .desired(desired).aggregate();
 
     assertThat(condition(status, "Degraded")).extracting(Condition::getStatus, Condition::getReason)
         .containsExactly(ConditionStatus.TRUE, "PodsPendingForGpu");
@@ -208,9 +204,8 @@ class ShieldModelStatusAggregatorTest {
         GpuCapacity.of(defaultNodes(), others), List.of());
     Deployment cloud = deployment(Pool.PRIVATE_CLOUD, "v7", 8, 1, true, 8, 8, 2, 2);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud), List.of(pendingForGpu("threat-intel-full-cloud-x")), plan,
-        desired, null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud)).pods(List.of(pendingForGpu("threat-intel-full-cloud-x"))).capacity(plan)
+        .desired(desired).aggregate();
 
     assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
         .containsExactly(ConditionStatus.FALSE, "InsufficientCapacity", "pool private-cloud lacks 12 nvidia.com/gpu "
@@ -226,9 +221,8 @@ class ShieldModelStatusAggregatorTest {
     List<DesiredReplicas> desired = List.of(DesiredReplicas.fixed(MODEL, "full", Pool.ONPREM, 2),
         DesiredReplicas.autoscaled(MODEL, "full", 1));
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), rolledOut(Pool.PRIVATE_CLOUD, "v7", 3)), List.of(), null, desired,
-        null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), rolledOut(Pool.PRIVATE_CLOUD, "v7", 3))).pods(List.of()).capacity(null)
+        .desired(desired).aggregate();
 
     assertThat(status.getVariants().get(0).getPools().get(1)).extracting(PoolStatus::getDesiredReplicas,
         PoolStatus::getReadyReplicas, PoolStatus::getFloor).containsExactly(3, 3, 1);
@@ -239,12 +233,12 @@ class ShieldModelStatusAggregatorTest {
   @Test
   void someReplicasLostAfterARolloutDegradeTheModel() {
     ShieldModel model = model("v7", 1);
-    model.setStatus(ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED),
-        List.of(), fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0)));
+    model.setStatus(ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate());
     Deployment lostOne = deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 1, 1);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(lostOne, PARKED), List.of(),
-        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(lostOne, PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(condition(status, "Degraded")).extracting(Condition::getStatus, Condition::getReason,
         Condition::getMessage).containsExactly(ConditionStatus.TRUE, "ReplicasUnavailable",
@@ -264,8 +258,8 @@ class ShieldModelStatusAggregatorTest {
         .withMessage("ReplicaSet \"threat-intel-full-onprem-6b7c\" has timed out progressing.").endCondition()
         .endStatus().build();
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model, List.of(stuck, PARKED), List.of(),
-        fittingPlan(model), onPremTwoCloudParked(), null, clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(stuck, PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     String message = "Deployment threat-intel-full-onprem: ReplicaSet \"threat-intel-full-onprem-6b7c\" has timed "
         + "out progressing.";
@@ -279,19 +273,18 @@ class ShieldModelStatusAggregatorTest {
   void lastTransitionTimeIsCarriedOverWhenUnchangedAndMovedWhenChanged() {
     ShieldModel model = model("v7", 1);
     List<Deployment> starting = List.of(deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 0, 0), PARKED);
-    model.setStatus(ShieldModelStatusAggregator.aggregate(model, starting, List.of(), fittingPlan(model),
-        onPremTwoCloudParked(), null, clockAt(T0)));
+    model.setStatus(ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(starting).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate());
     assertThat(model.getStatus().getCondition("Progressing").orElseThrow()).extracting(Condition::getReason,
         Condition::getMessage).containsExactly("RollingOut", "rolling out version v7: 2/2 replicas updated, 0/2 available");
 
-    ShieldModelStatus again = ShieldModelStatusAggregator.aggregate(model, starting, List.of(), fittingPlan(model),
-        onPremTwoCloudParked(), null, clockAt(T1));
+    ShieldModelStatus again = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(starting).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
     assertThat(again.getConditions()).extracting(Condition::getLastTransitionTime).containsOnly(T0_TEXT);
     assertThat(StatusDiff.changed(model.getStatus(), again)).isFalse();
 
-    ShieldModelStatus ready = ShieldModelStatusAggregator.aggregate(model,
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), fittingPlan(model), onPremTwoCloudParked(), null,
-        clockAt(T1));
+    ShieldModelStatus ready = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
     assertThat(ready.getConditions()).extracting(Condition::getType, Condition::getLastTransitionTime)
         .containsExactly(
             tuple("Ready", T1_TEXT),
@@ -318,9 +311,8 @@ class ShieldModelStatusAggregatorTest {
     previous.setSurge(surge);
     model.setStatus(previous);
 
-    ShieldModelStatus status = ShieldModelStatusAggregator.aggregate(model,
-        List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), fittingPlan(model), onPremTwoCloudParked(), null,
-        clockAt(T0));
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(status.getConditions()).extracting(Condition::getType)
         .containsExactly("Ready", "Progressing", "Degraded", "CapacityAvailable", "Surging");
@@ -336,13 +328,13 @@ class ShieldModelStatusAggregatorTest {
   @Test
   void theModelIsNotModified() {
     ShieldModel model = model("v7", 1);
-    ShieldModelStatus before = ShieldModelStatusAggregator.aggregate(model, List.of(), List.of(), null,
-        onPremTwoCloudParked(), null, clockAt(T0));
+    ShieldModelStatus before = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of()).pods(List.of()).capacity(null)
+        .desired(onPremTwoCloudParked()).aggregate();
     model.setStatus(before);
     String json = Serialization.asJson(model);
 
-    ShieldModelStatusAggregator.aggregate(model, List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED), List.of(), null,
-        onPremTwoCloudParked(), null, clockAt(T1));
+    ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(null)
+        .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(Serialization.asJson(model)).isEqualTo(json);
   }

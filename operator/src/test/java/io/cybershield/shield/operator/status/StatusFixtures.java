@@ -96,7 +96,7 @@ final class StatusFixtures {
         .withGeneration(generation).endMetadata()
         .withNewSpec().withReplicas(specReplicas)
         .withNewTemplate().withNewMetadata()
-        .withLabels(Map.of(ShieldModelStatusAggregator.VERSION_LABEL, version)).endMetadata().endTemplate()
+        .withLabels(Map.of(ShieldNames.APP_VERSION_LABEL, version)).endMetadata().endTemplate()
         .endSpec()
         .withNewStatus().withObservedGeneration(caughtUp ? generation : generation - 1).withReplicas(replicas)
         .withUpdatedReplicas(updated).withReadyReplicas(ready).withAvailableReplicas(available).endStatus()

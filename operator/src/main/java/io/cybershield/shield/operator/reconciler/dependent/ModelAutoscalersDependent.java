@@ -1,7 +1,8 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.operator.reconciler.SurgeContext;
+import io.cybershield.shield.operator.model.ModelAutoscalers;
+import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * An HPA for each private-cloud Deployment that is not parked; it owns that Deployment's replica count and carries
- * the incident surge's floor. A standalone dependent: the reconciler applies it on its own, ahead of the managed
- * workflow, when the floor moves (see {@code ShieldModelReconciler}).
+ * the incident surge's floor. A standalone dependent of the floor controller ({@code SurgeFloorReconciler}), its only
+ * writer; the ShieldModel controller only reads the HPAs.
  */
 public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodAutoscaler> {
 
@@ -27,6 +28,6 @@ public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodA
 
   @Override
   protected List<HorizontalPodAutoscaler> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return SurgeContext.autoscalers(model, context);
+    return ModelAutoscalers.desired(model, ModelContext.floors(context));
   }
 }

@@ -1,7 +1,7 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.operator.reconciler.SurgeContext;
+import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -19,6 +19,6 @@ public class ModelDeploymentsDependent extends ModelBulkDependent<Deployment> {
 
   @Override
   protected List<Deployment> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return SurgeContext.deployments(model, context);
+    return ModelContext.deployments(model, context);
   }
 }

@@ -1,7 +1,7 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.operator.reconciler.SurgeContext;
+import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.cybershield.shield.operator.model.ModelDisruptionBudgets;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -20,6 +20,6 @@ public class ModelDisruptionBudgetsDependent extends ModelBulkDependent<PodDisru
 
   @Override
   protected List<PodDisruptionBudget> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelDisruptionBudgets.desired(model, SurgeContext.floors(model, context));
+    return ModelDisruptionBudgets.desired(model, ModelContext.floors(context));
   }
 }

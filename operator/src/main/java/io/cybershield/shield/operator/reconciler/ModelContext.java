@@ -1,0 +1,63 @@
+package io.cybershield.shield.operator.reconciler;
+
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.capacity.CapacityMemo;
+import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.model.ModelServerDeployments;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values one reconcile shares between the reconciler and its dependents: put into the context explicitly before
+ * the dependents run, and read back as mandatory, so no dependent computes them for the others.
+ */
+public final class ModelContext {
+
+  private static final String FLOORS_KEY = "shield.private-cloud-floors";
+  private static final String DEPLOYMENTS_KEY = ModelServerDeployments.class.getName();
+
+  private ModelContext() {
+  }
+
+  /** Sets the private-cloud floor per variant this reconcile applies. */
+  static void putFloors(Context<ShieldModel> context, Map<String, Integer> floorByVariant) {
+    context.managedWorkflowAndDependentResourceContext().put(FLOORS_KEY, Map.copyOf(floorByVariant));
+  }
+
+  /** The private-cloud floor per variant this reconcile applies. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Integer> floors(Context<ShieldModel> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(FLOORS_KEY, Map.class);
+  }
+
+  /** The builders' DJL Serving Deployments with this reconcile's floors, built once for the dependent and the status. */
+  @SuppressWarnings("unchecked")
+  public static List<Deployment> deployments(ShieldModel model, Context<ShieldModel> context) {
+    var shared = context.managedWorkflowAndDependentResourceContext();
+    return shared.get(DEPLOYMENTS_KEY, List.class).orElseGet(() -> {
+      List<Deployment> deployments = ModelServerDeployments.desired(model, floors(context));
+      shared.put(DEPLOYMENTS_KEY, deployments);
+      return deployments;
+    });
+  }
+
+  /** The cluster's GPU capacity from the controller's Node and Pod informers, reused while they hold the same objects. */
+  static GpuCapacity capacity(Context<ShieldModel> context, CapacityMemo memo) {
+    return memo.capacity(cached(context, Node.class, ClusterInformers.NODES),
+        cached(context, Pod.class, ClusterInformers.PODS));
+  }
+
+  /** Everything an informer of this controller holds. */
+  @SuppressWarnings("unchecked")
+  static <R extends HasMetadata> List<R> cached(Context<ShieldModel> context, Class<R> type, String name) {
+    return ((InformerEventSource<R, ShieldModel>) context.eventSourceRetriever().getEventSourceFor(type, name))
+        .list().toList();
+  }
+}

@@ -1,0 +1,56 @@
+package io.cybershield.shield.operator.reconciler;
+
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The surge decisions of the floor controller ({@link SurgeFloorReconciler}), handed to the ShieldModel controller
+ * ({@link ShieldModelReconciler}) through an inbound event source: the floor controller decides and writes the floors;
+ * a decision that changed then reconciles the model, whose status reports it. So an incident reaches the model
+ * controller only after the floors it moved are written, and a floor never waits behind a model's full rebuild.
+ * <p>
+ * Only the latest decision per model is kept, and nothing depends on it surviving a restart: the floor controller
+ * decides again from the cluster on its first reconcile, and until then the model's status keeps what it reported.
+ */
+@Singleton
+public class SurgeDecisions {
+
+  private final Map<ResourceID, SurgeDecision> latest = new ConcurrentHashMap<>();
+  private final SimpleInboundEventSource<ShieldModel> events = new SimpleInboundEventSource<>("surge-decisions");
+
+  /** Records the decision just applied to the model's floors; a changed one reconciles the model. */
+  public void publish(ResourceID model, SurgeDecision decision) {
+    SurgeDecision previous = latest.put(model, decision);
+    if (!decision.equals(previous) && events.isRunning()) {
+      events.propagateEvent(model);
+    }
+  }
+
+  /** The latest decision for the model, if the floor controller has made one since the operator started. */
+  public Optional<SurgeDecision> latest(ResourceID model) {
+    return Optional.ofNullable(latest.get(model));
+  }
+
+  /** Forgets the models that no longer exist. */
+  public void retain(Set<ResourceID> existing) {
+    latest.keySet().retainAll(existing);
+  }
+
+  public int size() {
+    return latest.size();
+  }
+
+  /** The event source of the ShieldModel controller. */
+  EventSource<Void, ShieldModel> eventSource() {
+    return events;
+  }
+}

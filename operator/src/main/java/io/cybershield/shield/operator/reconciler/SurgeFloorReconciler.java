@@ -1,0 +1,185 @@
+package io.cybershield.shield.operator.reconciler;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
+import io.cybershield.shield.operator.capacity.CapacityMemo;
+import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.metrics.SurgeLatency;
+import io.cybershield.shield.operator.model.ModelPools;
+import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
+import io.cybershield.shield.operator.surge.IncidentLifecycle;
+import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.operator.surge.SurgePolicy;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The incident surge's private-cloud floors, on their own controller: from the ShieldIncidents that select a model,
+ * its spec and the GPUs its private-cloud pool can still give, {@link SurgePolicy} decides the floor, and this
+ * controller writes it into the model's cloud HorizontalPodAutoscalers (creating the HPA of a parked pool it wakes,
+ * deleting it when the pool parks again). Nothing else: JOSDK queues reconciles per resource and controller, so a
+ * floor never waits behind the ShieldModel controller's rebuild of the same model, which learns of each new decision
+ * afterwards through {@link SurgeDecisions} and reports it in the model's status.
+ */
+@ControllerConfiguration(name = SurgeFloorReconciler.NAME)
+@RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldincidents", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers",
+    verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
+public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
+
+  public static final String NAME = "shieldmodel-floors";
+  static final String INCIDENTS = "incidents";
+
+  private final SurgeDecisions decisions;
+  private final SurgeLatency surgeLatency;
+  private final Clock clock;
+  private final ModelAutoscalersDependent autoscalers = new ModelAutoscalersDependent();
+  private final CapacityMemo capacityMemo = new CapacityMemo();
+
+  @Inject
+  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions) {
+    this(registry, decisions, Clock.systemUTC());
+  }
+
+  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
+    this.decisions = decisions;
+    this.surgeLatency = new SurgeLatency(registry, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, ShieldModel>> prepareEventSources(EventSourceContext<ShieldModel> context) {
+    InformerEventSource<ShieldIncident, ShieldModel> incidents = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(ShieldIncident.class, ShieldModel.class).withName(INCIDENTS)
+            // the incident reconciler's reports (surged models, conditions) change no floor
+            .withOnUpdateFilter(IncidentLifecycle::surgeInputsChanged)
+            // not a filter: the moment an incident arrives starts its floor latency
+            .withOnAddFilter(incident -> {
+              surgeLatency.arrived(incident);
+              return true;
+            })
+            .withSecondaryToPrimaryMapper(incident -> ClusterInformers.selectedBy(context, incident)).build(),
+        context);
+    // free GPUs bound the floor: a node that changes what it can hold may let a budget-limited floor rise;
+    // pods are read for the GPUs they hold, and a pod changing reconciles no floor
+    return List.of(incidents, ClusterInformers.nodes(context), ClusterInformers.pods(context, false),
+        autoscalers.eventSource(context).orElseThrow());
+  }
+
+  @Override
+  public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
+    String namespace = model.getMetadata().getNamespace();
+    List<ShieldIncident> incidents = ModelContext.cached(context, ShieldIncident.class, INCIDENTS).stream()
+        .filter(i -> namespace.equals(i.getMetadata().getNamespace())).toList();
+    List<Pod> pods = ModelContext.cached(context, Pod.class, ClusterInformers.PODS);
+    Map<String, Long> free = freeCloudGpus(model, ModelContext.capacity(context, capacityMemo), pods);
+    SurgeDecision decision = SurgePolicy.decide(model, incidents, free, clock.instant());
+
+    int floorBefore = carriedFloor(context.getSecondaryResources(HorizontalPodAutoscaler.class));
+    ModelContext.putFloors(context, decision.floorByVariant());
+    autoscalers.reconcile(model, context);
+    recordFloorLatency(model, decision, floorBefore, incidents);
+    ResourceID id = ResourceID.fromResource(model);
+    decisions.publish(id, decision);
+    forgetDeleted(context);
+
+    // an incident's expiry or a cooldown's end moves the floor by time alone
+    return decision.nextCheck().map(at -> UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(
+            Duration.ofMillis(Math.max(100, Duration.between(clock.instant(), at).toMillis() + 50))))
+        .orElseGet(UpdateControl::noUpdate);
+  }
+
+  /**
+   * GPUs per resource the private-cloud pool can give the model's surge: what its nodes have free, plus what the
+   * model's own bound cloud pods already hold.
+   */
+  static Map<String, Long> freeCloudGpus(ShieldModel model, GpuCapacity capacity, Collection<Pod> pods) {
+    String namespace = model.getMetadata().getNamespace();
+    Map<String, Long> free = new HashMap<>(capacity.pool(ModelPools.nodeSelector(model, Pool.PRIVATE_CLOUD)).free());
+    for (Pod pod : pods) {
+      Map<String, String> labels = pod.getMetadata().getLabels();
+      if (labels != null && namespace.equals(pod.getMetadata().getNamespace())
+          && model.getMetadata().getName().equals(labels.get(ShieldNames.MODEL_LABEL))
+          && Pool.PRIVATE_CLOUD.value().equals(labels.get(ShieldNames.POOL_LABEL)) && !GpuCapacity.isTerminated(pod)
+          && pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
+        GpuCapacity.podGpuRequests(pod).forEach((resource, count) -> free.merge(resource, count, Long::sum));
+      }
+    }
+    return free;
+  }
+
+  /** The lowest floor the model's cloud HPAs carry; 0 without any (a parked pool). */
+  static int carriedFloor(Collection<HorizontalPodAutoscaler> autoscalers) {
+    return autoscalers.stream().map(hpa -> hpa.getSpec().getMinReplicas()).filter(java.util.Objects::nonNull)
+        .mapToInt(Integer::intValue).min().orElse(0);
+  }
+
+  /**
+   * The first answer to an incident: when this reconcile is the first to see an active incident select the model and
+   * it raised the floor, how long that took from the incident's arrival. Later moves of the same surge (a
+   * budget-limited floor rising when GPUs free up, a variant added) are no answer to the incident and are not
+   * counted; nor is a model created after the incident, which gets its floor with its first objects.
+   */
+  private void recordFloorLatency(ShieldModel model, SurgeDecision decision, int floorBefore,
+      List<ShieldIncident> incidents) {
+    if (decision.activeIncidents().isEmpty()) {
+      return;
+    }
+    ResourceID id = ResourceID.fromResource(model);
+    String driving = decision.activeIncidents().get(0).getName();
+    boolean raised = decision.floor() > floorBefore && !decision.coolingDown();
+    for (ActiveIncident active : decision.activeIncidents()) {
+      incidents.stream().filter(i -> active.getName().equals(i.getMetadata().getName())).findFirst()
+          .filter(incident -> surgeLatency.firstAnswer(incident, id))
+          .filter(incident -> raised && driving.equals(active.getName()))
+          .filter(incident -> !createdAfter(model.getMetadata().getCreationTimestamp(),
+              incident.getMetadata().getCreationTimestamp()))
+          .ifPresent(surgeLatency::floorWritten);
+    }
+  }
+
+  /** Whether one RFC 3339 timestamp is later than another; false when either is missing or malformed. */
+  private static boolean createdAfter(String timestamp, String other) {
+    Instant at = IncidentLifecycle.instant(timestamp);
+    Instant otherAt = IncidentLifecycle.instant(other);
+    return at != null && otherAt != null && at.isAfter(otherAt);
+  }
+
+  /** Drops what is kept per model or incident for those that no longer exist. */
+  private void forgetDeleted(Context<ShieldModel> context) {
+    long models = context.getPrimaryCache().list().count();
+    if (decisions.size() > models) {
+      decisions.retain(context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
+    }
+    List<ShieldIncident> incidents = ModelContext.cached(context, ShieldIncident.class, INCIDENTS);
+    if (surgeLatency.tracked() > incidents.size()) {
+      surgeLatency.retain(incidents.stream().map(i -> i.getMetadata().getUid()).collect(Collectors.toSet()));
+    }
+  }
+}
