@@ -1,0 +1,134 @@
+package io.cybershield.shield.operator;
+
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.sandbox.SandboxCluster;
+import io.cybershield.shield.sandbox.simulator.NodeInventory;
+import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator as it ships — the packaged Quarkus application, its CDI wiring, its configuration, both ShieldModel
+ * controllers and the incident controller — booted as its own process against the sandbox with a kubeconfig, as on
+ * a real cluster: a model becomes Ready, an incident raises its floor, and health and metrics answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedOperatorIT {
+
+  private static final String NS = "shipped";
+
+  private SandboxCluster cluster;
+  private KubernetesClient client;
+  private PackagedOperator operator;
+
+  @BeforeAll
+  void start() throws IOException {
+    assertThat(PackagedOperator.packaged()).as("the packaged operator %s (mvn package builds it)",
+        PackagedOperator.JAR).isTrue();
+    cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast());
+    cluster.installCrds(OperatorOnSandbox.ROOT.resolve("helm/shield-operator/crds"));
+    client = cluster.client();
+    operator = PackagedOperator.start(cluster.writeKubeconfig(Files.createTempDirectory("shipped")
+        .resolve("kubeconfig")));
+  }
+
+  @AfterAll
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void theShippedOperatorServesAModelAndSurgesItForAnIncident() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .create();
+    client.resource(Serialization.unmarshal("""
+        apiVersion: shield.cybershield.io/v1alpha1
+        kind: ShieldModel
+        metadata: {name: shipped, namespace: %s, labels: {team: soc}}
+        spec:
+          model: {uri: "hf://TinyLlama/TinyLlama-1.1B-Chat-v1.0", version: "1.0"}
+          variants:
+            - name: main
+              priorities: [critical, high, normal, low]
+              gpu: {count: 1, resource: nvidia.com/gpu, product: NVIDIA-A100-SXM4-80GB}
+          placement:
+            onPrem: {replicas: 0}
+            privateCloud:
+              minReplicas: 1
+              maxReplicas: 4
+              tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
+          dataClassification: internal
+          autoscaling:
+            incidentSurge: {floors: {critical: 2}, cooldown: 1s}
+        """.formatted(NS), ShieldModel.class)).create();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readyReason())
+        .isEqualTo("AllReplicasReady"));
+    String hpa = ShieldNames.horizontalPodAutoscaler("shipped", "main");
+    assertThat(client.resources(HorizontalPodAutoscaler.class).inNamespace(NS).withName(hpa).get().getSpec()
+        .getMinReplicas()).isEqualTo(1);
+
+    client.resource(Serialization.unmarshal("""
+        apiVersion: shield.cybershield.io/v1alpha1
+        kind: ShieldIncident
+        metadata: {name: inc-shipped, namespace: %s}
+        spec:
+          severity: critical
+          source: {system: test, alertId: "1"}
+          summary: the shipped operator's surge
+        """.formatted(NS), ShieldIncident.class)).create();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(client.resources(HorizontalPodAutoscaler.class).inNamespace(NS).withName(hpa).get().getSpec()
+          .getMinReplicas()).isEqualTo(2);
+      ShieldModel model = client.resources(ShieldModel.class).inNamespace(NS).withName("shipped").get();
+      assertThat(model.getStatus().getCondition("Surging")).hasValueSatisfying(c -> {
+        assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(c.getReason()).isEqualTo("IncidentActive");
+      });
+      assertThat(model.getStatus().getSurge().getFloor()).isEqualTo(2);
+      assertThat(operator.sum("shield_incidents_active")).isEqualTo(1.0);
+      assertThat(operator.sum("shield_incident_floor_latency_seconds_count", "severity=\"critical\""))
+          .isEqualTo(1.0);
+    });
+    assertThat(operator.sum("reconciliations_started_total", "controller_name=\"shieldmodel-floors\""))
+        .isGreaterThanOrEqualTo(2.0);
+    assertThat(operator.get("/q/health/ready").body()).contains("\"status\": \"UP\"");
+
+    // deleting an active incident ends it: the gauge drops, and after the one-second cooldown so does the floor
+    client.resources(ShieldIncident.class).inNamespace(NS).withName("inc-shipped").delete();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(operator.sum("shield_incidents_active")).isEqualTo(0.0);
+      assertThat(client.resources(HorizontalPodAutoscaler.class).inNamespace(NS).withName(hpa).get().getSpec()
+          .getMinReplicas()).isEqualTo(1);
+    });
+  }
+
+  private String readyReason() {
+    ShieldModel model = client.resources(ShieldModel.class).inNamespace(NS).withName("shipped").get();
+    return model == null || model.getStatus() == null ? null
+        : model.getStatus().getCondition("Ready").map(c -> c.getReason()).orElse(null);
+  }
+}
