@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class PackagedOperator implements AutoCloseable {
 
-  static final Path JAR = OperatorOnSandbox.ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar");
+  /** The jar Maven packaged; {@code -Dshield.operator.jar=PATH} runs another build (a benchmark's "before"). */
+  static final Path JAR = Path.of(System.getProperty("shield.operator.jar",
+      OperatorOnSandbox.ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar").toString()));
   /** The heap {@code bin/shield-sandbox} gives the operator. */
   static final String DEFAULT_HEAP = "-Xmx512m";
 

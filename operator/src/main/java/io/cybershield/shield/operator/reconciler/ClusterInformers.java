@@ -45,17 +45,19 @@ public final class ClusterInformers {
   /**
    * Every pod of the cluster (other tenants hold GPUs too), reduced to what {@link GpuCapacity} and the status read.
    *
-   * @param ownPodEvents whether a change of a model's own pods that the status reports (scheduling, phase,
-   *                     deletion) reconciles that model; without, the cache is data only
+   * @param ownPodEvents whether a model's own pod starting or stopping to wait for the scheduler (which the status
+   *                     reports; the rest of a pod's life shows in its Deployment's status) reconciles that model;
+   *                     without, the cache is data only
    */
   static InformerEventSource<Pod, ShieldModel> pods(EventSourceContext<ShieldModel> context, boolean ownPodEvents) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ShieldModel.class)
         .withName(PODS)
         .withWatchAllNamespaces()
         .withItemStore(new TransformingItemStore<>(ClusterInformers::reduced))
-        .withOnAddFilter(pod -> ownPodEvents && reportable(pod))
-        .withOnUpdateFilter((now, before) -> ownPodEvents && !reported(now).equals(reported(before)))
-        .withOnDeleteFilter((pod, unknown) -> ownPodEvents)
+        .withOnAddFilter(pod -> ownPodEvents && unschedulable(pod) != null)
+        .withOnUpdateFilter((now, before) -> ownPodEvents && !Objects.equals(unschedulable(now),
+            unschedulable(before)))
+        .withOnDeleteFilter((pod, unknown) -> ownPodEvents && unschedulable(pod) != null)
         .withSecondaryToPrimaryMapper(pod -> {
           String model = pod.getMetadata().getLabels() == null ? null
               : pod.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
@@ -129,17 +131,17 @@ public final class ClusterInformers {
         .withResources(c.getResources()).withRestartPolicy(c.getRestartPolicy()).build()).toList();
   }
 
-  /** A new pod is worth a reconcile only when it cannot be scheduled or has already ended. */
-  private static boolean reportable(Pod pod) {
-    return GpuCapacity.isTerminated(pod) || scheduled(pod).map(c -> "False".equals(c.getStatus())).orElse(false);
-  }
-
-  /** What the status and the capacity check of the pod's model read of it. */
-  private static List<Object> reported(Pod pod) {
-    return java.util.Arrays.asList(pod.getSpec() == null ? null : pod.getSpec().getNodeName(),
-        pod.getStatus() == null ? null : pod.getStatus().getPhase(),
-        pod.getMetadata().getDeletionTimestamp(),
-        scheduled(pod).map(c -> c.getStatus() + "/" + c.getReason() + "/" + c.getMessage()).orElse(null));
+  /**
+   * The scheduler's message for a pod it could not place (not bound to a node, not ended, not being deleted, its
+   * PodScheduled condition False), or null for any other pod.
+   */
+  static String unschedulable(Pod pod) {
+    if (GpuCapacity.isTerminated(pod) || pod.getMetadata().getDeletionTimestamp() != null
+        || (pod.getSpec() != null && pod.getSpec().getNodeName() != null)) {
+      return null;
+    }
+    return scheduled(pod).filter(c -> "False".equals(c.getStatus()))
+        .map(c -> c.getReason() + ": " + c.getMessage()).orElse(null);
   }
 
   private static Optional<PodCondition> scheduled(Pod pod) {

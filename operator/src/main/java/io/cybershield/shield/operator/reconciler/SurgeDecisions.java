@@ -1,6 +1,8 @@
 package io.cybershield.shield.operator.reconciler;
 
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -27,12 +29,25 @@ public class SurgeDecisions {
   private final Map<ResourceID, SurgeDecision> latest = new ConcurrentHashMap<>();
   private final SimpleInboundEventSource<ShieldModel> events = new SimpleInboundEventSource<>("surge-decisions");
 
-  /** Records the decision just applied to the model's floors; a changed one reconciles the model. */
-  public void publish(ResourceID model, SurgeDecision decision) {
-    SurgeDecision previous = latest.put(model, decision);
-    if (!decision.equals(previous) && events.isRunning()) {
-      events.propagateEvent(model);
+  /**
+   * Records the decision just applied to the model's floors; one that changes what the model reports reconciles
+   * the model. The first decision for a model whose status reports no surge, while nothing asks for one, changes
+   * nothing it reports: a new model's next reconcile picks it up without an extra one.
+   */
+  public void publish(ShieldModel model, SurgeDecision decision) {
+    ResourceID id = ResourceID.fromResource(model);
+    SurgeDecision previous = latest.put(id, decision);
+    boolean news = previous == null ? !decision.quiet() || reportsSurge(model) : !decision.equals(previous);
+    if (news && events.isRunning()) {
+      events.propagateEvent(id);
     }
+  }
+
+  private static boolean reportsSurge(ShieldModel model) {
+    var status = model.getStatus();
+    return status != null && (status.getSurge() != null || status.getActiveIncidents() != null
+        || status.getCondition(ShieldModelStatus.SURGING).map(c -> c.getStatus() == ConditionStatus.TRUE)
+            .orElse(false));
   }
 
   /** The latest decision for the model, if the floor controller has made one since the operator started. */

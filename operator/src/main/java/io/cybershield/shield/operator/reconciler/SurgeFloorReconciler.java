@@ -105,8 +105,7 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
     ModelContext.putFloors(context, decision.floorByVariant());
     autoscalers.reconcile(model, context);
     recordFloorLatency(model, decision, floorBefore, incidents);
-    ResourceID id = ResourceID.fromResource(model);
-    decisions.publish(id, decision);
+    decisions.publish(model, decision);
     forgetDeleted(context);
 
     // an incident's expiry or a cooldown's end moves the floor by time alone

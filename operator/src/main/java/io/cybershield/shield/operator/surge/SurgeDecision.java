@@ -66,6 +66,11 @@ public record SurgeDecision(
     return floor > minReplicas;
   }
 
+  /** Nothing asks for a surge: no incident selects the model and no cooldown holds its floor. */
+  public boolean quiet() {
+    return activeIncidents.isEmpty() && !surging() && !coolingDown();
+  }
+
   /** No incident is active, and the floor of the last surge is held until {@link #cooldownUntil()}. */
   public boolean coolingDown() {
     return cooldownUntil != null;

@@ -5,12 +5,20 @@ import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-/** The DJL Serving Deployments, one per variant and pool. */
-@KubernetesDependent(informer = @Informer(labelSelector = DependentLabels.MANAGED))
+/**
+ * The DJL Serving Deployments, one per variant and pool. Only a change the status reports reconciles the model: a
+ * new generation (anyone's spec change, which the operator then puts right), the Deployment controller observing it,
+ * replica counts, or a rollout giving up; the Deployment controller's other condition bookkeeping does not.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = DependentLabels.MANAGED,
+    onUpdateFilter = ModelDeploymentsDependent.RolloutChanged.class))
 public class ModelDeploymentsDependent extends ModelBulkDependent<Deployment> {
 
   public ModelDeploymentsDependent() {
@@ -20,5 +28,28 @@ public class ModelDeploymentsDependent extends ModelBulkDependent<Deployment> {
   @Override
   protected List<Deployment> desiredList(ShieldModel model, Context<ShieldModel> context) {
     return ModelContext.deployments(model, context);
+  }
+
+  /** Whether what the model's status reads of a Deployment changed. */
+  public static class RolloutChanged implements OnUpdateFilter<Deployment> {
+
+    @Override
+    public boolean accept(Deployment now, Deployment before) {
+      return !Objects.equals(progress(now), progress(before));
+    }
+
+    static List<Object> progress(Deployment deployment) {
+      var status = deployment.getStatus();
+      return Arrays.asList(deployment.getMetadata().getGeneration(),
+          deployment.getSpec() == null ? null : deployment.getSpec().getReplicas(),
+          status == null ? null : status.getObservedGeneration(),
+          status == null ? null : status.getReplicas(),
+          status == null ? null : status.getUpdatedReplicas(),
+          status == null ? null : status.getReadyReplicas(),
+          status == null ? null : status.getAvailableReplicas(),
+          status != null && status.getConditions() != null && status.getConditions().stream()
+              .anyMatch(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus())
+                  && "ProgressDeadlineExceeded".equals(c.getReason())));
+    }
   }
 }
