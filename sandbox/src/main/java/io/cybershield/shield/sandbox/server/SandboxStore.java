@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cybershield.shield.sandbox.admission.FieldError;
+import io.cybershield.shield.sandbox.admission.ObjectMetaPruning;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -374,22 +375,25 @@ public final class SandboxStore {
     return store(type, result);
   }
 
-  /** Admission of a write: a custom resource is pruned, defaulted and validated against its CRD, a CRD compiled. */
+  /**
+   * Admission of a write: metadata is pruned to ObjectMeta for every kind; a custom resource is then pruned,
+   * defaulted and validated against its CRD, and a CRD compiled. Unknown fields get the answer of the request's
+   * {@code fieldValidation} directive (Warn by default).
+   */
   private ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old, boolean statusWrite,
       RequestPath path, CustomResourceAdmission.Write write, List<String> warnings) {
-    CustomResourceAdmission admit = admission;
-    if (admit == null) {
-      return object;
-    }
-    if (CrdLifecycle.isCrd(type) && !statusWrite) {
-      admit.compile(object);
-      return object;
-    }
-    if (!type.isCustom()) {
-      return object;
-    }
     String validation = path.query().getOrDefault("fieldValidation", "Warn");
-    return admit.admit(type, object, old, statusWrite, validation, write, warnings);
+    CustomResourceAdmission admit = admission;
+    if (type.isCustom() && admit != null) {
+      return admit.admit(type, object, old, statusWrite, validation, write, warnings);
+    }
+    List<String> unknown = new ArrayList<>();
+    ObjectMetaPruning.prune(object, "", unknown);
+    UnknownFields.answer(type, object, unknown, validation, write, warnings);
+    if (admit != null && CrdLifecycle.isCrd(type) && !statusWrite) {
+      admit.compile(object);
+    }
+    return object;
   }
 
   private Reply updateScale(ResourceType type, RequestPath path, JsonNode replicas, String manager) {

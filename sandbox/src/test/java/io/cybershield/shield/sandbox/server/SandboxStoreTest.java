@@ -1,8 +1,13 @@
 package io.cybershield.shield.sandbox.server;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cybershield.shield.sandbox.admission.ObjectMetaPruning;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +16,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The store's verbs without HTTP: lists by namespace, garbage collection. */
+/** The store's verbs without HTTP: metadata pruning for built-in kinds, lists by namespace, garbage collection. */
 class SandboxStoreTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,6 +78,59 @@ class SandboxStoreTest {
 
   private static String ownedBy(String name, String uid) {
     return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"" + name + "\",\"uid\":\"" + uid + "\"}";
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Unknown metadata fields
+
+  @Test
+  void unknownMetadataOfABuiltInKindIsPrunedWithAWarning() {
+    SandboxStore.Reply created = create("a", "{\"name\":\"cm\",\"whatever\":\"x\",\"labels\":{\"app\":\"web\"}}");
+    assertThat(created.code()).isEqualTo(201);
+    assertThat(created.warnings()).containsExactly("299 - \"unknown field \\\"metadata.whatever\\\"\"");
+    assertThat(created.body().path("metadata").has("whatever")).isFalse();
+    assertThat(get("a", "cm").path("metadata").has("whatever")).isFalse();
+    assertThat(get("a", "cm").path("metadata").path("labels").path("app").asText()).isEqualTo("web");
+  }
+
+  @Test
+  void unknownMetadataIsIgnoredSilentlyOrRefusedStrictly() {
+    SandboxStore.Reply ignored = send("POST", "a", null, "application/json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"quiet\",\"whatever\":1}}",
+        Map.of("fieldValidation", "Ignore"));
+    assertThat(ignored.warnings()).isEmpty();
+    assertThat(ignored.body().path("metadata").has("whatever")).isFalse();
+    assertThatThrownBy(() -> send("POST", "a", null, "application/json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"strict\",\"whatever\":1}}",
+        Map.of("fieldValidation", "Strict")))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.code()).isEqualTo(400);
+          assertThat(e.status().path("message").asText()).isEqualTo("ConfigMap in version \"v1\" cannot be handled "
+              + "as a ConfigMap: strict decoding error: unknown field \"metadata.whatever\"");
+        });
+    assertThat(exists("a", "strict")).isFalse();
+  }
+
+  @Test
+  void aPatchThatAddsUnknownMetadataIsPrunedToo() {
+    create("a", "{\"name\":\"patched\"}");
+    SandboxStore.Reply patched = send("PATCH", "a", "patched", "application/merge-patch+json",
+        "{\"metadata\":{\"whatever\":1,\"labels\":{\"x\":\"y\"}}}", Map.of());
+    assertThat(patched.warnings()).containsExactly("299 - \"unknown field \\\"metadata.whatever\\\"\"");
+    assertThat(get("a", "patched").path("metadata").has("whatever")).isFalse();
+    assertThat(get("a", "patched").path("metadata").path("labels").path("x").asText()).isEqualTo("y");
+  }
+
+  @Test
+  void objectMetaFieldsAreFabric8s() {
+    assertThat(ObjectMetaPruning.OBJECT_META).isEqualTo(jsonProperties(ObjectMeta.class));
+    assertThat(ObjectMetaPruning.OWNER_REFERENCE).isEqualTo(jsonProperties(OwnerReference.class));
+    assertThat(ObjectMetaPruning.MANAGED_FIELDS_ENTRY).isEqualTo(jsonProperties(ManagedFieldsEntry.class));
+  }
+
+  /** The JSON fields fabric8's model class declares. */
+  private static Set<String> jsonProperties(Class<?> type) {
+    return Set.of(type.getAnnotation(JsonPropertyOrder.class).value());
   }
 
   // ---------------------------------------------------------------------------------------------------------------
