@@ -32,7 +32,7 @@ class KubectlFidelityIT {
 
   @BeforeAll
   void startCluster() throws Exception {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
     cluster = SandboxCluster.start(0);
     Path kubeconfig = cluster.writeKubeconfig(Files.createTempDirectory("sandbox").resolve("kubeconfig"));
     kubectl = new Kubectl(kubeconfig);
