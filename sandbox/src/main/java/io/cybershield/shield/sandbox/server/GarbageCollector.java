@@ -17,7 +17,8 @@ import java.util.Set;
  * moments later. An object with finalizers is only marked; a Foreground or Orphan delete adds the
  * {@code foregroundDeletion} or {@code orphan} finalizer, whose work (deleting or orphaning the dependents) is done
  * at once too. When an object is removed, its dependents go with it (Background), except those that still have
- * another live owner: they only lose the reference.
+ * another live owner: they only lose the reference. A dependent written when none of its owners exists any more
+ * is collected too.
  *
  * <p>Dependents are indexed by owner UID on every write and removal the store makes, so finding an owner's
  * dependents costs the number of its dependents, not a scan of the store.
@@ -140,6 +141,22 @@ final class GarbageCollector implements ObjectStore.Listener {
       } else {
         delete(dependent.type(), dependent.object(), "Background");
       }
+    }
+  }
+
+  /**
+   * After an object is stored: if it names owners and none of them exists (a client wrote it without having seen
+   * its owner's deletion, say a controller reconciling from its cache), it is collected as the real garbage
+   * collector does when it finds such a dependent.
+   */
+  void collectIfOwnersGone(ResourceType type, ObjectNode stored) {
+    Set<String> owners = ownerUids(stored);
+    if (owners.isEmpty() || owners.stream().anyMatch(objects::containsUid)) {
+      return;
+    }
+    ObjectStore.Stored current = writes.read(ObjectStore.keyOf(type, stored));
+    if (current != null) {
+      delete(current.type(), current.object(), "Background");
     }
   }
 

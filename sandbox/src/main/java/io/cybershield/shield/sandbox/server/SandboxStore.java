@@ -464,6 +464,7 @@ public final class SandboxStore {
     crds.beforeStore(type, object);
     objects.put(type, object);
     crds.afterStore(type, object);
+    gc.collectIfOwnersGone(type, object);
     return object;
   }
 

@@ -191,6 +191,16 @@ class SandboxStoreTest {
   }
 
   @Test
+  void aDependentWrittenAfterItsOwnerWasDeletedIsCollected() {
+    create("a", "{\"name\":\"owner\"}");
+    String owner = uid("a", "owner");
+    send("DELETE", "a", "owner", null, null, Map.of());
+    SandboxStore.Reply late = create("a", "{\"name\":\"late\",\"ownerReferences\":[" + ownedBy("owner", owner) + "]}");
+    assertThat(late.code()).isEqualTo(201);
+    assertThat(exists("a", "late")).isFalse();
+  }
+
+  @Test
   void orphanDeletionKeepsDependentsWithoutTheReference() {
     create("a", "{\"name\":\"owner\"}");
     create("a", "{\"name\":\"kept\",\"ownerReferences\":[" + ownedBy("owner", uid("a", "owner")) + "]}");
