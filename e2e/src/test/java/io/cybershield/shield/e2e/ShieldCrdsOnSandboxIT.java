@@ -36,7 +36,7 @@ class ShieldCrdsOnSandboxIT {
 
   @BeforeAll
   void start() throws IOException {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
     cluster = SandboxCluster.start(0);
     kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("e2e").resolve("kubeconfig")));
     String applied = kubectl.ok("apply", "-f", CRDS.toString());

@@ -27,7 +27,7 @@ abstract class OperatorTestSupport {
 
   @BeforeAll
   void start() throws IOException {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
     sandbox = new OperatorOnSandbox();
   }
 

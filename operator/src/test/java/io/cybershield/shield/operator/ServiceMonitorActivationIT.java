@@ -29,7 +29,7 @@ class ServiceMonitorActivationIT {
 
   @BeforeAll
   void start() throws IOException {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
     sandbox = new OperatorOnSandbox(List.of(Path.of("src/test/resources/prometheus-operator").toAbsolutePath()));
   }
 

@@ -8,7 +8,7 @@ import io.cybershield.shield.sandbox.admission.KubeStatus;
 import io.cybershield.shield.sandbox.server.ApiException;
 import io.cybershield.shield.sandbox.server.CustomResourceAdmission;
 import io.cybershield.shield.sandbox.server.ResourceType;
-import io.cybershield.shield.sandbox.server.Statuses;
+import io.cybershield.shield.sandbox.server.UnknownFields;
 
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connects the admission engine (OpenAPI schema with a JSON-schema validator, CEL rules with dev.cel) to the
- * API server: one compiled {@link CrdAdmission} per stored CRD, and the server's answers for unknown fields under
- * each {@code fieldValidation} directive (shared/kube-apiserver-answers.md §2.3).
+ * API server: one compiled {@link CrdAdmission} per stored CRD, whose unknown fields get the server's answer for the
+ * request's {@code fieldValidation} directive ({@link UnknownFields}).
  */
 final class SchemaAdmission implements CustomResourceAdmission {
 
@@ -53,25 +53,7 @@ final class SchemaAdmission implements CustomResourceAdmission {
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode oldObject, boolean statusWrite,
       String fieldValidation, Write write, List<String> warnings) {
     AdmissionResult result = admissionOf(type).admit(type.version(), object, oldObject, statusWrite);
-    List<String> unknown = result.unknownFields();
-    if (!unknown.isEmpty()) {
-      if (write == Write.APPLY) {
-        // structured-merge-diff refuses undeclared fields whatever the directive, with a 500 (kubernetes#139253)
-        String ns = object.path("metadata").path("namespace").asText("");
-        throw new ApiException(Statuses.failure(500, "", "failed to create typed patch object ("
-            + (ns.isEmpty() ? "" : ns + "/") + object.path("metadata").path("name").asText() + "; "
-            + type.apiVersion() + ", Kind=" + type.kind() + "): ." + unknown.get(0) + ": field not declared in schema",
-            null));
-      }
-      if ("Strict".equals(fieldValidation)) {
-        throw new ApiException(write == Write.PATCH
-            ? KubeStatus.strictDecodingPatch(object.toString(), unknown)
-            : KubeStatus.strictDecoding(type.kind(), type.version(), unknown));
-      }
-      if (!"Ignore".equals(fieldValidation)) {
-        warnings.addAll(KubeStatus.warningHeaders(unknown));
-      }
-    }
+    UnknownFields.answer(type, object, result.unknownFields(), fieldValidation, write, warnings);
     if (!result.allowed()) {
       throw new ApiException(KubeStatus.invalid(type.kind(), type.group(),
           object.path("metadata").path("name").asText(), result.errors()));

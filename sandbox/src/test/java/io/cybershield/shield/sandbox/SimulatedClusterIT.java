@@ -31,7 +31,7 @@ class SimulatedClusterIT {
 
   @BeforeAll
   void start() throws Exception {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
     cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast());
     kubectl = new Kubectl(cluster.writeKubeconfig(Files.createTempDirectory("sim").resolve("kubeconfig")));
   }

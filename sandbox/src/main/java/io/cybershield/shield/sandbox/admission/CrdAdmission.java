@@ -88,7 +88,7 @@ public final class CrdAdmission {
 
   /**
    * Decode-time steps of a create/update/patch/apply of the resource or its {@code /status}, in the real server's
-   * order: prune unknown fields, default, prune non-nullable nulls, then validate metadata.name, the OpenAPI schema,
+   * order: prune unknown fields (of metadata first, then of the rest), default, prune non-nullable nulls, then validate metadata.name, the OpenAPI schema,
    * embedded resources and list-type invariants, then CEL rules (skipped with an extra {@code <nil>} cause when a
    * blocking schema error exists), transition rules against {@code oldObjectOrNull}. Status writes are validated
    * against the whole schema as the real server does.
@@ -99,6 +99,7 @@ public final class CrdAdmission {
     VersionAdmission va = version(version);
     ObjectNode obj = object.deepCopy();
     List<String> unknown = new ArrayList<>();
+    ObjectMetaPruning.prune(obj, "", unknown);
     Structural.prune(obj, va.schema(), "", true, unknown);
     Structural.applyDefaults(obj, va.schema());
     Structural.pruneNulls(obj, va.schema());
@@ -125,10 +126,11 @@ public final class CrdAdmission {
     return new AdmissionResult(obj, unknown, errs);
   }
 
-  /** Read-path coercion (§2.3/§2.4): prunes unknown fields and applies defaults to a copy; never written back. */
+  /** Read-path coercion: prunes unknown fields and applies defaults to a copy; never written back. */
   public ObjectNode defaultOnRead(String version, ObjectNode stored) {
     VersionAdmission va = version(version);
     ObjectNode obj = stored.deepCopy();
+    ObjectMetaPruning.prune(obj, "", new ArrayList<>());
     Structural.prune(obj, va.schema(), "", true, new ArrayList<>());
     Structural.applyDefaults(obj, va.schema());
     Structural.pruneNulls(obj, va.schema());

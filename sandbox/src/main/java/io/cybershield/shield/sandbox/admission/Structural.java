@@ -68,7 +68,10 @@ final class Structural {
   }
 
   // ---- pruning ----
-  /** Drops fields not declared in the schema; collects their paths. Root apiVersion/kind/metadata are kept. */
+  /**
+   * Drops fields not declared in the schema; collects their paths. Root apiVersion/kind/metadata are kept (the root's
+   * metadata is pruned by {@link ObjectMetaPruning} beforehand); an embedded resource's metadata is pruned here.
+   */
   static void prune(JsonNode node, JsonNode schema, String path, boolean root, List<String> unknown) {
     if (schema == null || node == null) return;
     if (node.isObject()) {
@@ -77,6 +80,7 @@ final class Structural {
       JsonNode addl = additionalProperties(schema);
       boolean preserve = preserveUnknown(schema);
       boolean embedded = embedded(schema);
+      if (embedded && !root) ObjectMetaPruning.prune(obj, path, unknown);
       Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();

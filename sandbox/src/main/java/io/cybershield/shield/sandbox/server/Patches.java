@@ -3,6 +3,8 @@ package io.cybershield.shield.sandbox.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cybershield.shield.sandbox.admission.FieldError;
+import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -23,7 +25,36 @@ final class Patches {
       Map.entry("ownerReferences", "uid"), Map.entry("imagePullSecrets", "name"),
       Map.entry("hostAliases", "ip"), Map.entry("topologySpreadConstraints", "topologyKey"));
 
+  private static final String CUSTOM_RESOURCE_PATCH_TYPES =
+      "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml";
+  private static final String BUILTIN_PATCH_TYPES = "application/json-patch+json, application/merge-patch+json, "
+      + "application/strategic-merge-patch+json, application/apply-patch+yaml";
+
   private Patches() {
+  }
+
+  /**
+   * Applies a non-apply patch of the given media type to an object: JSON patch, merge patch, or (built-in types
+   * only, as on a real server) strategic merge patch; any other type is a 415.
+   */
+  static JsonNode apply(ResourceType type, String mediaType, JsonNode live, JsonNode patch) {
+    switch (mediaType) {
+      case "application/json-patch+json":
+        try {
+          return JsonPatch.apply(patch, live);
+        } catch (RuntimeException e) {
+          throw Statuses.invalid("", "", "", FieldError.invalid("patch", patch.toString(), e.getMessage()));
+        }
+      case "application/merge-patch+json":
+        return mergePatch(live, patch);
+      case "application/strategic-merge-patch+json":
+        if (type.isCustom()) {
+          throw Statuses.unsupportedMediaType(CUSTOM_RESOURCE_PATCH_TYPES);
+        }
+        return strategicMergePatch(live, patch);
+      default:
+        throw Statuses.unsupportedMediaType(type.isCustom() ? CUSTOM_RESOURCE_PATCH_TYPES : BUILTIN_PATCH_TYPES);
+    }
   }
 
   static JsonNode mergePatch(JsonNode target, JsonNode patch) {

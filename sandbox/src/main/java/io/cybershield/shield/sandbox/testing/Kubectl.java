@@ -46,6 +46,29 @@ public final class Kubectl {
     this.timeoutSeconds = timeoutSeconds;
   }
 
+  /**
+   * Should the kubectl tests run? Yes when kubectl is on the PATH; when it is not they are skipped, except on CI
+   * (environment variable {@code CI=true}), where a missing kubectl fails the build: a CI run must not pass by
+   * skipping the tests that check what users see. Use it as {@code assumeTrue(Kubectl.requiredOnCi(), ...)}.
+   *
+   * @throws AssertionError on CI when kubectl is missing
+   */
+  public static boolean requiredOnCi() {
+    return shouldRun(System.getenv("CI"), available());
+  }
+
+  /** The decision of {@link #requiredOnCi()}, from the value of {@code CI} (may be null) and kubectl's presence. */
+  static boolean shouldRun(String ciVariable, boolean kubectlAvailable) {
+    if (kubectlAvailable) {
+      return true;
+    }
+    if ("true".equalsIgnoreCase(ciVariable == null ? null : ciVariable.trim())) {
+      throw new AssertionError("kubectl is not on the PATH, and CI=true: the tests that run the real kubectl "
+          + "must not be skipped on CI. Install kubectl (a 1.30 to 1.34 client) on the build machine.");
+    }
+    return false;
+  }
+
   /** Is a kubectl binary on the PATH? */
   public static boolean available() {
     try {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** §2.3 pruning / unknown fields, §2.4 defaulting, list types, int-or-string, embedded resources. */
+/** Pruning and unknown fields, defaulting, list types, int-or-string, embedded resources. */
 class PruningDefaultingTest {
   private static final CrdAdmission SM = AdmissionTestSupport.compile("shieldmodels-crd.yaml");
 
@@ -20,18 +20,41 @@ class PruningDefaultingTest {
   void unknownFieldsArePrunedAndListed() {
     ObjectNode in = model("x", "{\"image\":\"nginx\",\"foo\":1,\"ports\":[{\"name\":\"a\",\"bar\":true}]}");
     in.put("topLevel", "x");
-    in.with("metadata").put("whatever", "kept");
+    in.with("metadata").put("whatever", "dropped");
+    in.with("metadata").putObject("labels").put("app", "web");
     AdmissionResult r = SM.admit("v1", in, null, false);
     assertThat(r.errors()).isEmpty();
-    assertThat(r.unknownFields()).containsExactly("spec.foo", "spec.ports[0].bar", "topLevel");
+    // metadata is decoded as an ObjectMeta first, as a real server does, then the rest against the schema
+    assertThat(r.unknownFields()).containsExactly("metadata.whatever", "spec.foo", "spec.ports[0].bar", "topLevel");
     assertThat(r.object().path("spec").has("foo")).isFalse();
     assertThat(r.object().path("spec").path("ports").get(0).has("bar")).isFalse();
     assertThat(r.object().has("topLevel")).isFalse();
-    // apiVersion, kind, metadata are always kept; metadata is left alone
+    assertThat(r.object().path("metadata").has("whatever")).isFalse();
+    // apiVersion, kind and ObjectMeta's own fields are kept
     assertThat(r.object().path("apiVersion").asText()).isEqualTo("example.com/v1");
-    assertThat(r.object().path("metadata").path("whatever").asText()).isEqualTo("kept");
+    assertThat(r.object().path("metadata").toString())
+        .isEqualTo("{\"name\":\"x\",\"namespace\":\"default\",\"labels\":{\"app\":\"web\"}}");
     // the input is not modified
     assertThat(in.path("spec").has("foo")).isTrue();
+    assertThat(in.path("metadata").has("whatever")).isTrue();
+  }
+
+  @Test
+  void unknownFieldsOfOwnerReferencesArePrunedToo() {
+    ObjectNode in = model("x", "{\"image\":\"nginx\"}");
+    in.with("metadata").putArray("ownerReferences").addObject().put("apiVersion", "v1").put("kind", "ConfigMap")
+        .put("name", "o").put("uid", "u-1").put("color", "red");
+    AdmissionResult r = SM.admit("v1", in, null, false);
+    assertThat(r.unknownFields()).containsExactly("metadata.ownerReferences[0].color");
+    assertThat(r.object().at("/metadata/ownerReferences/0").toString())
+        .isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"o\",\"uid\":\"u-1\"}");
+  }
+
+  @Test
+  void readingAStoredObjectDropsUnknownMetadata() {
+    ObjectNode stored = model("x", "{\"image\":\"nginx\"}");
+    stored.with("metadata").put("whatever", "old");
+    assertThat(SM.defaultOnRead("v1", stored).path("metadata").has("whatever")).isFalse();
   }
 
   @Test
@@ -133,6 +156,14 @@ class PruningDefaultingTest {
         + "\"metadata\":{\"name\":\"t\"},\"spec\":{\"a\":1}}}");
     assertThat(ok.errors()).isEmpty();
     assertThat(ok.object().at("/spec/template/metadata/name").asText()).isEqualTo("t");
+  }
+
+  @Test
+  void embeddedResourceMetadataIsPrunedToObjectMeta() {
+    AdmissionResult r = admit("{\"image\":\"nginx\",\"template\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
+        + "\"metadata\":{\"name\":\"t\",\"whatever\":1},\"spec\":{\"a\":1}}}");
+    assertThat(r.unknownFields()).containsExactly("spec.template.metadata.whatever");
+    assertThat(r.object().at("/spec/template/metadata").toString()).isEqualTo("{\"name\":\"t\"}");
   }
 
   @Test

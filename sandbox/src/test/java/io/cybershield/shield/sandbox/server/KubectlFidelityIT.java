@@ -32,7 +32,7 @@ class KubectlFidelityIT {
 
   @BeforeAll
   void startCluster() throws Exception {
-    assumeTrue(Kubectl.available(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
     cluster = SandboxCluster.start(0);
     Path kubeconfig = cluster.writeKubeconfig(Files.createTempDirectory("sandbox").resolve("kubeconfig"));
     kubectl = new Kubectl(kubeconfig);
@@ -330,6 +330,24 @@ class KubectlFidelityIT {
     assertThat(warn.exitCode()).as(warn.toString()).isZero();
     assertThat(warn.stderr()).contains("Warning: unknown field \"spec.flavour\"");
     assertThat(kubectl.ok("get", "gadget", "warned", "-n", ns, "-o", "jsonpath={.spec}")).doesNotContain("flavour");
+  }
+
+  @Test
+  void unknownMetadataFieldsArePrunedForEveryKind() {
+    String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: " + ns
+        + ", whatever: x}\ndata: {a: b}\n";
+    Result strict = kubectl.runWithInput(configMap, "apply", "-f", "-");
+    assertThat(strict.exitCode()).isNotZero();
+    assertThat(strict.stderr()).contains("unknown field \"metadata.whatever\"");
+    Result warn = kubectl.runWithInput(configMap, "apply", "--validate=warn", "-f", "-");
+    assertThat(warn.exitCode()).as(warn.toString()).isZero();
+    assertThat(warn.stderr()).contains("Warning: unknown field \"metadata.whatever\"");
+    // (the last-applied-configuration annotation keeps what was sent, as on a real server)
+    assertThat(kubectl.ok("get", "configmap", "cm", "-n", ns, "-o", "jsonpath={.metadata.whatever}")).isEmpty();
+    Result gadget = kubectl.runWithInput(gadget("meta", "{size: 1}").replace("namespace: " + ns + "}",
+        "namespace: " + ns + ", whatever: x}"), "apply", "--validate=warn", "-f", "-");
+    assertThat(gadget.stderr()).contains("Warning: unknown field \"metadata.whatever\"");
+    assertThat(kubectl.ok("get", "gadget", "meta", "-n", ns, "-o", "jsonpath={.metadata.whatever}")).isEmpty();
   }
 
   @Test
