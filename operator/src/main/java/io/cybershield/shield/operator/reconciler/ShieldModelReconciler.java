@@ -5,6 +5,7 @@ import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
 import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
@@ -203,22 +204,24 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     CapacityPlan plan = CapacityPlan.check(model, replicasByVariant, SurgeContext.capacity(context), ownPods);
 
     ShieldModelStatus before = model.getStatus();
-    ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
+    ShieldModelStatus aggregated = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
         .pods(ownPods).capacity(plan).desired(desired).surge(surge.surging() ? surge.toStatus() : null)
         .aggregate();
-    after.setActiveIncidents(surge.activeIncidents().isEmpty() ? null : surge.activeIncidents());
+    ShieldModelStatusBuilder next = new ShieldModelStatusBuilder(aggregated);
+    next.withActiveIncidents(surge.activeIncidents().isEmpty() ? null : surge.activeIncidents());
     if (!surge.surging()) {
-      after.setSurge(null);
+      next.withSurge(null);
     }
-    after.setConditions(new Conditions(after.getConditions(), clock, model.getMetadata().getGeneration())
+    next.withConditions(new Conditions(aggregated.conditions(), clock, model.getMetadata().getGeneration())
         .set(ShieldModelStatus.SURGING, surge.surging() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
             surge.reason(), surge.message()).toList());
+    ShieldModelStatus after = next.build();
     recordMetrics(model, after, plan, context);
     UpdateControl<ShieldModel> control = StatusDiff.changed(before, after)
         ? UpdateControl.patchStatus(withStatus(model, after)) : UpdateControl.noUpdate();
     if (control.isPatchStatus()) {
-      events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.getConditions(),
-          after.getConditions());
+      events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.conditions(),
+          after.conditions());
     }
     // an incident's expiry or a cooldown's end changes the floor by time alone
     surge.nextCheck().ifPresent(at -> control.rescheduleAfter(
@@ -261,7 +264,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     if (surge.activeIncidents().isEmpty() || surge.coolingDown()) {
       return;
     }
-    String driving = surge.activeIncidents().get(0).getName();
+    String driving = surge.activeIncidents().get(0).name();
     List<ShieldIncident> incidents = SurgeContext.cached(context, ShieldIncident.class, SurgeContext.INCIDENTS);
     incidents.stream().filter(i -> driving.equals(i.getMetadata().getName())
         && model.getMetadata().getNamespace().equals(i.getMetadata().getNamespace()))
@@ -305,7 +308,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
         desired.add(DesiredReplicas.fixed(name, variant, pool, count));
       } else {
         desired.add(DesiredReplicas.autoscaled(name, variant, cloudFloors.getOrDefault(variant,
-            nz(model.getSpec().getPlacement().getPrivateCloud().getMinReplicas()))));
+            nz(model.getSpec().placement().privateCloud().minReplicas()))));
       }
     }
     return desired;
@@ -316,17 +319,17 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     String namespace = model.getMetadata().getNamespace();
     String name = model.getMetadata().getName();
     Map<String, String> conditions = new LinkedHashMap<>();
-    for (Condition c : status.getConditions()) {
-      conditions.put(c.getType(), c.getStatus() == null ? "Unknown" : switch (c.getStatus()) {
+    for (Condition c : status.conditions()) {
+      conditions.put(c.type(), c.status() == null ? "Unknown" : switch (c.status()) {
         case TRUE -> "True";
         case FALSE -> "False";
         default -> "Unknown";
       });
     }
     metrics.modelConditions(namespace, name, conditions);
-    if (status.getVariants() != null) {
-      status.getVariants().forEach(v -> v.getPools().forEach(p -> metrics.replicas(namespace, name, v.getName(),
-          ShieldNames.poolLabelValue(p.getPool()), nz(p.getDesiredReplicas()), nz(p.getReadyReplicas()))));
+    if (status.variants() != null) {
+      status.variants().forEach(v -> v.pools().forEach(p -> metrics.replicas(namespace, name, v.name(),
+          ShieldNames.poolLabelValue(p.pool()), nz(p.desiredReplicas()), nz(p.readyReplicas()))));
     }
     plan.entries().forEach(e -> metrics.gpuShortfall(namespace, name, ShieldNames.poolLabelValue(e.pool()),
         e.resource() == null ? "none" : e.resource(), e.shortfallGpus()));
@@ -375,10 +378,11 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   @Override
   public ErrorStatusUpdateControl<ShieldModel> updateErrorStatus(ShieldModel model, Context<ShieldModel> context,
       Exception e) {
-    ShieldModelStatus status = model.getStatus() == null ? new ShieldModelStatus() : model.getStatus();
-    status.setConditions(new Conditions(status.getConditions(), clock, model.getMetadata().getGeneration())
+    ShieldModelStatus status = model.getStatus() == null ? new ShieldModelStatusBuilder().build() : model.getStatus();
+    status = new ShieldModelStatusBuilder(status).withConditions(new Conditions(status.conditions(), clock,
+        model.getMetadata().getGeneration())
         .setFalse(ShieldModelStatus.READY, "ReconcileError", "the operator could not reconcile this model: "
-            + briefly(e)).toList());
+            + briefly(e)).toList()).build();
     return ErrorStatusUpdateControl.patchStatus(withStatus(model, status));
   }
 }

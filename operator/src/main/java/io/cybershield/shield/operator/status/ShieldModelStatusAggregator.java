@@ -4,6 +4,7 @@ import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
@@ -148,7 +149,7 @@ public final class ShieldModelStatusAggregator {
   public ShieldModelStatus aggregate() {
     ShieldModelStatus previous = model.getStatus();
     Long generation = model.getMetadata() == null ? null : model.getMetadata().getGeneration();
-    String target = targetVersion != null ? targetVersion : model.getSpec().getModel().getVersion();
+    String target = targetVersion != null ? targetVersion : model.getSpec().model().version();
 
     Map<String, Deployment> byName = new HashMap<>();
     for (Deployment deployment : deployments) {
@@ -160,33 +161,33 @@ public final class ShieldModelStatusAggregator {
     List<Pod> unschedulable = pods.stream().filter(ShieldModelStatusAggregator::isUnschedulable).toList();
     List<Pod> pendingForGpu = unschedulable.stream().filter(ShieldModelStatusAggregator::waitsForGpu).toList();
 
-    ShieldModelStatus status = new ShieldModelStatus();
-    status.setObservedGeneration(generation);
+    ShieldModelStatusBuilder status = new ShieldModelStatusBuilder();
+    status.withObservedGeneration(generation);
     boolean rolledOut = observed.stream().allMatch(Observed::rolledOut);
-    status.setServedVersion(rolledOut ? target : previous == null ? null : previous.getServedVersion());
+    status.withServedVersion(rolledOut ? target : previous == null ? null : previous.servedVersion());
     int desiredTotal = observed.stream().mapToInt(Observed::desired).sum();
     int readyTotal = observed.stream().mapToInt(Observed::ready).sum();
-    status.setReplicas(readyTotal + "/" + desiredTotal);
-    status.setVariants(variantStatuses(observed));
+    status.withReplicas(readyTotal + "/" + desiredTotal);
+    status.withVariants(variantStatuses(observed));
 
-    Conditions conditions = new Conditions(previous == null ? null : previous.getConditions(), clock, generation);
-    Rollout rollout = new Rollout(observed, target, previous == null ? null : previous.getServedVersion());
+    Conditions conditions = new Conditions(previous == null ? null : previous.conditions(), clock, generation);
+    Rollout rollout = new Rollout(observed, target, previous == null ? null : previous.servedVersion());
     setReady(conditions, observed, rollout, unschedulable);
     setProgressing(conditions, observed, rollout);
     setDegraded(conditions, observed, pendingForGpu);
     setCapacityAvailable(conditions);
-    status.setConditions(conditions.toList());
+    status.withConditions(conditions.toList());
 
-    if (previous != null && previous.getActiveIncidents() != null) {
-      status.setActiveIncidents(previous.getActiveIncidents().stream().map(ShieldModelStatusAggregator::copy)
+    if (previous != null && previous.activeIncidents() != null) {
+      status.withActiveIncidents(previous.activeIncidents().stream().map(ShieldModelStatusAggregator::copy)
           .toList());
     }
-    SurgeStatus surgeInEffect = surge != null ? surge : previous == null ? null : previous.getSurge();
-    status.setSurge(surgeInEffect == null ? null : copy(surgeInEffect));
-    if (previous != null && previous.getGateway() != null) {
-      status.setGateway(new GatewayStatus(previous.getGateway().getService(), previous.getGateway().getUrl()));
+    SurgeStatus surgeInEffect = surge != null ? surge : previous == null ? null : previous.surge();
+    status.withSurge(surgeInEffect == null ? null : copy(surgeInEffect));
+    if (previous != null && previous.gateway() != null) {
+      status.withGateway(new GatewayStatus(previous.gateway().service(), previous.gateway().url()));
     }
-    return status;
+    return status.build();
   }
 
   private void setReady(Conditions conditions, List<Observed> observed, Rollout rollout, List<Pod> unschedulable) {
@@ -265,8 +266,8 @@ public final class ShieldModelStatusAggregator {
 
   /** The desired entries by variant in spec order, on-prem before cloud. */
   private List<DesiredReplicas> orderedDesired() {
-    List<String> variantOrder = model.getSpec().getVariants() == null ? List.of()
-        : model.getSpec().getVariants().stream().map(Variant::getName).toList();
+    List<String> variantOrder = model.getSpec().variants() == null ? List.of()
+        : model.getSpec().variants().stream().map(Variant::name).toList();
     List<DesiredReplicas> ordered = new ArrayList<>(desired);
     ordered.sort(Comparator.comparingInt((DesiredReplicas want) -> {
       int index = variantOrder.indexOf(want.variant());
@@ -276,21 +277,18 @@ public final class ShieldModelStatusAggregator {
   }
 
   private List<VariantStatus> variantStatuses(List<Observed> observed) {
-    Map<String, VariantStatus> variants = new LinkedHashMap<>();
+    Map<String, List<PoolStatus>> variants = new LinkedHashMap<>();
     String modelName = model.getMetadata().getName();
     for (Observed o : observed) {
-      VariantStatus variant = variants.computeIfAbsent(o.want().variant(), name -> {
-        VariantStatus status = new VariantStatus();
-        status.setName(name);
-        status.setService(ShieldNames.service(modelName, name));
-        status.setPools(new ArrayList<>());
-        return status;
-      });
-      PoolStatus pool = new PoolStatus(o.want().pool(), o.want().deployment(), o.desired(), o.ready());
-      pool.setFloor(o.want().floor());
-      variant.getPools().add(pool);
+      List<PoolStatus> pools = variants.computeIfAbsent(o.want().variant(), name -> new ArrayList<>());
+      PoolStatus pool = new PoolStatus(o.want().pool(), o.want().deployment(), o.desired(), o.ready(),
+          o.want().floor());
+      pools.add(pool);
     }
-    return List.copyOf(variants.values());
+    return variants.entrySet().stream()
+        .map(variant -> new VariantStatus(variant.getKey(), ShieldNames.service(modelName, variant.getKey()),
+            List.copyOf(variant.getValue())))
+        .toList();
   }
 
   private static List<String> missing(List<Observed> observed) {
@@ -352,17 +350,12 @@ public final class ShieldModelStatusAggregator {
   }
 
   private static ActiveIncident copy(ActiveIncident incident) {
-    return new ActiveIncident(incident.getName(), incident.getSeverity(), incident.getFloor());
+    return new ActiveIncident(incident.name(), incident.severity(), incident.floor());
   }
 
   private static SurgeStatus copy(SurgeStatus surge) {
-    SurgeStatus copy = new SurgeStatus();
-    copy.setSeverity(surge.getSeverity());
-    copy.setRequestedFloor(surge.getRequestedFloor());
-    copy.setFloor(surge.getFloor());
-    copy.setShortfall(surge.getShortfall());
-    copy.setCooldownUntil(surge.getCooldownUntil());
-    return copy;
+    return new SurgeStatus(surge.severity(), surge.requestedFloor(), surge.floor(), surge.shortfall(),
+        surge.cooldownUntil());
   }
 
   /** What was observed of one desired variant-and-pool. */
