@@ -2,15 +2,12 @@ package io.cybershield.shield.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.sundr.builder.annotations.Buildable;
 
 /** A reference to another Shield resource in the same namespace. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record LocalReference(
     @Required
     @Size(min = 1, max = 63)

@@ -3,7 +3,6 @@ package io.cybershield.shield.api.v1alpha1.retrain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.JsonFieldAccess;
 import io.cybershield.shield.api.v1alpha1.common.LocalReference;
@@ -17,14 +16,12 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.sundr.builder.annotations.Buildable;
 
 /** The desired state of a ShieldRetrain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonFieldAccess
 @JsonPropertyOrder({ "modelRef", "schedule", "timeZone", "suspend", "trainer", "validation", "promotion",
     "historyLimit" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record ShieldRetrainSpec(
     @Required
     @JsonPropertyDescription("The ShieldModel, in the same namespace, whose weights are fine-tuned. It serves the "

@@ -3,17 +3,14 @@ package io.cybershield.shield.api.v1alpha1.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.cybershield.shield.api.crd.ListTypes;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Size;
-import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
 
 /** Who may call the model, per role. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = ListTypes.class, input = "roles=map(name)")
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record Access(
     @Size(max = 4)
     @JsonPropertyDescription("Roles and their holders, at most one entry per role. A caller that holds no role is "

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
 
@@ -16,7 +14,6 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "name", "apis", "subjects" })
 @SchemaCustomizer(value = ListTypes.class, input = "apis=set")
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record AccessRole(
     @Required
     @JsonPropertyDescription("The role: analyst, responder, awareness or admin.")

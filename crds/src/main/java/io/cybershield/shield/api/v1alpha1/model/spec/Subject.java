@@ -3,13 +3,11 @@ package io.cybershield.shield.api.v1alpha1.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.sundr.builder.annotations.Buildable;
 
 /**
  * A user, group or service account, as authenticated by the gateway (TokenReview or OIDC).
@@ -21,7 +19,6 @@ import io.sundr.builder.annotations.Buildable;
 @JsonPropertyOrder({ "kind", "name", "namespace" })
 @ValidationRule(value = "self.kind == 'ServiceAccount' || !has(self.__namespace__)",
     message = "namespace may only be set for subjects of kind ServiceAccount")
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record Subject(
     @Required
     @JsonPropertyDescription("Kind of subject: User, Group or ServiceAccount.")

@@ -3,19 +3,16 @@ package io.cybershield.shield.api.v1alpha1.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.sundr.builder.annotations.Buildable;
 
 /** The certificate the gateway serves. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "secretName", "issuerRef" })
 @ValidationRule(value = "has(self.secretName) || has(self.issuerRef)",
     message = "tls needs a secretName, an issuerRef, or both")
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record TlsSpec(
     @Size(min = 1, max = 253)
     @Pattern(ApiValidation.DNS_SUBDOMAIN)

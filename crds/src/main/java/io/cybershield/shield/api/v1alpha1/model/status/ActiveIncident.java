@@ -3,15 +3,12 @@ package io.cybershield.shield.api.v1alpha1.model.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.fabric8.generator.annotation.Required;
-import io.sundr.builder.annotations.Buildable;
 
 /** A ShieldIncident that currently selects the model. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "name", "severity", "floor" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record ActiveIncident(
     @Required
     @JsonPropertyDescription("Name of the ShieldIncident, in the model's namespace.")

@@ -3,13 +3,10 @@ package io.cybershield.shield.api.v1alpha1.model.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
-import io.sundr.builder.annotations.Buildable;
 
 /** Where the model's gateway answers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "service", "url" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record GatewayStatus(
     @JsonPropertyDescription("Name of the gateway Service, <model>-gateway.")
     String service,

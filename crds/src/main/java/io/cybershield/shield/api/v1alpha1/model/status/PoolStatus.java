@@ -3,15 +3,12 @@ package io.cybershield.shield.api.v1alpha1.model.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.fabric8.generator.annotation.Required;
-import io.sundr.builder.annotations.Buildable;
 
 /** Replicas of one variant in one pool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "pool", "deployment", "desiredReplicas", "readyReplicas", "floor" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record PoolStatus(
     @Required
     @JsonPropertyDescription("The pool: onprem or private-cloud.")

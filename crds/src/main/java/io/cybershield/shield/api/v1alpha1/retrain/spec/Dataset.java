@@ -3,7 +3,6 @@ package io.cybershield.shield.api.v1alpha1.retrain.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.JsonFieldAccess;
@@ -11,13 +10,11 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.sundr.builder.annotations.Buildable;
 
 /** A training dataset. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonFieldAccess
 @JsonPropertyOrder({ "name", "uri", "classification" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record Dataset(
     @Required
     @Size(min = 1, max = 63)

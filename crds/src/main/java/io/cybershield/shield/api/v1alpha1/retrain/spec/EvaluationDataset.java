@@ -3,20 +3,17 @@ package io.cybershield.shield.api.v1alpha1.retrain.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.JsonFieldAccess;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.sundr.builder.annotations.Buildable;
 
 /** The held-out dataset a new version is evaluated on. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonFieldAccess
 @JsonPropertyOrder({ "uri", "classification" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record EvaluationDataset(
     @Required
     @Size(max = ApiValidation.MAX_URI_LENGTH)

@@ -3,7 +3,6 @@ package io.cybershield.shield.api.v1alpha1.retrain.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.JsonFieldAccess;
 import io.fabric8.generator.annotation.Default;
@@ -12,13 +11,11 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.sundr.builder.annotations.Buildable;
 
 /** Adversarial prompts a new version must withstand. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonFieldAccess
 @JsonPropertyOrder({ "suite", "maxAttackSuccessRate" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record RedTeam(
     @Required
     @Size(max = ApiValidation.MAX_URI_LENGTH)

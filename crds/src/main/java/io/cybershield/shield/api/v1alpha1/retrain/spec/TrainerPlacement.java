@@ -3,13 +3,11 @@ package io.cybershield.shield.api.v1alpha1.retrain.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.PoolScheduling;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Toleration;
-import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.Map;
 /** Where the training and validation Jobs run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "pool", "nodeSelector", "tolerations" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record TrainerPlacement(
     @Default("onprem")
     @JsonPropertyDescription("Pool the Jobs run in: onprem (the default; training data is sensitive) or "

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.JsonFieldAccess;
@@ -16,7 +15,6 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import java.util.Map;
 @ValidationRule(value = "!has(self.placement) || self.placement.pool != 'private-cloud'"
     + " || !self.datasets.exists(d, d.classification == 'restricted')",
     message = "restricted datasets may only be trained on premises: set placement.pool to onprem")
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record TrainerSpec(
     @Required
     @Size(min = 1, max = 512)

@@ -3,7 +3,6 @@ package io.cybershield.shield.api.v1alpha1.retrain.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.ApiValidation;
 import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.fabric8.generator.annotation.Default;
@@ -12,7 +11,6 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
 
@@ -23,7 +21,6 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "image", "command", "args", "env", "gpu", "resources", "timeout", "dataset", "thresholds",
     "redTeam" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record ValidationSpec(
     @Required
     @Size(min = 1, max = 512)

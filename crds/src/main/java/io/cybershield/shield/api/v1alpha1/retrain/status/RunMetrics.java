@@ -3,13 +3,10 @@ package io.cybershield.shield.api.v1alpha1.retrain.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
-import io.sundr.builder.annotations.Buildable;
 
 /** Metrics the validation Job reported. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "precision", "recall", "f1", "attackSuccessRate" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record RunMetrics(
     @JsonPropertyDescription("Precision on the held-out dataset.")
     Double precision,

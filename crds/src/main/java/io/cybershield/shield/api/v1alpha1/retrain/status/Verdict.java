@@ -3,14 +3,11 @@ package io.cybershield.shield.api.v1alpha1.retrain.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.generator.annotation.Required;
-import io.sundr.builder.annotations.Buildable;
 
 /** The outcome of one check of the quality gate. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "check", "value", "threshold", "passed" })
-@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record Verdict(
     @Required
     @JsonPropertyDescription("The check: precision, recall, f1 or attackSuccessRate.")
