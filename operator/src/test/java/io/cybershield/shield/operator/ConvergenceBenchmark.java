@@ -154,8 +154,8 @@ public final class ConvergenceBenchmark {
 
   private static long ready(KubernetesClient client, String namespace) {
     return client.resources(ShieldModel.class).inNamespace(namespace).list().getItems().stream()
-        .filter(m -> m.getStatus() != null && m.getStatus().getConditions() != null && m.getStatus().getConditions()
-            .stream().anyMatch(c -> "Ready".equals(c.getType()) && c.getStatus() == ConditionStatus.TRUE)).count();
+        .filter(m -> m.getStatus() != null && m.getStatus().conditions() != null && m.getStatus().conditions()
+            .stream().anyMatch(c -> "Ready".equals(c.type()) && c.status() == ConditionStatus.TRUE)).count();
   }
 
   private static double reconciles(PackagedOperator operator, String controller) {

@@ -205,16 +205,16 @@ public final class IncidentSurgeBenchmark {
 
   private static long readyModels(OperatorOnSandbox sandbox, String ns) {
     return sandbox.client.resources(ShieldModel.class).inNamespace(ns).list().getItems().stream()
-        .filter(m -> m.getStatus() != null && m.getStatus().getConditions() != null && m.getStatus().getConditions()
-            .stream().anyMatch(c -> "Ready".equals(c.getType()) && c.getStatus() == ConditionStatus.TRUE)).count();
+        .filter(m -> m.getStatus() != null && m.getStatus().conditions() != null && m.getStatus().conditions()
+            .stream().anyMatch(c -> "Ready".equals(c.type()) && c.status() == ConditionStatus.TRUE)).count();
   }
 
   private static String notReadyExample(OperatorOnSandbox sandbox, String ns) {
     return sandbox.client.resources(ShieldModel.class).inNamespace(ns).list().getItems().stream()
-        .flatMap(m -> m.getStatus() == null || m.getStatus().getConditions() == null ? Stream.empty()
-            : m.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())
-                && c.getStatus() != ConditionStatus.TRUE).map(c -> m.getMetadata().getName() + ": " + c.getReason()
-                + " " + c.getMessage())).findFirst().orElse("no status yet");
+        .flatMap(m -> m.getStatus() == null || m.getStatus().conditions() == null ? Stream.empty()
+            : m.getStatus().conditions().stream().filter(c -> "Ready".equals(c.type())
+                && c.status() != ConditionStatus.TRUE).map(c -> m.getMetadata().getName() + ": " + c.reason()
+                + " " + c.message())).findFirst().orElse("no status yet");
   }
 
   /** CPU time and name of every live thread so far, by thread id. */

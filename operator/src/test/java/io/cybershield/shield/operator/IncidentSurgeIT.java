@@ -76,9 +76,9 @@ class IncidentSurgeIT extends OperatorTestSupport {
 
   private String surging(String name) {
     ShieldModel m = shieldModel(name);
-    return m.getStatus() == null || m.getStatus().getConditions() == null ? "" : m.getStatus().getConditions()
-        .stream().filter(c -> "Surging".equals(c.getType()))
-        .map(c -> Serialization.asJson(c.getStatus()).replace("\"", "")).findFirst().orElse("");
+    return m.getStatus() == null || m.getStatus().conditions() == null ? "" : m.getStatus().conditions()
+        .stream().filter(c -> "Surging".equals(c.type()))
+        .map(c -> Serialization.asJson(c.status()).replace("\"", "")).findFirst().orElse("");
   }
 
   @Test
@@ -91,8 +91,8 @@ class IncidentSurgeIT extends OperatorTestSupport {
     await().atMost(WITHIN).untilAsserted(() -> {
       assertThat(cloudFloor("soc-model")).isEqualTo(4);
       assertThat(surging("soc-model")).isEqualTo("True");
-      assertThat(shieldModel("soc-model").getStatus().getActiveIncidents()).singleElement()
-          .satisfies(a -> assertThat(a.getName()).isEqualTo("inc-4711"));
+      assertThat(shieldModel("soc-model").getStatus().activeIncidents()).singleElement()
+          .satisfies(a -> assertThat(a.name()).isEqualTo("inc-4711"));
     });
     assertThat(cloudFloor("hr-model")).as("an unselected model keeps its floor").isEqualTo(1);
     var latency = sandbox.metrics.find("shield_incident_floor_latency").tag("severity", "critical").timer();
@@ -103,14 +103,14 @@ class IncidentSurgeIT extends OperatorTestSupport {
     await().atMost(WITHIN).untilAsserted(() -> {
       ShieldIncident incident = sandbox.client.resources(ShieldIncident.class).inNamespace(ns)
           .withName("inc-4711").get();
-      assertThat(String.valueOf(incident.getStatus().getPhase())).isEqualTo("Active");
-      assertThat(incident.getStatus().getModels()).singleElement()
-          .satisfies(m -> assertThat(m.getFloor()).isEqualTo(4));
+      assertThat(String.valueOf(incident.getStatus().phase())).isEqualTo("Active");
+      assertThat(incident.getStatus().models()).singleElement()
+          .satisfies(m -> assertThat(m.floor()).isEqualTo(4));
     });
 
     sandbox.kubectl.apply(incident("inc-4711", "critical", "soc", true));
     await().atMost(WITHIN).untilAsserted(() -> assertThat(String.valueOf(sandbox.client
-        .resources(ShieldIncident.class).inNamespace(ns).withName("inc-4711").get().getStatus().getPhase()))
+        .resources(ShieldIncident.class).inNamespace(ns).withName("inc-4711").get().getStatus().phase()))
         .isEqualTo("Resolved"));
     assertThat(cloudFloor("soc-model")).as("the floor stays during the cooldown").isEqualTo(4);
     await().atMost(WITHIN).untilAsserted(() -> {
@@ -148,16 +148,16 @@ class IncidentSurgeIT extends OperatorTestSupport {
 
     sandbox.kubectl.apply(incident("inc-crit", "critical", "soc", true));
     await().atMost(WITHIN).untilAsserted(() -> {
-      var surge = shieldModel("overlap-model").getStatus().getSurge();
-      assertThat(surge.getCooldownUntil()).as("the critical floor is held").isNotNull();
-      assertThat(shieldModel("overlap-model").getStatus().getActiveIncidents()).singleElement()
-          .satisfies(a -> assertThat(a.getName()).isEqualTo("inc-high"));
+      var surge = shieldModel("overlap-model").getStatus().surge();
+      assertThat(surge.cooldownUntil()).as("the critical floor is held").isNotNull();
+      assertThat(shieldModel("overlap-model").getStatus().activeIncidents()).singleElement()
+          .satisfies(a -> assertThat(a.name()).isEqualTo("inc-high"));
     });
     assertThat(cloudFloor("overlap-model")).isEqualTo(4);
     await().atMost(WITHIN).untilAsserted(() -> {
       assertThat(cloudFloor("overlap-model")).isEqualTo(2);
       assertThat(surging("overlap-model")).isEqualTo("True");
-      assertThat(shieldModel("overlap-model").getStatus().getSurge().getCooldownUntil()).isNull();
+      assertThat(shieldModel("overlap-model").getStatus().surge().cooldownUntil()).isNull();
     });
   }
 
@@ -168,11 +168,11 @@ class IncidentSurgeIT extends OperatorTestSupport {
     sandbox.kubectl.apply(incident("inc-budget", "critical", "soc", false));
     await().atMost(WITHIN).untilAsserted(() -> {
       assertThat(cloudFloor("budgeted")).isEqualTo(3);
-      var surge = shieldModel("budgeted").getStatus().getSurge();
+      var surge = shieldModel("budgeted").getStatus().surge();
       assertThat(surge).isNotNull();
-      assertThat(surge.getRequestedFloor()).isEqualTo(4);
-      assertThat(surge.getFloor()).isEqualTo(3);
-      assertThat(surge.getShortfall()).isEqualTo(1);
+      assertThat(surge.requestedFloor()).isEqualTo(4);
+      assertThat(surge.floor()).isEqualTo(3);
+      assertThat(surge.shortfall()).isEqualTo(1);
     });
   }
 
@@ -183,13 +183,13 @@ class IncidentSurgeIT extends OperatorTestSupport {
     sandbox.kubectl.apply(incident("inc-restart", "high", "soc", false));
     await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 2);
     sandbox.kubectl.apply(incident("inc-restart", "high", "soc", true));
-    await().atMost(WITHIN).until(() -> shieldModel("restarted").getStatus().getSurge() != null
-        && shieldModel("restarted").getStatus().getSurge().getCooldownUntil() != null);
-    String cooldownUntil = shieldModel("restarted").getStatus().getSurge().getCooldownUntil();
+    await().atMost(WITHIN).until(() -> shieldModel("restarted").getStatus().surge() != null
+        && shieldModel("restarted").getStatus().surge().cooldownUntil() != null);
+    String cooldownUntil = shieldModel("restarted").getStatus().surge().cooldownUntil();
 
     sandbox.restartOperator();
     assertThat(cloudFloor("restarted")).isEqualTo(2);
-    assertThat(shieldModel("restarted").getStatus().getSurge().getCooldownUntil()).isEqualTo(cooldownUntil);
+    assertThat(shieldModel("restarted").getStatus().surge().cooldownUntil()).isEqualTo(cooldownUntil);
     await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 1);
   }
 
@@ -203,12 +203,12 @@ class IncidentSurgeIT extends OperatorTestSupport {
       ShieldModel model = sandbox.client.resources(ShieldModel.class).inNamespace("soc").withName("threat-intel")
           .get();
       assertThat(model.getStatus()).isNotNull();
-      assertThat(model.getStatus().getConditions()).anySatisfy(c -> {
-        assertThat(c.getType()).isEqualTo("Surging");
-        assertThat(Serialization.asJson(c.getStatus())).contains("True");
+      assertThat(model.getStatus().conditions()).anySatisfy(c -> {
+        assertThat(c.type()).isEqualTo("Surging");
+        assertThat(Serialization.asJson(c.status())).contains("True");
       });
-      assertThat(model.getStatus().getSurge().getRequestedFloor()).isEqualTo(6);
-      assertThat(model.getStatus().getSurge().getFloor()).isBetween(1, 6);
+      assertThat(model.getStatus().surge().requestedFloor()).isEqualTo(6);
+      assertThat(model.getStatus().surge().floor()).isBetween(1, 6);
     });
     await().atMost(WITHIN).untilAsserted(() -> assertThat(sandbox.kubectl.ok("get", "shieldincident", "inc-4711",
         "-n", "soc", "-o", "jsonpath={.status.phase}")).isEqualTo("Active"));

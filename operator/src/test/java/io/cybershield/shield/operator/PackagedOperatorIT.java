@@ -104,11 +104,11 @@ class PackagedOperatorIT {
       assertThat(client.resources(HorizontalPodAutoscaler.class).inNamespace(NS).withName(hpa).get().getSpec()
           .getMinReplicas()).isEqualTo(2);
       ShieldModel model = client.resources(ShieldModel.class).inNamespace(NS).withName("shipped").get();
-      assertThat(model.getStatus().getCondition("Surging")).hasValueSatisfying(c -> {
-        assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
-        assertThat(c.getReason()).isEqualTo("IncidentActive");
+      assertThat(model.getStatus().condition("Surging")).hasValueSatisfying(c -> {
+        assertThat(c.status()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(c.reason()).isEqualTo("IncidentActive");
       });
-      assertThat(model.getStatus().getSurge().getFloor()).isEqualTo(2);
+      assertThat(model.getStatus().surge().floor()).isEqualTo(2);
       assertThat(operator.sum("shield_incidents_active")).isEqualTo(1.0);
       assertThat(operator.sum("shield_incident_floor_latency_seconds_count", "severity=\"critical\""))
           .isEqualTo(1.0);
@@ -129,6 +129,6 @@ class PackagedOperatorIT {
   private String readyReason() {
     ShieldModel model = client.resources(ShieldModel.class).inNamespace(NS).withName("shipped").get();
     return model == null || model.getStatus() == null ? null
-        : model.getStatus().getCondition("Ready").map(c -> c.getReason()).orElse(null);
+        : model.getStatus().condition("Ready").map(c -> c.reason()).orElse(null);
   }
 }

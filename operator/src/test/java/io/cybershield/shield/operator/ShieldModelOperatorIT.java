@@ -62,23 +62,23 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
 
   private Condition condition(String name, String type) {
     ShieldModel m = model(name);
-    if (m == null || m.getStatus() == null || m.getStatus().getConditions() == null) {
+    if (m == null || m.getStatus() == null || m.getStatus().conditions() == null) {
       return null;
     }
-    return m.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    return m.getStatus().conditions().stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
   }
 
   private void awaitCondition(String name, String type, String status) {
     await().atMost(READY_WITHIN).untilAsserted(() -> {
       Condition c = condition(name, type);
       assertThat(c).as("%s condition of %s", type, name).isNotNull();
-      assertThat(statusOf(c)).as(c.getReason() + ": " + c.getMessage()).isEqualTo(status);
+      assertThat(statusOf(c)).as(c.reason() + ": " + c.message()).isEqualTo(status);
     });
   }
 
   /** The condition's status as the API writes it: True, False or Unknown. */
   private static String statusOf(Condition c) {
-    return Serialization.asJson(c.getStatus()).replace("\"", "");
+    return Serialization.asJson(c.status()).replace("\"", "");
   }
 
   private Deployment deployment(String name) {
@@ -116,8 +116,8 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     assertThat(full.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
 
     ShieldModel ready = model("threat-intel");
-    assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
-    assertThat(ready.getStatus().getServedVersion()).isEqualTo("v7");
+    assertThat(ready.getStatus().observedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(ready.getStatus().servedVersion()).isEqualTo("v7");
     assertThat(sandbox.kubectl.ok("get", "shieldmodel", "threat-intel", "-n", ns)).contains("True").contains("v7");
     assertThat(sandbox.metrics.get("shield_model_condition").tags("model", "threat-intel", "condition", "Ready",
         "status", "True").gauge().value()).isEqualTo(1.0);
@@ -136,8 +136,8 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     sandbox.kubectl.apply(twoVariantModel("rolling", "v2", 0, 1));
     await().atMost(READY_WITHIN).untilAsserted(() -> {
       ShieldModel m = model("rolling");
-      assertThat(m.getStatus().getServedVersion()).isEqualTo("v2");
-      assertThat(m.getStatus().getObservedGeneration()).isEqualTo(m.getMetadata().getGeneration());
+      assertThat(m.getStatus().servedVersion()).isEqualTo("v2");
+      assertThat(m.getStatus().observedGeneration()).isEqualTo(m.getMetadata().getGeneration());
       assertThat(statusOf(condition("rolling", "Ready"))).isEqualTo("True");
       assertThat(statusOf(condition("rolling", "Progressing"))).isEqualTo("False");
     });
@@ -171,8 +171,8 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     sandbox.kubectl.apply(twoVariantModel("greedy", "v1", 0, 12));
     awaitCondition("greedy", "CapacityAvailable", "False");
     Condition capacity = condition("greedy", "CapacityAvailable");
-    assertThat(capacity.getMessage()).contains("onprem").contains("nvidia.com/gpu");
-    assertThat(capacity.getReason()).isNotBlank();
+    assertThat(capacity.message()).contains("onprem").contains("nvidia.com/gpu");
+    assertThat(capacity.reason()).isNotBlank();
     awaitCondition("greedy", "Ready", "False");
   }
 

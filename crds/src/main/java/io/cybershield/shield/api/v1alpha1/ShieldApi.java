@@ -11,6 +11,11 @@ public final class ShieldApi {
   public static final String API_VERSION = GROUP + "/" + VERSION;
   /** The category of every Shield custom resource: {@code kubectl get shield} lists them all. */
   public static final String CATEGORY = "shield";
+  /**
+   * Where the builders of the spec and status records find their runtime: fabric8's copy of sundrio's, so that the
+   * generated builders need nothing beyond the Kubernetes client.
+   */
+  public static final String BUILDER_PACKAGE = "io.fabric8.kubernetes.api.builder";
 
   private ShieldApi() {
   }

@@ -65,34 +65,34 @@ class RoundTripTest {
   void designExamplesMapOntoTheTypes() throws IOException {
     ShieldModel model = Serialization.unmarshal(Files.readString(fixture("shieldmodel-threat-intel.yaml")),
         ShieldModel.class);
-    assertThat(model.getSpec().getDataClassification()).isEqualTo(DataClassification.CONFIDENTIAL);
-    assertThat(model.getSpec().getVariants()).hasSize(2);
-    assertThat(model.getSpec().getVariants().get(0).getPriorities())
+    assertThat(model.getSpec().dataClassification()).isEqualTo(DataClassification.CONFIDENTIAL);
+    assertThat(model.getSpec().variants()).hasSize(2);
+    assertThat(model.getSpec().variants().get(0).priorities())
         .containsExactly(Priority.CRITICAL, Priority.HIGH, Priority.NORMAL);
-    assertThat(model.getSpec().getVariants().get(1).getQuantize()).isEqualTo(Quantization.AWQ);
-    assertThat(model.getSpec().getVariants().get(1).getGpu().getResource()).isEqualTo("nvidia.com/mig-3g.40gb");
-    assertThat(model.getSpec().getPlacement().getPrivateCloud().getMaxReplicas()).isEqualTo(8);
-    assertThat(model.getSpec().getPlacement().getPrivateCloud().getTolerations().get(0).getEffect())
+    assertThat(model.getSpec().variants().get(1).quantize()).isEqualTo(Quantization.AWQ);
+    assertThat(model.getSpec().variants().get(1).gpu().resource()).isEqualTo("nvidia.com/mig-3g.40gb");
+    assertThat(model.getSpec().placement().privateCloud().maxReplicas()).isEqualTo(8);
+    assertThat(model.getSpec().placement().privateCloud().tolerations().get(0).getEffect())
         .isEqualTo("NoSchedule");
-    assertThat(model.getSpec().getAutoscaling().getIncidentSurge().getFloors().getCritical()).isEqualTo(6);
-    assertThat(model.getSpec().getAccess().getRoles().get(1).getApis()).contains(Api.INCIDENTS);
-    assertThat(model.getSpec().getAccess().getRoles().get(1).getSubjects().get(0).getKind())
+    assertThat(model.getSpec().autoscaling().incidentSurge().floors().critical()).isEqualTo(6);
+    assertThat(model.getSpec().access().roles().get(1).apis()).contains(Api.INCIDENTS);
+    assertThat(model.getSpec().access().roles().get(1).subjects().get(0).kind())
         .isEqualTo(SubjectKind.SERVICE_ACCOUNT);
-    assertThat(model.getSpec().getRuntime().getOptions()).containsEntry("max_rolling_batch_size", "64");
+    assertThat(model.getSpec().runtime().options()).containsEntry("max_rolling_batch_size", "64");
 
     ShieldIncident incident = Serialization.unmarshal(Files.readString(fixture("shieldincident-inc-4711.yaml")),
         ShieldIncident.class);
-    assertThat(incident.getSpec().getSeverity()).isEqualTo(Severity.CRITICAL);
-    assertThat(incident.getSpec().getModelSelector().getMatchLabels()).containsEntry("team", "soc");
+    assertThat(incident.getSpec().severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(incident.getSpec().modelSelector().getMatchLabels()).containsEntry("team", "soc");
 
     ShieldRetrain retrain = Serialization.unmarshal(
         Files.readString(fixture("shieldretrain-threat-intel-biannual.yaml")), ShieldRetrain.class);
-    assertThat(retrain.getSpec().getSchedule()).isEqualTo("0 2 1 1,7 *");
-    assertThat(retrain.getSpec().getValidation().getThresholds().getPrecision()).isEqualTo(0.90);
-    assertThat(retrain.getSpec().getPromotion().getPolicy()).isEqualTo(PromotionPolicy.AUTOMATIC);
-    assertThat(retrain.getSpec().getTrainer().getDatasets().get(0).getClassification())
+    assertThat(retrain.getSpec().schedule()).isEqualTo("0 2 1 1,7 *");
+    assertThat(retrain.getSpec().validation().thresholds().precision()).isEqualTo(0.90);
+    assertThat(retrain.getSpec().promotion().policy()).isEqualTo(PromotionPolicy.AUTOMATIC);
+    assertThat(retrain.getSpec().trainer().datasets().get(0).classification())
         .isEqualTo(DataClassification.RESTRICTED);
-    assertThat(retrain.getSpec().getTrainer().getHyperparameters()).containsEntry("learningRate", "2e-5");
+    assertThat(retrain.getSpec().trainer().hyperparameters()).containsEntry("learningRate", "2e-5");
   }
 
   @Test

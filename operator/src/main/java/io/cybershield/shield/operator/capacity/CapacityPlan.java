@@ -127,15 +127,15 @@ public final class CapacityPlan {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(capacity, "capacity");
     Map<String, Map<Pool, Integer>> desired = desiredReplicas == null ? Map.of() : desiredReplicas;
-    Placement placement = model.getSpec().getPlacement();
+    Placement placement = model.getSpec().placement();
 
     Map<String, Map<String, Long>> remaining = availableToModel(capacity, ownPods);
 
     List<Request> requests = new ArrayList<>();
-    List<Variant> variants = model.getSpec().getVariants() == null ? List.of() : model.getSpec().getVariants();
+    List<Variant> variants = model.getSpec().variants() == null ? List.of() : model.getSpec().variants();
     for (Variant variant : variants) {
       for (Pool pool : Pool.values()) {
-        int replicas = desired.getOrDefault(variant.getName(), Map.of()).getOrDefault(pool, 0);
+        int replicas = desired.getOrDefault(variant.name(), Map.of()).getOrDefault(pool, 0);
         if (replicas > 0) {
           requests.add(new Request(requests.size(), variant, pool, replicas, scheduling(placement, pool)));
         }
@@ -153,7 +153,7 @@ public final class CapacityPlan {
     for (Pool pool : Pool.values()) {
       PoolScheduling scheduling = scheduling(placement, pool);
       free.put(pool, capacity.pool(GpuCapacity.effectiveNodeSelector(pool,
-          scheduling == null ? null : scheduling.getNodeSelector())).free());
+          scheduling == null ? null : scheduling.nodeSelector())).free());
     }
     return new CapacityPlan(List.of(results), free);
   }
@@ -235,18 +235,18 @@ public final class CapacityPlan {
 
   private static Entry pack(Request request, GpuCapacity capacity, Map<String, Map<String, Long>> remaining) {
     Variant variant = request.variant();
-    GpuRequest gpu = variant.getGpu();
-    if (gpu == null || gpu.getCount() == null || gpu.getCount() <= 0) {
-      return new Entry(variant.getName(), request.pool(), null, null, 0, request.replicas(), request.replicas(),
+    GpuRequest gpu = variant.gpu();
+    if (gpu == null || gpu.count() == null || gpu.count() <= 0) {
+      return new Entry(variant.name(), request.pool(), null, null, 0, request.replicas(), request.replicas(),
           0, 0, 0, Reason.SUFFICIENT, "");
     }
-    String resource = gpu.getResource() == null || gpu.getResource().isEmpty() ? GpuRequest.NVIDIA_GPU
-        : gpu.getResource();
-    String product = gpu.getProduct();
-    int perReplica = gpu.getCount();
+    String resource = gpu.resource() == null || gpu.resource().isEmpty() ? GpuRequest.NVIDIA_GPU
+        : gpu.resource();
+    String product = gpu.product();
+    int perReplica = gpu.count();
     Candidates candidates = candidates(request, capacity, resource, product);
     if (candidates.nodes().isEmpty()) {
-      return new Entry(variant.getName(), request.pool(), resource, product, perReplica, request.replicas(), 0, 0,
+      return new Entry(variant.name(), request.pool(), resource, product, perReplica, request.replicas(), 0, 0,
           0, 0, Reason.NO_MATCHING_NODES, candidates.whyNone());
     }
     long available = 0;
@@ -265,7 +265,7 @@ public final class CapacityPlan {
       }
     }
     Reason reason = placed == request.replicas() ? Reason.SUFFICIENT : Reason.INSUFFICIENT_GPU;
-    Entry draft = new Entry(variant.getName(), request.pool(), resource, product, perReplica, request.replicas(),
+    Entry draft = new Entry(variant.name(), request.pool(), resource, product, perReplica, request.replicas(),
         placed, available, largest, candidates.nodes().size(), reason, "");
     return reason == Reason.SUFFICIENT ? draft
         : new Entry(draft.variant(), draft.pool(), resource, product, perReplica, draft.replicas(), placed,
@@ -297,18 +297,18 @@ public final class CapacityPlan {
     String pool = request.pool().value();
     PoolScheduling scheduling = request.scheduling();
     Map<String, String> selector = GpuCapacity.effectiveNodeSelector(request.pool(),
-        scheduling == null ? null : scheduling.getNodeSelector());
-    List<Toleration> tolerations = scheduling == null || scheduling.getTolerations() == null ? List.of()
-        : scheduling.getTolerations();
+        scheduling == null ? null : scheduling.nodeSelector());
+    List<Toleration> tolerations = scheduling == null || scheduling.tolerations() == null ? List.of()
+        : scheduling.tolerations();
 
     List<NodeGpus> inPool = capacity.pool(selector).nodes();
     if (inPool.isEmpty()) {
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().getName()
+      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
           + ": no node matches the node selector " + new TreeMap<>(selector));
     }
     List<NodeGpus> schedulable = inPool.stream().filter(NodeGpus::schedulable).toList();
     if (schedulable.isEmpty()) {
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().getName()
+      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
           + ": none of its nodes is Ready and schedulable (" + inPool.stream()
           .map(node -> node.name() + " " + node.unschedulableReason()).collect(Collectors.joining(", ")) + ")");
     }
@@ -316,13 +316,13 @@ public final class CapacityPlan {
         .filter(node -> Scheduling.firstUntoleratedTaint(node.taints(), tolerations).isEmpty()).toList();
     if (tolerated.isEmpty()) {
       Taint taint = Scheduling.firstUntoleratedTaint(schedulable.get(0).taints(), tolerations).orElseThrow();
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().getName()
+      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
           + ": the pool's tolerations do not tolerate the taints of its nodes (for example "
           + Scheduling.describe(taint) + " on " + schedulable.get(0).name() + ")");
     }
     List<NodeGpus> offering = tolerated.stream().filter(node -> node.allocatable(resource) > 0).toList();
     if (offering.isEmpty()) {
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().getName()
+      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
           + ": no node of the pool offers " + resource);
     }
     if (product == null) {
@@ -332,7 +332,7 @@ public final class CapacityPlan {
     if (ofProduct.isEmpty()) {
       TreeSet<String> found = offering.stream().map(NodeGpus::product).filter(Objects::nonNull)
           .collect(Collectors.toCollection(TreeSet::new));
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().getName()
+      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
           + ": no node of the pool offering " + resource + " has " + GpuRequest.PRODUCT_NODE_LABEL + "="
           + product + (found.isEmpty() ? "" : " (the pool has " + String.join(", ", found) + ")"));
     }
@@ -365,14 +365,14 @@ public final class CapacityPlan {
     if (placement == null) {
       return null;
     }
-    return pool == Pool.ONPREM ? placement.getOnPrem() : placement.getPrivateCloud();
+    return pool == Pool.ONPREM ? placement.onPrem() : placement.privateCloud();
   }
 
   private record Request(int order, Variant variant, Pool pool, int replicas, PoolScheduling scheduling) {
 
     int gpusPerReplica() {
-      GpuRequest gpu = variant.getGpu();
-      return gpu == null || gpu.getCount() == null ? 0 : gpu.getCount();
+      GpuRequest gpu = variant.gpu();
+      return gpu == null || gpu.count() == null ? 0 : gpu.count();
     }
   }
 

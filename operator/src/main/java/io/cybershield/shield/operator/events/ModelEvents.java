@@ -37,21 +37,21 @@ public final class ModelEvents {
       List<Condition> after) {
     for (Condition now : after) {
       Condition then = before == null ? null : before.stream()
-          .filter(c -> Objects.equals(c.getType(), now.getType())).findFirst().orElse(null);
-      if (then != null && Objects.equals(then.getStatus(), now.getStatus())
-          && Objects.equals(then.getReason(), now.getReason())) {
+          .filter(c -> Objects.equals(c.type(), now.type())).findFirst().orElse(null);
+      if (then != null && Objects.equals(then.status(), now.status())
+          && Objects.equals(then.reason(), now.reason())) {
         continue;
       }
       boolean bad = isBad(now);
-      publish(client, object, bad ? "Warning" : "Normal", now.getReason(),
-          now.getType() + "=" + now.getStatus() + ": " + now.getMessage());
+      publish(client, object, bad ? "Warning" : "Normal", now.reason(),
+          now.type() + "=" + now.status() + ": " + now.message());
     }
   }
 
   /** Conditions whose True (or False) state is the one a person must act on. */
   private static boolean isBad(Condition c) {
-    String status = String.valueOf(c.getStatus());
-    return switch (c.getType()) {
+    String status = String.valueOf(c.status());
+    return switch (c.type()) {
       case "Degraded" -> "True".equals(status);
       case "Surging", "Progressing" -> false;
       default -> "False".equals(status);

@@ -50,7 +50,7 @@ public final class SurgeLatency {
     Duration latency = Duration.between(start(incident), clock.instant());
     Timer.builder("shield_incident_floor_latency")
         .description("From a ShieldIncident reaching the operator to a selected model's private-cloud floor written")
-        .tag("severity", String.valueOf(incident.getSpec().getSeverity()).toLowerCase(java.util.Locale.ROOT))
+        .tag("severity", String.valueOf(incident.getSpec().severity()).toLowerCase(java.util.Locale.ROOT))
         .publishPercentileHistogram()
         .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
         .register(registry)

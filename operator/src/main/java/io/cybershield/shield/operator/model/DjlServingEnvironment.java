@@ -3,6 +3,7 @@ package io.cybershield.shield.operator.model;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.Quantization;
 import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
+import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpecBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 
@@ -32,22 +33,23 @@ public final class DjlServingEnvironment {
 
   /** The container environment of a variant whose weights resolve to {@code weights}. */
   public static List<EnvVar> env(ShieldModel model, ServedVariant variant, ModelWeights weights) {
-    RuntimeSpec runtime = model.getSpec().getRuntime() == null ? new RuntimeSpec() : model.getSpec().getRuntime();
+    RuntimeSpec runtime = model.getSpec().runtime() == null ? new RuntimeSpecBuilder().build()
+        : model.getSpec().runtime();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("HF_MODEL_ID", weights.modelId());
-    env.put("SHIELD_MODEL_VERSION", model.getSpec().getModel().getVersion());
+    env.put("SHIELD_MODEL_VERSION", model.getSpec().model().version());
     if (variant.usesGpu()) {
       // On CPU the degree means nothing and only risks DJL looking for GPUs to shard over.
       env.put("TENSOR_PARALLEL_DEGREE", Integer.toString(variant.tensorParallelDegree()));
     }
-    if (runtime.getDtype() != null) {
-      env.put("OPTION_DTYPE", ApiEnums.value(runtime.getDtype()));
+    if (runtime.dtype() != null) {
+      env.put("OPTION_DTYPE", ApiEnums.value(runtime.dtype()));
     }
-    if (runtime.getMaxModelLen() != null) {
-      env.put("OPTION_MAX_MODEL_LEN", runtime.getMaxModelLen().toString());
+    if (runtime.maxModelLen() != null) {
+      env.put("OPTION_MAX_MODEL_LEN", runtime.maxModelLen().toString());
     }
-    if (runtime.getRollingBatch() != null) {
-      env.put("OPTION_ROLLING_BATCH", ApiEnums.value(runtime.getRollingBatch()));
+    if (runtime.rollingBatch() != null) {
+      env.put("OPTION_ROLLING_BATCH", ApiEnums.value(runtime.rollingBatch()));
     }
     if (quantizesAtLoadTime(variant.quantize())) {
       env.put("OPTION_QUANTIZE", ApiEnums.value(variant.quantize()));
@@ -56,9 +58,9 @@ public final class DjlServingEnvironment {
     env.put("MODEL_LOADING_TIMEOUT", Integer.toString(MODEL_LOADING_TIMEOUT_SECONDS));
     env.put("DJL_CACHE_DIR", DJL_CACHE_DIR);
     env.put("HOME", HOME);
-    if (runtime.getOptions() != null) {
+    if (runtime.options() != null) {
       // The fields above win: the CRD refuses options that repeat them, this keeps the names unique regardless.
-      new TreeMap<>(runtime.getOptions()).forEach((key, value) -> env.putIfAbsent(optionVariable(key), value));
+      new TreeMap<>(runtime.options()).forEach((key, value) -> env.putIfAbsent(optionVariable(key), value));
     }
     List<EnvVar> vars = new ArrayList<>(env.size());
     env.forEach((name, value) -> vars.add(new EnvVarBuilder().withName(name).withValue(value).build()));

@@ -65,24 +65,24 @@ public final class ModelAutoscalers {
       return autoscalers;
     }
     String modelName = model.getMetadata().getName();
-    for (Variant variant : model.getSpec().getVariants()) {
-      int floor = ModelPools.privateCloudFloor(model, variant.getName(), cloudFloorByVariant);
+    for (Variant variant : model.getSpec().variants()) {
+      int floor = ModelPools.privateCloudFloor(model, variant.name(), cloudFloorByVariant);
       if (floor == 0) {
         continue;
       }
       autoscalers.add(new HorizontalPodAutoscalerBuilder()
           .withMetadata(ModelMetadata.objectMeta(model,
-              ShieldNames.horizontalPodAutoscaler(modelName, variant.getName()),
-              ModelMetadata.poolLabels(model, variant.getName(), Pool.PRIVATE_CLOUD)))
+              ShieldNames.horizontalPodAutoscaler(modelName, variant.name()),
+              ModelMetadata.poolLabels(model, variant.name(), Pool.PRIVATE_CLOUD)))
           .withNewSpec()
           .withNewScaleTargetRef()
           .withApiVersion("apps/v1")
           .withKind("Deployment")
-          .withName(ShieldNames.deployment(modelName, variant.getName(), Pool.PRIVATE_CLOUD))
+          .withName(ShieldNames.deployment(modelName, variant.name(), Pool.PRIVATE_CLOUD))
           .endScaleTargetRef()
           .withMinReplicas(floor)
           .withMaxReplicas(ModelPools.privateCloudMaxReplicas(model))
-          .withMetrics(metric(model, variant.getName()))
+          .withMetrics(metric(model, variant.name()))
           .withNewBehavior()
           .withScaleUp(scaleUp())
           .withScaleDown(scaleDown())
@@ -94,12 +94,12 @@ public final class ModelAutoscalers {
   }
 
   static MetricSpec metric(ShieldModel model, String variant) {
-    AutoscalingTarget target = model.getSpec().getAutoscaling() == null
-        ? null : model.getSpec().getAutoscaling().getTarget();
-    LoadMetric metric = target == null || target.getMetric() == null
-        ? LoadMetric.INFLIGHT_REQUESTS : target.getMetric();
-    int averageValue = target == null || target.getAverageValue() == null
-        ? DEFAULT_INFLIGHT_TARGET : target.getAverageValue();
+    AutoscalingTarget target = model.getSpec().autoscaling() == null
+        ? null : model.getSpec().autoscaling().target();
+    LoadMetric metric = target == null || target.metric() == null
+        ? LoadMetric.INFLIGHT_REQUESTS : target.metric();
+    int averageValue = target == null || target.averageValue() == null
+        ? DEFAULT_INFLIGHT_TARGET : target.averageValue();
     MetricTarget perPod = new MetricTargetBuilder()
         .withType("AverageValue").withAverageValue(new Quantity(Integer.toString(averageValue))).build();
     String modelName = model.getMetadata().getName();

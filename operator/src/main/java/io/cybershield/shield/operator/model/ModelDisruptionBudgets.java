@@ -38,10 +38,10 @@ public final class ModelDisruptionBudgets {
   /** The budgets with the private-cloud floors of {@link ModelPools#privateCloudFloor}. */
   public static List<PodDisruptionBudget> desired(ShieldModel model, Map<String, Integer> cloudFloorByVariant) {
     List<PodDisruptionBudget> budgets = new ArrayList<>();
-    for (Variant variant : model.getSpec().getVariants()) {
+    for (Variant variant : model.getSpec().variants()) {
       for (Pool pool : ModelPools.deployedPools(model)) {
-        if (mayRunSeveral(model, variant.getName(), pool, cloudFloorByVariant)) {
-          budgets.add(budget(model, variant.getName(), pool));
+        if (mayRunSeveral(model, variant.name(), pool, cloudFloorByVariant)) {
+          budgets.add(budget(model, variant.name(), pool));
         }
       }
     }

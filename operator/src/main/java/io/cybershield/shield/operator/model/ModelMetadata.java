@@ -44,7 +44,7 @@ public final class ModelMetadata {
    */
   public static Map<String, String> workloadLabels(ShieldModel model, String variant, Pool pool) {
     Map<String, String> labels = poolLabels(model, variant, pool);
-    String version = model.getSpec().getModel().getVersion();
+    String version = model.getSpec().model().version();
     if (version != null && !version.isEmpty()) {
       labels.put(ShieldNames.APP_VERSION_LABEL, version);
     }

@@ -51,7 +51,7 @@ public final class ModelPools {
     if (onPrem == null) {
       return 0;
     }
-    return onPrem.getReplicas() == null ? DEFAULT_ONPREM_REPLICAS : Math.max(0, onPrem.getReplicas());
+    return onPrem.replicas() == null ? DEFAULT_ONPREM_REPLICAS : Math.max(0, onPrem.replicas());
   }
 
   /**
@@ -59,14 +59,14 @@ public final class ModelPools {
    * says: the CRD already refuses that combination, this is the second line of defence.
    */
   public static boolean privateCloudDeployed(ShieldModel model) {
-    return model.getSpec().getDataClassification() != DataClassification.RESTRICTED
+    return model.getSpec().dataClassification() != DataClassification.RESTRICTED
         && privateCloudMaxReplicas(model) > 0;
   }
 
   /** The most replicas of every variant in the private cloud; 0 without a private-cloud pool. */
   public static int privateCloudMaxReplicas(ShieldModel model) {
     PrivateCloudPool cloud = privateCloud(model);
-    return cloud == null || cloud.getMaxReplicas() == null ? 0 : Math.max(0, cloud.getMaxReplicas());
+    return cloud == null || cloud.maxReplicas() == null ? 0 : Math.max(0, cloud.maxReplicas());
   }
 
   /**
@@ -78,7 +78,7 @@ public final class ModelPools {
       return 0;
     }
     Integer given = floorByVariant == null ? null : floorByVariant.get(variant);
-    Integer min = privateCloud(model).getMinReplicas();
+    Integer min = privateCloud(model).minReplicas();
     int floor = given != null ? given : (min == null ? 0 : min);
     return Math.min(Math.max(0, floor), privateCloudMaxReplicas(model));
   }
@@ -86,8 +86,8 @@ public final class ModelPools {
   /** The pool's node selector, or the pool label {@link ShieldNames#POOL_LABEL} when it has none. */
   public static Map<String, String> nodeSelector(ShieldModel model, Pool pool) {
     PoolScheduling scheduling = scheduling(model, pool);
-    if (scheduling != null && scheduling.getNodeSelector() != null && !scheduling.getNodeSelector().isEmpty()) {
-      return new LinkedHashMap<>(scheduling.getNodeSelector());
+    if (scheduling != null && scheduling.nodeSelector() != null && !scheduling.nodeSelector().isEmpty()) {
+      return new LinkedHashMap<>(scheduling.nodeSelector());
     }
     Map<String, String> selector = new LinkedHashMap<>();
     selector.put(ShieldNames.POOL_LABEL, ShieldNames.poolLabelValue(pool));
@@ -98,8 +98,8 @@ public final class ModelPools {
   public static List<Toleration> tolerations(ShieldModel model, Pool pool) {
     PoolScheduling scheduling = scheduling(model, pool);
     List<Toleration> tolerations = new ArrayList<>();
-    if (scheduling != null && scheduling.getTolerations() != null) {
-      scheduling.getTolerations().forEach(t -> tolerations.add(new TolerationBuilder(t).build()));
+    if (scheduling != null && scheduling.tolerations() != null) {
+      scheduling.tolerations().forEach(t -> tolerations.add(new TolerationBuilder(t).build()));
     }
     return tolerations;
   }
@@ -109,12 +109,12 @@ public final class ModelPools {
   }
 
   private static OnPremPool onPrem(ShieldModel model) {
-    Placement placement = model.getSpec().getPlacement();
-    return placement == null ? null : placement.getOnPrem();
+    Placement placement = model.getSpec().placement();
+    return placement == null ? null : placement.onPrem();
   }
 
   private static PrivateCloudPool privateCloud(ShieldModel model) {
-    Placement placement = model.getSpec().getPlacement();
-    return placement == null ? null : placement.getPrivateCloud();
+    Placement placement = model.getSpec().placement();
+    return placement == null ? null : placement.privateCloud();
   }
 }

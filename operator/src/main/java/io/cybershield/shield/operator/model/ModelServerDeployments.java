@@ -42,7 +42,7 @@ public final class ModelServerDeployments {
    */
   public static List<Deployment> desired(ShieldModel model, Map<String, Integer> cloudFloorByVariant) {
     List<Deployment> deployments = new ArrayList<>();
-    for (Variant variant : model.getSpec().getVariants()) {
+    for (Variant variant : model.getSpec().variants()) {
       for (Pool pool : ModelPools.deployedPools(model)) {
         deployments.add(deployment(model, variant, pool, replicas(model, variant, pool, cloudFloorByVariant)));
       }
@@ -55,18 +55,18 @@ public final class ModelServerDeployments {
     if (pool == Pool.ONPREM) {
       return ModelPools.onPremReplicas(model);
     }
-    return ModelPools.privateCloudFloor(model, variant.getName(), cloudFloorByVariant) > 0 ? null : 0;
+    return ModelPools.privateCloudFloor(model, variant.name(), cloudFloorByVariant) > 0 ? null : 0;
   }
 
   private static Deployment deployment(ShieldModel model, Variant variant, Pool pool, Integer replicas) {
     String modelName = model.getMetadata().getName();
     return new DeploymentBuilder()
-        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.deployment(modelName, variant.getName(), pool),
-            ModelMetadata.workloadLabels(model, variant.getName(), pool)))
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.deployment(modelName, variant.name(), pool),
+            ModelMetadata.workloadLabels(model, variant.name(), pool)))
         .withNewSpec()
         .withReplicas(replicas)
         .withNewSelector()
-        .withMatchLabels(new LinkedHashMap<>(ShieldNames.modelPodSelector(modelName, variant.getName(), pool)))
+        .withMatchLabels(new LinkedHashMap<>(ShieldNames.modelPodSelector(modelName, variant.name(), pool)))
         .endSelector()
         .withTemplate(ModelServerPodTemplates.desired(model, variant, pool))
         // No surge: GPUs are the scarce resource in both pools, so a surge pod would usually stay Pending and stall

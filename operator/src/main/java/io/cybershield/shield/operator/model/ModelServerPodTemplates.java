@@ -96,15 +96,15 @@ public final class ModelServerPodTemplates {
     String modelName = model.getMetadata().getName();
     ServedVariant served = ServedVariant.of(model, variant);
     ModelWeights weights = ModelWeights.of(served.uri());
-    RuntimeSpec runtime = model.getSpec().getRuntime();
+    RuntimeSpec runtime = model.getSpec().runtime();
 
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(ShieldNames.MODEL_HASH_ANNOTATION,
-        TemplateHashes.modelHash(served.uri(), model.getSpec().getModel().getVersion(), runtime));
+        TemplateHashes.modelHash(served.uri(), model.getSpec().model().version(), runtime));
 
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
-        .withLabels(ModelMetadata.workloadLabels(model, variant.getName(), pool))
+        .withLabels(ModelMetadata.workloadLabels(model, variant.name(), pool))
         .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
@@ -118,7 +118,7 @@ public final class ModelServerPodTemplates {
         .withTerminationGracePeriodSeconds(TERMINATION_GRACE_PERIOD_SECONDS)
         .withNodeSelector(ModelPools.nodeSelector(model, pool))
         .withTolerations(ModelPools.tolerations(model, pool))
-        .withAffinity(affinity(served, ShieldNames.modelPodSelector(modelName, variant.getName(), pool)))
+        .withAffinity(affinity(served, ShieldNames.modelPodSelector(modelName, variant.name(), pool)))
         .withContainers(container(model, variant, served, weights))
         .withVolumes(volumes(served, weights))
         .endSpec()
@@ -131,7 +131,7 @@ public final class ModelServerPodTemplates {
         .withImage(served.image())
         .addNewPort().withName(HTTP_PORT_NAME).withContainerPort(HTTP_PORT).withProtocol("TCP").endPort()
         .withEnv(DjlServingEnvironment.env(model, served, weights))
-        .withResources(resources(variant.getResources(), served))
+        .withResources(resources(variant.resources(), served))
         .withVolumeMounts(volumeMounts(weights))
         .withStartupProbe(ping(STARTUP_PERIOD_SECONDS, STARTUP_FAILURE_THRESHOLD))
         .withReadinessProbe(ping(10, 3))
@@ -287,8 +287,8 @@ public final class ModelServerPodTemplates {
 
   private static List<LocalObjectReference> imagePullSecrets(RuntimeSpec runtime) {
     List<LocalObjectReference> secrets = new ArrayList<>();
-    if (runtime != null && runtime.getImagePullSecrets() != null) {
-      runtime.getImagePullSecrets().forEach(s -> secrets.add(new LocalObjectReferenceBuilder(s).build()));
+    if (runtime != null && runtime.imagePullSecrets() != null) {
+      runtime.imagePullSecrets().forEach(s -> secrets.add(new LocalObjectReferenceBuilder(s).build()));
     }
     return secrets;
   }

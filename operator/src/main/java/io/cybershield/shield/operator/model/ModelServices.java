@@ -24,13 +24,13 @@ public final class ModelServices {
   public static List<Service> desired(ShieldModel model) {
     String modelName = model.getMetadata().getName();
     List<Service> services = new ArrayList<>();
-    for (Variant variant : model.getSpec().getVariants()) {
+    for (Variant variant : model.getSpec().variants()) {
       services.add(new ServiceBuilder()
-          .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.service(modelName, variant.getName()),
-              ModelMetadata.variantLabels(model, variant.getName())))
+          .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.service(modelName, variant.name()),
+              ModelMetadata.variantLabels(model, variant.name())))
           .withNewSpec()
           .withType("ClusterIP")
-          .withSelector(new LinkedHashMap<>(ShieldNames.variantSelector(modelName, variant.getName())))
+          .withSelector(new LinkedHashMap<>(ShieldNames.variantSelector(modelName, variant.name())))
           .addNewPort()
           .withName(ModelServerPodTemplates.HTTP_PORT_NAME)
           .withPort(ModelServerPodTemplates.HTTP_PORT)

@@ -4,6 +4,7 @@ import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.Quantization;
 import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
+import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpecBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 
 /**
@@ -31,14 +32,15 @@ public record ServedVariant(String name, String uri, String gpuResource, int gpu
 
   /** Resolves a variant of the model. */
   public static ServedVariant of(ShieldModel model, Variant variant) {
-    RuntimeSpec runtime = model.getSpec().getRuntime() == null ? new RuntimeSpec() : model.getSpec().getRuntime();
-    GpuRequest gpu = variant.getGpu();
-    boolean hasGpu = gpu != null && gpu.getCount() != null && gpu.getCount() > 0;
-    String uri = variant.getUri() != null ? variant.getUri() : model.getSpec().getModel().getUri();
-    String resource = hasGpu ? (gpu.getResource() == null ? GpuRequest.NVIDIA_GPU : gpu.getResource()) : null;
-    int count = hasGpu ? gpu.getCount() : 0;
-    Quantization quantize = variant.getQuantize() != null ? variant.getQuantize() : runtime.getQuantize();
-    return new ServedVariant(variant.getName(), uri, resource, count, hasGpu ? gpu.getProduct() : null,
+    RuntimeSpec runtime = model.getSpec().runtime() == null ? new RuntimeSpecBuilder().build()
+        : model.getSpec().runtime();
+    GpuRequest gpu = variant.gpu();
+    boolean hasGpu = gpu != null && gpu.count() != null && gpu.count() > 0;
+    String uri = variant.uri() != null ? variant.uri() : model.getSpec().model().uri();
+    String resource = hasGpu ? (gpu.resource() == null ? GpuRequest.NVIDIA_GPU : gpu.resource()) : null;
+    int count = hasGpu ? gpu.count() : 0;
+    Quantization quantize = variant.quantize() != null ? variant.quantize() : runtime.quantize();
+    return new ServedVariant(variant.name(), uri, resource, count, hasGpu ? gpu.product() : null,
         tensorParallelDegree(variant, runtime, resource, count), quantize, image(runtime, hasGpu));
   }
 
@@ -61,13 +63,13 @@ public record ServedVariant(String name, String uri, String gpuResource, int gpu
     if (gpuCount == 0) {
       return 1;
     }
-    if (variant.getTensorParallelDegree() != null) {
-      return Math.max(1, variant.getTensorParallelDegree());
+    if (variant.tensorParallelDegree() != null) {
+      return Math.max(1, variant.tensorParallelDegree());
     }
     if (isMig(gpuResource)) {
       return 1;
     }
-    int runtimeDegree = runtime.getTensorParallelDegree() == null ? 1 : runtime.getTensorParallelDegree();
+    int runtimeDegree = runtime.tensorParallelDegree() == null ? 1 : runtime.tensorParallelDegree();
     return Math.max(1, Math.min(runtimeDegree, gpuCount));
   }
 
@@ -77,7 +79,7 @@ public record ServedVariant(String name, String uri, String gpuResource, int gpu
    * user chose is always kept.
    */
   private static String image(RuntimeSpec runtime, boolean hasGpu) {
-    String image = runtime.getImage();
+    String image = runtime.image();
     if (image == null || image.equals(LMI_IMAGE)) {
       return hasGpu ? LMI_IMAGE : CPU_IMAGE;
     }

@@ -4,6 +4,7 @@ import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.incident.IncidentPhase;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatus;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatusBuilder;
 import io.cybershield.shield.api.v1alpha1.incident.SurgedModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
@@ -91,56 +92,52 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
     Instant now = clock.instant();
     IncidentState state = IncidentLifecycle.state(incident, now);
     ShieldIncidentStatus before = incident.getStatus();
-    ShieldIncidentStatus after = new ShieldIncidentStatus();
-    after.setObservedGeneration(incident.getMetadata().getGeneration());
-    after.setPhase(switch (state.phase()) {
+    ShieldIncidentStatusBuilder next = new ShieldIncidentStatusBuilder();
+    next.withObservedGeneration(incident.getMetadata().getGeneration());
+    next.withPhase(switch (state.phase()) {
       case ACTIVE -> IncidentPhase.Active;
       case RESOLVED -> IncidentPhase.Resolved;
       case EXPIRED -> IncidentPhase.Expired;
     });
     if (state.expiry() != null) {
-      after.setExpiryTime(state.expiry().truncatedTo(ChronoUnit.SECONDS).toString());
+      next.withExpiryTime(state.expiry().truncatedTo(ChronoUnit.SECONDS).toString());
     }
     if (state.phase() != IncidentState.Phase.ACTIVE) {
       // the end is recorded once, so cooldowns measured from it survive operator restarts
-      String recorded = before == null ? null : before.getEndTime();
-      after.setEndTime(recorded != null ? recorded : state.endedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+      String recorded = before == null ? null : before.endTime();
+      next.withEndTime(recorded != null ? recorded : state.endedAt().truncatedTo(ChronoUnit.SECONDS).toString());
     }
     List<SurgedModel> surged = new ArrayList<>();
     InformerEventSource<ShieldModel, ShieldIncident> models = (InformerEventSource<ShieldModel, ShieldIncident>)
         context.eventSourceRetriever().getEventSourceFor(ShieldModel.class, MODELS);
     models.list().filter(model -> IncidentSelection.selects(incident, model)).sorted(
         (a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName())).forEach(model -> {
-          ActiveIncident entry = model.getStatus() == null || model.getStatus().getActiveIncidents() == null ? null
-              : model.getStatus().getActiveIncidents().stream()
-                  .filter(a -> incident.getMetadata().getName().equals(a.getName())).findFirst().orElse(null);
+          ActiveIncident entry = model.getStatus() == null || model.getStatus().activeIncidents() == null ? null
+              : model.getStatus().activeIncidents().stream()
+                  .filter(a -> incident.getMetadata().getName().equals(a.name())).findFirst().orElse(null);
           if (entry == null) {
             return;
           }
-          SurgedModel s = new SurgedModel();
-          s.setName(model.getMetadata().getName());
-          s.setRequestedFloor(entry.getFloor());
-          var surge = model.getStatus().getSurge();
-          s.setFloor(surge == null ? null : surge.getFloor());
-          s.setShortfall(surge == null ? null : surge.getShortfall());
-          surged.add(s);
+          var surge = model.getStatus().surge();
+          surged.add(new SurgedModel(model.getMetadata().getName(), entry.floor(),
+              surge == null ? null : surge.floor(), surge == null ? null : surge.shortfall()));
         });
-    after.setModels(surged.isEmpty() ? null : surged);
+    next.withModels(surged.isEmpty() ? null : surged);
     String message = switch (state.phase()) {
       case ACTIVE -> surged.isEmpty() ? "incident active; no selected model surges for severity "
-          + incident.getSpec().getSeverity() : "incident active; surging " + surged.stream()
-          .map(m -> m.getName() + " to " + m.getFloor()
-              + (m.getShortfall() != null && m.getShortfall() > 0 ? " (short " + m.getShortfall() + ")" : ""))
+          + incident.getSpec().severity() : "incident active; surging " + surged.stream()
+          .map(m -> m.name() + " to " + m.floor()
+              + (m.shortfall() != null && m.shortfall() > 0 ? " (short " + m.shortfall() + ")" : ""))
           .collect(Collectors.joining(", "));
-      case RESOLVED -> "incident resolved at " + after.getEndTime();
-      case EXPIRED -> "incident expired at " + after.getEndTime();
+      case RESOLVED -> "incident resolved at " + next.getEndTime();
+      case EXPIRED -> "incident expired at " + next.getEndTime();
     };
-    after.setConditions(new Conditions(before == null ? null : before.getConditions(), clock,
+    ShieldIncidentStatus after = next.withConditions(new Conditions(before == null ? null : before.conditions(), clock,
         incident.getMetadata().getGeneration())
         .set("Active", state.phase() == IncidentState.Phase.ACTIVE ? ConditionStatus.TRUE : ConditionStatus.FALSE,
-            after.getPhase() == IncidentPhase.Active ? "IncidentActive"
+            next.getPhase() == IncidentPhase.Active ? "IncidentActive"
                 : state.phase() == IncidentState.Phase.RESOLVED ? "IncidentResolved" : "IncidentExpired", message)
-        .toList());
+        .toList()).build();
     UpdateControl<ShieldIncident> control = UpdateControl.noUpdate();
     if (StatusDiff.changed(before, after)) {
       ShieldIncident patch = new ShieldIncident();
@@ -149,8 +146,8 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
       patch.setStatus(after);
       context.resourceOperations().serverSideApplyPrimaryStatus(patch);
       // only once the status that reports it is written, so a failed write does not repeat it
-      if (before == null || !Objects.equals(before.getPhase(), after.getPhase())) {
-        events.publish(context.getClient(), incident, "Normal", "Incident" + after.getPhase(), message);
+      if (before == null || !Objects.equals(before.phase(), after.phase())) {
+        events.publish(context.getClient(), incident, "Normal", "Incident" + after.phase(), message);
       }
     }
     if (state.phase() == IncidentState.Phase.ACTIVE && state.expiry() != null) {

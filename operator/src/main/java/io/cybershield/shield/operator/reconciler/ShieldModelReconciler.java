@@ -152,8 +152,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     if (StatusDiff.changed(before, after)) {
       context.resourceOperations().serverSideApplyPrimaryStatus(withStatus(model, after));
       // only once the status that reports them is written, so a failed write does not repeat them
-      events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.getConditions(),
-          after.getConditions());
+      events.conditionTransitions(context.getClient(), model, before == null ? List.of() : before.conditions(),
+          after.conditions());
     }
     return UpdateControl.noUpdate();
   }
@@ -204,17 +204,17 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     String namespace = model.getMetadata().getNamespace();
     String name = model.getMetadata().getName();
     Map<String, String> conditions = new LinkedHashMap<>();
-    for (Condition c : status.getConditions()) {
-      conditions.put(c.getType(), c.getStatus() == null ? "Unknown" : switch (c.getStatus()) {
+    for (Condition c : status.conditions()) {
+      conditions.put(c.type(), c.status() == null ? "Unknown" : switch (c.status()) {
         case TRUE -> "True";
         case FALSE -> "False";
         default -> "Unknown";
       });
     }
     metrics.modelConditions(namespace, name, conditions);
-    if (status.getVariants() != null) {
-      status.getVariants().forEach(v -> v.getPools().forEach(p -> metrics.replicas(namespace, name, v.getName(),
-          ShieldNames.poolLabelValue(p.getPool()), nz(p.getDesiredReplicas()), nz(p.getReadyReplicas()))));
+    if (status.variants() != null) {
+      status.variants().forEach(v -> v.pools().forEach(p -> metrics.replicas(namespace, name, v.name(),
+          ShieldNames.poolLabelValue(p.pool()), nz(p.desiredReplicas()), nz(p.readyReplicas()))));
     }
     plan.entries().forEach(e -> metrics.gpuShortfall(namespace, name, ShieldNames.poolLabelValue(e.pool()),
         e.resource() == null ? "none" : e.resource(), e.shortfallGpus()));

@@ -45,8 +45,8 @@ public class SurgeDecisions {
 
   private static boolean reportsSurge(ShieldModel model) {
     var status = model.getStatus();
-    return status != null && (status.getSurge() != null || status.getActiveIncidents() != null
-        || status.getCondition(ShieldModelStatus.SURGING).map(c -> c.getStatus() == ConditionStatus.TRUE)
+    return status != null && (status.surge() != null || status.activeIncidents() != null
+        || status.condition(ShieldModelStatus.SURGING).map(c -> c.status() == ConditionStatus.TRUE)
             .orElse(false));
   }
 

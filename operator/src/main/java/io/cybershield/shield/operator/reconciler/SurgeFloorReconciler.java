@@ -151,12 +151,12 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
       return;
     }
     ResourceID id = ResourceID.fromResource(model);
-    String driving = decision.activeIncidents().get(0).getName();
+    String driving = decision.activeIncidents().get(0).name();
     boolean raised = decision.floor() > floorBefore && !decision.coolingDown();
     for (ActiveIncident active : decision.activeIncidents()) {
-      incidents.stream().filter(i -> active.getName().equals(i.getMetadata().getName())).findFirst()
+      incidents.stream().filter(i -> active.name().equals(i.getMetadata().getName())).findFirst()
           .filter(incident -> surgeLatency.firstAnswer(incident, id))
-          .filter(incident -> raised && driving.equals(active.getName()))
+          .filter(incident -> raised && driving.equals(active.name()))
           .filter(incident -> !createdAfter(model.getMetadata().getCreationTimestamp(),
               incident.getMetadata().getCreationTimestamp()))
           .ifPresent(surgeLatency::floorWritten);

@@ -1,6 +1,7 @@
 package io.cybershield.shield.operator.status;
 
 import io.cybershield.shield.api.v1alpha1.common.Condition;
+import io.cybershield.shield.api.v1alpha1.common.ConditionBuilder;
 import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 
@@ -44,8 +45,8 @@ public final class Conditions {
    */
   public Conditions(List<Condition> existing, Clock clock, Long observedGeneration) {
     if (existing != null) {
-      existing.stream().filter(Objects::nonNull).filter(condition -> condition.getType() != null)
-          .forEach(condition -> this.existing.putIfAbsent(condition.getType(), condition));
+      existing.stream().filter(Objects::nonNull).filter(condition -> condition.type() != null)
+          .forEach(condition -> this.existing.putIfAbsent(condition.type(), condition));
     }
     this.clock = Objects.requireNonNull(clock, "clock");
     this.observedGeneration = observedGeneration;
@@ -53,9 +54,13 @@ public final class Conditions {
 
   /** Sets a condition, replacing any earlier one of its type. */
   public Conditions set(String type, ConditionStatus status, String reason, String message) {
-    Condition condition = new Condition(type, status, reason, message);
-    condition.setObservedGeneration(observedGeneration);
-    updated.put(type, condition);
+    updated.put(type, new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .withObservedGeneration(observedGeneration)
+        .build());
     return this;
   }
 
@@ -75,14 +80,14 @@ public final class Conditions {
   public List<Condition> toList() {
     String now = timestamp(clock.instant());
     Map<String, Condition> merged = new LinkedHashMap<>();
-    existing.forEach((type, condition) -> merged.put(type, copy(condition)));
+    merged.putAll(existing);
     updated.forEach((type, condition) -> {
-      Condition result = copy(condition);
       Condition previous = existing.get(type);
-      boolean unchanged = previous != null && previous.getStatus() == condition.getStatus()
-          && previous.getLastTransitionTime() != null;
-      result.setLastTransitionTime(unchanged ? previous.getLastTransitionTime() : now);
-      merged.put(type, result);
+      boolean unchanged = previous != null && previous.status() == condition.status()
+          && previous.lastTransitionTime() != null;
+      merged.put(type, new ConditionBuilder(condition)
+          .withLastTransitionTime(unchanged ? previous.lastTransitionTime() : now)
+          .build());
     });
     List<Condition> ordered = new ArrayList<>(merged.values());
     ordered.sort(ORDERING);
@@ -96,9 +101,7 @@ public final class Conditions {
   public static List<Condition> merge(List<Condition> existing, List<Condition> desired, Clock clock) {
     Conditions conditions = new Conditions(existing, clock, null);
     for (Condition condition : desired == null ? List.<Condition>of() : desired) {
-      Condition copy = copy(condition);
-      copy.setLastTransitionTime(null);
-      conditions.updated.put(copy.getType(), copy);
+      conditions.updated.put(condition.type(), new ConditionBuilder(condition).withLastTransitionTime(null).build());
     }
     return conditions.toList();
   }
@@ -108,13 +111,13 @@ public final class Conditions {
     if (conditions == null) {
       return null;
     }
-    return conditions.stream().filter(condition -> type.equals(condition.getType())).findFirst().orElse(null);
+    return conditions.stream().filter(condition -> type.equals(condition.type())).findFirst().orElse(null);
   }
 
   /** Whether a list has a condition of this type with status True. */
   public static boolean isTrue(List<Condition> conditions, String type) {
     Condition condition = find(conditions, type);
-    return condition != null && condition.getStatus() == ConditionStatus.TRUE;
+    return condition != null && condition.status() == ConditionStatus.TRUE;
   }
 
   /** RFC 3339 in UTC with second precision, as Kubernetes writes metav1.Time: {@code 2026-11-27T22:00:00Z}. */
@@ -122,19 +125,10 @@ public final class Conditions {
     return RFC3339.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** A copy that shares nothing with the original. */
-  public static Condition copy(Condition condition) {
-    Condition copy = new Condition(condition.getType(), condition.getStatus(), condition.getReason(),
-        condition.getMessage());
-    copy.setLastTransitionTime(condition.getLastTransitionTime());
-    copy.setObservedGeneration(condition.getObservedGeneration());
-    return copy;
-  }
-
   private static final Comparator<Condition> ORDERING = Comparator
       .comparingInt((Condition condition) -> {
-        int index = ORDER.indexOf(condition.getType());
+        int index = ORDER.indexOf(condition.type());
         return index < 0 ? ORDER.size() : index;
       })
-      .thenComparing(Condition::getType);
+      .thenComparing(Condition::type);
 }

@@ -1,11 +1,12 @@
 package io.cybershield.shield.operator.status;
 
 import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
-import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.PoolStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
@@ -13,7 +14,6 @@ import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.surge.SurgeDecision;
-import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -137,7 +137,7 @@ public final class ShieldModelStatusAggregator {
   public ShieldModelStatus aggregate() {
     ShieldModelStatus previous = model.getStatus();
     Long generation = model.getMetadata() == null ? null : model.getMetadata().getGeneration();
-    String target = model.getSpec().getModel().getVersion();
+    String target = model.getSpec().model().version();
 
     Map<String, Deployment> byName = new HashMap<>();
     for (Deployment deployment : deployments) {
@@ -149,28 +149,28 @@ public final class ShieldModelStatusAggregator {
     List<Pod> unschedulable = pods.stream().filter(ShieldModelStatusAggregator::isUnschedulable).toList();
     List<Pod> pendingForGpu = unschedulable.stream().filter(ShieldModelStatusAggregator::waitsForGpu).toList();
 
-    ShieldModelStatus status = new ShieldModelStatus();
-    status.setObservedGeneration(generation);
+    ShieldModelStatusBuilder status = new ShieldModelStatusBuilder();
+    status.withObservedGeneration(generation);
     boolean rolledOut = observed.stream().allMatch(Observed::rolledOut);
-    status.setServedVersion(rolledOut ? target : previous == null ? null : previous.getServedVersion());
+    status.withServedVersion(rolledOut ? target : previous == null ? null : previous.servedVersion());
     int desiredTotal = observed.stream().mapToInt(Observed::desired).sum();
     int readyTotal = observed.stream().mapToInt(Observed::ready).sum();
-    status.setReplicas(readyTotal + "/" + desiredTotal);
-    status.setVariants(variantStatuses(observed));
+    status.withReplicas(readyTotal + "/" + desiredTotal);
+    status.withVariants(variantStatuses(observed));
 
-    Conditions conditions = new Conditions(previous == null ? null : previous.getConditions(), clock, generation);
-    Rollout rollout = new Rollout(observed, target, previous == null ? null : previous.getServedVersion());
+    Conditions conditions = new Conditions(previous == null ? null : previous.conditions(), clock, generation);
+    Rollout rollout = new Rollout(observed, target, previous == null ? null : previous.servedVersion());
     setReady(conditions, observed, rollout, unschedulable);
     setProgressing(conditions, observed, rollout);
     setDegraded(conditions, observed, pendingForGpu);
     setCapacityAvailable(conditions);
     setSurge(status, conditions, previous);
-    status.setConditions(conditions.toList());
+    status.withConditions(conditions.toList());
 
-    if (previous != null && previous.getGateway() != null) {
-      status.setGateway(new GatewayStatus(previous.getGateway().getService(), previous.getGateway().getUrl()));
+    if (previous != null && previous.gateway() != null) {
+      status.withGateway(new GatewayStatus(previous.gateway().service(), previous.gateway().url()));
     }
-    return status;
+    return status.build();
   }
 
   /**
@@ -179,25 +179,17 @@ public final class ShieldModelStatusAggregator {
    * HPAs really carry; {@code activeIncidents} exactly while incidents select the model. Without a decision yet, the
    * previous status's report stands.
    */
-  private void setSurge(ShieldModelStatus status, Conditions conditions, ShieldModelStatus previous) {
+  private void setSurge(ShieldModelStatusBuilder status, Conditions conditions, ShieldModelStatus previous) {
     if (surge == null) {
       if (previous != null) {
-        status.setActiveIncidents(previous.getActiveIncidents() == null ? null
-            : previous.getActiveIncidents().stream().map(ShieldModelStatusAggregator::copy).toList());
-        status.setSurge(previous.getSurge() == null ? null : copy(previous.getSurge()));
+        status.withActiveIncidents(previous.activeIncidents()).withSurge(previous.surge());
       }
       return;
     }
-    status.setActiveIncidents(surge.activeIncidents().isEmpty() ? null
-        : surge.activeIncidents().stream().map(ShieldModelStatusAggregator::copy).toList());
+    status.withActiveIncidents(surge.activeIncidents().isEmpty() ? null : surge.activeIncidents());
     if (surge.surging()) {
-      SurgeStatus report = new SurgeStatus();
-      report.setSeverity(surge.severity());
-      report.setRequestedFloor(surge.requestedFloor());
-      report.setFloor(carriedFloor);
-      report.setShortfall(surge.shortfall());
-      report.setCooldownUntil(surge.cooldownUntil() == null ? null : surge.cooldownUntil().toString());
-      status.setSurge(report);
+      status.withSurge(new SurgeStatus(surge.severity(), surge.requestedFloor(), carriedFloor, surge.shortfall(),
+          surge.cooldownUntil() == null ? null : surge.cooldownUntil().toString()));
     }
     conditions.set(ShieldModelStatus.SURGING, surge.surging() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
         surge.reason(), surge.message());
@@ -279,8 +271,8 @@ public final class ShieldModelStatusAggregator {
 
   /** The desired entries by variant in spec order, on-prem before cloud. */
   private List<DesiredReplicas> orderedDesired() {
-    List<String> variantOrder = model.getSpec().getVariants() == null ? List.of()
-        : model.getSpec().getVariants().stream().map(Variant::getName).toList();
+    List<String> variantOrder = model.getSpec().variants() == null ? List.of()
+        : model.getSpec().variants().stream().map(Variant::name).toList();
     List<DesiredReplicas> ordered = new ArrayList<>(desired);
     ordered.sort(Comparator.comparingInt((DesiredReplicas want) -> {
       int index = variantOrder.indexOf(want.variant());
@@ -290,21 +282,18 @@ public final class ShieldModelStatusAggregator {
   }
 
   private List<VariantStatus> variantStatuses(List<Observed> observed) {
-    Map<String, VariantStatus> variants = new LinkedHashMap<>();
+    Map<String, List<PoolStatus>> variants = new LinkedHashMap<>();
     String modelName = model.getMetadata().getName();
     for (Observed o : observed) {
-      VariantStatus variant = variants.computeIfAbsent(o.want().variant(), name -> {
-        VariantStatus status = new VariantStatus();
-        status.setName(name);
-        status.setService(ShieldNames.service(modelName, name));
-        status.setPools(new ArrayList<>());
-        return status;
-      });
-      PoolStatus pool = new PoolStatus(o.want().pool(), o.want().deployment(), o.desired(), o.ready());
-      pool.setFloor(o.want().floor());
-      variant.getPools().add(pool);
+      List<PoolStatus> pools = variants.computeIfAbsent(o.want().variant(), name -> new ArrayList<>());
+      PoolStatus pool = new PoolStatus(o.want().pool(), o.want().deployment(), o.desired(), o.ready(),
+          o.want().floor());
+      pools.add(pool);
     }
-    return List.copyOf(variants.values());
+    return variants.entrySet().stream()
+        .map(variant -> new VariantStatus(variant.getKey(), ShieldNames.service(modelName, variant.getKey()),
+            List.copyOf(variant.getValue())))
+        .toList();
   }
 
   private static List<String> missing(List<Observed> observed) {
@@ -365,39 +354,17 @@ public final class ShieldModelStatusAggregator {
     return count == 1 ? one : many;
   }
 
-  private static ActiveIncident copy(ActiveIncident incident) {
-    return new ActiveIncident(incident.getName(), incident.getSeverity(), incident.getFloor());
-  }
-
   /**
    * The status after a reconcile failed: the previous one with {@code Ready=False}, reason {@code ReconcileError},
    * and the error's message.
    */
   public static ShieldModelStatus failed(ShieldModel model, Clock clock, String message) {
     ShieldModelStatus previous = model.getStatus();
-    ShieldModelStatus status = new ShieldModelStatus();
-    if (previous != null) {
-      status.setObservedGeneration(previous.getObservedGeneration());
-      status.setServedVersion(previous.getServedVersion());
-      status.setReplicas(previous.getReplicas());
-      status.setVariants(previous.getVariants());
-      status.setActiveIncidents(previous.getActiveIncidents());
-      status.setSurge(previous.getSurge());
-      status.setGateway(previous.getGateway());
-    }
-    status.setConditions(new Conditions(previous == null ? null : previous.getConditions(), clock,
-        model.getMetadata().getGeneration()).setFalse(ShieldModelStatus.READY, RECONCILE_ERROR, message).toList());
-    return status;
-  }
-
-  private static SurgeStatus copy(SurgeStatus surge) {
-    SurgeStatus copy = new SurgeStatus();
-    copy.setSeverity(surge.getSeverity());
-    copy.setRequestedFloor(surge.getRequestedFloor());
-    copy.setFloor(surge.getFloor());
-    copy.setShortfall(surge.getShortfall());
-    copy.setCooldownUntil(surge.getCooldownUntil());
-    return copy;
+    ShieldModelStatusBuilder status = previous == null ? new ShieldModelStatusBuilder()
+        : new ShieldModelStatusBuilder(previous);
+    return status.withConditions(new Conditions(previous == null ? null : previous.conditions(), clock,
+        model.getMetadata().getGeneration()).setFalse(ShieldModelStatus.READY, RECONCILE_ERROR, message).toList())
+        .build();
   }
 
   /** What was observed of one desired variant-and-pool. */
@@ -464,7 +431,8 @@ public final class ShieldModelStatusAggregator {
     private static String templateVersion(Deployment deployment) {
       ObjectMeta template = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null ? null
           : deployment.getSpec().getTemplate().getMetadata();
-      if (template != null && template.getLabels() != null && template.getLabels().containsKey(ShieldNames.APP_VERSION_LABEL)) {
+      if (template != null && template.getLabels() != null
+          && template.getLabels().containsKey(ShieldNames.APP_VERSION_LABEL)) {
         return template.getLabels().get(ShieldNames.APP_VERSION_LABEL);
       }
       return null;

@@ -34,12 +34,12 @@ public final class IncidentLifecycle {
     ShieldIncidentSpec spec = incident.getSpec();
     ShieldIncidentStatus status = incident.getStatus();
     Instant expiry = expiry(incident);
-    Instant recordedEnd = status == null ? null : instant(status.getEndTime());
+    Instant recordedEnd = status == null ? null : instant(status.endTime());
     boolean expired = expiry != null && !now.isBefore(expiry);
-    boolean resolved = spec != null && Boolean.TRUE.equals(spec.getResolved());
+    boolean resolved = spec != null && Boolean.TRUE.equals(spec.resolved());
 
     if (resolved) {
-      if (status != null && status.getPhase() == IncidentPhase.Expired) {
+      if (status != null && status.phase() == IncidentPhase.Expired) {
         return new IncidentState(Phase.EXPIRED, expiry, firstNonNull(recordedEnd, expiry, now));
       }
       Instant end = recordedEnd != null ? recordedEnd : expired ? expiry : now;
@@ -67,11 +67,11 @@ public final class IncidentLifecycle {
     ShieldIncidentStatus was = before.getStatus();
     ShieldIncidentStatus is = after.getStatus();
     return recordedExpired(was) != recordedExpired(is)
-        || !Objects.equals(was == null ? null : was.getEndTime(), is == null ? null : is.getEndTime());
+        || !Objects.equals(was == null ? null : was.endTime(), is == null ? null : is.endTime());
   }
 
   private static boolean recordedExpired(ShieldIncidentStatus status) {
-    return status != null && status.getPhase() == IncidentPhase.Expired;
+    return status != null && status.phase() == IncidentPhase.Expired;
   }
 
   /** Creation time plus {@code spec.expiresAfter} (24h when unset or malformed); null without a creation time. */
@@ -81,7 +81,7 @@ public final class IncidentLifecycle {
     if (created == null) {
       return null;
     }
-    String expiresAfter = incident.getSpec() == null ? null : incident.getSpec().getExpiresAfter();
+    String expiresAfter = incident.getSpec() == null ? null : incident.getSpec().expiresAfter();
     return created.plus(GoDurations.parseOr(expiresAfter, DEFAULT_EXPIRES_AFTER));
   }
 

@@ -24,7 +24,7 @@ public final class IncidentSelection {
     if (!Objects.equals(incident.getMetadata().getNamespace(), model.getMetadata().getNamespace())) {
       return false;
     }
-    LabelSelector selector = incident.getSpec() == null ? null : incident.getSpec().getModelSelector();
+    LabelSelector selector = incident.getSpec() == null ? null : incident.getSpec().modelSelector();
     Map<String, String> labels = model.getMetadata().getLabels() == null ? Map.of()
         : model.getMetadata().getLabels();
     return matches(selector, labels);

@@ -3,6 +3,7 @@ package io.cybershield.shield.operator.surge;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatusBuilder;
 
 import java.time.Instant;
 import java.util.List;
@@ -78,12 +79,12 @@ public record SurgeDecision(
 
   /** The model's {@code status.surge}: never null, so that an ended surge overwrites the previous one. */
   public SurgeStatus toStatus() {
-    SurgeStatus status = new SurgeStatus();
-    status.setSeverity(severity);
-    status.setRequestedFloor(requestedFloor);
-    status.setFloor(floor);
-    status.setShortfall(shortfall);
-    status.setCooldownUntil(cooldownUntil == null ? null : cooldownUntil.toString());
-    return status;
+    return new SurgeStatusBuilder()
+        .withSeverity(severity)
+        .withRequestedFloor(requestedFloor)
+        .withFloor(floor)
+        .withShortfall(shortfall)
+        .withCooldownUntil(cooldownUntil == null ? null : cooldownUntil.toString())
+        .build();
   }
 }

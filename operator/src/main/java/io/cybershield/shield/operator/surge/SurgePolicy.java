@@ -58,15 +58,15 @@ public final class SurgePolicy {
   public static SurgeDecision decide(ShieldModel model, Collection<ShieldIncident> incidentsInNamespace,
                                      Map<String, Long> freeCloudGpusByResource, Instant now) {
     ShieldModelSpec spec = model.getSpec();
-    IncidentSurge surge = spec.getAutoscaling() == null ? null : spec.getAutoscaling().getIncidentSurge();
-    SurgeFloors floors = surge == null ? null : surge.getFloors();
-    PrivateCloudPool cloud = spec.getPlacement() == null ? null : spec.getPlacement().getPrivateCloud();
-    boolean hasCloudPool = spec.getDataClassification() != DataClassification.RESTRICTED
-        && cloud != null && cloud.getMaxReplicas() != null && cloud.getMaxReplicas() > 0;
-    int minReplicas = hasCloudPool && cloud.getMinReplicas() != null ? cloud.getMinReplicas() : 0;
-    int maxReplicas = hasCloudPool ? cloud.getMaxReplicas() : 0;
-    List<Variant> variants = spec.getVariants() == null ? List.of() : spec.getVariants();
-    Budget budget = new Budget(variants, surge == null ? null : surge.getMaxGpus(), freeCloudGpusByResource,
+    IncidentSurge surge = spec.autoscaling() == null ? null : spec.autoscaling().incidentSurge();
+    SurgeFloors floors = surge == null ? null : surge.floors();
+    PrivateCloudPool cloud = spec.placement() == null ? null : spec.placement().privateCloud();
+    boolean hasCloudPool = spec.dataClassification() != DataClassification.RESTRICTED
+        && cloud != null && cloud.maxReplicas() != null && cloud.maxReplicas() > 0;
+    int minReplicas = hasCloudPool && cloud.minReplicas() != null ? cloud.minReplicas() : 0;
+    int maxReplicas = hasCloudPool ? cloud.maxReplicas() : 0;
+    List<Variant> variants = spec.variants() == null ? List.of() : spec.variants();
+    Budget budget = new Budget(variants, surge == null ? null : surge.maxGpus(), freeCloudGpusByResource,
         minReplicas);
 
     List<ShieldIncident> selecting = incidentsInNamespace.stream()
@@ -79,9 +79,9 @@ public final class SurgePolicy {
     List<ActiveIncident> active = states.entrySet().stream()
         .filter(entry -> entry.getValue().active())
         .map(entry -> new ActiveIncident(entry.getKey().getMetadata().getName(),
-            entry.getKey().getSpec().getSeverity(), floorFor(floors, entry.getKey().getSpec().getSeverity())))
-        .sorted(Comparator.comparing(ActiveIncident::getSeverity, HIGHEST_FIRST)
-            .thenComparing(ActiveIncident::getName))
+            entry.getKey().getSpec().severity(), floorFor(floors, entry.getKey().getSpec().severity())))
+        .sorted(Comparator.comparing(ActiveIncident::severity, HIGHEST_FIRST)
+            .thenComparing(ActiveIncident::name))
         .toList();
 
     if (!hasCloudPool) {
@@ -117,22 +117,22 @@ public final class SurgePolicy {
                                       List<ActiveIncident> active, int activeRequested, int minReplicas,
                                       int maxReplicas, Instant now) {
     ShieldModelStatus status = model.getStatus();
-    SurgeStatus previous = status == null ? null : status.getSurge();
-    if (previous == null || previous.getRequestedFloor() == null
-        || Math.min(previous.getRequestedFloor(), maxReplicas) <= Math.max(activeRequested, minReplicas)) {
+    SurgeStatus previous = status == null ? null : status.surge();
+    if (previous == null || previous.requestedFloor() == null
+        || Math.min(previous.requestedFloor(), maxReplicas) <= Math.max(activeRequested, minReplicas)) {
       return null;
     }
-    Instant recorded = IncidentLifecycle.instant(previous.getCooldownUntil());
+    Instant recorded = IncidentLifecycle.instant(previous.cooldownUntil());
     if (recorded != null) {
-      return now.isBefore(recorded) ? new Hold(previous.getRequestedFloor(), recorded, List.of()) : null;
+      return now.isBefore(recorded) ? new Hold(previous.requestedFloor(), recorded, List.of()) : null;
     }
-    Set<String> stillActive = active.stream().map(ActiveIncident::getName).collect(Collectors.toSet());
-    List<ActiveIncident> gone = status.getActiveIncidents() == null ? List.of() : status.getActiveIncidents()
-        .stream().filter(a -> !stillActive.contains(a.getName())).toList();
+    Set<String> stillActive = active.stream().map(ActiveIncident::name).collect(Collectors.toSet());
+    List<ActiveIncident> gone = status.activeIncidents() == null ? List.of() : status.activeIncidents()
+        .stream().filter(a -> !stillActive.contains(a.name())).toList();
     List<String> ended = new ArrayList<>();
     Instant end = gone.isEmpty() ? now : lastEnd(gone, states, now, ended);
     Instant until = end.plus(cooldown(surge));
-    return now.isBefore(until) ? new Hold(previous.getRequestedFloor(), until, ended) : null;
+    return now.isBefore(until) ? new Hold(previous.requestedFloor(), until, ended) : null;
   }
 
   /** The active incidents' decision, with the held floor above theirs until the hold ends. */
@@ -152,14 +152,14 @@ public final class SurgePolicy {
 
   private static SurgeDecision whileActive(List<ActiveIncident> active, int minReplicas, int maxReplicas,
                                            Budget budget, List<Variant> variants, Optional<Instant> nextExpiry) {
-    Severity severity = active.get(0).getSeverity();
+    Severity severity = active.get(0).severity();
     ActiveIncident raiser = active.stream()
-        .filter(incident -> incident.getFloor() != null)
-        .max(Comparator.comparingInt(ActiveIncident::getFloor)
-            .thenComparing(ActiveIncident::getSeverity, HIGHEST_FIRST.reversed())
-            .thenComparing(ActiveIncident::getName, Comparator.reverseOrder()))
+        .filter(incident -> incident.floor() != null)
+        .max(Comparator.comparingInt(ActiveIncident::floor)
+            .thenComparing(ActiveIncident::severity, HIGHEST_FIRST.reversed())
+            .thenComparing(ActiveIncident::name, Comparator.reverseOrder()))
         .orElse(null);
-    Budget.Cut cut = budget.cut(raiser == null ? 0 : Math.min(raiser.getFloor(), maxReplicas));
+    Budget.Cut cut = budget.cut(raiser == null ? 0 : Math.min(raiser.floor(), maxReplicas));
     int requested = cut.requested();
     int floor = cut.floor();
     int shortfall = cut.shortfall();
@@ -191,11 +191,11 @@ public final class SurgePolicy {
                                               Map<ShieldIncident, IncidentState> states, int minReplicas,
                                               int maxReplicas, Budget budget, List<Variant> variants, Instant now) {
     ShieldModelStatus status = model.getStatus();
-    List<ActiveIncident> previouslyActive = status == null || status.getActiveIncidents() == null ? List.of()
-        : status.getActiveIncidents();
-    SurgeStatus previous = status == null ? null : status.getSurge();
-    Instant recordedCooldown = previous == null ? null : IncidentLifecycle.instant(previous.getCooldownUntil());
-    Integer previousFloor = previous == null ? null : previous.getFloor();
+    List<ActiveIncident> previouslyActive = status == null || status.activeIncidents() == null ? List.of()
+        : status.activeIncidents();
+    SurgeStatus previous = status == null ? null : status.surge();
+    Instant recordedCooldown = previous == null ? null : IncidentLifecycle.instant(previous.cooldownUntil());
+    Integer previousFloor = previous == null ? null : previous.floor();
     boolean coolingInStatus = previousFloor != null && previousFloor > minReplicas
         && recordedCooldown != null && now.isBefore(recordedCooldown);
 
@@ -204,7 +204,7 @@ public final class SurgePolicy {
     }
 
     int held = previousFloor != null ? previousFloor
-        : previouslyActive.stream().map(ActiveIncident::getFloor).filter(Objects::nonNull)
+        : previouslyActive.stream().map(ActiveIncident::floor).filter(Objects::nonNull)
             .mapToInt(Integer::intValue).max().orElse(0);
     Budget.Cut cut = budget.cut(Math.min(held, maxReplicas));
     int floor = cut.floor();
@@ -223,8 +223,8 @@ public final class SurgePolicy {
           + (floor > minReplicas ? "; the cooldown ended at " + cooldownUntil : ""));
     }
 
-    Severity severity = previous != null && previous.getSeverity() != null ? previous.getSeverity()
-        : previouslyActive.stream().map(ActiveIncident::getSeverity).filter(Objects::nonNull)
+    Severity severity = previous != null && previous.severity() != null ? previous.severity()
+        : previouslyActive.stream().map(ActiveIncident::severity).filter(Objects::nonNull)
             .min(HIGHEST_FIRST).orElse(null);
     String after = endedNames.isEmpty() ? "the last incident" : incidents(endedNames);
     String message = "private-cloud floor held at " + floor + ": cooling down until " + cooldownUntil + " after "
@@ -246,7 +246,7 @@ public final class SurgePolicy {
     Set<String> names = previouslyActive.isEmpty()
         ? states.entrySet().stream().filter(e -> e.getValue().endedAt() != null)
             .map(e -> e.getKey().getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new))
-        : previouslyActive.stream().map(ActiveIncident::getName).collect(Collectors.toCollection(
+        : previouslyActive.stream().map(ActiveIncident::name).collect(Collectors.toCollection(
             TreeSet::new));
     for (String name : names) {
       IncidentState state = byName.get(name);
@@ -264,21 +264,21 @@ public final class SurgePolicy {
 
   /** Restricted data, or no private-cloud pool: nothing ever surges, whatever selects the model. */
   private static SurgeDecision withoutCloudPool(ShieldModel model, List<ActiveIncident> active) {
-    boolean restricted = model.getSpec().getDataClassification() == DataClassification.RESTRICTED;
+    boolean restricted = model.getSpec().dataClassification() == DataClassification.RESTRICTED;
     String why = restricted ? "restricted model stays on premises" : "model has no private-cloud pool";
     if (active.isEmpty()) {
       return new SurgeDecision(List.of(), null, 0, 0, 0, 0, 0, Map.of(), Map.of(), null, Optional.empty(),
           SurgeDecision.NO_ACTIVE_INCIDENT, "no active incident selects this model; " + why);
     }
-    return new SurgeDecision(active, active.get(0).getSeverity(), 0, 0, 0, 0, 0, Map.of(), Map.of(), null,
+    return new SurgeDecision(active, active.get(0).severity(), 0, 0, 0, 0, 0, Map.of(), Map.of(), null,
         Optional.empty(), SurgeDecision.INCIDENT_ACTIVE, describe(active.get(0)) + " is active but the " + why
         + ": no private-cloud surge");
   }
 
   private static Map<String, Integer> floorByVariant(List<Variant> variants, int floor) {
     Map<String, Integer> byVariant = new TreeMap<>();
-    variants.stream().filter(variant -> variant.getName() != null)
-        .forEach(variant -> byVariant.put(variant.getName(), floor));
+    variants.stream().filter(variant -> variant.name() != null)
+        .forEach(variant -> byVariant.put(variant.name(), floor));
     return byVariant;
   }
 
@@ -287,16 +287,16 @@ public final class SurgePolicy {
       return null;
     }
     return switch (severity) {
-      case CRITICAL -> floors.getCritical();
-      case HIGH -> floors.getHigh();
-      case MEDIUM -> floors.getMedium();
-      case LOW -> floors.getLow();
+      case CRITICAL -> floors.critical();
+      case HIGH -> floors.high();
+      case MEDIUM -> floors.medium();
+      case LOW -> floors.low();
     };
   }
 
   /** {@code incidentSurge.cooldown}, or {@link #DEFAULT_COOLDOWN}. */
   private static Duration cooldown(IncidentSurge surge) {
-    return GoDurations.parseOr(surge == null ? null : surge.getCooldown(), DEFAULT_COOLDOWN);
+    return GoDurations.parseOr(surge == null ? null : surge.cooldown(), DEFAULT_COOLDOWN);
   }
 
   /** "incident a" or "incidents a, b", for messages. */
@@ -305,8 +305,8 @@ public final class SurgePolicy {
   }
 
   private static String describe(ActiveIncident incident) {
-    String severity = incident.getSeverity() == null ? "" : incident.getSeverity().name().toLowerCase() + " ";
-    return severity + "incident " + incident.getName();
+    String severity = incident.severity() == null ? "" : incident.severity().name().toLowerCase() + " ";
+    return severity + "incident " + incident.name();
   }
 
   private static String gpuList(Map<String, Long> gpus) {
@@ -356,12 +356,12 @@ public final class SurgePolicy {
         return need;
       }
       for (Variant variant : variants) {
-        GpuRequest gpu = variant.getGpu();
-        if (gpu == null || gpu.getCount() == null || gpu.getCount() <= 0) {
+        GpuRequest gpu = variant.gpu();
+        if (gpu == null || gpu.count() == null || gpu.count() <= 0) {
           continue;
         }
-        String resource = gpu.getResource() == null ? GpuRequest.NVIDIA_GPU : gpu.getResource();
-        need.merge(resource, (long) replicas * gpu.getCount(), Long::sum);
+        String resource = gpu.resource() == null ? GpuRequest.NVIDIA_GPU : gpu.resource();
+        need.merge(resource, (long) replicas * gpu.count(), Long::sum);
       }
       return need;
     }

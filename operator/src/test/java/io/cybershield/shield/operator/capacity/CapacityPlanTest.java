@@ -2,10 +2,12 @@ package io.cybershield.shield.operator.capacity;
 
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.ModelEdits;
 import io.cybershield.shield.operator.capacity.CapacityPlan.Entry;
 import io.cybershield.shield.operator.capacity.CapacityPlan.Reason;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Toleration;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -122,8 +124,10 @@ class CapacityPlanTest {
 
     // A pool selecting every GPU node still only counts the H100s for an H100 variant.
     ShieldModel anyGpuNode = model(variant("full", 2, GPU, H100));
-    anyGpuNode.getSpec().getPlacement().getOnPrem().setNodeSelector(Map.of("nvidia.com/gpu.present", "true"));
-    anyGpuNode.getSpec().getPlacement().getOnPrem().setTolerations(List.of(Fixtures.gpuToleration()));
+    ModelEdits.editSpec(anyGpuNode, spec -> spec.editPlacement().editOnPrem()
+        .withNodeSelector(Map.of("nvidia.com/gpu.present", "true"))
+        .withTolerations(List.of(Fixtures.gpuToleration()))
+        .endOnPrem().endPlacement());
     assertThat(CapacityPlan.check(anyGpuNode, desired("full", 8, 0), capacity, List.of()).fits()).isTrue();
     CapacityPlan nine = CapacityPlan.check(anyGpuNode, desired("full", 9, 0), capacity, List.of());
     assertThat(nine.message()).isEqualTo("pool onprem lacks 2 nvidia.com/gpu for variant full (needs 18 for 9 "
@@ -157,7 +161,8 @@ class CapacityPlanTest {
   @Test
   void taintsWithoutTolerationExcludeNodes() {
     ShieldModel model = model(variant("full", 2, GPU, null));
-    model.getSpec().getPlacement().getPrivateCloud().setTolerations(null);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editPrivateCloud()
+        .withTolerations((List<Toleration>) null).endPrivateCloud().endPlacement());
     GpuCapacity capacity = GpuCapacity.of(defaultNodes(), List.of());
 
     CapacityPlan plan = CapacityPlan.check(model, desired("full", 0, 2), capacity, List.of());
@@ -167,7 +172,8 @@ class CapacityPlanTest {
         + "do not tolerate the taints of its nodes (for example nvidia.com/gpu=present:NoSchedule on cloud-a100-1)");
     assertThat(plan.entry("full", Pool.PRIVATE_CLOUD).orElseThrow().shortfallGpus()).isEqualTo(4);
 
-    model.getSpec().getPlacement().getPrivateCloud().setTolerations(List.of(Fixtures.gpuToleration()));
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editPrivateCloud()
+        .withTolerations(List.of(Fixtures.gpuToleration())).endPrivateCloud().endPlacement());
     assertThat(CapacityPlan.check(model, desired("full", 0, 2), capacity, List.of()).fits()).isTrue();
   }
 
@@ -194,7 +200,8 @@ class CapacityPlanTest {
   @Test
   void aPoolWithoutNodesHasNoMatchingNodes() {
     ShieldModel model = model(variant("full", 1, GPU, null));
-    model.getSpec().getPlacement().getOnPrem().setNodeSelector(Map.of("shield.cybershield.io/pool", "edge"));
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editOnPrem()
+        .withNodeSelector(Map.of("shield.cybershield.io/pool", "edge")).endOnPrem().endPlacement());
 
     CapacityPlan plan = CapacityPlan.check(model, desired("full", 1, 0), GpuCapacity.of(defaultNodes(), List.of()),
         List.of());

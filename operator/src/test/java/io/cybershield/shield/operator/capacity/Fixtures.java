@@ -6,12 +6,9 @@ import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.model.ShieldModelSpec;
-import io.cybershield.shield.api.v1alpha1.model.spec.ModelSource;
-import io.cybershield.shield.api.v1alpha1.model.spec.OnPremPool;
-import io.cybershield.shield.api.v1alpha1.model.spec.Placement;
-import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelSpecBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
+import io.cybershield.shield.api.v1alpha1.model.spec.VariantBuilder;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -104,15 +101,11 @@ final class Fixtures {
   }
 
   static Variant variant(String name, Integer count, String resource, String product, Priority... priorities) {
-    Variant variant = new Variant();
-    variant.setName(name);
-    variant.setPriorities(List.of(priorities.length == 0 ? new Priority[] { Priority.NORMAL } : priorities));
-    if (count != null) {
-      GpuRequest gpu = new GpuRequest(count, resource);
-      gpu.setProduct(product);
-      variant.setGpu(gpu);
-    }
-    return variant;
+    return new VariantBuilder()
+        .withName(name)
+        .withPriorities(List.of(priorities.length == 0 ? new Priority[] { Priority.NORMAL } : priorities))
+        .withGpu(count == null ? null : new GpuRequest(count, resource, product))
+        .build();
   }
 
   static Toleration gpuToleration() {
@@ -124,24 +117,16 @@ final class Fixtures {
     ShieldModel model = new ShieldModel();
     model.setMetadata(new ObjectMetaBuilder().withName("threat-intel").withNamespace("soc").withGeneration(1L)
         .build());
-    ShieldModelSpec spec = new ShieldModelSpec();
-    ModelSource source = new ModelSource();
-    source.setUri("s3://models/threat-intel");
-    source.setVersion("v7");
-    spec.setModel(source);
-    spec.setVariants(List.of(variants));
-    Placement placement = new Placement();
-    OnPremPool onPrem = new OnPremPool();
-    onPrem.setReplicas(2);
-    placement.setOnPrem(onPrem);
-    PrivateCloudPool cloud = new PrivateCloudPool();
-    cloud.setMinReplicas(0);
-    cloud.setMaxReplicas(8);
-    cloud.setTolerations(List.of(gpuToleration()));
-    placement.setPrivateCloud(cloud);
-    spec.setPlacement(placement);
-    spec.setDataClassification(DataClassification.CONFIDENTIAL);
-    model.setSpec(spec);
+    model.setSpec(new ShieldModelSpecBuilder()
+        .withNewModel().withUri("s3://models/threat-intel").withVersion("v7").endModel()
+        .withVariants(variants)
+        .withNewPlacement()
+            .withNewOnPrem().withReplicas(2).endOnPrem()
+            .withNewPrivateCloud().withMinReplicas(0).withMaxReplicas(8).withTolerations(gpuToleration())
+            .endPrivateCloud()
+        .endPlacement()
+        .withDataClassification(DataClassification.CONFIDENTIAL)
+        .build());
     return model;
   }
 

@@ -2,7 +2,7 @@ package io.cybershield.shield.operator.metrics;
 
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
-import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpec;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpecBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,9 +46,7 @@ class SurgeLatencyTest {
     ShieldIncident incident = new ShieldIncident();
     incident.setMetadata(new ObjectMetaBuilder().withName("inc-" + uid).withNamespace("soc").withUid(uid)
         .withCreationTimestamp(CREATED.toString()).build());
-    ShieldIncidentSpec spec = new ShieldIncidentSpec();
-    spec.setSeverity(Severity.CRITICAL);
-    incident.setSpec(spec);
+    incident.setSpec(new ShieldIncidentSpecBuilder().withSeverity(Severity.CRITICAL).build());
     return incident;
   }
 

@@ -2,6 +2,7 @@ package io.cybershield.shield.operator.model;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.Quantization;
+import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import org.junit.jupiter.api.Test;
 
@@ -94,21 +95,21 @@ class DjlServingEnvironmentTest {
   @Test
   void variantQuantizationOverridesTheRuntimes() {
     ShieldModel model = ModelFixtures.ociCloud();
-    ModelFixtures.variant(model, "full").setQuantize(Quantization.AWQ);
+    ModelEdits.editVariant(model, "full", variant -> variant.withQuantize(Quantization.AWQ));
     assertThat(env(model, "full")).doesNotContainKey("OPTION_QUANTIZE");
 
-    model.getSpec().getRuntime().setQuantize(Quantization.GPTQ);
-    ModelFixtures.variant(model, "full").setQuantize(Quantization.BITSANDBYTES);
+    ModelEdits.editSpec(model, spec -> spec.editRuntime().withQuantize(Quantization.GPTQ).endRuntime());
+    ModelEdits.editVariant(model, "full", variant -> variant.withQuantize(Quantization.BITSANDBYTES));
     assertThat(env(model, "full")).containsEntry("OPTION_QUANTIZE", "bitsandbytes");
 
-    ModelFixtures.variant(model, "full").setQuantize(null);
+    ModelEdits.editVariant(model, "full", variant -> variant.withQuantize(null));
     assertThat(env(model, "full")).doesNotContainKey("OPTION_QUANTIZE");
   }
 
   @Test
   void variantTensorParallelDegreeOverridesTheRuntimes() {
     ShieldModel model = ModelFixtures.ociCloud();
-    ModelFixtures.variant(model, "full").setTensorParallelDegree(2);
+    ModelEdits.editVariant(model, "full", variant -> variant.withTensorParallelDegree(2));
 
     assertThat(env(model, "full")).containsEntry("TENSOR_PARALLEL_DEGREE", "2");
   }
@@ -116,7 +117,7 @@ class DjlServingEnvironmentTest {
   @Test
   void runtimeDegreeIsCappedAtTheGpuCount() {
     ShieldModel model = ModelFixtures.ociCloud();
-    ModelFixtures.variant(model, "full").getGpu().setCount(2);
+    ModelEdits.editVariant(model, "full", variant -> variant.editGpu().withCount(2).endGpu());
 
     assertThat(env(model, "full")).containsEntry("TENSOR_PARALLEL_DEGREE", "2");
   }
@@ -124,9 +125,9 @@ class DjlServingEnvironmentTest {
   @Test
   void dedicatedFieldsWinOverARepeatedOption() {
     ShieldModel model = ModelFixtures.threatIntel();
-    Map<String, String> options = new LinkedHashMap<>(model.getSpec().getRuntime().getOptions());
+    Map<String, String> options = new LinkedHashMap<>(model.getSpec().runtime().options());
     options.put("dtype", "fp32");
-    model.getSpec().getRuntime().setOptions(options);
+    ModelEdits.editSpec(model, spec -> spec.editRuntime().withOptions(options).endRuntime());
 
     List<EnvVar> env = DjlServingEnvironment.env(model,
         ServedVariant.of(model, ModelFixtures.variant(model, "full")), ModelWeights.of("s3://b/k"));

@@ -3,9 +3,8 @@ package io.cybershield.shield.operator.model;
 import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.model.spec.AutoscalingTarget;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
-import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
+import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
@@ -81,8 +80,9 @@ class ModelAutoscalersTest {
   @Test
   void queuedRequestsIsTheGatewaysQueuePerVariant() {
     ShieldModel model = ModelFixtures.threatIntel();
-    model.getSpec().getAutoscaling().getTarget().setMetric(LoadMetric.QUEUED_REQUESTS);
-    model.getSpec().getAutoscaling().getTarget().setAverageValue(2);
+    ModelEdits.editSpec(model, spec -> spec.editAutoscaling().editTarget()
+        .withMetric(LoadMetric.QUEUED_REQUESTS).withAverageValue(2)
+        .endTarget().endAutoscaling());
 
     MetricSpec metric = ModelAutoscalers.desired(model, Map.of("lite", 1)).get(0).getSpec().getMetrics().get(0);
 
@@ -111,15 +111,14 @@ class ModelAutoscalersTest {
   @Test
   void withoutATargetScalesOnInflightRequests() {
     ShieldModel model = ModelFixtures.ociCloud();
-    model.getSpec().setAutoscaling(null);
+    ModelEdits.editSpec(model, spec -> spec.withAutoscaling(null));
     MetricSpec metric = ModelAutoscalers.desired(model).get(0).getSpec().getMetrics().get(0);
     assertThat(metric.getExternal().getMetric().getName()).isEqualTo(ShieldNames.GATEWAY_INFLIGHT_METRIC);
     assertThat(metric.getExternal().getTarget().getAverageValue()).isEqualTo(new Quantity("8"));
 
-    AutoscalingTarget onlyValue = new AutoscalingTarget();
-    onlyValue.setAverageValue(4);
     ShieldModel other = ModelFixtures.ociCloud();
-    other.getSpec().getAutoscaling().setTarget(onlyValue);
+    ModelEdits.editSpec(other, spec -> spec.editAutoscaling().withNewTarget().withAverageValue(4).endTarget()
+        .endAutoscaling());
     MetricSpec defaulted = ModelAutoscalers.desired(other).get(0).getSpec().getMetrics().get(0);
     assertThat(defaulted.getExternal().getMetric().getName()).isEqualTo(ShieldNames.GATEWAY_INFLIGHT_METRIC);
     assertThat(defaulted.getExternal().getTarget().getAverageValue()).isEqualTo(new Quantity("4"));
@@ -144,10 +143,9 @@ class ModelAutoscalersTest {
   @Test
   void restrictedModelNeverGetsAnAutoscaler() {
     ShieldModel model = ModelFixtures.restricted();
-    PrivateCloudPool cloud = new PrivateCloudPool();
-    cloud.setMinReplicas(2);
-    cloud.setMaxReplicas(4);
-    model.getSpec().getPlacement().setPrivateCloud(cloud);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement()
+        .withNewPrivateCloud().withMinReplicas(2).withMaxReplicas(4).endPrivateCloud()
+        .endPlacement());
 
     assertThat(ModelAutoscalers.desired(model)).isEmpty();
     assertThat(ModelAutoscalers.desired(model, Map.of("full", 4))).isEmpty();

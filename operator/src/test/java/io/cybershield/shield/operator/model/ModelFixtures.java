@@ -46,6 +46,6 @@ final class ModelFixtures {
   }
 
   static Variant variant(ShieldModel model, String name) {
-    return model.getSpec().getVariants().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
+    return model.getSpec().variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
   }
 }

@@ -2,6 +2,7 @@ package io.cybershield.shield.operator.model;
 
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.operator.ModelEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -42,17 +43,17 @@ class ModelPoolsTest {
   @Test
   void migVariantsDefaultToOneShardButKeepAnExplicitDegree() {
     ShieldModel model = ModelFixtures.threatIntel();
-    ModelFixtures.variant(model, "lite").getGpu().setCount(2);
+    ModelEdits.editVariant(model, "lite", variant -> variant.editGpu().withCount(2).endGpu());
     assertThat(ServedVariant.of(model, ModelFixtures.variant(model, "lite")).tensorParallelDegree()).isEqualTo(1);
 
-    ModelFixtures.variant(model, "lite").setTensorParallelDegree(2);
+    ModelEdits.editVariant(model, "lite", variant -> variant.withTensorParallelDegree(2));
     assertThat(ServedVariant.of(model, ModelFixtures.variant(model, "lite")).tensorParallelDegree()).isEqualTo(2);
   }
 
   @Test
   void workloadLabelsOmitAMissingVersion() {
     ShieldModel model = ModelFixtures.threatIntel();
-    model.getSpec().getModel().setVersion(null);
+    ModelEdits.editSpec(model, spec -> spec.editModel().withVersion(null).endModel());
 
     assertThat(ModelMetadata.workloadLabels(model, "full", Pool.ONPREM))
         .doesNotContainKey("app.kubernetes.io/version");

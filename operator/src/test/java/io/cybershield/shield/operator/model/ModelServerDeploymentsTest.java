@@ -4,7 +4,7 @@ import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
+import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -81,10 +81,9 @@ class ModelServerDeploymentsTest {
   @Test
   void restrictedModelHasNoCloudDeploymentEvenWhenPlacementAsksForOne() {
     ShieldModel model = ModelFixtures.restricted();
-    PrivateCloudPool cloud = new PrivateCloudPool();
-    cloud.setMinReplicas(2);
-    cloud.setMaxReplicas(4);
-    model.getSpec().getPlacement().setPrivateCloud(cloud);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement()
+        .withNewPrivateCloud().withMinReplicas(2).withMaxReplicas(4).endPrivateCloud()
+        .endPlacement());
 
     List<Deployment> deployments = ModelServerDeployments.desired(model, Map.of("full", 4));
 
@@ -95,10 +94,10 @@ class ModelServerDeploymentsTest {
   @Test
   void sameCloudPoolIsDeployedOnceTheModelIsNotRestricted() {
     ShieldModel model = ModelFixtures.restricted();
-    PrivateCloudPool cloud = new PrivateCloudPool();
-    cloud.setMaxReplicas(4);
-    model.getSpec().getPlacement().setPrivateCloud(cloud);
-    model.getSpec().setDataClassification(DataClassification.CONFIDENTIAL);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement()
+        .withNewPrivateCloud().withMaxReplicas(4).endPrivateCloud()
+        .endPlacement()
+        .withDataClassification(DataClassification.CONFIDENTIAL));
 
     assertThat(ModelServerDeployments.desired(model)).extracting(d -> d.getMetadata().getName())
         .containsExactly("forensics-full-onprem", "forensics-full-cloud");
@@ -107,8 +106,9 @@ class ModelServerDeploymentsTest {
   @Test
   void emptyPoolsGetNoDeployment() {
     ShieldModel model = ModelFixtures.threatIntel();
-    model.getSpec().getPlacement().getOnPrem().setReplicas(0);
-    model.getSpec().getPlacement().getPrivateCloud().setMaxReplicas(0);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editOnPrem().withReplicas(0).endOnPrem().endPlacement());
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editPrivateCloud()
+        .withMaxReplicas(0).endPrivateCloud().endPlacement());
 
     assertThat(ModelServerDeployments.desired(model, Map.of("full", 3))).isEmpty();
   }
@@ -116,7 +116,7 @@ class ModelServerDeploymentsTest {
   @Test
   void onlyCloudWhenThereIsNoOnPremPool() {
     ShieldModel model = ModelFixtures.ociCloud();
-    model.getSpec().getPlacement().setOnPrem(null);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().withOnPrem(null).endPlacement());
 
     assertThat(ModelServerDeployments.desired(model)).extracting(d -> d.getMetadata().getName())
         .containsExactly("triage-full-cloud");
@@ -125,7 +125,7 @@ class ModelServerDeploymentsTest {
   @Test
   void onPremReplicasDefaultToOne() {
     ShieldModel model = ModelFixtures.threatIntel();
-    model.getSpec().getPlacement().getOnPrem().setReplicas(null);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editOnPrem().withReplicas(null).endOnPrem().endPlacement());
 
     assertThat(byName(ModelServerDeployments.desired(model), "threat-intel-full-onprem").getSpec().getReplicas())
         .isEqualTo(1);
@@ -160,7 +160,7 @@ class ModelServerDeploymentsTest {
   void versionChangeKeepsTheSelector() {
     ShieldModel model = ModelFixtures.threatIntel();
     Deployment before = ModelServerDeployments.desired(model).get(0);
-    model.getSpec().getModel().setVersion("v8");
+    ModelEdits.editSpec(model, spec -> spec.editModel().withVersion("v8").endModel());
     Deployment after = ModelServerDeployments.desired(model).get(0);
 
     assertThat(after.getSpec().getSelector()).isEqualTo(before.getSpec().getSelector());

@@ -4,6 +4,7 @@ import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.RuntimeSpec;
+import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -140,7 +141,8 @@ class ModelServerPodTemplatesTest {
   void variantCpuAndMemoryAreMergedWithTheGpus() {
     ShieldModel model = ModelFixtures.threatIntel();
     ShieldModel cpu = ModelFixtures.cpuSmall();
-    ModelFixtures.variant(model, "full").setResources(ModelFixtures.variant(cpu, "cpu").getResources());
+    ModelEdits.editVariant(model, "full", variant -> variant
+        .withResources(ModelFixtures.variant(cpu, "cpu").resources()));
 
     Container container = container(model, "full", Pool.ONPREM);
 
@@ -165,17 +167,18 @@ class ModelServerPodTemplatesTest {
   @Test
   void cpuOnlyVariantGetsTheCpuImageInsteadOfTheDefaultOne() {
     ShieldModel model = ModelFixtures.cpuSmall();
-    model.getSpec().getRuntime().setImage(RuntimeSpec.DEFAULT_IMAGE);
+    ModelEdits.editSpec(model, spec -> spec.editRuntime().withImage(RuntimeSpec.DEFAULT_IMAGE).endRuntime());
     assertThat(container(model, "cpu", Pool.ONPREM).getImage()).isEqualTo(ServedVariant.CPU_IMAGE);
 
-    model.getSpec().getRuntime().setImage(null);
+    ModelEdits.editSpec(model, spec -> spec.editRuntime().withImage(null).endRuntime());
     assertThat(container(model, "cpu", Pool.ONPREM).getImage()).isEqualTo(ServedVariant.CPU_IMAGE);
   }
 
   @Test
   void imageTheUserChoseIsKept() {
     ShieldModel model = ModelFixtures.threatIntel();
-    model.getSpec().getRuntime().setImage("registry.example/djl-serving:0.36.0-lmi-patched");
+    ModelEdits.editSpec(model, spec -> spec.editRuntime()
+        .withImage("registry.example/djl-serving:0.36.0-lmi-patched").endRuntime());
 
     assertThat(container(model, "full", Pool.ONPREM).getImage())
         .isEqualTo("registry.example/djl-serving:0.36.0-lmi-patched");
@@ -242,7 +245,8 @@ class ModelServerPodTemplatesTest {
     ShieldModel model = ModelFixtures.threatIntel();
     Map<String, String> own = new LinkedHashMap<>();
     own.put("topology.kubernetes.io/zone", "dc1");
-    model.getSpec().getPlacement().getOnPrem().setNodeSelector(own);
+    ModelEdits.editSpec(model, spec -> spec.editPlacement().editOnPrem()
+        .withNodeSelector(own).endOnPrem().endPlacement());
 
     assertThat(pod(model, "full", Pool.ONPREM).getNodeSelector())
         .containsExactly(entry("topology.kubernetes.io/zone", "dc1"));
@@ -263,7 +267,7 @@ class ModelServerPodTemplatesTest {
   @Test
   void tolerationsAreCopiesNotTheModelsObjects() {
     ShieldModel model = ModelFixtures.threatIntel();
-    Toleration original = model.getSpec().getPlacement().getPrivateCloud().getTolerations().get(0);
+    Toleration original = model.getSpec().placement().privateCloud().tolerations().get(0);
 
     Toleration rendered = pod(model, "full", Pool.PRIVATE_CLOUD).getTolerations().get(0);
 
@@ -340,7 +344,7 @@ class ModelServerPodTemplatesTest {
   @Test
   void variantUriWinsOverTheModelUri() {
     ShieldModel model = ModelFixtures.threatIntel();
-    ModelFixtures.variant(model, "lite").setUri("pvc://distilled/threat-intel-lite/");
+    ModelEdits.editVariant(model, "lite", variant -> variant.withUri("pvc://distilled/threat-intel-lite/"));
 
     PodSpec pod = pod(model, "lite", Pool.ONPREM);
 
@@ -351,8 +355,8 @@ class ModelServerPodTemplatesTest {
   @Test
   void imagePullSecretsComeFromTheRuntime() {
     ShieldModel model = ModelFixtures.threatIntel();
-    model.getSpec().getRuntime().setImagePullSecrets(
-        List.of(new io.fabric8.kubernetes.api.model.LocalObjectReference("registry-creds")));
+    ModelEdits.editSpec(model, spec -> spec.editRuntime().withImagePullSecrets(
+        List.of(new io.fabric8.kubernetes.api.model.LocalObjectReference("registry-creds"))).endRuntime());
 
     assertThat(pod(model, "full", Pool.ONPREM).getImagePullSecrets())
         .extracting(io.fabric8.kubernetes.api.model.LocalObjectReference::getName).containsExactly("registry-creds");
@@ -363,7 +367,7 @@ class ModelServerPodTemplatesTest {
   void versionChangeChangesTheModelHash() {
     ShieldModel model = ModelFixtures.threatIntel();
     String v7 = hash(model, "full");
-    model.getSpec().getModel().setVersion("v8");
+    ModelEdits.editSpec(model, spec -> spec.editModel().withVersion("v8").endModel());
     String v8 = hash(model, "full");
 
     assertThat(v7).isNotBlank().hasSize(32);
@@ -376,11 +380,12 @@ class ModelServerPodTemplatesTest {
     String original = hash(ModelFixtures.threatIntel(), "full");
 
     ShieldModel image = ModelFixtures.threatIntel();
-    image.getSpec().getRuntime().setImage("deepjavalibrary/djl-serving:0.37.0-lmi");
+    ModelEdits.editSpec(image, spec -> spec.editRuntime()
+        .withImage("deepjavalibrary/djl-serving:0.37.0-lmi").endRuntime());
     assertThat(hash(image, "full")).isNotEqualTo(original);
 
     ShieldModel uri = ModelFixtures.threatIntel();
-    uri.getSpec().getModel().setUri("s3://models/threat-intel-retrained");
+    ModelEdits.editSpec(uri, spec -> spec.editModel().withUri("s3://models/threat-intel-retrained").endModel());
     assertThat(hash(uri, "full")).isNotEqualTo(original);
 
     assertThat(hash(ModelFixtures.threatIntel(), "lite")).as("lite has its own uri").isNotEqualTo(original);
@@ -393,7 +398,7 @@ class ModelServerPodTemplatesTest {
     Map<String, String> reversed = new LinkedHashMap<>();
     reversed.put("enable_lora", "true");
     reversed.put("gpu_memory_utilization", "0.9");
-    model.getSpec().getRuntime().setOptions(reversed);
+    ModelEdits.editSpec(model, spec -> spec.editRuntime().withOptions(reversed).endRuntime());
 
     assertThat(hash(model, "full")).isEqualTo(original);
   }

@@ -28,10 +28,10 @@ class ConditionsTest {
         .setFalse("Ready", "Progressing", "rolling")
         .toList();
 
-    assertThat(conditions).extracting(Condition::getType)
+    assertThat(conditions).extracting(Condition::type)
         .containsExactly("Ready", "Progressing", "Degraded", "CapacityAvailable", "Surging", "Custom");
-    assertThat(conditions).extracting(Condition::getLastTransitionTime).containsOnly(T0_TEXT);
-    assertThat(conditions).extracting(Condition::getObservedGeneration).containsOnly(3L);
+    assertThat(conditions).extracting(Condition::lastTransitionTime).containsOnly(T0_TEXT);
+    assertThat(conditions).extracting(Condition::observedGeneration).containsOnly(3L);
     assertThat(Conditions.timestamp(Instant.parse("2026-01-02T03:04:05.999999Z"))).isEqualTo("2026-01-02T03:04:05Z");
   }
 
@@ -47,26 +47,26 @@ class ConditionsTest {
         .setFalse("Progressing", "RolloutComplete", "done")
         .toList();
 
-    assertThat(second).extracting(Condition::getType, Condition::getReason, Condition::getLastTransitionTime,
-        Condition::getObservedGeneration).containsExactly(
+    assertThat(second).extracting(Condition::type, Condition::reason, Condition::lastTransitionTime,
+        Condition::observedGeneration).containsExactly(
         tuple("Ready", "Progressing", T0_TEXT, 2L),
         tuple("Progressing", "RolloutComplete", T1_TEXT, 2L));
-    assertThat(first.get(0).getReason()).isEqualTo("DeploymentsMissing");
+    assertThat(first.get(0).reason()).isEqualTo("DeploymentsMissing");
   }
 
   @Test
   void mergeKeepsConditionsItDoesNotSet() {
-    Condition surging = new Condition("Surging", ConditionStatus.TRUE, "IncidentSurge", "inc-4711");
-    surging.setLastTransitionTime("2026-11-27T20:00:00Z");
-    Condition ready = new Condition("Ready", ConditionStatus.TRUE, "AllReplicasReady", "ok");
-    ready.setLastTransitionTime("2026-11-27T21:00:00Z");
+    Condition surging = new Condition("Surging", ConditionStatus.TRUE, "IncidentSurge", "inc-4711",
+        "2026-11-27T20:00:00Z", null);
+    Condition ready = new Condition("Ready", ConditionStatus.TRUE, "AllReplicasReady", "ok", "2026-11-27T21:00:00Z",
+        null);
 
     List<Condition> merged = Conditions.merge(List.of(surging, ready),
-        List.of(new Condition("Ready", ConditionStatus.FALSE, "Unschedulable", "pending"),
-            new Condition("Degraded", ConditionStatus.TRUE, "PodsPendingForGpu", "pending")),
+        List.of(new Condition("Ready", ConditionStatus.FALSE, "Unschedulable", "pending", null, null),
+            new Condition("Degraded", ConditionStatus.TRUE, "PodsPendingForGpu", "pending", null, null)),
         clockAt(T1));
 
-    assertThat(merged).extracting(Condition::getType, Condition::getStatus, Condition::getLastTransitionTime)
+    assertThat(merged).extracting(Condition::type, Condition::status, Condition::lastTransitionTime)
         .containsExactly(
             tuple("Ready", ConditionStatus.FALSE, T1_TEXT),
             tuple("Degraded", ConditionStatus.TRUE, T1_TEXT),
@@ -77,11 +77,11 @@ class ConditionsTest {
 
   @Test
   void anExistingConditionWithoutATimestampGetsOne() {
-    Condition old = new Condition("Ready", ConditionStatus.TRUE, "AllReplicasReady", "ok");
+    Condition old = new Condition("Ready", ConditionStatus.TRUE, "AllReplicasReady", "ok", null, null);
 
     List<Condition> conditions = new Conditions(List.of(old), clockAt(T0), 1L)
         .setTrue("Ready", "AllReplicasReady", "ok").toList();
 
-    assertThat(conditions.get(0).getLastTransitionTime()).isEqualTo(T0_TEXT);
+    assertThat(conditions.get(0).lastTransitionTime()).isEqualTo(T0_TEXT);
   }
 }

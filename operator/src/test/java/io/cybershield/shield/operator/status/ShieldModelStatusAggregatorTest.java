@@ -6,10 +6,12 @@ import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.PoolStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatusBuilder;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.fabric8.kubernetes.api.model.KubernetesList;
@@ -54,23 +56,23 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of()).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+    assertThat(status.conditions()).extracting(Condition::type, Condition::status, Condition::reason)
         .containsExactly(
             tuple("Ready", ConditionStatus.FALSE, "DeploymentsMissing"),
             tuple("Progressing", ConditionStatus.TRUE, "CreatingDeployments"),
             tuple("Degraded", ConditionStatus.FALSE, "AsExpected"),
             tuple("CapacityAvailable", ConditionStatus.TRUE, "Sufficient"));
-    assertThat(condition(status, "Ready").getMessage())
+    assertThat(condition(status, "Ready").message())
         .isEqualTo("Deployments not created yet: threat-intel-full-onprem");
-    assertThat(condition(status, "Progressing").getMessage())
+    assertThat(condition(status, "Progressing").message())
         .isEqualTo("creating Deployments threat-intel-full-onprem for version v7");
-    assertThat(status.getConditions()).allSatisfy(condition -> {
-      assertThat(condition.getLastTransitionTime()).isEqualTo(T0_TEXT);
-      assertThat(condition.getObservedGeneration()).isEqualTo(1L);
+    assertThat(status.conditions()).allSatisfy(condition -> {
+      assertThat(condition.lastTransitionTime()).isEqualTo(T0_TEXT);
+      assertThat(condition.observedGeneration()).isEqualTo(1L);
     });
-    assertThat(status.getServedVersion()).isNull();
-    assertThat(status.getReplicas()).isEqualTo("0/2");
-    assertThat(status.getObservedGeneration()).isEqualTo(1L);
+    assertThat(status.servedVersion()).isNull();
+    assertThat(status.replicas()).isEqualTo("0/2");
+    assertThat(status.observedGeneration()).isEqualTo(1L);
   }
 
   @Test
@@ -80,19 +82,19 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+    assertThat(condition(status, "Ready")).extracting(Condition::status, Condition::reason, Condition::message)
         .containsExactly(ConditionStatus.TRUE, "AllReplicasReady", "all 2 desired replicas of 1 variant serve version v7");
-    assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
-        Condition::getMessage).containsExactly(ConditionStatus.FALSE, "RolloutComplete",
+    assertThat(condition(status, "Progressing")).extracting(Condition::status, Condition::reason,
+        Condition::message).containsExactly(ConditionStatus.FALSE, "RolloutComplete",
         "version v7 is rolled out: 2/2 replicas available");
-    assertThat(condition(status, "Degraded").getStatus()).isEqualTo(ConditionStatus.FALSE);
-    assertThat(status.getServedVersion()).isEqualTo("v7");
-    assertThat(status.getReplicas()).isEqualTo("2/2");
-    assertThat(status.getVariants()).singleElement().satisfies(variant -> {
-      assertThat(variant.getName()).isEqualTo("full");
-      assertThat(variant.getService()).isEqualTo("threat-intel-full");
-      assertThat(variant.getPools()).extracting(PoolStatus::getPool, PoolStatus::getDeployment,
-          PoolStatus::getDesiredReplicas, PoolStatus::getReadyReplicas, PoolStatus::getFloor).containsExactly(
+    assertThat(condition(status, "Degraded").status()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(status.servedVersion()).isEqualTo("v7");
+    assertThat(status.replicas()).isEqualTo("2/2");
+    assertThat(status.variants()).singleElement().satisfies(variant -> {
+      assertThat(variant.name()).isEqualTo("full");
+      assertThat(variant.service()).isEqualTo("threat-intel-full");
+      assertThat(variant.pools()).extracting(PoolStatus::pool, PoolStatus::deployment,
+          PoolStatus::desiredReplicas, PoolStatus::readyReplicas, PoolStatus::floor).containsExactly(
           tuple(Pool.ONPREM, "threat-intel-full-onprem", 2, 2, null),
           tuple(Pool.PRIVATE_CLOUD, "threat-intel-full-cloud", 0, 0, 0));
     });
@@ -105,8 +107,8 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2))).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.TRUE);
-    assertThat(status.getServedVersion()).isEqualTo("v7");
+    assertThat(condition(status, "Ready").status()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(status.servedVersion()).isEqualTo("v7");
   }
 
   @Test
@@ -120,32 +122,32 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(rolling, PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
-        Condition::getMessage, Condition::getLastTransitionTime)
+    assertThat(condition(status, "Progressing")).extracting(Condition::status, Condition::reason,
+        Condition::message, Condition::lastTransitionTime)
         .containsExactly(ConditionStatus.TRUE, "RollingOut", "rolling out version v8: 1/2 replicas updated", T1_TEXT);
-    assertThat(status.getServedVersion()).isEqualTo("v7");
-    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason)
+    assertThat(status.servedVersion()).isEqualTo("v7");
+    assertThat(condition(status, "Ready")).extracting(Condition::status, Condition::reason)
         .containsExactly(ConditionStatus.FALSE, "Progressing");
-    assertThat(condition(status, "Degraded").getStatus()).isEqualTo(ConditionStatus.FALSE);
-    assertThat(status.getObservedGeneration()).isEqualTo(2L);
+    assertThat(condition(status, "Degraded").status()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(status.observedGeneration()).isEqualTo(2L);
 
     // Before the Deployment controller sees the new template nothing counts as updated.
     Deployment stale = rolledOut(Pool.ONPREM, "v7", 2);
     ShieldModelStatus notYet = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(stale, PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
-    assertThat(condition(notYet, "Progressing").getMessage()).isEqualTo("rolling out version v8: 0/2 replicas updated");
-    assertThat(notYet.getServedVersion()).isEqualTo("v7");
+    assertThat(condition(notYet, "Progressing").message()).isEqualTo("rolling out version v8: 0/2 replicas updated");
+    assertThat(notYet.servedVersion()).isEqualTo("v7");
 
     // The parked cloud Deployment gets the new template too; a stale one would start v7 pods when woken.
     ShieldModelStatus parkedStale = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
-    assertThat(parkedStale.getServedVersion()).isEqualTo("v7");
+    assertThat(parkedStale.servedVersion()).isEqualTo("v7");
 
     // Once done, v8 is served.
     ShieldModelStatus done = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(deployment(Pool.ONPREM, "v8", 2, 2, true, 2, 2, 2, 2), rolledOut(Pool.PRIVATE_CLOUD, "v8", 0))).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
-    assertThat(done.getServedVersion()).isEqualTo("v8");
-    assertThat(condition(done, "Progressing").getReason()).isEqualTo("RolloutComplete");
+    assertThat(done.servedVersion()).isEqualTo("v8");
+    assertThat(condition(done, "Progressing").reason()).isEqualTo("RolloutComplete");
   }
 
   @Test
@@ -156,9 +158,9 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(behind, PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(status.getServedVersion()).isNull();
-    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.FALSE);
-    assertThat(condition(status, "Progressing").getReason()).isEqualTo("RollingOut");
+    assertThat(status.servedVersion()).isNull();
+    assertThat(condition(status, "Ready").status()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(condition(status, "Progressing").reason()).isEqualTo("RollingOut");
   }
 
   @Test
@@ -173,18 +175,18 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud)).pods(pods).capacity(null)
         .desired(desired).aggregate();
 
-    assertThat(condition(status, "Degraded")).extracting(Condition::getStatus, Condition::getReason)
+    assertThat(condition(status, "Degraded")).extracting(Condition::status, Condition::reason)
         .containsExactly(ConditionStatus.TRUE, "PodsPendingForGpu");
-    assertThat(condition(status, "Degraded").getMessage()).isEqualTo("2 pods cannot be scheduled: pods "
+    assertThat(condition(status, "Degraded").message()).isEqualTo("2 pods cannot be scheduled: pods "
         + "threat-intel-full-cloud-7d9f-a, threat-intel-full-cloud-7d9f-b: 0/9 nodes are available: 1 node(s) didn't "
         + "match Pod's node affinity/selector, 4 Insufficient nvidia.com/gpu, 4 node(s) had untolerated taint "
         + "{nvidia.com/gpu: present}. preemption: 0/9 nodes are available: 4 No preemption victims found for "
         + "incoming pod, 5 Preemption is not helpful for scheduling.");
-    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason)
+    assertThat(condition(status, "Ready")).extracting(Condition::status, Condition::reason)
         .containsExactly(ConditionStatus.FALSE, "Unschedulable");
-    assertThat(condition(status, "CapacityAvailable")).extracting(Condition::getStatus, Condition::getReason)
+    assertThat(condition(status, "CapacityAvailable")).extracting(Condition::status, Condition::reason)
         .containsExactly(ConditionStatus.UNKNOWN, "CapacityUnknown");
-    assertThat(status.getReplicas()).isEqualTo("2/4");
+    assertThat(status.replicas()).isEqualTo("2/4");
   }
 
   @Test
@@ -207,12 +209,12 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), cloud)).pods(List.of(pendingForGpu("threat-intel-full-cloud-x"))).capacity(plan)
         .desired(desired).aggregate();
 
-    assertThat(condition(status, "Ready")).extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+    assertThat(condition(status, "Ready")).extracting(Condition::status, Condition::reason, Condition::message)
         .containsExactly(ConditionStatus.FALSE, "InsufficientCapacity", "pool private-cloud lacks 12 nvidia.com/gpu "
             + "for variant full (needs 16 for 8 replicas, 4 free on nodes matching the pool)");
-    assertThat(condition(status, "CapacityAvailable")).extracting(Condition::getStatus, Condition::getReason,
-        Condition::getMessage).containsExactly(ConditionStatus.FALSE, "InsufficientGpu", plan.message());
-    assertThat(status.getVariants().get(0).getPools().get(1).getFloor()).isEqualTo(8);
+    assertThat(condition(status, "CapacityAvailable")).extracting(Condition::status, Condition::reason,
+        Condition::message).containsExactly(ConditionStatus.FALSE, "InsufficientGpu", plan.message());
+    assertThat(status.variants().get(0).pools().get(1).floor()).isEqualTo(8);
   }
 
   @Test
@@ -224,10 +226,10 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), rolledOut(Pool.PRIVATE_CLOUD, "v7", 3))).pods(List.of()).capacity(null)
         .desired(desired).aggregate();
 
-    assertThat(status.getVariants().get(0).getPools().get(1)).extracting(PoolStatus::getDesiredReplicas,
-        PoolStatus::getReadyReplicas, PoolStatus::getFloor).containsExactly(3, 3, 1);
-    assertThat(status.getReplicas()).isEqualTo("5/5");
-    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(status.variants().get(0).pools().get(1)).extracting(PoolStatus::desiredReplicas,
+        PoolStatus::readyReplicas, PoolStatus::floor).containsExactly(3, 3, 1);
+    assertThat(status.replicas()).isEqualTo("5/5");
+    assertThat(condition(status, "Ready").status()).isEqualTo(ConditionStatus.TRUE);
   }
 
   @Test
@@ -240,13 +242,13 @@ class ShieldModelStatusAggregatorTest {
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(lostOne, PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(condition(status, "Degraded")).extracting(Condition::getStatus, Condition::getReason,
-        Condition::getMessage).containsExactly(ConditionStatus.TRUE, "ReplicasUnavailable",
+    assertThat(condition(status, "Degraded")).extracting(Condition::status, Condition::reason,
+        Condition::message).containsExactly(ConditionStatus.TRUE, "ReplicasUnavailable",
         "1/2 replicas ready (threat-intel-full-onprem 1/2)");
-    assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.FALSE);
-    assertThat(condition(status, "Progressing")).extracting(Condition::getReason, Condition::getMessage)
+    assertThat(condition(status, "Ready").status()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(condition(status, "Progressing")).extracting(Condition::reason, Condition::message)
         .containsExactly("Scaling", "scaling version v7: 1/2 replicas available");
-    assertThat(status.getServedVersion()).isEqualTo("v7");
+    assertThat(status.servedVersion()).isEqualTo("v7");
   }
 
   @Test
@@ -263,10 +265,10 @@ class ShieldModelStatusAggregatorTest {
 
     String message = "Deployment threat-intel-full-onprem: ReplicaSet \"threat-intel-full-onprem-6b7c\" has timed "
         + "out progressing.";
-    assertThat(condition(status, "Progressing")).extracting(Condition::getStatus, Condition::getReason,
-        Condition::getMessage).containsExactly(ConditionStatus.FALSE, "ProgressDeadlineExceeded", message);
-    assertThat(condition(status, "Ready").getReason()).isEqualTo("ProgressDeadlineExceeded");
-    assertThat(condition(status, "Degraded").getReason()).isEqualTo("ProgressDeadlineExceeded");
+    assertThat(condition(status, "Progressing")).extracting(Condition::status, Condition::reason,
+        Condition::message).containsExactly(ConditionStatus.FALSE, "ProgressDeadlineExceeded", message);
+    assertThat(condition(status, "Ready").reason()).isEqualTo("ProgressDeadlineExceeded");
+    assertThat(condition(status, "Degraded").reason()).isEqualTo("ProgressDeadlineExceeded");
   }
 
   @Test
@@ -275,17 +277,18 @@ class ShieldModelStatusAggregatorTest {
     List<Deployment> starting = List.of(deployment(Pool.ONPREM, "v7", 2, 1, true, 2, 2, 0, 0), PARKED);
     model.setStatus(ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(starting).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate());
-    assertThat(model.getStatus().getCondition("Progressing").orElseThrow()).extracting(Condition::getReason,
-        Condition::getMessage).containsExactly("RollingOut", "rolling out version v7: 2/2 replicas updated, 0/2 available");
+    assertThat(model.getStatus().condition("Progressing").orElseThrow()).extracting(Condition::reason,
+        Condition::message)
+        .containsExactly("RollingOut", "rolling out version v7: 2/2 replicas updated, 0/2 available");
 
     ShieldModelStatus again = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(starting).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
-    assertThat(again.getConditions()).extracting(Condition::getLastTransitionTime).containsOnly(T0_TEXT);
+    assertThat(again.conditions()).extracting(Condition::lastTransitionTime).containsOnly(T0_TEXT);
     assertThat(StatusDiff.changed(model.getStatus(), again)).isFalse();
 
     ShieldModelStatus ready = ShieldModelStatusAggregator.forModel(model, clockAt(T1)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
-    assertThat(ready.getConditions()).extracting(Condition::getType, Condition::getLastTransitionTime)
+    assertThat(ready.conditions()).extracting(Condition::type, Condition::lastTransitionTime)
         .containsExactly(
             tuple("Ready", T1_TEXT),
             tuple("Progressing", T1_TEXT),
@@ -297,32 +300,29 @@ class ShieldModelStatusAggregatorTest {
   @Test
   void surgingActiveIncidentsAndGatewayAreCarriedOverUntouched() {
     ShieldModel model = model("v7", 4);
-    ShieldModelStatus previous = new ShieldModelStatus();
     Condition surging = new Condition("Surging", ConditionStatus.TRUE, "IncidentSurge",
-        "critical incident inc-4711 raises the private-cloud floor to 6");
-    surging.setLastTransitionTime("2026-11-27T20:00:00Z");
-    surging.setObservedGeneration(3L);
-    previous.setConditions(List.of(surging));
-    previous.setActiveIncidents(List.of(new ActiveIncident("inc-4711", Severity.CRITICAL, 6)));
-    previous.setGateway(new GatewayStatus("threat-intel-gateway", "https://threat-intel-gateway.soc.svc:8443"));
-    SurgeStatus surge = new SurgeStatus();
-    surge.setSeverity(Severity.CRITICAL);
-    surge.setFloor(6);
-    previous.setSurge(surge);
+        "critical incident inc-4711 raises the private-cloud floor to 6", "2026-11-27T20:00:00Z", 3L);
+    SurgeStatus surge = new SurgeStatusBuilder().withSeverity(Severity.CRITICAL).withFloor(6).build();
+    ShieldModelStatus previous = new ShieldModelStatusBuilder()
+        .withConditions(surging)
+        .withActiveIncidents(new ActiveIncident("inc-4711", Severity.CRITICAL, 6))
+        .withGateway(new GatewayStatus("threat-intel-gateway", "https://threat-intel-gateway.soc.svc:8443"))
+        .withSurge(surge)
+        .build();
     model.setStatus(previous);
 
     ShieldModelStatus status = ShieldModelStatusAggregator.forModel(model, clockAt(T0)).deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
         .desired(onPremTwoCloudParked()).aggregate();
 
-    assertThat(status.getConditions()).extracting(Condition::getType)
+    assertThat(status.conditions()).extracting(Condition::type)
         .containsExactly("Ready", "Progressing", "Degraded", "CapacityAvailable", "Surging");
     assertThat(condition(status, "Surging")).isEqualTo(surging).isNotSameAs(surging);
-    assertThat(status.getActiveIncidents()).isEqualTo(previous.getActiveIncidents());
-    assertThat(status.getSurge()).isEqualTo(surge).isNotSameAs(surge);
-    assertThat(status.getGateway()).isEqualTo(previous.getGateway());
-    assertThat(status.getObservedGeneration()).isEqualTo(4L);
-    assertThat(status.getConditions()).filteredOn(c -> !"Surging".equals(c.getType()))
-        .extracting(Condition::getObservedGeneration).containsOnly(4L);
+    assertThat(status.activeIncidents()).isEqualTo(previous.activeIncidents());
+    assertThat(status.surge()).isEqualTo(surge).isNotSameAs(surge);
+    assertThat(status.gateway()).isEqualTo(previous.gateway());
+    assertThat(status.observedGeneration()).isEqualTo(4L);
+    assertThat(status.conditions()).filteredOn(c -> !"Surging".equals(c.type()))
+        .extracting(Condition::observedGeneration).containsOnly(4L);
   }
 
   @Test
@@ -340,7 +340,7 @@ class ShieldModelStatusAggregatorTest {
   }
 
   private static Condition condition(ShieldModelStatus status, String type) {
-    return status.getCondition(type).orElseThrow(() -> new AssertionError("no condition " + type + " in " + status));
+    return status.condition(type).orElseThrow(() -> new AssertionError("no condition " + type + " in " + status));
   }
 
   private static CapacityPlan fittingPlan(ShieldModel model) {

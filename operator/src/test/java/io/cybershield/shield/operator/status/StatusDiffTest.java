@@ -3,6 +3,7 @@ package io.cybershield.shield.operator.status;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,20 +28,22 @@ class StatusDiffTest {
   void comparesConditionsByTypeWhateverTheirOrder() {
     ShieldModelStatus old = status("2026-11-27T22:00:00Z", "ready", "2/2");
     ShieldModelStatus reordered = status("2026-11-27T22:00:00Z", "ready", "2/2");
-    List<Condition> reversed = new ArrayList<>(reordered.getConditions());
+    List<Condition> reversed = new ArrayList<>(reordered.conditions());
     Collections.reverse(reversed);
-    reordered.setConditions(reversed);
 
-    assertThat(StatusDiff.changed(old, reordered)).isFalse();
+    assertThat(StatusDiff.changed(old, new ShieldModelStatusBuilder(reordered).withConditions(reversed).build()))
+        .isFalse();
   }
 
   @Test
   void seesStatusFlipsGenerationsAndMissingStatuses() {
     ShieldModelStatus old = status("2026-11-27T22:00:00Z", "ready", "2/2");
-    ShieldModelStatus flipped = status("2026-11-27T22:00:00Z", "ready", "2/2");
-    flipped.getConditions().get(0).setStatus(ConditionStatus.FALSE);
-    ShieldModelStatus newerGeneration = status("2026-11-27T22:00:00Z", "ready", "2/2");
-    newerGeneration.setObservedGeneration(8L);
+    ShieldModelStatus flipped = new ShieldModelStatusBuilder(status("2026-11-27T22:00:00Z", "ready", "2/2"))
+        .editFirstCondition().withStatus(ConditionStatus.FALSE).endCondition()
+        .build();
+    ShieldModelStatus newerGeneration = new ShieldModelStatusBuilder(status("2026-11-27T22:00:00Z", "ready", "2/2"))
+        .withObservedGeneration(8L)
+        .build();
 
     assertThat(StatusDiff.changed(old, flipped)).isTrue();
     assertThat(StatusDiff.changed(old, newerGeneration)).isTrue();
@@ -54,21 +57,16 @@ class StatusDiffTest {
 
     StatusDiff.changed(old, status("2026-11-27T22:01:00Z", "ready", "2/2"));
 
-    assertThat(old.getConditions().get(0).getLastTransitionTime()).isEqualTo("2026-11-27T22:00:00Z");
+    assertThat(old.conditions().get(0).lastTransitionTime()).isEqualTo("2026-11-27T22:00:00Z");
   }
 
   private static ShieldModelStatus status(String time, String readyMessage, String replicas) {
-    ShieldModelStatus status = new ShieldModelStatus();
-    status.setObservedGeneration(7L);
-    status.setServedVersion("v7");
-    status.setReplicas(replicas);
-    Condition ready = new Condition("Ready", ConditionStatus.TRUE, "AllReplicasReady", readyMessage);
-    ready.setLastTransitionTime(time);
-    ready.setObservedGeneration(7L);
-    Condition degraded = new Condition("Degraded", ConditionStatus.FALSE, "AsExpected", "fine");
-    degraded.setLastTransitionTime(time);
-    degraded.setObservedGeneration(7L);
-    status.setConditions(new ArrayList<>(List.of(ready, degraded)));
-    return status;
+    return new ShieldModelStatusBuilder()
+        .withObservedGeneration(7L)
+        .withServedVersion("v7")
+        .withReplicas(replicas)
+        .withConditions(new Condition("Ready", ConditionStatus.TRUE, "AllReplicasReady", readyMessage, time, 7L),
+            new Condition("Degraded", ConditionStatus.FALSE, "AsExpected", "fine", time, 7L))
+        .build();
   }
 }

@@ -6,12 +6,7 @@ import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.model.ShieldModelSpec;
-import io.cybershield.shield.api.v1alpha1.model.spec.ModelSource;
-import io.cybershield.shield.api.v1alpha1.model.spec.OnPremPool;
-import io.cybershield.shield.api.v1alpha1.model.spec.Placement;
-import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
-import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelSpecBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -47,29 +42,22 @@ final class StatusFixtures {
     ShieldModel model = new ShieldModel();
     model.setMetadata(new ObjectMetaBuilder().withName(MODEL).withNamespace("soc").withGeneration(generation)
         .build());
-    ShieldModelSpec spec = new ShieldModelSpec();
-    ModelSource source = new ModelSource();
-    source.setUri("s3://models/threat-intel");
-    source.setVersion(version);
-    spec.setModel(source);
-    Variant full = new Variant();
-    full.setName("full");
-    full.setPriorities(List.of(Priority.CRITICAL, Priority.HIGH, Priority.NORMAL));
-    full.setGpu(new GpuRequest(2, GpuRequest.NVIDIA_GPU));
-    spec.setVariants(List.of(full));
-    Placement placement = new Placement();
-    OnPremPool onPrem = new OnPremPool();
-    onPrem.setReplicas(2);
-    placement.setOnPrem(onPrem);
-    PrivateCloudPool cloud = new PrivateCloudPool();
-    cloud.setMinReplicas(0);
-    cloud.setMaxReplicas(8);
-    cloud.setTolerations(List.of(new TolerationBuilder().withKey("nvidia.com/gpu").withOperator("Exists")
-        .withEffect("NoSchedule").build()));
-    placement.setPrivateCloud(cloud);
-    spec.setPlacement(placement);
-    spec.setDataClassification(DataClassification.CONFIDENTIAL);
-    model.setSpec(spec);
+    model.setSpec(new ShieldModelSpecBuilder()
+        .withNewModel().withUri("s3://models/threat-intel").withVersion(version).endModel()
+        .addNewVariant()
+            .withName("full")
+            .withPriorities(Priority.CRITICAL, Priority.HIGH, Priority.NORMAL)
+            .withNewGpu().withCount(2).withResource(GpuRequest.NVIDIA_GPU).endGpu()
+        .endVariant()
+        .withNewPlacement()
+            .withNewOnPrem().withReplicas(2).endOnPrem()
+            .withNewPrivateCloud().withMinReplicas(0).withMaxReplicas(8)
+                .withTolerations(new TolerationBuilder().withKey("nvidia.com/gpu").withOperator("Exists")
+                    .withEffect("NoSchedule").build())
+            .endPrivateCloud()
+        .endPlacement()
+        .withDataClassification(DataClassification.CONFIDENTIAL)
+        .build());
     return model;
   }
 

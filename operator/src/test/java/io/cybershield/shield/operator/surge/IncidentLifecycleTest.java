@@ -3,7 +3,8 @@ package io.cybershield.shield.operator.surge;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.incident.IncidentPhase;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
-import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatus;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpecBuilder;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatusBuilder;
 import io.cybershield.shield.operator.surge.IncidentState.Phase;
 import org.junit.jupiter.api.Test;
 
@@ -58,11 +59,11 @@ class IncidentLifecycleTest {
   @Test
   void anIncidentRecordedAsExpiredStaysExpiredWhenResolvedLater() {
     ShieldIncident incident = incident("a", Severity.HIGH);
-    ShieldIncidentStatus status = new ShieldIncidentStatus();
-    status.setPhase(IncidentPhase.Expired);
-    status.setEndTime(EXPIRY.toString());
-    incident.setStatus(status);
-    incident.getSpec().setResolved(true);
+    incident.setStatus(new ShieldIncidentStatusBuilder()
+        .withPhase(IncidentPhase.Expired)
+        .withEndTime(EXPIRY.toString())
+        .build());
+    incident.setSpec(new ShieldIncidentSpecBuilder(incident.getSpec()).withResolved(true).build());
 
     assertThat(IncidentLifecycle.state(incident, EXPIRY.plusSeconds(60)))
         .isEqualTo(new IncidentState(Phase.EXPIRED, EXPIRY, EXPIRY));
@@ -81,22 +82,22 @@ class IncidentLifecycleTest {
     before.getMetadata().setGeneration(1L);
 
     ShieldIncident reported = copy(before);
-    ShieldIncidentStatus report = new ShieldIncidentStatus();
-    report.setPhase(IncidentPhase.Active);
-    report.setModels(java.util.List.of(new io.cybershield.shield.api.v1alpha1.incident.SurgedModel()));
-    reported.setStatus(report);
+    reported.setStatus(new ShieldIncidentStatusBuilder()
+        .withPhase(IncidentPhase.Active)
+        .withModels(new io.cybershield.shield.api.v1alpha1.incident.SurgedModelBuilder().build())
+        .build());
     assertThat(IncidentLifecycle.surgeInputsChanged(before, reported)).as("the phase Active recorded, and a report of surged models").isFalse();
 
     ShieldIncident escalated = copy(before);
-    escalated.getSpec().setSeverity(Severity.CRITICAL);
+    escalated.setSpec(new ShieldIncidentSpecBuilder(escalated.getSpec()).withSeverity(Severity.CRITICAL).build());
     escalated.getMetadata().setGeneration(2L);
     assertThat(IncidentLifecycle.surgeInputsChanged(before, escalated)).as("a severity change").isTrue();
 
     ShieldIncident ended = copy(before);
-    ShieldIncidentStatus end = new ShieldIncidentStatus();
-    end.setPhase(IncidentPhase.Expired);
-    end.setEndTime(EXPIRY.toString());
-    ended.setStatus(end);
+    ended.setStatus(new ShieldIncidentStatusBuilder()
+        .withPhase(IncidentPhase.Expired)
+        .withEndTime(EXPIRY.toString())
+        .build());
     assertThat(IncidentLifecycle.surgeInputsChanged(before, ended)).as("a recorded expiry").isTrue();
 
     ShieldIncident deleting = copy(before);

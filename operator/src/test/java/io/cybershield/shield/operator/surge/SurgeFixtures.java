@@ -3,8 +3,8 @@ package io.cybershield.shield.operator.surge;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.incident.IncidentPhase;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
-import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpec;
-import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatus;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpecBuilder;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatusBuilder;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -52,27 +52,27 @@ final class SurgeFixtures {
     ShieldIncident incident = new ShieldIncident();
     incident.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("soc")
         .withCreationTimestamp(created.toString()).build());
-    ShieldIncidentSpec spec = new ShieldIncidentSpec();
-    spec.setSeverity(severity);
-    spec.setExpiresAfter(expiresAfter);
-    spec.setResolved(false);
-    incident.setSpec(spec);
+    incident.setSpec(new ShieldIncidentSpecBuilder()
+        .withSeverity(severity)
+        .withExpiresAfter(expiresAfter)
+        .withResolved(false)
+        .build());
     return incident;
   }
 
   static ShieldIncident selecting(ShieldIncident incident, LabelSelector selector) {
-    incident.getSpec().setModelSelector(selector);
+    incident.setSpec(new ShieldIncidentSpecBuilder(incident.getSpec()).withModelSelector(selector).build());
     return incident;
   }
 
   /** Resolved, with the end time the incident reconciler records (null: not recorded yet). */
   static ShieldIncident resolved(ShieldIncident incident, Instant endTime) {
-    incident.getSpec().setResolved(true);
+    incident.setSpec(new ShieldIncidentSpecBuilder(incident.getSpec()).withResolved(true).build());
     if (endTime != null) {
-      ShieldIncidentStatus status = new ShieldIncidentStatus();
-      status.setPhase(IncidentPhase.Resolved);
-      status.setEndTime(endTime.toString());
-      incident.setStatus(status);
+      incident.setStatus(new ShieldIncidentStatusBuilder()
+          .withPhase(IncidentPhase.Resolved)
+          .withEndTime(endTime.toString())
+          .build());
     }
     return incident;
   }

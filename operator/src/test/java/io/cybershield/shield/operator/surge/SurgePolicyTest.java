@@ -5,10 +5,14 @@ import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.IncidentSurge;
+import io.cybershield.shield.api.v1alpha1.model.spec.IncidentSurgeBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
+import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPoolBuilder;
+import io.cybershield.shield.api.v1alpha1.model.spec.VariantBuilder;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
+import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static io.cybershield.shield.operator.surge.SurgeFixtures.T0;
 import static io.cybershield.shield.operator.surge.SurgeFixtures.incident;
@@ -41,19 +46,29 @@ class SurgePolicyTest {
   }
 
   private static IncidentSurge surge(ShieldModel model) {
-    return model.getSpec().getAutoscaling().getIncidentSurge();
+    return model.getSpec().autoscaling().incidentSurge();
   }
 
   private static PrivateCloudPool cloud(ShieldModel model) {
-    return model.getSpec().getPlacement().getPrivateCloud();
+    return model.getSpec().placement().privateCloud();
+  }
+
+  private static void editSurge(ShieldModel model, UnaryOperator<IncidentSurgeBuilder> edit) {
+    ModelEdits.editSpec(model, spec -> spec.editAutoscaling()
+        .withIncidentSurge(edit.apply(new IncidentSurgeBuilder(surge(model))).build()).endAutoscaling());
+  }
+
+  private static void editCloud(ShieldModel model, UnaryOperator<PrivateCloudPoolBuilder> edit) {
+    ModelEdits.editSpec(model, spec -> spec.editPlacement()
+        .withPrivateCloud(edit.apply(new PrivateCloudPoolBuilder(cloud(model))).build()).endPlacement());
   }
 
   /** The model as the reconciler leaves it after writing {@code decision} into its status. */
   private static ShieldModel afterWriting(ShieldModel model, SurgeDecision decision) {
-    ShieldModelStatus status = new ShieldModelStatus();
-    status.setActiveIncidents(decision.activeIncidents().isEmpty() ? null : decision.activeIncidents());
-    status.setSurge(decision.toStatus());
-    model.setStatus(status);
+    model.setStatus(new ShieldModelStatusBuilder()
+        .withActiveIncidents(decision.activeIncidents().isEmpty() ? null : decision.activeIncidents())
+        .withSurge(decision.toStatus())
+        .build());
     return model;
   }
 
@@ -97,7 +112,7 @@ class SurgePolicyTest {
       SurgeDecision both = decide(model, List.of(high, critical), NOW);
       assertThat(both.floor()).isEqualTo(6);
       assertThat(both.severity()).isEqualTo(Severity.CRITICAL);
-      assertThat(both.activeIncidents()).extracting(ActiveIncident::getName).containsExactly("inc-1", "inc-2");
+      assertThat(both.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-1", "inc-2");
       assertThat(both.message()).startsWith("critical incident inc-1 raises the private-cloud floor to 6");
 
       Instant later = NOW.plusSeconds(600);
@@ -142,7 +157,7 @@ class SurgePolicyTest {
       ShieldModel model = threatIntel();
       ShieldIncident high = incident("inc-2", Severity.HIGH);
       ShieldIncident medium = incident("inc-3", Severity.MEDIUM);
-      surge(model).getFloors().setMedium(2);
+      editSurge(model, surge -> surge.editFloors().withMedium(2).endFloors());
       Instant later = NOW.plusSeconds(600);
       SurgeDecision held = decide(afterWriting(model, decide(model, List.of(high, medium), NOW)),
           List.of(resolved(high, later), medium), later);
@@ -173,7 +188,7 @@ class SurgePolicyTest {
     @Test
     void theHighestSeverityWithAFloorWins() {
       ShieldModel model = threatIntel();
-      surge(model).getFloors().setLow(1);
+      editSurge(model, surge -> surge.editFloors().withLow(1).endFloors());
 
       SurgeDecision decision = decide(model,
           List.of(incident("inc-low", Severity.LOW), incident("inc-medium", Severity.MEDIUM)), NOW);
@@ -199,7 +214,7 @@ class SurgePolicyTest {
 
       SurgeDecision decision = decide(threatIntel(), List.of(otherTeam, otherNamespace, ours), NOW);
 
-      assertThat(decision.activeIncidents()).extracting(ActiveIncident::getName).containsExactly("inc-soc");
+      assertThat(decision.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-soc");
       assertThat(decision.floor()).isEqualTo(3);
     }
 
@@ -212,8 +227,8 @@ class SurgePolicyTest {
       assertThat(decision.surging()).isFalse();
       assertThat(decision.reason()).isEqualTo("NoActiveIncident");
       assertThat(decision.nextCheck()).isEmpty();
-      assertThat(decision.toStatus().getFloor()).isZero();
-      assertThat(decision.toStatus().getCooldownUntil()).isNull();
+      assertThat(decision.toStatus().floor()).isZero();
+      assertThat(decision.toStatus().cooldownUntil()).isNull();
     }
   }
 
@@ -268,7 +283,7 @@ class SurgePolicyTest {
     @Test
     void maxGpusLowersTheFloorToTheLargestThatFitsAndReportsTheShortfall() {
       ShieldModel model = threatIntel();
-      surge(model).setMaxGpus(16);
+      editSurge(model, surge -> surge.withMaxGpus(16));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW);
 
@@ -283,14 +298,14 @@ class SurgePolicyTest {
       assertThat(decision.reason()).isEqualTo("BudgetLimited");
       assertThat(decision.message()).isEqualTo("critical incident inc-4711 raises the private-cloud floor to 6 "
           + "(budget allows 5: short 1 replica, 2 nvidia.com/gpu + 1 nvidia.com/mig-3g.40gb)");
-      assertThat(decision.toStatus().getShortfall()).isEqualTo(1);
-      assertThat(decision.toStatus().getRequestedFloor()).isEqualTo(6);
+      assertThat(decision.toStatus().shortfall()).isEqualTo(1);
+      assertThat(decision.toStatus().requestedFloor()).isEqualTo(6);
     }
 
     @Test
     void theBudgetIsNotTouchedBelowIt() {
       ShieldModel model = threatIntel();
-      surge(model).setMaxGpus(16);
+      editSurge(model, surge -> surge.withMaxGpus(16));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-1", Severity.HIGH)), NOW);
 
@@ -325,7 +340,7 @@ class SurgePolicyTest {
     @Test
     void theTighterOfBudgetAndPoolWins() {
       ShieldModel model = threatIntel();
-      surge(model).setMaxGpus(16);
+      editSurge(model, surge -> surge.withMaxGpus(16));
 
       SurgeDecision decision = SurgePolicy.decide(model, List.of(incident("inc-4711", Severity.CRITICAL)),
           Map.of(GPU, 6L, MIG, 100L), NOW);
@@ -336,7 +351,7 @@ class SurgePolicyTest {
     @Test
     void theFloorIsCappedAtMaxReplicas() {
       ShieldModel model = threatIntel();
-      cloud(model).setMaxReplicas(4);
+      editCloud(model, cloud -> cloud.withMaxReplicas(4));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW);
 
@@ -348,8 +363,8 @@ class SurgePolicyTest {
     @Test
     void neverBelowMinReplicasEvenWhenNothingFits() {
       ShieldModel model = threatIntel();
-      cloud(model).setMinReplicas(2);
-      surge(model).setMaxGpus(0);
+      editCloud(model, cloud -> cloud.withMinReplicas(2));
+      editSurge(model, surge -> surge.withMaxGpus(0));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW);
 
@@ -363,7 +378,7 @@ class SurgePolicyTest {
     @Test
     void minReplicasIsTheFloorWithoutIncidentsAndASurgeAboveItCounts() {
       ShieldModel model = threatIntel();
-      cloud(model).setMinReplicas(2);
+      editCloud(model, cloud -> cloud.withMinReplicas(2));
 
       assertThat(decide(model, List.of(), NOW).floorByVariant())
           .containsExactlyInAnyOrderEntriesOf(Map.of("full", 2, "lite", 2));
@@ -375,7 +390,7 @@ class SurgePolicyTest {
     @Test
     void aFloorAtOrBelowMinReplicasDoesNotSurge() {
       ShieldModel model = threatIntel();
-      cloud(model).setMinReplicas(4);
+      editCloud(model, cloud -> cloud.withMinReplicas(4));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-1", Severity.HIGH)), NOW);
 
@@ -387,8 +402,8 @@ class SurgePolicyTest {
     @Test
     void cpuOnlyVariantsNeedNoGpus() {
       ShieldModel model = threatIntel();
-      model.getSpec().getVariants().get(1).setGpu(null);
-      surge(model).setMaxGpus(8);
+      ModelEdits.editVariant(model, model.getSpec().variants().get(1).name(), variant -> variant.withGpu(null));
+      editSurge(model, surge -> surge.withMaxGpus(8));
 
       SurgeDecision decision = SurgePolicy.decide(model, List.of(incident("inc-4711", Severity.CRITICAL)),
           Map.of(GPU, 100L), NOW);
@@ -400,8 +415,9 @@ class SurgePolicyTest {
     @Test
     void aCpuOnlyModelSurgesWithoutAnyGpu() {
       ShieldModel model = threatIntel();
-      model.getSpec().getVariants().forEach(variant -> variant.setGpu(null));
-      surge(model).setMaxGpus(0);
+      ModelEdits.editSpec(model, spec -> spec.withVariants(model.getSpec().variants().stream()
+        .map(variant -> new VariantBuilder(variant).withGpu(null).build()).toList()));
+      editSurge(model, surge -> surge.withMaxGpus(0));
 
       SurgeDecision decision = SurgePolicy.decide(model, List.of(incident("inc-4711", Severity.CRITICAL)),
           Map.of(), NOW);
@@ -417,8 +433,8 @@ class SurgePolicyTest {
     @Test
     void aRestrictedModelNeverSurges() {
       ShieldModel model = threatIntel();
-      model.getSpec().setDataClassification(DataClassification.RESTRICTED);
-      cloud(model).setMaxReplicas(0);
+      ModelEdits.editSpec(model, spec -> spec.withDataClassification(DataClassification.RESTRICTED));
+      editCloud(model, cloud -> cloud.withMaxReplicas(0));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW);
 
@@ -426,14 +442,14 @@ class SurgePolicyTest {
       assertThat(decision.requestedFloor()).isZero();
       assertThat(decision.floorByVariant()).isEmpty();
       assertThat(decision.surging()).isFalse();
-      assertThat(decision.activeIncidents()).extracting(ActiveIncident::getName).containsExactly("inc-4711");
+      assertThat(decision.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-4711");
       assertThat(decision.message()).contains("restricted model stays on premises");
     }
 
     @Test
     void restrictedWinsEvenIfACloudPoolSlippedThrough() {
       ShieldModel model = threatIntel();
-      model.getSpec().setDataClassification(DataClassification.RESTRICTED);
+      ModelEdits.editSpec(model, spec -> spec.withDataClassification(DataClassification.RESTRICTED));
 
       SurgeDecision decision = decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW);
 
@@ -444,7 +460,7 @@ class SurgePolicyTest {
     @Test
     void aModelWithoutPrivateCloudPoolNeverSurges() {
       ShieldModel model = threatIntel();
-      model.getSpec().getPlacement().setPrivateCloud(null);
+      ModelEdits.editSpec(model, spec -> spec.editPlacement().withPrivateCloud(null).endPlacement());
 
       SurgeDecision decision = decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW);
 
@@ -484,7 +500,7 @@ class SurgePolicyTest {
       assertThat(decision.reason()).isEqualTo("CoolingDown");
       assertThat(decision.message()).isEqualTo(
           "private-cloud floor held at 6: cooling down until 2026-11-27T12:15:00Z after incident inc-4711 ended");
-      assertThat(decision.toStatus().getCooldownUntil()).isEqualTo("2026-11-27T12:15:00Z");
+      assertThat(decision.toStatus().cooldownUntil()).isEqualTo("2026-11-27T12:15:00Z");
     }
 
     @Test
@@ -514,7 +530,7 @@ class SurgePolicyTest {
 
       SurgeDecision after = decide(model, resolvedAtEnd(), until.plusSeconds(3600));
       assertThat(after.floor()).isZero();
-      assertThat(after.toStatus().getCooldownUntil()).isNull();
+      assertThat(after.toStatus().cooldownUntil()).isNull();
     }
 
     @Test
@@ -567,12 +583,12 @@ class SurgePolicyTest {
     @Test
     void theConfiguredCooldownIsUsedAndDefaultsTo15m() {
       ShieldModel hourAndHalf = surgedModel();
-      surge(hourAndHalf).setCooldown("1h30m");
+      editSurge(hourAndHalf, surge -> surge.withCooldown("1h30m"));
       assertThat(decide(hourAndHalf, resolvedAtEnd(), end).cooldownUntil())
           .isEqualTo(end.plus(Duration.ofMinutes(90)));
 
       ShieldModel unset = surgedModel();
-      surge(unset).setCooldown(null);
+      editSurge(unset, surge -> surge.withCooldown(null));
       assertThat(decide(unset, resolvedAtEnd(), end).cooldownUntil()).isEqualTo(until);
     }
 
@@ -586,7 +602,7 @@ class SurgePolicyTest {
       assertThat(decision.floor()).isEqualTo(6);
       assertThat(decision.cooldownUntil()).isEqualTo(until);
       assertThat(decision.reason()).isEqualTo("IncidentActive");
-      assertThat(decision.activeIncidents()).extracting(ActiveIncident::getName).containsExactly("inc-4712");
+      assertThat(decision.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-4712");
 
       SurgeDecision afterTheCooldown = decide(afterWriting(written, decision), incidents, until);
       assertThat(afterTheCooldown.floor()).isEqualTo(3);
@@ -596,7 +612,7 @@ class SurgePolicyTest {
     @Test
     void theHeldFloorStaysWithinTheBudget() {
       ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
-      surge(written).setMaxGpus(9);
+      editSurge(written, surge -> surge.withMaxGpus(9));
 
       SurgeDecision decision = decide(written, resolvedAtEnd(), end.plusSeconds(60));
 

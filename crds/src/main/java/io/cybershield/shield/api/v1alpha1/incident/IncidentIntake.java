@@ -39,18 +39,14 @@ public final class IncidentIntake {
     } else {
       metadata.withGenerateName(ShieldNames.incident(alert.system(), "alert") + "-");
     }
-    IncidentSource source = new IncidentSource();
-    source.setSystem(alert.system());
-    source.setAlertId(alert.alertId());
-    source.setUrl(alert.url());
-    ShieldIncidentSpec spec = new ShieldIncidentSpec();
-    spec.setSeverity(alert.severity());
-    spec.setSource(source);
-    spec.setSummary(alert.summary());
-    if (!alert.modelSelector().isEmpty()) {
-      spec.setModelSelector(new LabelSelectorBuilder().withMatchLabels(alert.modelSelector()).build());
-    }
-    spec.setExpiresAfter(alert.expiresAfter());
+    ShieldIncidentSpec spec = new ShieldIncidentSpecBuilder()
+        .withSeverity(alert.severity())
+        .withSource(new IncidentSource(alert.system(), alert.alertId(), alert.url()))
+        .withSummary(alert.summary())
+        .withModelSelector(alert.modelSelector().isEmpty() ? null
+            : new LabelSelectorBuilder().withMatchLabels(alert.modelSelector()).build())
+        .withExpiresAfter(alert.expiresAfter())
+        .build();
     ShieldIncident incident = new ShieldIncident();
     incident.setMetadata(metadata.build());
     incident.setSpec(spec);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.common.JsonFieldAccess;
 import io.cybershield.shield.api.v1alpha1.model.spec.Access;
 import io.cybershield.shield.api.v1alpha1.model.spec.Autoscaling;
 import io.cybershield.shield.api.v1alpha1.model.spec.ModelSource;
@@ -17,12 +19,13 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
-import java.util.Objects;
 
 /** The desired state of a ShieldModel. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonFieldAccess
 @JsonPropertyOrder({ "model", "runtime", "variants", "placement", "dataClassification", "autoscaling", "access",
     "tls" })
 @SchemaCustomizer(value = ListTypes.class, input = "variants=map(name)")
@@ -39,149 +42,48 @@ import java.util.Objects;
     + ".all(floor, floor <= (has(self.placement.privateCloud) ? self.placement.privateCloud.maxReplicas : 0))",
     message = "every incident surge floor must be at most placement.privateCloud.maxReplicas",
     fieldPath = ".autoscaling.incidentSurge.floors")
-public class ShieldModelSpec {
+@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
+public record ShieldModelSpec(
+    @Required
+    @JsonPropertyDescription("The model weights: where they are, their version, and optionally the ShieldRetrain "
+        + "whose promoted versions to serve.")
+    ModelSource model,
+
+    @Default("{}")
+    @JsonPropertyDescription("DJL Serving settings shared by all variants; the defaults (the LMI image, "
+        + "tensor-parallel degree 1) apply when omitted.")
+    RuntimeSpec runtime,
+
+    @Required
+    @Size(min = 1, max = MAX_VARIANTS)
+    @ValidationRule(value = "self.all(v, v.priorities.all(p, self.exists_one(w, p in w.priorities)))",
+        message = "each request priority may be served by at most one variant")
+    @JsonPropertyDescription("Ways of serving the model, each for its own request priorities, at least one. Names "
+        + "are unique; every variant is served in both pools.")
+    List<Variant> variants,
+
+    @Required
+    @JsonPropertyDescription("How many replicas of every variant run on premises and in the private cloud, and on "
+        + "which nodes.")
+    Placement placement,
+
+    @Required
+    @JsonPropertyDescription("Sensitivity of the data the model handles: restricted, confidential, internal or "
+        + "public. A restricted model may not have private-cloud replicas.")
+    DataClassification dataClassification,
+
+    @JsonPropertyDescription("Load-based scaling of the private-cloud pool and the surge while incidents are "
+        + "active.")
+    Autoscaling autoscaling,
+
+    @JsonPropertyDescription("Who may call the model through its gateway, per role, and which APIs each role may "
+        + "use.")
+    Access access,
+
+    @JsonPropertyDescription("The gateway's TLS certificate. Without it the gateway serves plain HTTP, which is only "
+        + "acceptable behind a mesh that encrypts in-cluster traffic.")
+    TlsSpec tls) {
 
   /** Most variants a model may have. */
   public static final int MAX_VARIANTS = 8;
-
-  @Required
-  @JsonPropertyDescription("The model weights: where they are, their version, and optionally the ShieldRetrain "
-      + "whose promoted versions to serve.")
-  private ModelSource model;
-
-  @Default("{}")
-  @JsonPropertyDescription("DJL Serving settings shared by all variants; the defaults (the LMI image, tensor-parallel "
-      + "degree 1) apply when omitted.")
-  private RuntimeSpec runtime;
-
-  @Required
-  @Size(min = 1, max = MAX_VARIANTS)
-  @ValidationRule(value = "self.all(v, v.priorities.all(p, self.exists_one(w, p in w.priorities)))",
-      message = "each request priority may be served by at most one variant")
-  @JsonPropertyDescription("Ways of serving the model, each for its own request priorities, at least one. Names "
-      + "are unique; every variant is served in both pools.")
-  private List<Variant> variants;
-
-  @Required
-  @JsonPropertyDescription("How many replicas of every variant run on premises and in the private cloud, and on "
-      + "which nodes.")
-  private Placement placement;
-
-  @Required
-  @JsonPropertyDescription("Sensitivity of the data the model handles: restricted, confidential, internal or "
-      + "public. A restricted model may not have private-cloud replicas.")
-  private DataClassification dataClassification;
-
-  @JsonPropertyDescription("Load-based scaling of the private-cloud pool and the surge while incidents are "
-      + "active.")
-  private Autoscaling autoscaling;
-
-  @JsonPropertyDescription("Who may call the model through its gateway, per role, and which APIs each role may "
-      + "use.")
-  private Access access;
-
-  @JsonPropertyDescription("The gateway's TLS certificate. Without it the gateway serves plain HTTP, which is only "
-      + "acceptable behind a mesh that encrypts in-cluster traffic.")
-  private TlsSpec tls;
-
-  public ModelSource getModel() {
-    return model;
-  }
-
-  public void setModel(ModelSource model) {
-    this.model = model;
-  }
-
-  public RuntimeSpec getRuntime() {
-    return runtime;
-  }
-
-  public void setRuntime(RuntimeSpec runtime) {
-    this.runtime = runtime;
-  }
-
-  public List<Variant> getVariants() {
-    return variants;
-  }
-
-  public void setVariants(List<Variant> variants) {
-    this.variants = variants;
-  }
-
-  public Placement getPlacement() {
-    return placement;
-  }
-
-  public void setPlacement(Placement placement) {
-    this.placement = placement;
-  }
-
-  public DataClassification getDataClassification() {
-    return dataClassification;
-  }
-
-  public void setDataClassification(DataClassification dataClassification) {
-    this.dataClassification = dataClassification;
-  }
-
-  public Autoscaling getAutoscaling() {
-    return autoscaling;
-  }
-
-  public void setAutoscaling(Autoscaling autoscaling) {
-    this.autoscaling = autoscaling;
-  }
-
-  public Access getAccess() {
-    return access;
-  }
-
-  public void setAccess(Access access) {
-    this.access = access;
-  }
-
-  public TlsSpec getTls() {
-    return tls;
-  }
-
-  public void setTls(TlsSpec tls) {
-    this.tls = tls;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    ShieldModelSpec that = (ShieldModelSpec) o;
-    return Objects.equals(model, that.model)
-        && Objects.equals(runtime, that.runtime)
-        && Objects.equals(variants, that.variants)
-        && Objects.equals(placement, that.placement)
-        && Objects.equals(dataClassification, that.dataClassification)
-        && Objects.equals(autoscaling, that.autoscaling)
-        && Objects.equals(access, that.access)
-        && Objects.equals(tls, that.tls);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(model, runtime, variants, placement, dataClassification, autoscaling, access, tls);
-  }
-
-  @Override
-  public String toString() {
-    return "ShieldModelSpec{model=" + model
-        + ", runtime=" + runtime
-        + ", variants=" + variants
-        + ", placement=" + placement
-        + ", dataClassification=" + dataClassification
-        + ", autoscaling=" + autoscaling
-        + ", access=" + access
-        + ", tls=" + tls
-        + "}";
-  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.crd.ListTypes;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.common.ShieldStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
@@ -11,17 +12,45 @@ import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Size;
+import io.sundr.builder.annotations.Buildable;
 
 import java.util.List;
-import java.util.Objects;
 
 /** The observed state of a ShieldModel, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "observedGeneration", "conditions", "servedVersion", "replicas", "variants", "activeIncidents",
     "surge", "gateway" })
 @SchemaCustomizer(value = ListTypes.class,
-    input = "variants=map(name); activeIncidents=map(name)")
-public class ShieldModelStatus extends ShieldStatus {
+    input = "conditions=map(type); variants=map(name); activeIncidents=map(name)")
+@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
+public record ShieldModelStatus(
+    @JsonPropertyDescription(ShieldStatus.OBSERVED_GENERATION_DESCRIPTION)
+    Long observedGeneration,
+
+    @Size(max = ShieldStatus.MAX_CONDITIONS)
+    @JsonPropertyDescription("Conditions Ready, Progressing, Degraded, Surging and CapacityAvailable, each with a "
+        + "CamelCase reason.")
+    List<Condition> conditions,
+
+    @JsonPropertyDescription("Version of the weights being served: spec.model.version, or the version promoted by the "
+        + "ShieldRetrain in spec.model.retrainRef.")
+    String servedVersion,
+
+    @JsonPropertyDescription("Ready over desired replicas of all variants in all pools, for example 4/6.")
+    String replicas,
+
+    @JsonPropertyDescription("Desired and ready replicas per variant and pool.")
+    List<VariantStatus> variants,
+
+    @JsonPropertyDescription("ShieldIncidents that currently select this model.")
+    List<ActiveIncident> activeIncidents,
+
+    @JsonPropertyDescription("The incident surge in effect, if any.")
+    SurgeStatus surge,
+
+    @JsonPropertyDescription("The model's gateway endpoint.")
+    GatewayStatus gateway) implements ShieldStatus {
 
   /** Condition type: the model is served at the desired version by every variant. */
   public static final String READY = "Ready";
@@ -33,112 +62,4 @@ public class ShieldModelStatus extends ShieldStatus {
   public static final String SURGING = "Surging";
   /** Condition type: the nodes of the pools have the GPUs the desired replicas need. */
   public static final String CAPACITY_AVAILABLE = "CapacityAvailable";
-
-  @JsonPropertyDescription("Version of the weights being served: spec.model.version, or the version promoted by the "
-      + "ShieldRetrain in spec.model.retrainRef.")
-  private String servedVersion;
-
-  @JsonPropertyDescription("Ready over desired replicas of all variants in all pools, for example 4/6.")
-  private String replicas;
-
-  @JsonPropertyDescription("Desired and ready replicas per variant and pool.")
-  private List<VariantStatus> variants;
-
-  @JsonPropertyDescription("ShieldIncidents that currently select this model.")
-  private List<ActiveIncident> activeIncidents;
-
-  @JsonPropertyDescription("The incident surge in effect, if any.")
-  private SurgeStatus surge;
-
-  @JsonPropertyDescription("The model's gateway endpoint.")
-  private GatewayStatus gateway;
-
-  @Override
-  @JsonPropertyDescription("Conditions Ready, Progressing, Degraded, Surging and CapacityAvailable, each with a CamelCase reason.")
-  public List<Condition> getConditions() {
-    return super.getConditions();
-  }
-
-  public String getServedVersion() {
-    return servedVersion;
-  }
-
-  public void setServedVersion(String servedVersion) {
-    this.servedVersion = servedVersion;
-  }
-
-  public String getReplicas() {
-    return replicas;
-  }
-
-  public void setReplicas(String replicas) {
-    this.replicas = replicas;
-  }
-
-  public List<VariantStatus> getVariants() {
-    return variants;
-  }
-
-  public void setVariants(List<VariantStatus> variants) {
-    this.variants = variants;
-  }
-
-  public List<ActiveIncident> getActiveIncidents() {
-    return activeIncidents;
-  }
-
-  public void setActiveIncidents(List<ActiveIncident> activeIncidents) {
-    this.activeIncidents = activeIncidents;
-  }
-
-  public SurgeStatus getSurge() {
-    return surge;
-  }
-
-  public void setSurge(SurgeStatus surge) {
-    this.surge = surge;
-  }
-
-  public GatewayStatus getGateway() {
-    return gateway;
-  }
-
-  public void setGateway(GatewayStatus gateway) {
-    this.gateway = gateway;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    ShieldModelStatus that = (ShieldModelStatus) o;
-    return super.equals(o)
-        && Objects.equals(servedVersion, that.servedVersion)
-        && Objects.equals(replicas, that.replicas)
-        && Objects.equals(variants, that.variants)
-        && Objects.equals(activeIncidents, that.activeIncidents)
-        && Objects.equals(surge, that.surge)
-        && Objects.equals(gateway, that.gateway);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), servedVersion, replicas, variants, activeIncidents, surge, gateway);
-  }
-
-  @Override
-  public String toString() {
-    return "ShieldModelStatus{" + super.toString()
-        + ", servedVersion=" + servedVersion
-        + ", replicas=" + replicas
-        + ", variants=" + variants
-        + ", activeIncidents=" + activeIncidents
-        + ", surge=" + surge
-        + ", gateway=" + gateway
-        + "}";
-  }
 }

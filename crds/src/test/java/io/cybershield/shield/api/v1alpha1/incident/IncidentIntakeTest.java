@@ -23,11 +23,11 @@ class IncidentIntakeTest {
     assertThat(incident.getMetadata().getName()).isEqualTo("inc-splunk-4711");
     assertThat(incident.getMetadata().getNamespace()).isEqualTo("soc");
     assertThat(incident.getMetadata().getLabels()).containsEntry(ShieldNames.SIEM_LABEL, "splunk");
-    assertThat(incident.getSpec().getSeverity()).isEqualTo(Severity.CRITICAL);
-    assertThat(incident.getSpec().getSource().getAlertId()).isEqualTo("4711");
-    assertThat(incident.getSpec().getSource().getUrl()).isEqualTo("https://siem.example/alerts/4711");
-    assertThat(incident.getSpec().getModelSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of("team", "soc"));
-    assertThat(incident.getSpec().getExpiresAfter()).isEqualTo("12h");
+    assertThat(incident.getSpec().severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(incident.getSpec().source().alertId()).isEqualTo("4711");
+    assertThat(incident.getSpec().source().url()).isEqualTo("https://siem.example/alerts/4711");
+    assertThat(incident.getSpec().modelSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of("team", "soc"));
+    assertThat(incident.getSpec().expiresAfter()).isEqualTo("12h");
   }
 
   @Test
@@ -56,7 +56,7 @@ class IncidentIntakeTest {
 
     assertThat(incident.getMetadata().getName()).isNull();
     assertThat(incident.getMetadata().getGenerateName()).isEqualTo("inc-qradar-alert-");
-    assertThat(incident.getSpec().getModelSelector()).as("no selector: every model of the namespace").isNull();
+    assertThat(incident.getSpec().modelSelector()).as("no selector: every model of the namespace").isNull();
   }
 
   @Test

@@ -7,46 +7,13 @@ import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Size;
 
 import java.util.List;
-import java.util.Objects;
 
 /** Who may call the model, per role. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = ListTypes.class, input = "roles=map(name)")
-public class Access {
-
-  @Size(max = 4)
-  @JsonPropertyDescription("Roles and their holders, at most one entry per role. A caller that holds no role is "
-      + "refused; with no roles at all, nobody can call the model.")
-  private List<AccessRole> roles;
-
-  public List<AccessRole> getRoles() {
-    return roles;
-  }
-
-  public void setRoles(List<AccessRole> roles) {
-    this.roles = roles;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    Access that = (Access) o;
-    return Objects.equals(roles, that.roles);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(roles);
-  }
-
-  @Override
-  public String toString() {
-    return "Access{roles=" + roles
-        + "}";
-  }
+public record Access(
+    @Size(max = 4)
+    @JsonPropertyDescription("Roles and their holders, at most one entry per role. A caller that holds no role is "
+        + "refused; with no roles at all, nobody can call the model.")
+    List<AccessRole> roles) {
 }

@@ -3,9 +3,9 @@ package io.cybershield.shield.api.v1alpha1.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.fabric8.generator.annotation.ValidationRule;
-
-import java.util.Objects;
+import io.sundr.builder.annotations.Buildable;
 
 /** The two pools every variant is served in. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,54 +14,13 @@ import java.util.Objects;
     + " || (has(self.privateCloud) && self.privateCloud.maxReplicas > 0)",
     message = "at least one pool must be able to run replicas: set onPrem.replicas or privateCloud.maxReplicas "
         + "above 0")
-public class Placement {
+@Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
+public record Placement(
+    @JsonPropertyDescription("The on-premises pool, the only one that receives restricted requests. Omit it (or set "
+        + "replicas to 0) to serve from the private cloud only.")
+    OnPremPool onPrem,
 
-  @JsonPropertyDescription("The on-premises pool, the only one that receives restricted requests. Omit it (or set "
-      + "replicas to 0) to serve from the private cloud only.")
-  private OnPremPool onPrem;
-
-  @JsonPropertyDescription("The private-cloud pool, scaled by a HorizontalPodAutoscaler and by incident surges. "
-      + "Omit it to stay on premises.")
-  private PrivateCloudPool privateCloud;
-
-  public OnPremPool getOnPrem() {
-    return onPrem;
-  }
-
-  public void setOnPrem(OnPremPool onPrem) {
-    this.onPrem = onPrem;
-  }
-
-  public PrivateCloudPool getPrivateCloud() {
-    return privateCloud;
-  }
-
-  public void setPrivateCloud(PrivateCloudPool privateCloud) {
-    this.privateCloud = privateCloud;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    Placement that = (Placement) o;
-    return Objects.equals(onPrem, that.onPrem)
-        && Objects.equals(privateCloud, that.privateCloud);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(onPrem, privateCloud);
-  }
-
-  @Override
-  public String toString() {
-    return "Placement{onPrem=" + onPrem
-        + ", privateCloud=" + privateCloud
-        + "}";
-  }
+    @JsonPropertyDescription("The private-cloud pool, scaled by a HorizontalPodAutoscaler and by incident surges. "
+        + "Omit it to stay on premises.")
+    PrivateCloudPool privateCloud) {
 }

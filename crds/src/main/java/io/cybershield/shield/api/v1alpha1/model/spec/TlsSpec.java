@@ -8,63 +8,19 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-import java.util.Objects;
-
 /** The certificate the gateway serves. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "secretName", "issuerRef" })
 @ValidationRule(value = "has(self.secretName) || has(self.issuerRef)",
     message = "tls needs a secretName, an issuerRef, or both")
-public class TlsSpec {
+public record TlsSpec(
+    @Size(min = 1, max = 253)
+    @Pattern(ApiValidation.DNS_SUBDOMAIN)
+    @JsonPropertyDescription("Secret of type kubernetes.io/tls in the model's namespace holding the gateway's "
+        + "certificate and key. With issuerRef, the Secret cert-manager writes to (default <model>-gateway-tls).")
+    String secretName,
 
-  @Size(min = 1, max = 253)
-  @Pattern(ApiValidation.DNS_SUBDOMAIN)
-  @JsonPropertyDescription("Secret of type kubernetes.io/tls in the model's namespace holding the gateway's "
-      + "certificate and key. With issuerRef, the Secret cert-manager writes to (default <model>-gateway-tls).")
-  private String secretName;
-
-  @JsonPropertyDescription("A cert-manager issuer; the operator then requests the certificate through a "
-      + "cert-manager Certificate.")
-  private IssuerReference issuerRef;
-
-  public String getSecretName() {
-    return secretName;
-  }
-
-  public void setSecretName(String secretName) {
-    this.secretName = secretName;
-  }
-
-  public IssuerReference getIssuerRef() {
-    return issuerRef;
-  }
-
-  public void setIssuerRef(IssuerReference issuerRef) {
-    this.issuerRef = issuerRef;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    TlsSpec that = (TlsSpec) o;
-    return Objects.equals(secretName, that.secretName)
-        && Objects.equals(issuerRef, that.issuerRef);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(secretName, issuerRef);
-  }
-
-  @Override
-  public String toString() {
-    return "TlsSpec{secretName=" + secretName
-        + ", issuerRef=" + issuerRef
-        + "}";
-  }
+    @JsonPropertyDescription("A cert-manager issuer; the operator then requests the certificate through a "
+        + "cert-manager Certificate.")
+    IssuerReference issuerRef) {
 }

@@ -6,49 +6,27 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.PoolScheduling;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.Toleration;
 
-import java.util.Objects;
+import java.util.List;
+import java.util.Map;
 
 /** Where the training and validation Jobs run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "pool", "nodeSelector", "tolerations" })
-public class TrainerPlacement extends PoolScheduling {
+public record TrainerPlacement(
+    @Default("onprem")
+    @JsonPropertyDescription("Pool the Jobs run in: onprem (the default; training data is sensitive) or "
+        + "private-cloud, which is refused when any dataset is restricted.")
+    Pool pool,
 
-  @Default("onprem")
-  @JsonPropertyDescription("Pool the Jobs run in: onprem (the default; training data is sensitive) or "
-      + "private-cloud, which is refused when any dataset is restricted.")
-  private Pool pool;
+    @Size(max = 16)
+    @JsonPropertyDescription("Node labels the pods require. When omitted, the pods select nodes labelled "
+        + "shield.cybershield.io/pool with the pool's name (onprem or private-cloud).")
+    Map<String, @Size(max = 63) String> nodeSelector,
 
-  public Pool getPool() {
-    return pool;
-  }
-
-  public void setPool(Pool pool) {
-    this.pool = pool;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    TrainerPlacement that = (TrainerPlacement) o;
-    return super.equals(o)
-        && Objects.equals(pool, that.pool);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), pool);
-  }
-
-  @Override
-  public String toString() {
-    return "TrainerPlacement{" + super.toString()
-        + ", pool=" + pool
-        + "}";
-  }
+    @Size(max = 16)
+    @JsonPropertyDescription("Tolerations added to the pods, for example for GPU node taints.")
+    List<Toleration> tolerations) implements PoolScheduling {
 }
