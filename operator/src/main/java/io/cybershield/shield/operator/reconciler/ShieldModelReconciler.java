@@ -103,12 +103,14 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   @Override
   public List<EventSource<?, ShieldModel>> prepareEventSources(EventSourceContext<ShieldModel> context) {
-    // the floor a cloud HPA carries decides whether its Deployment is parked, and is reported in the status
+    // the floors the cloud HPAs carry, for the reconciles before the floor controller's first decision; a change
+    // of them reaches this controller as that controller's decision, with the floor its write left on the HPAs
     InformerEventSource<HorizontalPodAutoscaler, ShieldModel> autoscalers = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(HorizontalPodAutoscaler.class, ShieldModel.class).withName(AUTOSCALERS)
             .withLabelSelector(DependentLabels.MANAGED)
-            .withOnUpdateFilter((now, before) -> !Objects.equals(now.getSpec().getMinReplicas(),
-                before.getSpec().getMinReplicas()))
+            .withOnAddFilter(hpa -> false)
+            .withOnUpdateFilter((now, before) -> false)
+            .withOnDeleteFilter((hpa, unknown) -> false)
             .withSecondaryToPrimaryMapper(hpa -> {
               String model = hpa.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
               return model == null ? Set.of() : Set.of(new ResourceID(model, hpa.getMetadata().getNamespace()));
@@ -121,9 +123,9 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   @Override
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
     ResourceID id = ResourceID.fromResource(model);
-    Optional<SurgeDecision> surge = decisions.latest(id);
-    Collection<HorizontalPodAutoscaler> autoscalers = context.getSecondaryResources(HorizontalPodAutoscaler.class);
-    Map<String, Integer> floors = floors(surge, autoscalers);
+    Optional<SurgeDecisions.Applied> surge = decisions.latest(id);
+    Map<String, Integer> floors = floors(surge.map(SurgeDecisions.Applied::decision),
+        context.getSecondaryResources(HorizontalPodAutoscaler.class));
     ModelContext.putFloors(context, floors);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
@@ -146,7 +148,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     ShieldModelStatus before = model.getStatus();
     ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
         .pods(ownPods).capacity(plan).desired(desired)
-        .surge(surge.orElse(null), SurgeFloorReconciler.carriedFloor(autoscalers))
+        .surge(surge.map(SurgeDecisions.Applied::decision).orElse(null),
+            surge.map(SurgeDecisions.Applied::carriedFloor).orElse(0))
         .aggregate();
     recordMetrics(model, after, plan, context);
     if (StatusDiff.changed(before, after)) {

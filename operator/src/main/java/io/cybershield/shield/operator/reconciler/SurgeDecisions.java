@@ -26,18 +26,20 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class SurgeDecisions {
 
-  private final Map<ResourceID, SurgeDecision> latest = new ConcurrentHashMap<>();
+  private final Map<ResourceID, Applied> latest = new ConcurrentHashMap<>();
   private final SimpleInboundEventSource<ShieldModel> events = new SimpleInboundEventSource<>("surge-decisions");
 
   /**
-   * Records the decision just applied to the model's floors; one that changes what the model reports reconciles
-   * the model. The first decision for a model whose status reports no surge, while nothing asks for one, changes
-   * nothing it reports: a new model's next reconcile picks it up without an extra one.
+   * Records the decision just applied to the model's floors, with the floor its HPAs carry after the write; one
+   * that changes what the model reports reconciles the model. The first decision for a model whose status reports no
+   * surge, while nothing asks for one, changes nothing it reports: a new model's next reconcile picks it up without
+   * an extra one.
    */
-  public void publish(ShieldModel model, SurgeDecision decision) {
+  public void publish(ShieldModel model, SurgeDecision decision, int carriedFloor) {
     ResourceID id = ResourceID.fromResource(model);
-    SurgeDecision previous = latest.put(id, decision);
-    boolean news = previous == null ? !decision.quiet() || reportsSurge(model) : !decision.equals(previous);
+    Applied applied = new Applied(decision, carriedFloor);
+    Applied previous = latest.put(id, applied);
+    boolean news = previous == null ? !decision.quiet() || reportsSurge(model) : !applied.equals(previous);
     if (news && events.isRunning()) {
       events.propagateEvent(id);
     }
@@ -50,8 +52,12 @@ public class SurgeDecisions {
             .orElse(false));
   }
 
+  /** A surge decision as applied: the decision and the floor the model's cloud HPAs carry after its write. */
+  public record Applied(SurgeDecision decision, int carriedFloor) {
+  }
+
   /** The latest decision for the model, if the floor controller has made one since the operator started. */
-  public Optional<SurgeDecision> latest(ResourceID model) {
+  public Optional<Applied> latest(ResourceID model) {
     return Optional.ofNullable(latest.get(model));
   }
 

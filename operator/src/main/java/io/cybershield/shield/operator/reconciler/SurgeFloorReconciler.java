@@ -103,9 +103,9 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
 
     int floorBefore = carriedFloor(context.getSecondaryResources(HorizontalPodAutoscaler.class));
     ModelContext.putFloors(context, decision.floorByVariant());
-    autoscalers.reconcile(model, context);
+    int floorAfter = carriedFloor(autoscalers.reconcile(model, context).getResourceOperations().keySet());
     recordFloorLatency(model, decision, floorBefore, incidents);
-    decisions.publish(model, decision);
+    decisions.publish(model, decision, floorAfter);
     forgetDeleted(context);
 
     // an incident's expiry or a cooldown's end moves the floor by time alone

@@ -6,9 +6,11 @@ import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An HPA for each private-cloud Deployment that is not parked; it owns that Deployment's replica count and carries
@@ -24,6 +26,20 @@ public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodA
         .withKubernetesDependentInformerConfig(InformerConfiguration.builder(HorizontalPodAutoscaler.class)
             .withLabelSelector(DependentLabels.MANAGED).build())
         .build());
+  }
+
+  /**
+   * An HPA whose floor moved needs writing whatever else it says: the floor is compared first, and only an HPA that
+   * already carries its floor gets the full comparison (which puts right any other drift).
+   */
+  @Override
+  public Matcher.Result<HorizontalPodAutoscaler> match(HorizontalPodAutoscaler actual,
+      HorizontalPodAutoscaler desired, ShieldModel model, Context<ShieldModel> context) {
+    if (!Objects.equals(actual.getSpec() == null ? null : actual.getSpec().getMinReplicas(),
+        desired.getSpec().getMinReplicas())) {
+      return Matcher.Result.computed(false, desired);
+    }
+    return super.match(actual, desired, model, context);
   }
 
   @Override
