@@ -44,13 +44,13 @@ public final class ModelEvents {
       }
       boolean bad = isBad(now);
       publish(client, object, bad ? "Warning" : "Normal", now.reason(),
-          now.type() + "=" + now.status() + ": " + now.message());
+          now.type() + "=" + (now.status() == null ? "Unknown" : now.status().value()) + ": " + now.message());
     }
   }
 
   /** Conditions whose True (or False) state is the one a person must act on. */
   private static boolean isBad(Condition c) {
-    String status = String.valueOf(c.status());
+    String status = c.status() == null ? "Unknown" : c.status().value();
     return switch (c.type()) {
       case "Degraded" -> "True".equals(status);
       case "Surging", "Progressing" -> false;

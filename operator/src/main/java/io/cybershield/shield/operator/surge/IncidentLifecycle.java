@@ -8,6 +8,7 @@ import io.cybershield.shield.operator.surge.IncidentState.Phase;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -42,7 +43,8 @@ public final class IncidentLifecycle {
       if (status != null && status.phase() == IncidentPhase.Expired) {
         return new IncidentState(Phase.EXPIRED, expiry, firstNonNull(recordedEnd, expiry, now));
       }
-      Instant end = recordedEnd != null ? recordedEnd : expired ? expiry : now;
+      // to the second, as status.endTime will record it, so a cooldown counted from it is the same before and after
+      Instant end = recordedEnd != null ? recordedEnd : expired ? expiry : now.truncatedTo(ChronoUnit.SECONDS);
       return new IncidentState(Phase.RESOLVED, expiry, end);
     }
     if (expired) {

@@ -16,6 +16,7 @@ import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -130,7 +131,7 @@ public final class SurgePolicy {
     List<ActiveIncident> gone = status.activeIncidents() == null ? List.of() : status.activeIncidents()
         .stream().filter(a -> !stillActive.contains(a.name())).toList();
     List<String> ended = new ArrayList<>();
-    Instant end = gone.isEmpty() ? now : lastEnd(gone, states, now, ended);
+    Instant end = gone.isEmpty() ? now.truncatedTo(ChronoUnit.SECONDS) : lastEnd(gone, states, now, ended);
     Instant until = end.plus(cooldown(surge));
     return now.isBefore(until) ? new Hold(previous.requestedFloor(), until, ended) : null;
   }
@@ -250,11 +251,12 @@ public final class SurgePolicy {
             TreeSet::new));
     for (String name : names) {
       IncidentState state = byName.get(name);
-      Instant end = state == null || state.endedAt() == null ? now : state.endedAt();
+      Instant end = state == null || state.endedAt() == null ? now.truncatedTo(ChronoUnit.SECONDS)
+          : state.endedAt();
       latest = latest == null || end.isAfter(latest) ? end : latest;
       endedNames.add(name);
     }
-    return latest == null ? now : latest;
+    return latest == null ? now.truncatedTo(ChronoUnit.SECONDS) : latest;
   }
 
   private static SurgeDecision idle(int minReplicas, List<Variant> variants, String message) {

@@ -9,5 +9,14 @@ public enum ConditionStatus {
   @JsonProperty("False")
   FALSE,
   @JsonProperty("Unknown")
-  UNKNOWN
+  UNKNOWN;
+
+  /** As the API spells it: {@code True}, {@code False} or {@code Unknown}. */
+  public String value() {
+    return switch (this) {
+      case TRUE -> "True";
+      case FALSE -> "False";
+      case UNKNOWN -> "Unknown";
+    };
+  }
 }
