@@ -33,6 +33,8 @@ final class OperatorOnSandbox implements AutoCloseable {
   /** The operator's own client, so the sandbox's request counts tell its requests from the test's. */
   private final KubernetesClient operatorClient;
   Operator operator;
+  /** The surge decisions of the running operator's floor controller (a new operator starts with none). */
+  volatile SurgeDecisions decisions;
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final Kubectl kubectl;
 
@@ -62,7 +64,7 @@ final class OperatorOnSandbox implements AutoCloseable {
     Operator started = new Operator(o -> o.withKubernetesClient(operatorClient).withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true)
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
-    SurgeDecisions decisions = new SurgeDecisions();
+    decisions = new SurgeDecisions();
     started.register(new SurgeFloorReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));

@@ -4,7 +4,12 @@ import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.fabric8.kubernetes.api.model.Container;
+import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
+import io.cybershield.shield.operator.reconciler.SurgeFloorReconciler;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -14,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -119,12 +126,14 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     assertThat(ready.getStatus().observedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
     assertThat(ready.getStatus().servedVersion()).isEqualTo("v7");
     assertThat(sandbox.kubectl.ok("get", "shieldmodel", "threat-intel", "-n", ns)).contains("True").contains("v7");
-    assertThat(sandbox.metrics.get("shield_model_condition").tags("model", "threat-intel", "condition", "Ready",
-        "status", "True").gauge().value()).isEqualTo(1.0);
-    assertThat(sandbox.metrics.get("reconciliations.success.total").tags("controller.name", "shieldmodel").counter()
-        .count()).isPositive();
-    assertThat(sandbox.metrics.get("shield_model_replicas_ready").tags("model", "threat-intel", "variant", "full",
-        "pool", "onprem").gauge().value()).isEqualTo(2.0);
+    assertThat(sandbox.metrics.get("shield_model_condition").tags("namespace", ns, "model", "threat-intel",
+        "condition", "Ready", "status", "True").gauge().value()).isEqualTo(1.0);
+    assertThat(sandbox.metrics.get("shield_model_condition").tags("namespace", ns, "model", "threat-intel",
+        "condition", "Ready", "status", "False").gauge().value()).isEqualTo(0.0);
+    assertThat(sandbox.metrics.get("shield_model_replicas_ready").tags("namespace", ns, "model", "threat-intel",
+        "variant", "full", "pool", "onprem").gauge().value()).isEqualTo(2.0);
+    assertThat(sandbox.metrics.get("shield_model_replicas_desired").tags("namespace", ns, "model", "threat-intel",
+        "variant", "lite", "pool", "private-cloud").gauge().value()).isEqualTo(1.0);
   }
 
   @Test
@@ -143,9 +152,20 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     });
     assertThat(deployment("rolling-full-onprem").getSpec().getTemplate().getMetadata().getAnnotations().toString())
         .isNotEqualTo(before);
-    List<Event> events = sandbox.client.v1().events().inNamespace(ns).list().getItems();
-    assertThat(events).anyMatch(e -> "rolling".equals(e.getInvolvedObject().getName())
-        && "ShieldModel".equals(e.getInvolvedObject().getKind()));
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      List<Event> events = sandbox.client.v1().events().inNamespace(ns).list().getItems().stream()
+          .filter(e -> "rolling".equals(e.getInvolvedObject().getName())
+              && "ShieldModel".equals(e.getInvolvedObject().getKind())).toList();
+      assertThat(events).as("the rollout of v2 started and completed, each told once")
+          .filteredOn(e -> "RollingOut".equals(e.getReason()) && e.getMessage().contains("version v2"))
+          .singleElement().satisfies(e -> {
+            assertThat(e.getType()).isEqualTo("Normal");
+            assertThat(e.getMessage()).startsWith("Progressing=True: rolling out version v2: ");
+          });
+      assertThat(events).filteredOn(e -> "RolloutComplete".equals(e.getReason())
+          && e.getMessage().contains("version v2")).singleElement()
+          .satisfies(e -> assertThat(e.getMessage()).startsWith("Progressing=False: version v2 is rolled out"));
+    });
   }
 
   @Test
@@ -172,7 +192,7 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     awaitCondition("greedy", "CapacityAvailable", "False");
     Condition capacity = condition("greedy", "CapacityAvailable");
     assertThat(capacity.message()).contains("onprem").contains("nvidia.com/gpu");
-    assertThat(capacity.reason()).isNotBlank();
+    assertThat(capacity.reason()).isEqualTo("InsufficientGpu");
     awaitCondition("greedy", "Ready", "False");
   }
 
@@ -200,7 +220,16 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
   @Test
   void everyShippedExampleBecomesReady() throws IOException {
     Path examples = OperatorOnSandbox.ROOT.resolve("docs/examples");
-    sandbox.kubectl.ok("apply", "-f", examples.toString());
+    try {
+      sandbox.kubectl.ok("apply", "-f", examples.toString());
+      everyExampleIsReady(examples);
+    } finally {
+      // the examples live in their own namespace: free its GPUs for the tests after this one
+      sandbox.kubectl.ok("delete", "namespace", "soc", "--ignore-not-found", "--timeout=30s");
+    }
+  }
+
+  private void everyExampleIsReady(Path examples) throws IOException {
     List<GenericKubernetesResource> shipped;
     try (Stream<Path> files = Files.list(examples)) {
       shipped = files.filter(f -> f.toString().endsWith(".yaml")).map(f -> {
@@ -218,5 +247,64 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     }
     assertThat(sandbox.client.apps().deployments().inNamespace("soc").withName("forensics-full-cloud").get())
         .as("restricted data never gets a private-cloud Deployment").isNull();
+  }
+
+  @Test
+  void aNodeHeartbeatReconcilesNoModelAndACapacityChangeOnlyTheModelsWhosePoolSelectsTheNode() {
+    sandbox.kubectl.apply("""
+        apiVersion: shield.cybershield.io/v1alpha1
+        kind: ShieldModel
+        metadata: {name: steady, namespace: %s}
+        spec:
+          model: {uri: "hf://TinyLlama/TinyLlama-1.1B-Chat-v1.0", version: "1.0"}
+          runtime: {image: "deepjavalibrary/djl-serving:0.36.0-cpu"}
+          variants:
+            - {name: cpu, priorities: [critical, high, normal, low]}
+          placement:
+            onPrem: {replicas: 1}
+            privateCloud: {minReplicas: 0, maxReplicas: 0}
+          dataClassification: internal
+        """.formatted(ns));
+    awaitCondition("steady", "Ready", "True");
+    // the model is settled: its Deployment reports all it will, its pods only change in ways no model reconciles
+    double models = started(ShieldModelReconciler.NAME);
+    double floors = started(SurgeFloorReconciler.NAME);
+
+    // heartbeats of every on-prem node, the pool the model runs in: only the time in their conditions changes
+    for (Node node : sandbox.client.nodes().withLabel(ShieldNames.POOL_LABEL, "onprem").list().getItems()) {
+      sandbox.client.nodes().withName(node.getMetadata().getName()).editStatus(n -> new NodeBuilder(n)
+          .editStatus().withConditions(n.getStatus().getConditions().stream().map(c -> new NodeConditionBuilder(c)
+              .withLastHeartbeatTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString())
+              .build()).toList()).endStatus().build());
+    }
+    // then a change that counts, on one of them: the informers deliver in order, so once it is reconciled the
+    // heartbeats before it have been seen
+    label("onprem-h100-1", "r7");
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      assertThat(started(ShieldModelReconciler.NAME)).as("model reconciles").isGreaterThanOrEqualTo(models + 1);
+      assertThat(started(SurgeFloorReconciler.NAME)).as("floor reconciles").isGreaterThanOrEqualTo(floors + 1);
+    });
+    // a node of a pool the model has no Deployment in, then again one of its own pool
+    label("cloud-a100-1", "c3");
+    label("onprem-h100-1", "r8");
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      assertThat(started(ShieldModelReconciler.NAME)).as("model reconciles").isGreaterThanOrEqualTo(models + 2);
+      assertThat(started(SurgeFloorReconciler.NAME)).as("floor reconciles").isGreaterThanOrEqualTo(floors + 2);
+    });
+    assertThat(started(ShieldModelReconciler.NAME) - models)
+        .as("model reconciles: the two changes of an on-prem node only, no heartbeat, no cloud node").isEqualTo(2.0);
+    assertThat(started(SurgeFloorReconciler.NAME) - floors)
+        .as("floor reconciles: the two changes of an on-prem node only, no heartbeat, no cloud node").isEqualTo(2.0);
+  }
+
+  private void label(String node, String rack) {
+    sandbox.client.nodes().withName(node).edit(n -> new NodeBuilder(n).editMetadata()
+        .addToLabels("example.com/rack", rack).endMetadata().build());
+  }
+
+  private double started(String controller) {
+    var counter = sandbox.metrics.find("reconciliations.started.total").tag("controller.name", controller)
+        .counter();
+    return counter == null ? 0 : counter.count();
   }
 }
