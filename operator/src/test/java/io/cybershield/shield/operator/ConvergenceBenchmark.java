@@ -13,6 +13,9 @@ import io.cybershield.shield.sandbox.simulator.NodeInventory;
 import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -39,13 +42,15 @@ import static org.awaitility.Awaitility.await;
 public final class ConvergenceBenchmark {
 
   private static final int WRITERS = 8;
+  /** Pods the benchmark places on each added CPU node, under the 110 a node takes. */
+  private static final int PODS_PER_NODE = 100;
 
   private ConvergenceBenchmark() {
   }
 
   public static void main(String[] args) throws Exception {
     int models = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    try (SandboxCluster cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast())) {
+    try (SandboxCluster cluster = SandboxCluster.start(0, inventoryFor(models), SimulatorConfig.fast())) {
       cluster.installCrds(OperatorOnSandbox.ROOT.resolve("helm/shield-operator/crds"));
       KubernetesClient client = cluster.client();
 
@@ -97,6 +102,22 @@ public final class ConvergenceBenchmark {
     }
     // the client libraries leave non-daemon threads behind; the figures are printed
     System.exit(0);
+  }
+
+  /**
+   * The sandbox's default nodes plus copies of its CPU node {@code system-1} (110 pods each) enough for one pod per
+   * model: the benchmark measures the operator, not a cluster too small for the models.
+   */
+  private static NodeInventory inventoryFor(int models) {
+    List<Node> nodes = new ArrayList<>(NodeInventory.defaultInventory().nodes());
+    Node template = nodes.stream().filter(n -> n.getMetadata().getName().equals("system-1")).findFirst()
+        .orElseThrow();
+    for (int i = 0; i < (models + PODS_PER_NODE - 1) / PODS_PER_NODE; i++) {
+      String name = "bench-cpu-%02d".formatted(i);
+      nodes.add(new NodeBuilder(template).editMetadata().withName(name).addToLabels("kubernetes.io/hostname", name)
+          .endMetadata().build());
+    }
+    return NodeInventory.fromYaml(Serialization.asYaml(new NodeListBuilder().withItems(nodes).build()));
   }
 
   /** What the operator makes of a model: the builders' objects at the model's own floors. */
