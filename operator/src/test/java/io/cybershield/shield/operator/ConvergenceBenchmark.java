@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Convergence of N ShieldModels, measured: N CPU-only ShieldModels applied at once to the sandbox with the packaged
- * operator running as its own process (as {@code bin/shield-sandbox} runs it, {@value PackagedOperator#DEFAULT_HEAP});
+ * operator running as its own process (as {@code bin/shield-sandbox} runs it, {@value PackagedOperator#JVM_OPTIONS});
  * reports the wall time until every model is Ready, the reconciles per model of each controller, the operator's CPU
  * time and resident memory, next to a plain client writing the same objects (each model and what the builders make
  * of it) to the same server. A benchmark, not a test: it prints figures and asserts nothing about speed. Run it with
@@ -89,7 +89,7 @@ public final class ConvergenceBenchmark {
         double floorReconciles = reconciles(operator, "shieldmodel-floors") - floorReconcilesBefore;
 
         System.out.printf("%nConvergence benchmark: %d CPU-only ShieldModels applied at once (operator %s, %s)%n",
-            models, PackagedOperator.JAR, PackagedOperator.DEFAULT_HEAP);
+            models, PackagedOperator.JAR, PackagedOperator.JVM_OPTIONS);
         System.out.printf("  plain client, same objects:     %8.1f s   (%d objects, %d writers)%n", plainSeconds,
             objects[0], WRITERS);
         System.out.printf("  models applied:                 %8.1f s%n", applied);

@@ -30,8 +30,11 @@ final class PackagedOperator implements AutoCloseable {
   /** The jar Maven packaged; {@code -Dshield.operator.jar=PATH} runs another build (a benchmark's "before"). */
   static final Path JAR = Path.of(System.getProperty("shield.operator.jar",
       OperatorOnSandbox.ROOT.resolve("operator/target/quarkus-app/quarkus-run.jar").toString()));
-  /** The heap {@code bin/shield-sandbox} gives the operator. */
-  static final String DEFAULT_HEAP = "-Xmx512m";
+  /**
+   * The JVM options of the operator's process: those {@code bin/shield-sandbox} gives it, or
+   * {@code -Dshield.operator.jvm="..."} (space-separated) for a benchmark of others.
+   */
+  static final String JVM_OPTIONS = System.getProperty("shield.operator.jvm", "-Xmx512m");
 
   private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? ([-+0-9.eE]+|NaN)$");
   private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -57,7 +60,7 @@ final class PackagedOperator implements AutoCloseable {
     int port = freePort();
     Path log = Files.createTempFile("shield-operator", ".log");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-    command.addAll(jvmOptions.length == 0 ? List.of(DEFAULT_HEAP) : List.of(jvmOptions));
+    command.addAll(jvmOptions.length == 0 ? List.of(JVM_OPTIONS.trim().split("\\s+")) : List.of(jvmOptions));
     command.addAll(List.of("-jar", JAR.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
