@@ -1,5 +1,6 @@
 package io.cybershield.shield.operator;
 
+import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.model.ModelAutoscalers;
@@ -105,8 +106,8 @@ public final class ConvergenceBenchmark {
   }
 
   /**
-   * The sandbox's default nodes plus copies of its CPU node {@code system-1} (110 pods each) enough for one pod per
-   * model: the benchmark measures the operator, not a cluster too small for the models.
+   * The sandbox's default nodes plus copies of its CPU node {@code system-1} (110 pods each) in the on-premises pool,
+   * enough for one pod per model: the benchmark measures the operator, not a cluster too small for the models.
    */
   private static NodeInventory inventoryFor(int models) {
     List<Node> nodes = new ArrayList<>(NodeInventory.defaultInventory().nodes());
@@ -115,7 +116,7 @@ public final class ConvergenceBenchmark {
     for (int i = 0; i < (models + PODS_PER_NODE - 1) / PODS_PER_NODE; i++) {
       String name = "bench-cpu-%02d".formatted(i);
       nodes.add(new NodeBuilder(template).editMetadata().withName(name).addToLabels("kubernetes.io/hostname", name)
-          .endMetadata().build());
+          .addToLabels(ShieldNames.POOL_LABEL, "onprem").endMetadata().build());
     }
     return NodeInventory.fromYaml(Serialization.asYaml(new NodeListBuilder().withItems(nodes).build()));
   }
