@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an object against a CRD schema the way the API server admits a create, and words the errors the way it
- * does (kube-apiserver-answers.md §2): defaults, then the OpenAPI keywords the Shield CRDs use, then list-type
+ * does: defaults, then the OpenAPI keywords the Shield CRDs use, then list-type
  * uniqueness, then the CEL rules, which the server skips when a blocking schema error was found.
  * <p>
  * This exists to prove the fixtures right (each invalid fixture trips exactly the rule it names) and the rules

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The valid fixtures (the DESIGN.md examples among them) read into the Java types and back, losing nothing. */
+/** The valid fixtures (the API's worked examples among them) read into the Java types and back, losing nothing. */
 class RoundTripTest {
 
   /** Numbers compare by value: the YAML says 0.90 and 2, Java writes 0.9 and 2 as whatever type it holds. */

@@ -55,10 +55,6 @@ public class ShieldIncidentReconciler implements Reconciler<ShieldIncident> {
   private volatile IndexedResourceCache<ShieldIncident> incidents;
 
   @Inject
-  public ShieldIncidentReconciler(MeterRegistry registry) {
-    this(registry, Clock.systemUTC());
-  }
-
   public ShieldIncidentReconciler(MeterRegistry registry, Clock clock) {
     this.clock = clock;
     this.events = new ModelEvents(clock);

@@ -90,10 +90,6 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   private final CapacityMemo capacityMemo = new CapacityMemo();
 
   @Inject
-  public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions) {
-    this(registry, decisions, Clock.systemUTC());
-  }
-
   public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
     this.metrics = new ShieldMetrics(registry);
     this.events = new ModelEvents(clock);

@@ -63,10 +63,6 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
   private final CapacityMemo capacityMemo = new CapacityMemo();
 
   @Inject
-  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions) {
-    this(registry, decisions, Clock.systemUTC());
-  }
-
   public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
     this.decisions = decisions;
     this.surgeLatency = new SurgeLatency(registry, clock);

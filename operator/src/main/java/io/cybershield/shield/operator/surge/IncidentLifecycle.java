@@ -1,5 +1,6 @@
 package io.cybershield.shield.operator.surge;
 
+import io.cybershield.shield.api.GoDurations;
 import io.cybershield.shield.api.v1alpha1.incident.IncidentPhase;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpec;

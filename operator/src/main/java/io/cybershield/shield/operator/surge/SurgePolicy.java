@@ -1,5 +1,6 @@
 package io.cybershield.shield.operator.surge;
 
+import io.cybershield.shield.api.GoDurations;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Severity;

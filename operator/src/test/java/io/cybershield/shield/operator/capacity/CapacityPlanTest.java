@@ -32,7 +32,7 @@ class CapacityPlanTest {
 
   private static final String GPU = "nvidia.com/gpu";
 
-  /** The DESIGN example: full on 2 H100 per replica, lite on one 3g.40gb MIG slice. */
+  /** The reference threat-intel model: full on 2 H100 per replica, lite on one 3g.40gb MIG slice. */
   private static ShieldModel threatIntel() {
     return model(variant("full", 2, GPU, H100), variant("lite", 1, MIG_3G, null));
   }

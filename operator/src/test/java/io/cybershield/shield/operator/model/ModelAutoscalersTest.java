@@ -1,11 +1,11 @@
 package io.cybershield.shield.operator.model;
 
 import io.cybershield.shield.api.ShieldNames;
-import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
 import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ModelAutoscalersTest {
 
@@ -30,13 +31,11 @@ class ModelAutoscalersTest {
 
     assertThat(hpas).singleElement().satisfies(hpa -> {
       assertThat(hpa.getApiVersion()).isEqualTo("autoscaling/v2");
-      assertThat(hpa.getMetadata().getName())
-          .isEqualTo(ShieldNames.horizontalPodAutoscaler("threat-intel", "full")).isEqualTo("threat-intel-full-cloud");
+      assertThat(hpa.getMetadata().getName()).isEqualTo("threat-intel-full-cloud");
       assertThat(hpa.getMetadata().getNamespace()).isEqualTo("default");
       assertThat(hpa.getSpec().getScaleTargetRef().getApiVersion()).isEqualTo("apps/v1");
       assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-      assertThat(hpa.getSpec().getScaleTargetRef().getName())
-          .isEqualTo(ShieldNames.deployment("threat-intel", "full", Pool.PRIVATE_CLOUD));
+      assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("threat-intel-full-cloud");
       assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
       assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(8);
     });
@@ -131,7 +130,10 @@ class ModelAutoscalersTest {
     var up = hpa.getSpec().getBehavior().getScaleUp();
     assertThat(up.getStabilizationWindowSeconds()).isZero();
     assertThat(up.getSelectPolicy()).isEqualTo("Max");
-    assertThat(up.getPolicies()).isNotEmpty();
+    // whichever allows more: 4 pods or doubling, every minute
+    assertThat(up.getPolicies()).extracting(HPAScalingPolicy::getType, HPAScalingPolicy::getValue,
+            HPAScalingPolicy::getPeriodSeconds)
+        .containsExactly(tuple("Pods", 4, 60), tuple("Percent", 100, 60));
     var down = hpa.getSpec().getBehavior().getScaleDown();
     assertThat(down.getStabilizationWindowSeconds()).isEqualTo(300);
     assertThat(down.getPolicies()).singleElement().satisfies(p -> {

@@ -1,7 +1,5 @@
 package io.cybershield.shield.operator.model;
 
-import io.cybershield.shield.api.ShieldNames;
-import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -20,8 +18,7 @@ class ModelDisruptionBudgetsTest {
     List<PodDisruptionBudget> budgets = ModelDisruptionBudgets.desired(ModelFixtures.threatIntel());
 
     assertThat(budgets).extracting(b -> b.getMetadata().getName()).containsExactly(
-        ShieldNames.podDisruptionBudget("threat-intel", "full", Pool.ONPREM),
-        ShieldNames.podDisruptionBudget("threat-intel", "lite", Pool.ONPREM));
+        "threat-intel-full-onprem", "threat-intel-lite-onprem");
   }
 
   @Test

@@ -14,7 +14,7 @@ final class ModelFixtures {
   private ModelFixtures() {
   }
 
-  /** The two-variant model of DESIGN.md: full on 2 H100s with TP 2, lite on a MIG slice; cloud pool parked. */
+  /** The reference two-variant model: full on 2 H100s with TP 2, lite on a MIG slice; cloud pool parked. */
   static ShieldModel threatIntel() {
     return load("shieldmodel-threat-intel.yaml");
   }

@@ -1,6 +1,5 @@
 package io.cybershield.shield.operator.model;
 
-import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -18,21 +17,20 @@ class ModelNetworkPoliciesTest {
   void modelPodsAcceptOnlyTheirGatewayOnTheHttpPort() {
     NetworkPolicy policy = ModelNetworkPolicies.desired(ModelFixtures.threatIntel());
 
-    assertThat(policy.getMetadata().getName()).isEqualTo(ShieldNames.modelNetworkPolicy("threat-intel"))
-        .isEqualTo("threat-intel-model");
+    assertThat(policy.getMetadata().getName()).isEqualTo("threat-intel-model");
     assertThat(policy.getMetadata().getNamespace()).isEqualTo("default");
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
     assertThat(policy.getSpec().getEgress()).isNullOrEmpty();
     assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsOnly(
-        entry(ShieldNames.MODEL_LABEL, "threat-intel"),
-        entry(ShieldNames.COMPONENT_LABEL, ShieldNames.COMPONENT_MODEL_SERVER));
+        entry("shield.cybershield.io/model", "threat-intel"),
+        entry("shield.cybershield.io/component", "model-server"));
     assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
       assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
         assertThat(peer.getNamespaceSelector()).isNull();
         assertThat(peer.getIpBlock()).isNull();
-        assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(ShieldNames.gatewaySelector("threat-intel"));
-        assertThat(ShieldNames.modelLabels("threat-intel", ShieldNames.COMPONENT_GATEWAY))
-            .containsAllEntriesOf(peer.getPodSelector().getMatchLabels());
+        assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Map.of(
+            "shield.cybershield.io/model", "threat-intel",
+            "shield.cybershield.io/component", "gateway"));
       });
       assertThat(rule.getPorts()).singleElement().satisfies(port -> {
         assertThat(port.getPort()).isEqualTo(new IntOrString(8080));

@@ -1,8 +1,6 @@
 package io.cybershield.shield.operator.model;
 
-import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
-import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -21,11 +19,6 @@ class ModelServerDeploymentsTest {
   void twoVariantModelGetsOneDeploymentPerVariantAndPool() {
     List<Deployment> deployments = ModelServerDeployments.desired(ModelFixtures.threatIntel());
 
-    assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactly(
-        ShieldNames.deployment("threat-intel", "full", Pool.ONPREM),
-        ShieldNames.deployment("threat-intel", "full", Pool.PRIVATE_CLOUD),
-        ShieldNames.deployment("threat-intel", "lite", Pool.ONPREM),
-        ShieldNames.deployment("threat-intel", "lite", Pool.PRIVATE_CLOUD));
     assertThat(deployments).extracting(d -> d.getMetadata().getName())
         .containsExactly("threat-intel-full-onprem", "threat-intel-full-cloud", "threat-intel-lite-onprem",
             "threat-intel-lite-cloud");
@@ -136,23 +129,25 @@ class ModelServerDeploymentsTest {
     Deployment deployment = byName(ModelServerDeployments.desired(ModelFixtures.threatIntel()),
         "threat-intel-lite-cloud");
 
-    Map<String, String> selector = ShieldNames.modelPodSelector("threat-intel", "lite", Pool.PRIVATE_CLOUD);
-    assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+    // no version in the selector: a Deployment's selector is immutable, and a new version is a rollout
+    assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(Map.of(
+        "shield.cybershield.io/model", "threat-intel",
+        "shield.cybershield.io/variant", "lite",
+        "shield.cybershield.io/component", "model-server",
+        "shield.cybershield.io/pool", "private-cloud"));
     assertThat(deployment.getSpec().getSelector().getMatchExpressions()).isNullOrEmpty();
-    assertThat(selector).doesNotContainKey(ShieldNames.APP_VERSION_LABEL);
 
     Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-    assertThat(podLabels)
-        .containsAllEntriesOf(selector)
-        .containsAllEntriesOf(ShieldNames.modelLabels("threat-intel", ShieldNames.COMPONENT_MODEL_SERVER))
-        .containsEntry("app.kubernetes.io/name", "djl-serving")
-        .containsEntry("app.kubernetes.io/instance", "threat-intel")
-        .containsEntry("app.kubernetes.io/version", "v7")
-        .containsEntry("app.kubernetes.io/managed-by", "shield-operator")
-        .containsEntry("app.kubernetes.io/part-of", "shield")
-        .containsEntry("shield.cybershield.io/pool", "private-cloud")
-        .containsEntry("shield.cybershield.io/variant", "lite")
-        .containsEntry("shield.cybershield.io/component", "model-server");
+    assertThat(podLabels).isEqualTo(Map.of(
+        "shield.cybershield.io/model", "threat-intel",
+        "shield.cybershield.io/variant", "lite",
+        "shield.cybershield.io/component", "model-server",
+        "shield.cybershield.io/pool", "private-cloud",
+        "app.kubernetes.io/name", "djl-serving",
+        "app.kubernetes.io/instance", "threat-intel",
+        "app.kubernetes.io/version", "v7",
+        "app.kubernetes.io/managed-by", "shield-operator",
+        "app.kubernetes.io/part-of", "shield"));
     assertThat(deployment.getMetadata().getLabels()).isEqualTo(podLabels);
   }
 
@@ -174,10 +169,9 @@ class ModelServerDeploymentsTest {
     assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge()).isEqualTo(new IntOrString(0));
     assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
         .isEqualTo(new IntOrString(1));
-    assertThat(deployment.getSpec().getProgressDeadlineSeconds())
-        .isGreaterThanOrEqualTo(ModelServerPodTemplates.STARTUP_BUDGET_SECONDS)
-        .isGreaterThanOrEqualTo(1800);
-    assertThat(deployment.getSpec().getRevisionHistoryLimit()).isBetween(1, 5);
+    // the 1800s startup budget (180 probes 10s apart) plus 10 minutes
+    assertThat(deployment.getSpec().getProgressDeadlineSeconds()).isEqualTo(2400);
+    assertThat(deployment.getSpec().getRevisionHistoryLimit()).isEqualTo(3);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.cybershield.shield.operator.model;
 
-import io.cybershield.shield.api.ShieldNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -19,7 +18,7 @@ class ModelServiceMonitorsTest {
 
     assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
     assertThat(monitor.getKind()).isEqualTo("ServiceMonitor");
-    assertThat(monitor.getMetadata().getName()).isEqualTo(ShieldNames.serviceMonitor("threat-intel"));
+    assertThat(monitor.getMetadata().getName()).isEqualTo("threat-intel");
     assertThat(monitor.getMetadata().getNamespace()).isEqualTo("default");
 
     Map<String, String> matchLabels = monitor.get("spec", "selector", "matchLabels");

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +17,15 @@ class ModelServicesTest {
     List<Service> services = ModelServices.desired(ModelFixtures.threatIntel());
 
     assertThat(services).extracting(s -> s.getMetadata().getName())
-        .containsExactly(ShieldNames.service("threat-intel", "full"), ShieldNames.service("threat-intel", "lite"))
         .containsExactly("threat-intel-full", "threat-intel-lite");
     Service full = services.get(0);
     assertThat(full.getMetadata().getNamespace()).isEqualTo("default");
     assertThat(full.getSpec().getType()).isEqualTo("ClusterIP");
     assertThat(full.getSpec().getSelector())
-        .isEqualTo(ShieldNames.variantSelector("threat-intel", "full"))
-        .containsOnlyKeys(ShieldNames.MODEL_LABEL, ShieldNames.VARIANT_LABEL, ShieldNames.COMPONENT_LABEL)
-        .doesNotContainKey(ShieldNames.POOL_LABEL);
+        .isEqualTo(Map.of(
+            "shield.cybershield.io/model", "threat-intel",
+            "shield.cybershield.io/variant", "full",
+            "shield.cybershield.io/component", "model-server"));
     assertThat(full.getSpec().getPorts()).singleElement().satisfies(port -> {
       assertThat(port.getName()).isEqualTo("http");
       assertThat(port.getPort()).isEqualTo(8080);

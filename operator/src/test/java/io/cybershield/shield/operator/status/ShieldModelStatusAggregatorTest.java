@@ -13,23 +13,37 @@ import io.cybershield.shield.api.v1alpha1.model.status.PoolStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
 import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatusBuilder;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
+import io.cybershield.shield.api.v1alpha1.incident.IncidentPhase;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentSpecBuilder;
+import io.cybershield.shield.api.v1alpha1.incident.ShieldIncidentStatusBuilder;
+import io.cybershield.shield.api.v1alpha1.model.spec.AutoscalingBuilder;
+import io.cybershield.shield.api.v1alpha1.model.spec.IncidentSurgeBuilder;
+import io.cybershield.shield.api.v1alpha1.model.spec.SurgeFloorsBuilder;
+import io.cybershield.shield.operator.ModelEdits;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.operator.surge.SurgePolicy;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.cybershield.shield.operator.status.StatusFixtures.MODEL;
 import static io.cybershield.shield.operator.status.StatusFixtures.T0;
@@ -337,6 +351,154 @@ class ShieldModelStatusAggregatorTest {
         .desired(onPremTwoCloudParked()).aggregate();
 
     assertThat(Serialization.asJson(model)).isEqualTo(json);
+  }
+
+  /** The surge the floor controller decided, as the status the operator writes reports it. */
+  @Nested
+  class Surge {
+
+    private static final String CRITICAL_MESSAGE = "critical incident inc-4711 raises the private-cloud floor to 6";
+    private static final SurgeDecision CRITICAL = new SurgeDecision(
+        List.of(new ActiveIncident("inc-4711", Severity.CRITICAL, 6)), Severity.CRITICAL, 6, 6, 0, 0, 0, Map.of(),
+        Map.of("full", 6), null, Optional.of(Instant.parse("2026-11-28T09:00:00Z")), "IncidentActive",
+        CRITICAL_MESSAGE);
+    private static final SurgeDecision QUIET = new SurgeDecision(List.of(), null, 0, 0, 0, 0, 0, Map.of(),
+        Map.of("full", 0), null, Optional.empty(), "NoActiveIncident", "no active incident selects this model");
+
+    private ShieldModelStatus aggregate(ShieldModel model, Instant at, SurgeDecision decision, int carriedFloor) {
+      return ShieldModelStatusAggregator.forModel(model, clockAt(at))
+          .deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+          .desired(onPremTwoCloudParked()).surge(decision, carriedFloor).aggregate();
+    }
+
+    /** A model whose last status reports the critical surge with 4 of its 6 replicas carried by the HPAs. */
+    private ShieldModel surging() {
+      ShieldModel model = model("v7", 1);
+      model.setStatus(aggregate(model, T0, CRITICAL, 4));
+      return model;
+    }
+
+    @Test
+    void anActiveDecisionIsReportedWithTheFloorTheHpasCarry() {
+      ShieldModel model = model("v7", 1);
+
+      ShieldModelStatus status = aggregate(model, T0, CRITICAL, 4);
+
+      assertThat(status.activeIncidents()).containsExactly(new ActiveIncident("inc-4711", Severity.CRITICAL, 6));
+      assertThat(status.surge()).isEqualTo(new SurgeStatus(Severity.CRITICAL, 6, 4, 0, null));
+      assertThat(condition(status, "Surging")).isEqualTo(new Condition("Surging", ConditionStatus.TRUE,
+          "IncidentActive", CRITICAL_MESSAGE, T0_TEXT, 1L));
+    }
+
+    @Test
+    void aQuietDecisionClearsTheReport() {
+      ShieldModelStatus status = aggregate(surging(), T1, QUIET, 0);
+
+      assertThat(status.surge()).isNull();
+      assertThat(status.activeIncidents()).isNull();
+      assertThat(condition(status, "Surging")).isEqualTo(new Condition("Surging", ConditionStatus.FALSE,
+          "NoActiveIncident", "no active incident selects this model", T1_TEXT, 1L));
+    }
+
+    @Test
+    void withoutADecisionThePreviousReportStands() {
+      ShieldModelStatus status = aggregate(surging(), T1, null, 0);
+
+      assertThat(status.activeIncidents()).containsExactly(new ActiveIncident("inc-4711", Severity.CRITICAL, 6));
+      assertThat(status.surge()).isEqualTo(new SurgeStatus(Severity.CRITICAL, 6, 4, 0, null));
+      assertThat(condition(status, "Surging")).isEqualTo(new Condition("Surging", ConditionStatus.TRUE,
+          "IncidentActive", CRITICAL_MESSAGE, T0_TEXT, 1L));
+    }
+
+    @Test
+    void aFailedReconcileKeepsEverythingAndSaysWhyItIsNotReady() {
+      ShieldModel model = surging();
+      ShieldModelStatus previous = model.getStatus();
+
+      ShieldModelStatus failed = ShieldModelStatusAggregator.failed(model, clockAt(T1),
+          "the operator could not reconcile this model: connection refused");
+
+      assertThat(condition(failed, "Ready")).isEqualTo(new Condition("Ready", ConditionStatus.FALSE,
+          "ReconcileError", "the operator could not reconcile this model: connection refused", T1_TEXT, 1L));
+      assertThat(failed.conditions()).extracting(Condition::type)
+          .containsExactly("Ready", "Progressing", "Degraded", "CapacityAvailable", "Surging");
+      assertThat(failed.conditions()).filteredOn(c -> !"Ready".equals(c.type()))
+          .isEqualTo(previous.conditions().subList(1, 5));
+      assertThat(condition(failed, "Surging")).isEqualTo(new Condition("Surging", ConditionStatus.TRUE,
+          "IncidentActive", CRITICAL_MESSAGE, T0_TEXT, 1L));
+      assertThat(failed.surge()).isEqualTo(new SurgeStatus(Severity.CRITICAL, 6, 4, 0, null));
+      assertThat(failed.activeIncidents()).containsExactly(new ActiveIncident("inc-4711", Severity.CRITICAL, 6));
+      assertThat(failed.servedVersion()).isEqualTo("v7");
+      assertThat(failed.replicas()).isEqualTo("2/2");
+      assertThat(failed.variants()).isEqualTo(previous.variants());
+      assertThat(failed.observedGeneration()).isEqualTo(1L);
+    }
+
+    /**
+     * The policy keeps no memory of its own: a cooldown lives in the status the operator writes and reads back from
+     * the API server. Each step here writes that status, serialises it as the status patch does, reads it back and
+     * decides from it, as the next reconcile (or a restarted operator) does.
+     */
+    @Test
+    void theCooldownSurvivesTheStatusRoundTrip() {
+      ShieldModel model = ModelEdits.editSpec(model("v7", 1), spec -> spec.withAutoscaling(new AutoscalingBuilder()
+          .withIncidentSurge(new IncidentSurgeBuilder().withCooldown("15m")
+              .withFloors(new SurgeFloorsBuilder().withCritical(6).withHigh(3).build()).build())
+          .build()));
+      ShieldIncident active = incident(null);
+      ShieldIncident resolved = incident("2026-11-27T22:05:00Z");
+
+      SurgeDecision surge = SurgePolicy.decide(model, List.of(active), null, T0);
+      assertThat(surge.floor()).isEqualTo(6);
+      ShieldModelStatus written = aggregate(model, T0, surge, 6);
+      model.setStatus(readBack(written));
+      assertThat(model.getStatus()).isEqualTo(written);
+
+      SurgeDecision cooling = SurgePolicy.decide(model, List.of(resolved), null, T1);
+      assertThat(cooling.floor()).isEqualTo(6);
+      assertThat(cooling.reason()).isEqualTo("CoolingDown");
+      assertThat(cooling.cooldownUntil()).isEqualTo(Instant.parse("2026-11-27T22:20:00Z"));
+      model.setStatus(readBack(aggregate(model, T1, cooling, 6)));
+      assertThat(model.getStatus().surge()).isEqualTo(new SurgeStatus(Severity.CRITICAL, 6, 6, 0,
+          "2026-11-27T22:20:00Z"));
+      assertThat(model.getStatus().activeIncidents()).isNull();
+      assertThat(condition(model.getStatus(), "Surging")).isEqualTo(new Condition("Surging", ConditionStatus.TRUE,
+          "CoolingDown", "private-cloud floor held at 6: cooling down until 2026-11-27T22:20:00Z after incident "
+          + "inc-4711 ended", T0_TEXT, 1L));
+
+      // the status alone carries the cooldown: the incident may be gone by now
+      Instant justBefore = Instant.parse("2026-11-27T22:19:59Z");
+      SurgeDecision stillHeld = SurgePolicy.decide(model, List.of(), null, justBefore);
+      assertThat(stillHeld.floor()).isEqualTo(6);
+      assertThat(stillHeld.cooldownUntil()).isEqualTo(Instant.parse("2026-11-27T22:20:00Z"));
+      assertThat(stillHeld.message()).isEqualTo("private-cloud floor held at 6: cooling down until "
+          + "2026-11-27T22:20:00Z after the last incident ended");
+      assertThat(SurgePolicy.decide(model, List.of(resolved), null, justBefore).floor()).isEqualTo(6);
+
+      SurgeDecision over = SurgePolicy.decide(model, List.of(resolved), null, Instant.parse("2026-11-27T22:20:00Z"));
+      assertThat(over.floor()).isZero();
+      assertThat(over.reason()).isEqualTo("NoActiveIncident");
+      assertThat(over.message()).isEqualTo("no active incident selects this model");
+    }
+
+    /** inc-4711, critical, created an hour before {@link StatusFixtures#T0}; resolved at {@code endTime} if given. */
+    private static ShieldIncident incident(String endTime) {
+      ShieldIncident incident = new ShieldIncident();
+      incident.setMetadata(new ObjectMetaBuilder().withName("inc-4711").withNamespace("soc")
+          .withCreationTimestamp("2026-11-27T21:00:00Z").build());
+      incident.setSpec(new ShieldIncidentSpecBuilder().withSeverity(Severity.CRITICAL).withExpiresAfter("12h")
+          .withResolved(endTime != null).build());
+      if (endTime != null) {
+        incident.setStatus(new ShieldIncidentStatusBuilder().withPhase(IncidentPhase.Resolved).withEndTime(endTime)
+            .build());
+      }
+      return incident;
+    }
+
+    /** The status as the API server stores it and the informer hands it back: JSON and back. */
+    private static ShieldModelStatus readBack(ShieldModelStatus status) {
+      return Serialization.unmarshal(Serialization.asJson(status), ShieldModelStatus.class);
+    }
   }
 
   private static Condition condition(ShieldModelStatus status, String type) {

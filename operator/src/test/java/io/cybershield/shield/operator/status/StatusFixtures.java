@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-/** Test data for the status aggregator: the DESIGN's threat-intel model and its Deployments and pods. */
+/** Test data for the status aggregator: the reference threat-intel model, one variant, and its Deployments and pods. */
 final class StatusFixtures {
 
   static final String MODEL = "threat-intel";

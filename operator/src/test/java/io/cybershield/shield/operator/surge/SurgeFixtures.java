@@ -21,8 +21,8 @@ final class SurgeFixtures {
   }
 
   /**
-   * The model of DESIGN.md (full: 2 x nvidia.com/gpu, lite: 1 x MIG slice; cloud 0..8; floors critical 6, high 3;
-   * cooldown 15m) but without a GPU budget, so that tests set the one they need.
+   * The reference threat-intel model (full: 2 x nvidia.com/gpu, lite: 1 x MIG slice; cloud 0..8; floors critical 6,
+   * high 3; cooldown 15m) but without a GPU budget, so that tests set the one they need.
    */
   static ShieldModel threatIntel() {
     return Serialization.unmarshal("""

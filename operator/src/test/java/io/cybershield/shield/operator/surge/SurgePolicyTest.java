@@ -5,7 +5,7 @@ import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.incident.ShieldIncident;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
-import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 import io.cybershield.shield.api.v1alpha1.model.spec.IncidentSurge;
 import io.cybershield.shield.api.v1alpha1.model.spec.IncidentSurgeBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPool;
@@ -13,7 +13,9 @@ import io.cybershield.shield.api.v1alpha1.model.spec.PrivateCloudPoolBuilder;
 import io.cybershield.shield.api.v1alpha1.model.spec.VariantBuilder;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
 import io.cybershield.shield.operator.ModelEdits;
+import io.cybershield.shield.operator.status.ShieldModelStatusAggregator;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static io.cybershield.shield.operator.surge.SurgeFixtures.T0;
@@ -63,12 +66,15 @@ class SurgePolicyTest {
         .withPrivateCloud(edit.apply(new PrivateCloudPoolBuilder(cloud(model))).build()).endPlacement());
   }
 
-  /** The model as the reconciler leaves it after writing {@code decision} into its status. */
-  private static ShieldModel afterWriting(ShieldModel model, SurgeDecision decision) {
-    model.setStatus(new ShieldModelStatusBuilder()
-        .withActiveIncidents(decision.activeIncidents().isEmpty() ? null : decision.activeIncidents())
-        .withSurge(decision.toStatus())
-        .build());
+  /**
+   * The model as the next reconcile sees it after the operator reported {@code decision}, its HPAs carrying
+   * {@code carriedFloor}: the status the aggregator writes, read back from the API server as JSON. That status is
+   * the policy's only memory.
+   */
+  private static ShieldModel afterWriting(ShieldModel model, SurgeDecision decision, int carriedFloor) {
+    ShieldModelStatus written = ShieldModelStatusAggregator.forModel(model, CLOCK).surge(decision, carriedFloor)
+        .aggregate();
+    model.setStatus(Serialization.unmarshal(Serialization.asJson(written), ShieldModelStatus.class));
     return model;
   }
 
@@ -115,10 +121,10 @@ class SurgePolicyTest {
       assertThat(both.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-1", "inc-2");
       assertThat(both.message()).startsWith("critical incident inc-1 raises the private-cloud floor to 6");
 
-      Instant later = NOW.plusSeconds(600);
-      Instant heldUntil = later.plus(Duration.ofMinutes(15));
+      Instant later = Instant.parse("2026-11-27T11:10:00Z");
+      Instant heldUntil = Instant.parse("2026-11-27T11:25:00Z");
       List<ShieldIncident> criticalOver = List.of(high, resolved(critical, later));
-      SurgeDecision held = decide(afterWriting(model, both), criticalOver, later.plusSeconds(5));
+      SurgeDecision held = decide(afterWriting(model, both, 6), criticalOver, later.plusSeconds(5));
       assertThat(held.floor()).as("the critical floor outlives the critical incident by the cooldown").isEqualTo(6);
       assertThat(held.cooldownUntil()).isEqualTo(heldUntil);
       assertThat(held.nextCheck()).contains(heldUntil);
@@ -126,9 +132,9 @@ class SurgePolicyTest {
       assertThat(held.reason()).isEqualTo("IncidentActive");
       assertThat(held.activeIncidents()).containsExactly(new ActiveIncident("inc-2", Severity.HIGH, 3));
       assertThat(held.message()).isEqualTo("high incident inc-2 raises the private-cloud floor to 3; the floor of 6"
-          + " is held until " + heldUntil + " after incident inc-1 ended");
+          + " is held until 2026-11-27T11:25:00Z after incident inc-1 ended");
 
-      ShieldModel written = afterWriting(model, held);
+      ShieldModel written = afterWriting(model, held, 6);
       assertThat(decide(written, criticalOver, heldUntil.minusMillis(1)).floor()).isEqualTo(6);
       SurgeDecision highOnly = decide(written, criticalOver, heldUntil);
       assertThat(highOnly.floor()).isEqualTo(3);
@@ -137,19 +143,24 @@ class SurgePolicyTest {
     }
 
     @Test
-    void aHoldWhileIncidentsAreActiveGivesTheSameAnswerAfterARestart() {
-      ShieldModel model = threatIntel();
+    void aHoldWhileIncidentsAreActiveIsReadBackFromTheStatusAfterARestart() {
       ShieldIncident high = incident("inc-2", Severity.HIGH);
       ShieldIncident critical = incident("inc-1", Severity.CRITICAL);
-      Instant later = NOW.plusSeconds(600);
-      SurgeDecision both = decide(model, List.of(high, critical), NOW);
+      SurgeDecision both = decide(threatIntel(), List.of(high, critical), NOW);
+      Instant later = Instant.parse("2026-11-27T11:10:00Z");
       List<ShieldIncident> criticalOver = List.of(high, resolved(critical, later));
+      SurgeDecision first = decide(afterWriting(threatIntel(), both, 6), criticalOver, later.plusSeconds(5));
 
-      SurgeDecision first = decide(afterWriting(threatIntel(), both), criticalOver, later.plusSeconds(5));
-      SurgeDecision afterRestart = decide(afterWriting(threatIntel(), first), criticalOver, later.plusSeconds(90));
+      // a restarted operator knows only the objects: the model with the status the first hold wrote
+      ShieldModel restarted = afterWriting(threatIntel(), first, 6);
+      assertThat(restarted.getStatus().surge().cooldownUntil()).isEqualTo("2026-11-27T11:25:00Z");
+      SurgeDecision afterRestart = decide(restarted, criticalOver, later.plusSeconds(90));
 
       assertThat(afterRestart.floor()).isEqualTo(6);
-      assertThat(afterRestart.cooldownUntil()).isEqualTo(first.cooldownUntil());
+      assertThat(afterRestart.cooldownUntil()).isEqualTo(Instant.parse("2026-11-27T11:25:00Z"));
+      assertThat(afterRestart.nextCheck()).contains(Instant.parse("2026-11-27T11:25:00Z"));
+      assertThat(afterRestart.message()).isEqualTo("high incident inc-2 raises the private-cloud floor to 3; the "
+          + "floor of 6 is held until 2026-11-27T11:25:00Z after a higher surge ended");
     }
 
     @Test
@@ -159,12 +170,12 @@ class SurgePolicyTest {
       ShieldIncident medium = incident("inc-3", Severity.MEDIUM);
       editSurge(model, surge -> surge.editFloors().withMedium(2).endFloors());
       Instant later = NOW.plusSeconds(600);
-      SurgeDecision held = decide(afterWriting(model, decide(model, List.of(high, medium), NOW)),
+      SurgeDecision held = decide(afterWriting(model, decide(model, List.of(high, medium), NOW), 3),
           List.of(resolved(high, later), medium), later);
       assertThat(held.floor()).isEqualTo(3);
       assertThat(held.coolingDown()).isTrue();
 
-      SurgeDecision escalated = decide(afterWriting(model, held), List.of(resolved(high, later), medium,
+      SurgeDecision escalated = decide(afterWriting(model, held, 3), List.of(resolved(high, later), medium,
           incident("inc-4", Severity.CRITICAL)), later.plusSeconds(60));
 
       assertThat(escalated.floor()).isEqualTo(6);
@@ -256,15 +267,15 @@ class SurgePolicyTest {
     void expiredAtItsExpiryThenTheCooldownHoldsTheFloor() {
       ShieldModel model = threatIntel();
       ShieldIncident incident = incident("inc-4711", Severity.CRITICAL);
-      afterWriting(model, decide(model, List.of(incident), EXPIRY.minusSeconds(1)));
+      afterWriting(model, decide(model, List.of(incident), EXPIRY.minusSeconds(1)), 6);
 
       SurgeDecision decision = decide(model, List.of(incident), EXPIRY);
 
       assertThat(decision.activeIncidents()).isEmpty();
       assertThat(decision.floor()).isEqualTo(6);
       assertThat(decision.coolingDown()).isTrue();
-      assertThat(decision.cooldownUntil()).isEqualTo(EXPIRY.plus(Duration.ofMinutes(15)));
-      assertThat(decision.nextCheck()).contains(EXPIRY.plus(Duration.ofMinutes(15)));
+      assertThat(decision.cooldownUntil()).isEqualTo(Instant.parse("2026-11-27T22:15:00Z"));
+      assertThat(decision.nextCheck()).contains(Instant.parse("2026-11-27T22:15:00Z"));
     }
 
     @Test
@@ -443,7 +454,8 @@ class SurgePolicyTest {
       assertThat(decision.floorByVariant()).isEmpty();
       assertThat(decision.surging()).isFalse();
       assertThat(decision.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-4711");
-      assertThat(decision.message()).contains("restricted model stays on premises");
+      assertThat(decision.message()).isEqualTo(
+          "critical incident inc-4711 is active but the restricted model stays on premises: no private-cloud surge");
     }
 
     @Test
@@ -472,13 +484,18 @@ class SurgePolicyTest {
   @Nested
   class Cooldown {
 
-    private final Instant end = NOW.plus(Duration.ofHours(1));
-    private final Instant until = end.plus(Duration.ofMinutes(15));
+    private final Instant end = Instant.parse("2026-11-27T12:00:00Z");
+    private final Instant until = Instant.parse("2026-11-27T12:15:00Z");
 
     /** The model after a critical surge that was written to its status, the incident resolved at {@code end}. */
     private ShieldModel surgedModel() {
       ShieldModel model = threatIntel();
-      return afterWriting(model, decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW));
+      return afterWriting(model, decide(model, List.of(incident("inc-4711", Severity.CRITICAL)), NOW), 6);
+    }
+
+    /** {@link #surgedModel()} after the reconcile at {@code end} wrote the cooldown into its status. */
+    private ShieldModel cooledDown() {
+      return afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end), 6);
     }
 
     private List<ShieldIncident> resolvedAtEnd() {
@@ -514,7 +531,7 @@ class SurgePolicyTest {
 
     @Test
     void boundaries() {
-      ShieldModel model = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
+      ShieldModel model = cooledDown();
 
       SurgeDecision justBefore = decide(model, resolvedAtEnd(), until.minusMillis(1));
       assertThat(justBefore.floor()).isEqualTo(6);
@@ -543,29 +560,30 @@ class SurgePolicyTest {
     }
 
     @Test
-    void aRestartMidCooldownGivesTheSameAnswerFromTheObjectsAlone() {
-      Instant mid = end.plus(Duration.ofMinutes(7));
-      ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
+    void midCooldownTheAnswerComesFromTheObjectsAlone() {
+      Instant mid = Instant.parse("2026-11-27T12:07:00Z");
+      SurgeDecision holding = new SurgeDecision(List.of(), Severity.CRITICAL, 6, 6, 0, 0, 0, Map.of(),
+          Map.of("full", 6, "lite", 6), until, Optional.of(until), "CoolingDown",
+          "private-cloud floor held at 6: cooling down until 2026-11-27T12:15:00Z after incident inc-4711 ended");
 
-      SurgeDecision first = decide(written, resolvedAtEnd(), mid);
-      ShieldModel rebuilt = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
-      SurgeDecision afterRestart = decide(rebuilt, resolvedAtEnd(), mid);
-
-      assertThat(afterRestart).isEqualTo(first);
-      assertThat(afterRestart.cooldownUntil()).isEqualTo(until);
-      // also before anything was written: the status still lists the incident as active
-      assertThat(decide(surgedModel(), resolvedAtEnd(), mid)).isEqualTo(first);
+      ShieldModel written = cooledDown();
+      assertThat(written.getStatus().surge().cooldownUntil()).isEqualTo("2026-11-27T12:15:00Z");
+      assertThat(written.getStatus().activeIncidents()).isNull();
+      assertThat(decide(written, resolvedAtEnd(), mid)).isEqualTo(holding);
+      // also before the cooldown was written: the status still lists the incident as active, which ended at end
+      assertThat(decide(surgedModel(), resolvedAtEnd(), mid)).isEqualTo(holding);
     }
 
     @Test
     void theRecordedCooldownHoldsEvenAfterTheIncidentIsDeleted() {
-      ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
+      ShieldModel written = cooledDown();
 
       SurgeDecision decision = decide(written, List.of(), end.plus(Duration.ofMinutes(10)));
 
       assertThat(decision.floor()).isEqualTo(6);
       assertThat(decision.cooldownUntil()).isEqualTo(until);
-      assertThat(decision.message()).contains("after the last incident ended");
+      assertThat(decision.message()).isEqualTo(
+          "private-cloud floor held at 6: cooling down until 2026-11-27T12:15:00Z after the last incident ended");
     }
 
     @Test
@@ -594,7 +612,7 @@ class SurgePolicyTest {
 
     @Test
     void aNewLowerIncidentDuringTheCooldownNeverLowersTheHeldFloor() {
-      ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
+      ShieldModel written = cooledDown();
       List<ShieldIncident> incidents = List.of(resolved(incident("inc-4711", Severity.CRITICAL), end),
           incident("inc-4712", Severity.HIGH));
 
@@ -604,14 +622,14 @@ class SurgePolicyTest {
       assertThat(decision.reason()).isEqualTo("IncidentActive");
       assertThat(decision.activeIncidents()).extracting(ActiveIncident::name).containsExactly("inc-4712");
 
-      SurgeDecision afterTheCooldown = decide(afterWriting(written, decision), incidents, until);
+      SurgeDecision afterTheCooldown = decide(afterWriting(written, decision, 6), incidents, until);
       assertThat(afterTheCooldown.floor()).isEqualTo(3);
       assertThat(afterTheCooldown.coolingDown()).isFalse();
     }
 
     @Test
     void theHeldFloorStaysWithinTheBudget() {
-      ShieldModel written = afterWriting(surgedModel(), decide(surgedModel(), resolvedAtEnd(), end));
+      ShieldModel written = cooledDown();
       editSurge(written, surge -> surge.withMaxGpus(9));
 
       SurgeDecision decision = decide(written, resolvedAtEnd(), end.plusSeconds(60));
@@ -631,7 +649,7 @@ class SurgePolicyTest {
     @Test
     void aSurgeWithoutFloorLeavesNothingToCoolDown() {
       ShieldModel model = threatIntel();
-      afterWriting(model, decide(model, List.of(incident("inc-9", Severity.MEDIUM)), NOW));
+      afterWriting(model, decide(model, List.of(incident("inc-9", Severity.MEDIUM)), NOW), 0);
 
       SurgeDecision decision = decide(model, List.of(resolved(incident("inc-9", Severity.MEDIUM), end)), end);
 

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Discovery ({@code /api}, {@code /apis}, per group-version resource lists), {@code /version} and the OpenAPI v3
- * documents {@code kubectl} needs for server-side field validation and {@code explain}
- * (shared/kube-apiserver-answers.md §5).
+ * documents {@code kubectl} needs for server-side field validation and {@code explain}, shaped as a real
+ * kube-apiserver serves them.
  */
 final class ApiDocuments {
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The server's refusals as {@link ApiException}s, named by {@link ResourceType}; the {@code Status} bodies
- * themselves come from {@link KubeStatus} (shared/kube-apiserver-answers.md §1).
+ * themselves come from {@link KubeStatus}, worded as a real kube-apiserver words them.
  */
 public final class Statuses {
 

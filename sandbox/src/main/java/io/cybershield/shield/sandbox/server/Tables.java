@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Server-side printing: the {@code meta.k8s.io/v1 Table} a real API server answers when {@code kubectl get} asks
- * for one (shared/kube-apiserver-answers.md §6), with the CRD's printer columns.
+ * for one, with the CRD's printer columns.
  */
 final class Tables {
 

@@ -412,7 +412,7 @@ final class KubeletController {
     String override = env(c, ENV_READY_DELAY);
     if (override != null) {
       try {
-        return since.plus(Times.parseGoDuration(override));
+        return since.plus(Times.environmentDuration(override));
       } catch (IllegalArgumentException e) {
         SimContext.LOG.warn("ignoring invalid {}={} of container {}", ENV_READY_DELAY, override, c.getName());
       }
@@ -454,7 +454,7 @@ final class KubeletController {
         }
         try {
           switch (e.getName()) {
-            case ENV_DURATION -> d = Times.parseGoDuration(e.getValue());
+            case ENV_DURATION -> d = Times.environmentDuration(e.getValue());
             case ENV_EXIT_CODE -> code = Integer.parseInt(e.getValue().trim());
             case ENV_MESSAGE -> msg = e.getValue();
             default -> {

@@ -1,17 +1,18 @@
 package io.cybershield.shield.sandbox.simulator;
 
+import io.cybershield.shield.api.GoDurations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Timestamps as Kubernetes writes them (RFC 3339, second precision) and Go durations. */
+/** Timestamps as Kubernetes writes them (RFC 3339, second precision) and the durations of the sandbox's knobs. */
 public final class Times {
 
-  private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+  private static final Pattern BARE_SECONDS = Pattern.compile("[0-9]+([.][0-9]+)?");
 
   private Times() {
   }
@@ -37,45 +38,18 @@ public final class Times {
   }
 
   /**
-   * Parses a Go duration such as {@code 1s}, {@code 250ms}, {@code 1m30s}, {@code 2h}. A bare number is taken as
-   * seconds.
+   * A duration of the sandbox's container environment ({@code SANDBOX_DURATION}, {@code SANDBOX_READY_DELAY}): a Go
+   * duration such as {@code 1s}, {@code 250ms} or {@code 1m30s} (read by the API's parser), or, the sandbox's own
+   * extension, a bare number of seconds such as {@code 3} or {@code 1.5}. Surrounding blanks and the letters' case do
+   * not matter, as they never did for these variables.
    *
-   * @throws IllegalArgumentException if the text is not a duration
+   * @throws IllegalArgumentException if the text is neither
    */
-  public static Duration parseGoDuration(String text) {
+  public static Duration environmentDuration(String text) {
     String s = text.trim().toLowerCase(Locale.ROOT);
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("empty duration");
+    if (BARE_SECONDS.matcher(s).matches()) {
+      return GoDurations.parse(s + "s");
     }
-    if (s.matches("\\d+(\\.\\d+)?")) {
-      return Duration.ofNanos((long) (Double.parseDouble(s) * 1e9));
-    }
-    boolean negative = s.startsWith("-");
-    if (negative || s.startsWith("+")) {
-      s = s.substring(1);
-    }
-    Matcher m = GO_DURATION_PART.matcher(s);
-    int pos = 0;
-    double nanos = 0;
-    while (m.find()) {
-      if (m.start() != pos) {
-        throw new IllegalArgumentException("invalid duration " + text);
-      }
-      double v = Double.parseDouble(m.group(1));
-      nanos += v * switch (m.group(2)) {
-        case "ns" -> 1d;
-        case "us", "µs" -> 1e3;
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        default -> 3600e9;
-      };
-      pos = m.end();
-    }
-    if (pos != s.length() || pos == 0) {
-      throw new IllegalArgumentException("invalid duration " + text);
-    }
-    Duration d = Duration.ofNanos((long) nanos);
-    return negative ? d.negated() : d;
+    return GoDurations.parse(s);
   }
 }

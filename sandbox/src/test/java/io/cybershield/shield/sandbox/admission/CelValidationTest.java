@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** One test per CEL variant of §2.2. */
+/**
+ * One test per form of CEL validation rule (message, messageExpression, reason, fieldPath, transition rules, rules
+ * on items and map values), each asserting the error a real kube-apiserver answers.
+ */
 class CelValidationTest {
   private static final CrdAdmission SM = AdmissionTestSupport.compile("shieldmodels-crd.yaml");
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Status bodies compared byte for byte (key order included) with the §1 examples. */
+/** Status bodies compared byte for byte, key order included, with what a real kube-apiserver answers. */
 class KubeStatusTest {
   private static final CrdAdmission SM = AdmissionTestSupport.compile("shieldmodels-crd.yaml");
 

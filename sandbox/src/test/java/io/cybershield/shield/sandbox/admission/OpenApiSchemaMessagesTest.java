@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** One test per row of the §2.1 table. */
+/** One test per OpenAPI schema check, each asserting the field error a real kube-apiserver words for it. */
 class OpenApiSchemaMessagesTest {
   private static final CrdAdmission SM = AdmissionTestSupport.compile("shieldmodels-crd.yaml");
 
