@@ -2,8 +2,6 @@ package io.cybershield.shield.operator.surge;
 
 import io.cybershield.shield.api.v1alpha1.common.Severity;
 import io.cybershield.shield.api.v1alpha1.model.status.ActiveIncident;
-import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatus;
-import io.cybershield.shield.api.v1alpha1.model.status.SurgeStatusBuilder;
 
 import java.time.Instant;
 import java.util.List;
@@ -75,16 +73,5 @@ public record SurgeDecision(
   /** No incident is active, and the floor of the last surge is held until {@link #cooldownUntil()}. */
   public boolean coolingDown() {
     return cooldownUntil != null;
-  }
-
-  /** The model's {@code status.surge}: never null, so that an ended surge overwrites the previous one. */
-  public SurgeStatus toStatus() {
-    return new SurgeStatusBuilder()
-        .withSeverity(severity)
-        .withRequestedFloor(requestedFloor)
-        .withFloor(floor)
-        .withShortfall(shortfall)
-        .withCooldownUntil(cooldownUntil == null ? null : cooldownUntil.toString())
-        .build();
   }
 }

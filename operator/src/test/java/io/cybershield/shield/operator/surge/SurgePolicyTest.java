@@ -238,8 +238,8 @@ class SurgePolicyTest {
       assertThat(decision.surging()).isFalse();
       assertThat(decision.reason()).isEqualTo("NoActiveIncident");
       assertThat(decision.nextCheck()).isEmpty();
-      assertThat(decision.toStatus().floor()).isZero();
-      assertThat(decision.toStatus().cooldownUntil()).isNull();
+      assertThat(decision.floor()).isZero();
+      assertThat(decision.cooldownUntil()).isNull();
     }
   }
 
@@ -309,8 +309,8 @@ class SurgePolicyTest {
       assertThat(decision.reason()).isEqualTo("BudgetLimited");
       assertThat(decision.message()).isEqualTo("critical incident inc-4711 raises the private-cloud floor to 6 "
           + "(budget allows 5: short 1 replica, 2 nvidia.com/gpu + 1 nvidia.com/mig-3g.40gb)");
-      assertThat(decision.toStatus().shortfall()).isEqualTo(1);
-      assertThat(decision.toStatus().requestedFloor()).isEqualTo(6);
+      assertThat(decision.shortfall()).isEqualTo(1);
+      assertThat(decision.requestedFloor()).isEqualTo(6);
     }
 
     @Test
@@ -517,7 +517,7 @@ class SurgePolicyTest {
       assertThat(decision.reason()).isEqualTo("CoolingDown");
       assertThat(decision.message()).isEqualTo(
           "private-cloud floor held at 6: cooling down until 2026-11-27T12:15:00Z after incident inc-4711 ended");
-      assertThat(decision.toStatus().cooldownUntil()).isEqualTo("2026-11-27T12:15:00Z");
+      assertThat(decision.cooldownUntil()).isEqualTo(Instant.parse("2026-11-27T12:15:00Z"));
     }
 
     @Test
@@ -547,7 +547,7 @@ class SurgePolicyTest {
 
       SurgeDecision after = decide(model, resolvedAtEnd(), until.plusSeconds(3600));
       assertThat(after.floor()).isZero();
-      assertThat(after.toStatus().cooldownUntil()).isNull();
+      assertThat(after.cooldownUntil()).isNull();
     }
 
     @Test
