@@ -2,7 +2,6 @@ package io.cybershield.shield.operator.status;
 
 import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
-import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder;
