@@ -5,8 +5,8 @@ import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.model.ModelPools;
-import io.cybershield.shield.operator.surge.IncidentSelection;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -58,11 +58,21 @@ public final class ClusterInformers {
         .withOnUpdateFilter((now, before) -> ownPodEvents && !Objects.equals(unschedulable(now),
             unschedulable(before)))
         .withOnDeleteFilter((pod, unknown) -> ownPodEvents && unschedulable(pod) != null)
-        .withSecondaryToPrimaryMapper(pod -> {
-          String model = pod.getMetadata().getLabels() == null ? null
-              : pod.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
-          return model == null ? Set.of() : Set.of(new ResourceID(model, pod.getMetadata().getNamespace()));
-        }).build(), context);
+        .withSecondaryToPrimaryMapper(ClusterInformers::labelledModel).build(), context);
+  }
+
+  /** The model an object the operator made belongs to, by its {@link ShieldNames#MODEL_LABEL}; none without. */
+  static Set<ResourceID> labelledModel(HasMetadata object) {
+    String model = object.getMetadata().getLabels() == null ? null
+        : object.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
+    return model == null ? Set.of() : Set.of(new ResourceID(model, object.getMetadata().getNamespace()));
+  }
+
+  /** Whether an object belongs to {@code model}: same namespace, the model's {@link ShieldNames#MODEL_LABEL}. */
+  static boolean belongsTo(ShieldModel model, HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null && model.getMetadata().getNamespace().equals(object.getMetadata().getNamespace())
+        && model.getMetadata().getName().equals(labels.get(ShieldNames.MODEL_LABEL));
   }
 
   /** Nodes; an event reaches the models whose deployed pools select the node. */
@@ -157,12 +167,5 @@ public final class ClusterInformers {
     return node.getStatus() == null || node.getStatus().getConditions() == null ? null
         : node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
             .map(NodeCondition::getStatus).findFirst().orElse(null);
-  }
-
-  /** Whether an incident selects the model (for the incident informers' mappers). */
-  static Set<ResourceID> selectedBy(EventSourceContext<ShieldModel> context,
-      io.cybershield.shield.api.v1alpha1.incident.ShieldIncident incident) {
-    return context.getPrimaryCache().list().filter(model -> IncidentSelection.selects(incident, model))
-        .map(ResourceID::fromResource).collect(Collectors.toSet());
   }
 }

@@ -50,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -106,10 +105,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
             .withOnAddFilter(hpa -> false)
             .withOnUpdateFilter((now, before) -> false)
             .withOnDeleteFilter((hpa, unknown) -> false)
-            .withSecondaryToPrimaryMapper(hpa -> {
-              String model = hpa.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
-              return model == null ? Set.of() : Set.of(new ResourceID(model, hpa.getMetadata().getNamespace()));
-            }).build(), context);
+            .withSecondaryToPrimaryMapper(ClusterInformers::labelledModel).build(), context);
     // incidents reach this controller through the floor controller's decisions, once the floors are written
     return List.of(ClusterInformers.pods(context, true), ClusterInformers.nodes(context), autoscalers,
         decisions.eventSource());
@@ -125,11 +121,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     String namespace = model.getMetadata().getNamespace();
-    String name = model.getMetadata().getName();
     List<Pod> ownPods = ModelContext.cached(context, Pod.class, ClusterInformers.PODS).stream()
-        .filter(p -> namespace.equals(p.getMetadata().getNamespace()) && p.getMetadata().getLabels() != null
-            && name.equals(p.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL)))
-        .toList();
+        .filter(pod -> ClusterInformers.belongsTo(model, pod)).toList();
     List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
     deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
 
@@ -203,11 +196,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     String name = model.getMetadata().getName();
     Map<String, String> conditions = new LinkedHashMap<>();
     for (Condition c : status.conditions()) {
-      conditions.put(c.type(), c.status() == null ? "Unknown" : switch (c.status()) {
-        case TRUE -> "True";
-        case FALSE -> "False";
-        default -> "Unknown";
-      });
+      conditions.put(c.type(), c.status() == null ? "Unknown" : c.status().value());
     }
     metrics.modelConditions(namespace, name, conditions);
     if (status.variants() != null) {

@@ -12,6 +12,7 @@ import io.cybershield.shield.operator.metrics.SurgeLatency;
 import io.cybershield.shield.operator.model.ModelPools;
 import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
 import io.cybershield.shield.operator.surge.IncidentLifecycle;
+import io.cybershield.shield.operator.surge.IncidentSelection;
 import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.surge.SurgePolicy;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -80,7 +81,9 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
               surgeLatency.arrived(incident);
               return true;
             })
-            .withSecondaryToPrimaryMapper(incident -> ClusterInformers.selectedBy(context, incident)).build(),
+            .withSecondaryToPrimaryMapper(incident -> context.getPrimaryCache().list()
+                .filter(model -> IncidentSelection.selects(incident, model))
+                .map(ResourceID::fromResource).collect(Collectors.toSet())).build(),
         context);
     // free GPUs bound the floor: a node that changes what it can hold may let a budget-limited floor rise;
     // pods are read for the GPUs they hold, and a pod changing reconciles no floor
@@ -115,13 +118,11 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
    * model's own bound cloud pods already hold.
    */
   static Map<String, Long> freeCloudGpus(ShieldModel model, GpuCapacity capacity, Collection<Pod> pods) {
-    String namespace = model.getMetadata().getNamespace();
     Map<String, Long> free = new HashMap<>(capacity.pool(ModelPools.nodeSelector(model, Pool.PRIVATE_CLOUD)).free());
     for (Pod pod : pods) {
-      Map<String, String> labels = pod.getMetadata().getLabels();
-      if (labels != null && namespace.equals(pod.getMetadata().getNamespace())
-          && model.getMetadata().getName().equals(labels.get(ShieldNames.MODEL_LABEL))
-          && Pool.PRIVATE_CLOUD.value().equals(labels.get(ShieldNames.POOL_LABEL)) && !GpuCapacity.isTerminated(pod)
+      if (ClusterInformers.belongsTo(model, pod)
+          && Pool.PRIVATE_CLOUD.value().equals(pod.getMetadata().getLabels().get(ShieldNames.POOL_LABEL))
+          && !GpuCapacity.isTerminated(pod)
           && pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
         GpuCapacity.podGpuRequests(pod).forEach((resource, count) -> free.merge(resource, count, Long::sum));
       }
