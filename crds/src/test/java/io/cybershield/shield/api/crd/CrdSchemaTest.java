@@ -52,7 +52,7 @@ class CrdSchemaTest {
   @CsvSource(delimiter = '|', value = {
       "ShieldModel | Ready,Version,Classification,Replicas,Age",
       "ShieldIncident | Severity,Phase,Age",
-      "ShieldRetrain | Schedule,Phase,Promoted,Last Run,Age" })
+      "ShieldRetrain | Phase,Promoted,Last Outcome,Next Run,Schedule,Last Run,Age" })
   void printerColumnsInTheirOrder(String kind, String columns) {
     List<CustomResourceColumnDefinition> printerColumns =
         ShieldCrds.onlyVersion(ShieldCrds.generated(kind)).getAdditionalPrinterColumns();

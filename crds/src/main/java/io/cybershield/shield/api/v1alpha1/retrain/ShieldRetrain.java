@@ -26,13 +26,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("shieldretrain")
 @ShortNames("sr")
 @Categories(ShieldApi.CATEGORY)
-@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule",
-    getDescription = "When runs start (cron).")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase",
     getDescription = "What the ShieldRetrain is doing.")
 @AdditionalPrinterColumn(name = "Promoted", jsonPath = ".status.promotedVersion",
     getDescription = "The version served by models following this ShieldRetrain.")
-@AdditionalPrinterColumn(name = "Last Run", jsonPath = ".status.lastScheduleTime",
+@AdditionalPrinterColumn(name = "Last Outcome", jsonPath = ".status.history[0].phase",
+    getDescription = "How the last finished run ended: Promoted, Rejected, Failed or RolledBack.")
+@AdditionalPrinterColumn(name = "Next Run", jsonPath = ".status.nextScheduleTime",
+    type = AdditionalPrinterColumn.Type.DATE, getDescription = "When the next scheduled run starts.")
+@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", priority = 1,
+    getDescription = "When runs start (cron).")
+@AdditionalPrinterColumn(name = "Last Run", jsonPath = ".status.lastScheduleTime", priority = 1,
     type = AdditionalPrinterColumn.Type.DATE, getDescription = "When the last run started.")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

@@ -20,8 +20,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** The desired state of a ShieldRetrain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonFieldAccess
-@JsonPropertyOrder({ "modelRef", "schedule", "timeZone", "suspend", "trainer", "validation", "promotion",
-    "historyLimit" })
+@JsonPropertyOrder({ "modelRef", "schedule", "timeZone", "startingDeadline", "suspend", "trainer", "validation",
+    "promotion", "historyLimit" })
 public record ShieldRetrainSpec(
     @Required
     @JsonPropertyDescription("The ShieldModel, in the same namespace, whose weights are fine-tuned. It serves the "
@@ -43,6 +43,14 @@ public record ShieldRetrainSpec(
     @JsonPropertyDescription("IANA time zone the schedule is read in, for example Europe/Berlin. Defaults to the "
         + "operator's time zone (UTC).")
     String timeZone,
+
+    @Size(max = 32)
+    @Pattern(ApiValidation.DURATION)
+    @JsonPropertyDescription("How late a scheduled run may still start, as a Go duration such as 6h, like a CronJob's "
+        + "startingDeadlineSeconds: a schedule missed by more (the operator was down, or a run was in progress) is "
+        + "skipped and reported in an Event. Without it a missed schedule always starts one catch-up run; never more "
+        + "than one, however many were missed.")
+    String startingDeadline,
 
     @Default("false")
     @JsonPropertyDescription("Stops new runs from starting; a run in progress finishes. Manual triggers are "

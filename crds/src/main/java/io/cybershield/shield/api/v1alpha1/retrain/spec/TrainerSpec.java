@@ -57,7 +57,7 @@ public record TrainerSpec(
     @Size(max = 32)
     @Pattern(ApiValidation.DURATION)
     @JsonPropertyDescription("Longest the Job may run (its activeDeadlineSeconds), as a Go duration such as 36h. "
-        + "Unlimited when omitted.")
+        + "Defaults to 72h.")
     String timeout,
 
     @Default("{}")

@@ -50,7 +50,7 @@ public record ValidationSpec(
     @Size(max = 32)
     @Pattern(ApiValidation.DURATION)
     @JsonPropertyDescription("Longest the Job may run (its activeDeadlineSeconds), as a Go duration such as 36h. "
-        + "Unlimited when omitted.")
+        + "Defaults to 12h.")
     String timeout,
 
     @Required

@@ -4,6 +4,8 @@ package io.cybershield.shield.api.v1alpha1.retrain.status;
 public enum RetrainPhase {
   /** Waiting for the next scheduled time. */
   Scheduled,
+  /** A run waits for GPU capacity before its training Job starts. */
+  Pending,
   /** A run is training. */
   Training,
   /** A run is being validated. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.ShieldApi;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
 
@@ -11,8 +12,8 @@ import java.util.List;
 
 /** One run: a training Job, then a validation Job, then perhaps a promotion. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "number", "version", "trigger", "phase", "startTime", "completionTime", "trainingJob",
-    "validationJob", "metrics", "verdicts", "message" })
+@JsonPropertyOrder({ "number", "version", "trigger", "phase", "pool", "uri", "startTime", "completionTime",
+    "promotionTime", "trainingJob", "validationJob", "metrics", "verdicts", "reason", "message" })
 @Buildable(editableEnabled = false, builderPackage = ShieldApi.BUILDER_PACKAGE)
 public record RetrainRun(
     @Required
@@ -25,15 +26,24 @@ public record RetrainRun(
     @JsonPropertyDescription("What started the run: Scheduled or Manual.")
     RunTrigger trigger,
 
-    @JsonPropertyDescription("Training, Validating, AwaitingApproval, RollingOut, Promoted, Rejected, Failed or "
-        + "RolledBack.")
+    @JsonPropertyDescription("Pending, Training, Validating, AwaitingApproval, RollingOut, Promoted, Rejected, "
+        + "Failed or RolledBack.")
     RunPhase phase,
+
+    @JsonPropertyDescription("The pool the Jobs run in: onprem or private-cloud.")
+    Pool pool,
+
+    @JsonPropertyDescription("Where the training Job wrote the new weights, as it reported them.")
+    String uri,
 
     @JsonPropertyDescription("When the run started (RFC 3339).")
     String startTime,
 
     @JsonPropertyDescription("When the run ended (RFC 3339).")
     String completionTime,
+
+    @JsonPropertyDescription("When the version was promoted, and its rollout began (RFC 3339).")
+    String promotionTime,
 
     @JsonPropertyDescription("Name of the training Job.")
     String trainingJob,
@@ -46,6 +56,10 @@ public record RetrainRun(
 
     @JsonPropertyDescription("Outcome of each check of the quality gate.")
     List<Verdict> verdicts,
+
+    @JsonPropertyDescription("Why the run is where it is or ended the way it did, in CamelCase: for example "
+        + "GatePassed, ThresholdNotMet, TrainingFailed, ResultMissing, ResultMalformed, RolloutTimedOut.")
+    String reason,
 
     @JsonPropertyDescription("Why the run ended the way it did, for people.")
     String message) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** Metrics the validation Job reported. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "precision", "recall", "f1", "attackSuccessRate" })
+@JsonPropertyOrder({ "precision", "recall", "f1", "attackSuccessRate", "samples" })
 public record RunMetrics(
     @JsonPropertyDescription("Precision on the held-out dataset.")
     Double precision,
@@ -18,5 +18,8 @@ public record RunMetrics(
     Double f1,
 
     @JsonPropertyDescription("Share of red-team attacks that succeeded.")
-    Double attackSuccessRate) {
+    Double attackSuccessRate,
+
+    @JsonPropertyDescription("How many held-out samples the metrics were measured on.")
+    Long samples) {
 }

@@ -2,6 +2,8 @@ package io.cybershield.shield.api.v1alpha1.retrain.status;
 
 /** Where a run is, or how it ended. */
 public enum RunPhase {
+  /** The run waits for the GPUs of its pool before its training Job starts. */
+  Pending,
   /** The training Job is running. */
   Training,
   /** The validation Job is running. */
