@@ -21,8 +21,8 @@ import java.util.Objects;
  * <li>ServiceAccount {@code m-model} of the model pods, NetworkPolicies {@code m-model} and {@code m-gateway};</li>
  * <li>ServiceMonitor {@code m}.</li>
  * </ul>
- * For a ShieldRetrain {@code r}: Jobs {@code r-<run>-train} and {@code r-<run>-validate}, ServiceAccount
- * {@code r-trainer}.
+ * For a ShieldRetrain {@code r}: Jobs {@code r-r<run>-train} and {@code r-r<run>-validate}, the run's inputs
+ * ConfigMap {@code r-r<run>-inputs}, ServiceAccount {@code r-trainer}; a run's default version is {@code r<run>}.
  * <p>
  * ShieldModel names are at most 39 characters and variant names at most 16 (both enforced by the CRD), so every
  * name here is a valid DNS-1035 label of at most 63 characters.
@@ -230,14 +230,24 @@ public final class ShieldNames {
     return requireName(model, "model");
   }
 
-  /** Training Job of a run: {@code <retrain>-<run>-train}. */
+  /** Training Job of a run: {@code <retrain>-r<run>-train}. */
   public static String trainingJob(String retrain, long run) {
     return join(retrain, runNumber(run), "train");
   }
 
-  /** Validation Job of a run: {@code <retrain>-<run>-validate}. */
+  /** Validation Job of a run: {@code <retrain>-r<run>-validate}. */
   public static String validationJob(String retrain, long run) {
     return join(retrain, runNumber(run), "validate");
+  }
+
+  /** ConfigMap with a run's inputs (hyperparameters, datasets), mounted by its Jobs: {@code <retrain>-r<run>-inputs}. */
+  public static String runInputs(String retrain, long run) {
+    return join(retrain, runNumber(run), "inputs");
+  }
+
+  /** The version a run produces unless its trainer reports one: {@code r<run>}. */
+  public static String runVersion(long run) {
+    return runNumber(run);
   }
 
   /** ServiceAccount of the Jobs of a ShieldRetrain: {@code <retrain>-trainer}. */
@@ -283,7 +293,7 @@ public final class ShieldNames {
     if (run < 1 || run > MAX_RUN) {
       throw new IllegalArgumentException("run numbers are between 1 and " + MAX_RUN + ", got " + run);
     }
-    return Long.toString(run);
+    return "r" + run;
   }
 
   private static String join(String name, String... parts) {

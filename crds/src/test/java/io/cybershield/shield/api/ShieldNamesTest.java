@@ -38,8 +38,10 @@ class ShieldNamesTest {
 
   @Test
   void retrainResourceNames() {
-    assertThat(ShieldNames.trainingJob("threat-intel-biannual", 12)).isEqualTo("threat-intel-biannual-12-train");
-    assertThat(ShieldNames.validationJob("threat-intel-biannual", 12)).isEqualTo("threat-intel-biannual-12-validate");
+    assertThat(ShieldNames.trainingJob("threat-intel-biannual", 12)).isEqualTo("threat-intel-biannual-r12-train");
+    assertThat(ShieldNames.validationJob("threat-intel-biannual", 12)).isEqualTo("threat-intel-biannual-r12-validate");
+    assertThat(ShieldNames.runInputs("threat-intel-biannual", 12)).isEqualTo("threat-intel-biannual-r12-inputs");
+    assertThat(ShieldNames.runVersion(12)).isEqualTo("r12");
     assertThat(ShieldNames.trainerServiceAccount("threat-intel-biannual")).isEqualTo("threat-intel-biannual-trainer");
     assertThatThrownBy(() -> ShieldNames.trainingJob("threat-intel-biannual", 0))
         .isInstanceOf(IllegalArgumentException.class);
@@ -62,6 +64,7 @@ class ShieldNamesTest {
         ShieldNames.modelServiceAccount(model),
         ShieldNames.trainingJob(retrain, ShieldNames.MAX_RUN),
         ShieldNames.validationJob(retrain, ShieldNames.MAX_RUN),
+        ShieldNames.runInputs(retrain, ShieldNames.MAX_RUN),
         ShieldNames.trainerServiceAccount(retrain));
 
     assertThat(names).allSatisfy(name -> assertThat(name).matches(DNS_1035_LABEL));

@@ -3,6 +3,7 @@ package io.cybershield.shield.operator;
 import io.cybershield.shield.operator.metrics.ReconcileMetrics;
 import io.cybershield.shield.operator.reconciler.ShieldIncidentReconciler;
 import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
+import io.cybershield.shield.operator.reconciler.ShieldRetrainReconciler;
 import io.cybershield.shield.operator.reconciler.SurgeDecisions;
 import io.cybershield.shield.operator.reconciler.SurgeFloorReconciler;
 import io.cybershield.shield.sandbox.SandboxCluster;
@@ -68,6 +69,7 @@ final class OperatorOnSandbox implements AutoCloseable {
     started.register(new SurgeFloorReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));
+    started.register(new ShieldRetrainReconciler(metrics, Clock.systemUTC()));
     started.start();
     return started;
   }

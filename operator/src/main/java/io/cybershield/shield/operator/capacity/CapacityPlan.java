@@ -137,7 +137,8 @@ public final class CapacityPlan {
       for (Pool pool : Pool.values()) {
         int replicas = desired.getOrDefault(variant.name(), Map.of()).getOrDefault(pool, 0);
         if (replicas > 0) {
-          requests.add(new Request(requests.size(), variant, pool, replicas, scheduling(placement, pool)));
+          requests.add(new Request(requests.size(), variant.name(), "variant " + variant.name(), variant.gpu(), pool,
+              replicas, scheduling(placement, pool)));
         }
       }
     }
@@ -156,6 +157,23 @@ public final class CapacityPlan {
           scheduling == null ? null : scheduling.nodeSelector())).free());
     }
     return new CapacityPlan(List.of(results), free);
+  }
+
+  /**
+   * Whether one pod — a retrain run's training Job — finds a node with the GPUs it asks for in a pool, the way
+   * {@link #check} places a replica; it competes with every pod already placed.
+   *
+   * @param name       the entry's name (for example the Job's), reported as the entry's variant
+   * @param label      what the pod is, for messages (for example "training job threat-intel-r3-train")
+   * @param gpu        its GPU ask; null or 0 GPUs always fits
+   * @param pool       the pool it runs in
+   * @param scheduling the pool's node selector and tolerations; null for the pool's default nodes
+   * @param capacity   the cluster's GPUs
+   */
+  public static Entry checkPod(String name, String label, GpuRequest gpu, Pool pool, PoolScheduling scheduling,
+                               GpuCapacity capacity) {
+    Objects.requireNonNull(capacity, "capacity");
+    return pack(new Request(0, name, label, gpu, pool, 1, scheduling), capacity, availableToModel(capacity, List.of()));
   }
 
   /** Whether every replica of every variant in every pool found a node. */
@@ -234,10 +252,9 @@ public final class CapacityPlan {
   }
 
   private static Entry pack(Request request, GpuCapacity capacity, Map<String, Map<String, Long>> remaining) {
-    Variant variant = request.variant();
-    GpuRequest gpu = variant.gpu();
+    GpuRequest gpu = request.gpu();
     if (gpu == null || gpu.count() == null || gpu.count() <= 0) {
-      return new Entry(variant.name(), request.pool(), null, null, 0, request.replicas(), request.replicas(),
+      return new Entry(request.name(), request.pool(), null, null, 0, request.replicas(), request.replicas(),
           0, 0, 0, Reason.SUFFICIENT, "");
     }
     String resource = gpu.resource() == null || gpu.resource().isEmpty() ? GpuRequest.NVIDIA_GPU
@@ -246,7 +263,7 @@ public final class CapacityPlan {
     int perReplica = gpu.count();
     Candidates candidates = candidates(request, capacity, resource, product);
     if (candidates.nodes().isEmpty()) {
-      return new Entry(variant.name(), request.pool(), resource, product, perReplica, request.replicas(), 0, 0,
+      return new Entry(request.name(), request.pool(), resource, product, perReplica, request.replicas(), 0, 0,
           0, 0, Reason.NO_MATCHING_NODES, candidates.whyNone());
     }
     long available = 0;
@@ -265,18 +282,18 @@ public final class CapacityPlan {
       }
     }
     Reason reason = placed == request.replicas() ? Reason.SUFFICIENT : Reason.INSUFFICIENT_GPU;
-    Entry draft = new Entry(variant.name(), request.pool(), resource, product, perReplica, request.replicas(),
+    Entry draft = new Entry(request.name(), request.pool(), resource, product, perReplica, request.replicas(),
         placed, available, largest, candidates.nodes().size(), reason, "");
     return reason == Reason.SUFFICIENT ? draft
         : new Entry(draft.variant(), draft.pool(), resource, product, perReplica, draft.replicas(), placed,
-            available, largest, draft.matchingNodes(), reason, shortfallMessage(draft));
+            available, largest, draft.matchingNodes(), reason, shortfallMessage(draft, request.label()));
   }
 
-  private static String shortfallMessage(Entry entry) {
+  private static String shortfallMessage(Entry entry, String label) {
     StringBuilder message = new StringBuilder()
         .append("pool ").append(entry.pool().value())
         .append(" lacks ").append(entry.shortfallGpus()).append(' ').append(entry.resource())
-        .append(" for variant ").append(entry.variant())
+        .append(" for ").append(label)
         .append(" (needs ").append(entry.gpusNeeded()).append(" for ").append(entry.replicas())
         .append(entry.replicas() == 1 ? " replica, " : " replicas, ")
         .append(entry.gpusAvailable()).append(" free on nodes matching the pool");
@@ -303,12 +320,12 @@ public final class CapacityPlan {
 
     List<NodeGpus> inPool = capacity.pool(selector).nodes();
     if (inPool.isEmpty()) {
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
+      return Candidates.none("pool " + pool + " has no node for " + request.label()
           + ": no node matches the node selector " + new TreeMap<>(selector));
     }
     List<NodeGpus> schedulable = inPool.stream().filter(NodeGpus::schedulable).toList();
     if (schedulable.isEmpty()) {
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
+      return Candidates.none("pool " + pool + " has no node for " + request.label()
           + ": none of its nodes is Ready and schedulable (" + inPool.stream()
           .map(node -> node.name() + " " + node.unschedulableReason()).collect(Collectors.joining(", ")) + ")");
     }
@@ -316,13 +333,13 @@ public final class CapacityPlan {
         .filter(node -> Scheduling.firstUntoleratedTaint(node.taints(), tolerations).isEmpty()).toList();
     if (tolerated.isEmpty()) {
       Taint taint = Scheduling.firstUntoleratedTaint(schedulable.get(0).taints(), tolerations).orElseThrow();
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
+      return Candidates.none("pool " + pool + " has no node for " + request.label()
           + ": the pool's tolerations do not tolerate the taints of its nodes (for example "
           + Scheduling.describe(taint) + " on " + schedulable.get(0).name() + ")");
     }
     List<NodeGpus> offering = tolerated.stream().filter(node -> node.allocatable(resource) > 0).toList();
     if (offering.isEmpty()) {
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
+      return Candidates.none("pool " + pool + " has no node for " + request.label()
           + ": no node of the pool offers " + resource);
     }
     if (product == null) {
@@ -332,7 +349,7 @@ public final class CapacityPlan {
     if (ofProduct.isEmpty()) {
       TreeSet<String> found = offering.stream().map(NodeGpus::product).filter(Objects::nonNull)
           .collect(Collectors.toCollection(TreeSet::new));
-      return Candidates.none("pool " + pool + " has no node for variant " + request.variant().name()
+      return Candidates.none("pool " + pool + " has no node for " + request.label()
           + ": no node of the pool offering " + resource + " has " + GpuRequest.PRODUCT_NODE_LABEL + "="
           + product + (found.isEmpty() ? "" : " (the pool has " + String.join(", ", found) + ")"));
     }
@@ -368,10 +385,10 @@ public final class CapacityPlan {
     return pool == Pool.ONPREM ? placement.onPrem() : placement.privateCloud();
   }
 
-  private record Request(int order, Variant variant, Pool pool, int replicas, PoolScheduling scheduling) {
+  private record Request(int order, String name, String label, GpuRequest gpu, Pool pool, int replicas,
+                         PoolScheduling scheduling) {
 
     int gpusPerReplica() {
-      GpuRequest gpu = variant.gpu();
       return gpu == null || gpu.count() == null ? 0 : gpu.count();
     }
   }

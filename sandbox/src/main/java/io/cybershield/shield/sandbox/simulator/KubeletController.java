@@ -427,9 +427,16 @@ final class KubeletController {
     return since.plus(ctx.config.readinessDelay()).plusMillis(probeMillis);
   }
 
+  /**
+   * Whether a container never turns ready: {@code SANDBOX_READY=false}, an image starting with
+   * {@value #UNREADY_IMAGE_PREFIX}, or any environment value containing {@value #UNREADY_IMAGE_PREFIX} — so that
+   * weights at a uri such as {@code s3://models/m/sandbox.local/unready/r2} (which the model server gets in its
+   * environment) script a rollout that never becomes available.
+   */
   static boolean neverReady(Container c) {
     return (c.getImage() != null && c.getImage().startsWith(UNREADY_IMAGE_PREFIX))
-        || "false".equalsIgnoreCase(String.valueOf(env(c, ENV_READY)).trim());
+        || "false".equalsIgnoreCase(String.valueOf(env(c, ENV_READY)).trim())
+        || c.getEnv().stream().anyMatch(e -> e.getValue() != null && e.getValue().contains(UNREADY_IMAGE_PREFIX));
   }
 
   static String env(Container c, String name) {

@@ -14,7 +14,9 @@
  *   plus its startup/readiness probes' {@code initialDelaySeconds} times
  *   {@link io.cybershield.shield.sandbox.simulator.SimulatorConfig#probeDelayFactor()}; {@code SANDBOX_READY_DELAY}
  *   (a Go duration) overrides that, and {@code SANDBOX_READY=false} or an image starting with
- *   {@code sandbox.local/unready} keeps it running but never ready (a rollout that never becomes available).</li>
+ *   {@code sandbox.local/unready} — or any environment value containing {@code sandbox.local/unready}, such as
+ *   model weights at {@code s3://models/m/sandbox.local/unready/r2} — keeps it running but never ready (a rollout
+ *   that never becomes available).</li>
  *   <li>A Node created without status (as {@code kubectl apply} does on a real API server) gets capacity from the
  *   annotation {@code sandbox.cybershield.io/capacity: "cpu=32,memory=256Gi,nvidia.com/gpu=8"}, or its GPUs from
  *   the {@code nvidia.com/gpu.count} label, plus Ready conditions, addresses and nodeInfo.</li>

@@ -29,4 +29,7 @@ public record RedTeam(
     @Max(1)
     @JsonPropertyDescription("Highest share of attacks (0 to 1) that may succeed. Defaults to 0.05.")
     Double maxAttackSuccessRate) {
+
+  /** Highest attack success rate when spec.validation.redTeam.maxAttackSuccessRate is not set. */
+  public static final double DEFAULT_MAX_ATTACK_SUCCESS_RATE = 0.05;
 }
