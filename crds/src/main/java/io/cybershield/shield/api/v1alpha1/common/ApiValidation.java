@@ -31,13 +31,16 @@ public final class ApiValidation {
   public static final int MAX_URI_LENGTH = 1024;
 
   /**
-   * CEL rule for a string holding a model or dataset location: {@code s3://<bucket>/<key>},
-   * {@code pvc://<claim>/<path>}, {@code hf://<org>/<name>} or {@code oci://<reference>}.
+   * A model or dataset location: {@code s3://<bucket>/<key>}, {@code pvc://<claim>/<path>}, {@code hf://<org>/<name>}
+   * or {@code oci://<reference>}. The operator checks locations that Jobs report against the same expression.
    */
-  public static final String STORAGE_URI_RULE = "self.matches('^(s3://[a-z0-9][-a-z0-9.]*[a-z0-9](/[^ ]*)?"
+  public static final String STORAGE_URI = "^(s3://[a-z0-9][-a-z0-9.]*[a-z0-9](/[^ ]*)?"
       + "|pvc://[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[^ ]+"
       + "|hf://[A-Za-z0-9][-A-Za-z0-9_.]*(/[A-Za-z0-9][-A-Za-z0-9_.]*)?"
-      + "|oci://[^ ]+)$')";
+      + "|oci://[^ ]+)$";
+
+  /** CEL rule for a string holding a model or dataset location, see {@link #STORAGE_URI}. */
+  public static final String STORAGE_URI_RULE = "self.matches('" + STORAGE_URI + "')";
 
   /** Message of {@link #STORAGE_URI_RULE}. */
   public static final String STORAGE_URI_MESSAGE = "must be s3://<bucket>/<key>, pvc://<claim>/<path>, "
