@@ -58,7 +58,8 @@ import java.util.stream.Collectors;
  * reconcile that repeats after a failed status write, finds the Job it made instead of starting a second one.
  */
 @Workflow(dependents = @Dependent(name = "trainer-service-account", type = TrainerServiceAccountDependent.class))
-@ControllerConfiguration(name = ShieldRetrainReconciler.NAME)
+// not generation-aware: the trigger and approve annotations change no generation
+@ControllerConfiguration(name = ShieldRetrainReconciler.NAME, generationAwareEventProcessing = false)
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "", resources = "configmaps", verbs = {"get", "create", "delete", "deletecollection"})
 @RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
