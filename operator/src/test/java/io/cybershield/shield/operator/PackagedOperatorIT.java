@@ -7,8 +7,11 @@ import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.sandbox.SandboxCluster;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
 import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -124,6 +130,27 @@ class PackagedOperatorIT {
       assertThat(client.resources(HorizontalPodAutoscaler.class).inNamespace(NS).withName(hpa).get().getSpec()
           .getMinReplicas()).isEqualTo(1);
     });
+  }
+
+  /**
+   * The sandbox admits every request, so only the RBAC the build generates from the controllers' {@code @RBACRule}s
+   * and informers shows whether the operator may read what it watches on a real cluster.
+   */
+  @Test
+  void theShippedRbacLetsTheModelControllerReadTheShieldRetrainsModelsFollow() throws IOException {
+    Path manifests = OperatorOnSandbox.ROOT.resolve("operator/target/kubernetes/kubernetes.yml");
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(manifests)) {
+      objects = client.load(in).items();
+    }
+    ClusterRole role = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+        .filter(r -> "shieldmodel-cluster-role".equals(r.getMetadata().getName())).findFirst().orElseThrow();
+    List<PolicyRule> retrains = role.getRules().stream()
+        .filter(rule -> rule.getApiGroups().contains("shield.cybershield.io")
+            && rule.getResources().contains("shieldretrains")).toList();
+    assertThat(retrains).as("the rules of %s on shieldretrains", manifests).singleElement()
+        .satisfies(rule -> assertThat(rule.getVerbs()).as("read only: promotion never writes a model or a retrain")
+            .containsExactlyInAnyOrder("get", "list", "watch"));
   }
 
   private String readyReason() {

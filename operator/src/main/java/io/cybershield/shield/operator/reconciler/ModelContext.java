@@ -3,6 +3,7 @@ package io.cybershield.shield.operator.reconciler;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.model.ModelRelease;
 import io.cybershield.shield.operator.model.ModelServerDeployments;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
@@ -21,6 +22,7 @@ import java.util.Map;
 public final class ModelContext {
 
   private static final String FLOORS_KEY = "shield.private-cloud-floors";
+  private static final String RELEASE_KEY = ModelRelease.class.getName();
   private static final String DEPLOYMENTS_KEY = ModelServerDeployments.class.getName();
 
   private ModelContext() {
@@ -37,12 +39,25 @@ public final class ModelContext {
     return context.managedWorkflowAndDependentResourceContext().getMandatory(FLOORS_KEY, Map.class);
   }
 
-  /** The builders' DJL Serving Deployments with this reconcile's floors, built once for the dependent and the status. */
+  /** Sets what this reconcile serves: spec.model, or the version the ShieldRetrain in retrainRef promoted. */
+  static void putRelease(Context<ShieldModel> context, ModelRelease release) {
+    context.managedWorkflowAndDependentResourceContext().put(RELEASE_KEY, release);
+  }
+
+  /** What this reconcile serves; {@link ModelRelease#served()} is the model the DJL Serving Deployments are built from. */
+  public static ModelRelease release(Context<ShieldModel> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(RELEASE_KEY, ModelRelease.class);
+  }
+
+  /**
+   * The builders' DJL Serving Deployments of the served model with this reconcile's floors, built once for the
+   * dependent and the status.
+   */
   @SuppressWarnings("unchecked")
-  public static List<Deployment> deployments(ShieldModel model, Context<ShieldModel> context) {
+  public static List<Deployment> deployments(Context<ShieldModel> context) {
     var shared = context.managedWorkflowAndDependentResourceContext();
     return shared.get(DEPLOYMENTS_KEY, List.class).orElseGet(() -> {
-      List<Deployment> deployments = ModelServerDeployments.desired(model, floors(context));
+      List<Deployment> deployments = ModelServerDeployments.desired(release(context).served(), floors(context));
       shared.put(DEPLOYMENTS_KEY, deployments);
       return deployments;
     });

@@ -1,15 +1,19 @@
 package io.cybershield.shield.operator.reconciler;
 
 import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.spec.ModelSource;
+import io.cybershield.shield.api.v1alpha1.retrain.ShieldRetrain;
 import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
 import io.cybershield.shield.operator.model.ModelPools;
+import io.cybershield.shield.operator.model.ModelRelease;
 import io.cybershield.shield.operator.reconciler.dependent.DependentLabels;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
@@ -49,7 +53,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +65,10 @@ import java.util.stream.Collectors;
  * progress, ready replicas, pods the scheduler cannot place, whether the pools' GPUs can hold what the model asks
  * for, and the incident surge the floor controller ({@link SurgeFloorReconciler}) decided and wrote into the cloud
  * HPAs — and records Events and metrics for every change a person would want to see.
+ * <p>
+ * A model whose {@code spec.model.retrainRef} names a ShieldRetrain serves the version that ShieldRetrain promoted
+ * ({@link ModelRelease}): the Deployments and the status are built from a copy of the model with that version and its
+ * weights, and the user's spec is never written.
  */
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "service-account", type = ModelServiceAccountDependent.class),
@@ -74,12 +84,17 @@ import java.util.stream.Collectors;
 // the floor controller writes, for the floor they carry
 @RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch"})
+// the ShieldRetrains models follow (spec.model.retrainRef), for the versions they promoted
+@RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldretrains", verbs = {"get", "list", "watch"})
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
   private static final String AUTOSCALERS = "autoscalers";
+  static final String RETRAINS = "retrains";
+  /** Index of the primary cache: {@code <namespace>/<spec.model.retrainRef.name>} of the models that follow one. */
+  static final String BY_RETRAIN = "by-retrain-ref";
 
   private final ShieldMetrics metrics;
   private final ModelEvents events;
@@ -108,7 +123,45 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
             .withSecondaryToPrimaryMapper(ClusterInformers::labelledModel).build(), context);
     // incidents reach this controller through the floor controller's decisions, once the floors are written
     return List.of(ClusterInformers.pods(context, true), ClusterInformers.nodes(context), autoscalers,
-        decisions.eventSource());
+        retrains(context), decisions.eventSource());
+  }
+
+  /**
+   * The ShieldRetrains models follow. A change reaches the models in its namespace whose retrainRef names it, and only
+   * when it changes what they serve (the model it trains, the promoted version or that version's weights): the
+   * retrain controller's other status writes (phase, schedule, runs in progress) reconcile no model.
+   */
+  static InformerEventSource<ShieldRetrain, ShieldModel> retrains(EventSourceContext<ShieldModel> context) {
+    context.getPrimaryCache().addIndexer(BY_RETRAIN, model -> {
+      String key = retrainKey(model);
+      return key == null ? List.of() : List.of(key);
+    });
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(ShieldRetrain.class, ShieldModel.class)
+        .withName(RETRAINS)
+        .withOnUpdateFilter((now, before) -> servingChanged(before, now))
+        .withSecondaryToPrimaryMapper(retrain -> context.getPrimaryCache()
+            .byIndex(BY_RETRAIN, retrain.getMetadata().getNamespace() + "/" + retrain.getMetadata().getName())
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((ShieldModel model) -> retrainRef(model)
+            .map(name -> Set.of(new ResourceID(name, model.getMetadata().getNamespace()))).orElse(Set.of()))
+        .build(), context);
+  }
+
+  /** The name in spec.model.retrainRef, if any. */
+  static Optional<String> retrainRef(ShieldModel model) {
+    ModelSource source = model.getSpec() == null ? null : model.getSpec().model();
+    return source == null || source.retrainRef() == null ? Optional.empty()
+        : Optional.ofNullable(source.retrainRef().name());
+  }
+
+  /** {@code <namespace>/<retrainRef.name>} of a model following a ShieldRetrain, else null. */
+  static String retrainKey(ShieldModel model) {
+    return retrainRef(model).map(name -> model.getMetadata().getNamespace() + "/" + name).orElse(null);
+  }
+
+  /** Whether a ShieldRetrain changed in what the models following it serve. */
+  static boolean servingChanged(ShieldRetrain before, ShieldRetrain now) {
+    return !Objects.equals(ModelRelease.servingFacts(before), ModelRelease.servingFacts(now));
   }
 
   @Override
@@ -118,15 +171,25 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     Map<String, Integer> floors = floors(surge.map(SurgeDecisions.Applied::decision),
         context.getSecondaryResources(HorizontalPodAutoscaler.class));
     ModelContext.putFloors(context, floors);
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-
+    ShieldRetrain retrain = retrainRef(model).isEmpty() ? null
+        : context.getSecondaryResource(ShieldRetrain.class, RETRAINS).orElse(null);
+    ModelRelease release = ModelRelease.of(model, retrain);
+    ModelContext.putRelease(context, release);
     String namespace = model.getMetadata().getNamespace();
+    // the versions the Deployments ran before this reconcile, for the Event of a promotion or rollback
+    List<String> running = context.getSecondaryResources(Deployment.class).stream()
+        .filter(d -> namespace.equals(d.getMetadata().getNamespace())).map(ShieldModelReconciler::templateVersion)
+        .toList();
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    release.change(running, retrain).ifPresent(change -> events.publish(context.getClient(), model, change.type(),
+        change.reason(), change.message()));
+
     List<Pod> ownPods = ModelContext.cached(context, Pod.class, ClusterInformers.PODS).stream()
         .filter(pod -> ClusterInformers.belongsTo(model, pod)).toList();
     List<Deployment> deployments = new ArrayList<>(context.getSecondaryResources(Deployment.class));
     deployments.removeIf(d -> !namespace.equals(d.getMetadata().getNamespace()));
 
-    List<DesiredReplicas> desired = desiredReplicas(model, ModelContext.deployments(model, context), floors);
+    List<DesiredReplicas> desired = desiredReplicas(model, ModelContext.deployments(context), floors);
     Map<String, Map<Pool, Integer>> replicasByVariant = new LinkedHashMap<>();
     desired.forEach(d -> replicasByVariant.computeIfAbsent(d.variant(), v -> new LinkedHashMap<>())
         .put(d.pool(), d.replicas()));
@@ -134,7 +197,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
         ownPods);
 
     ShieldModelStatus before = model.getStatus();
-    ShieldModelStatus after = ShieldModelStatusAggregator.forModel(model, clock).deployments(deployments)
+    ShieldModelStatus after = ShieldModelStatusAggregator.forModel(release.served(), clock)
+        .servedBecause(release.retrain() == null ? null : release.explanation()).deployments(deployments)
         .pods(ownPods).capacity(plan).desired(desired)
         .surge(surge.map(SurgeDecisions.Applied::decision).orElse(null),
             surge.map(SurgeDecisions.Applied::carriedFloor).orElse(0))
@@ -213,6 +277,14 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
       metrics.retainModels(context.getPrimaryCache().list()
           .map(m -> m.getMetadata().getNamespace() + "/" + m.getMetadata().getName()).collect(Collectors.toSet()));
     }
+  }
+
+  /** The version label of a Deployment's pod template, or null without one. */
+  private static String templateVersion(Deployment deployment) {
+    var template = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null ? null
+        : deployment.getSpec().getTemplate().getMetadata();
+    return template == null || template.getLabels() == null ? null
+        : template.getLabels().get(ShieldNames.APP_VERSION_LABEL);
   }
 
   private static int nz(Integer value) {

@@ -54,6 +54,8 @@ import java.util.stream.Collectors;
  * see {@link #surge}.</li>
  * <li>{@code gateway}: carried over from the previous status unchanged.</li>
  * </ul>
+ * The target version is {@code spec.model.version} of the model given to {@link #forModel}: for a model following a
+ * ShieldRetrain, the served copy with the promoted version (see {@code ModelRelease}).
  * {@code servedVersion} becomes the target version once every Deployment has fully rolled it out (its controller
  * observed the latest generation, and updated, current and available replicas all equal the desired count); until
  * then the previous served version stays, because the old pods still answer.
@@ -87,6 +89,7 @@ public final class ShieldModelStatusAggregator {
   private CapacityPlan capacity;
   private SurgeDecision surge;
   private int carriedFloor;
+  private String servedBecause;
 
   private ShieldModelStatusAggregator(ShieldModel model, Clock clock) {
     this.model = Objects.requireNonNull(model, "model");
@@ -129,6 +132,15 @@ public final class ShieldModelStatusAggregator {
   public ShieldModelStatusAggregator surge(SurgeDecision surge, int carriedFloor) {
     this.surge = surge;
     this.carriedFloor = carriedFloor;
+    return this;
+  }
+
+  /**
+   * For a model with spec.model.retrainRef: what the ShieldRetrain made it serve, or why it is not followed
+   * ({@code ModelRelease.explanation()}); the Ready message carries it. Null for a model without one.
+   */
+  public ShieldModelStatusAggregator servedBecause(String explanation) {
+    this.servedBecause = explanation;
     return this;
   }
 
@@ -199,21 +211,27 @@ public final class ShieldModelStatusAggregator {
     List<String> missing = missing(observed);
     if (missing.isEmpty() && observed.stream().allMatch(Observed::isReady)) {
       int variants = (int) observed.stream().map(o -> o.want().variant()).distinct().count();
-      conditions.setTrue(ShieldModelStatus.READY, ALL_REPLICAS_READY, "all " + desiredTotal + " desired "
-          + plural(desiredTotal, "replica", "replicas") + " of " + variants + " "
-          + plural(variants, "variant", "variants") + " serve version " + rollout.target());
+      conditions.setTrue(ShieldModelStatus.READY, ALL_REPLICAS_READY, explained("all " + desiredTotal
+          + " desired " + plural(desiredTotal, "replica", "replicas") + " of " + variants + " "
+          + plural(variants, "variant", "variants") + " serve version " + rollout.target()));
     } else if (!missing.isEmpty()) {
-      conditions.setFalse(ShieldModelStatus.READY, DEPLOYMENTS_MISSING, "Deployments not created yet: "
-          + String.join(", ", missing));
+      conditions.setFalse(ShieldModelStatus.READY, DEPLOYMENTS_MISSING, explained("Deployments not created "
+          + "yet: " + String.join(", ", missing)));
     } else if (capacity != null && !capacity.fits()) {
-      conditions.setFalse(ShieldModelStatus.READY, INSUFFICIENT_CAPACITY, capacity.message());
+      conditions.setFalse(ShieldModelStatus.READY, INSUFFICIENT_CAPACITY, explained(capacity.message()));
     } else if (!unschedulable.isEmpty()) {
-      conditions.setFalse(ShieldModelStatus.READY, UNSCHEDULABLE, describePods(unschedulable));
+      conditions.setFalse(ShieldModelStatus.READY, UNSCHEDULABLE, explained(describePods(unschedulable)));
     } else if (!deadlineExceeded(observed).isEmpty()) {
-      conditions.setFalse(ShieldModelStatus.READY, PROGRESS_DEADLINE_EXCEEDED, deadlineMessage(observed));
+      conditions.setFalse(ShieldModelStatus.READY, PROGRESS_DEADLINE_EXCEEDED,
+          explained(deadlineMessage(observed)));
     } else {
-      conditions.setFalse(ShieldModelStatus.READY, PROGRESSING, rollout.message());
+      conditions.setFalse(ShieldModelStatus.READY, PROGRESSING, explained(rollout.message()));
     }
+  }
+
+  /** A Ready message, with why the version is what it is for a model following a ShieldRetrain. */
+  private String explained(String message) {
+    return servedBecause == null ? message : message + "; " + servedBecause;
   }
 
   private void setProgressing(Conditions conditions, List<Observed> observed, Rollout rollout) {

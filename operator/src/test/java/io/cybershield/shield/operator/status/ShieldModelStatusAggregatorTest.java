@@ -115,6 +115,29 @@ class ShieldModelStatusAggregatorTest {
   }
 
   @Test
+  void aModelFollowingARetrainSaysInItsReadyMessageWhyItServesTheVersion() {
+    ShieldModel served = model("r1", 1);
+    String why = "ShieldRetrain threat-intel-biannual promoted version r1 (weights s3://models/threat-intel/r1)";
+
+    ShieldModelStatus status = ShieldModelStatusAggregator.forModel(served, clockAt(T0)).servedBecause(why)
+        .deployments(List.of(rolledOut(Pool.ONPREM, "r1", 2), rolledOut(Pool.PRIVATE_CLOUD, "r1", 0)))
+        .pods(List.of()).capacity(fittingPlan(served)).desired(onPremTwoCloudParked()).aggregate();
+
+    assertThat(condition(status, "Ready")).extracting(Condition::status, Condition::reason, Condition::message)
+        .containsExactly(ConditionStatus.TRUE, "AllReplicasReady", "all 2 desired replicas of 1 variant serve version "
+            + "r1; ShieldRetrain threat-intel-biannual promoted version r1 (weights s3://models/threat-intel/r1)");
+    assertThat(condition(status, "Progressing").message()).isEqualTo("version r1 is rolled out: 2/2 replicas "
+        + "available");
+    assertThat(status.servedVersion()).isEqualTo("r1");
+
+    ShieldModelStatus starting = ShieldModelStatusAggregator.forModel(served, clockAt(T0)).servedBecause(why)
+        .deployments(List.of()).pods(List.of()).capacity(fittingPlan(served)).desired(onPremTwoCloudParked())
+        .aggregate();
+    assertThat(condition(starting, "Ready").message()).isEqualTo("Deployments not created yet: "
+        + "threat-intel-full-onprem; " + why);
+  }
+
+  @Test
   void aParkedCloudPoolCountsAsReadyEvenBeforeItsDeploymentIsSeen() {
     ShieldModel model = model("v7", 1);
 

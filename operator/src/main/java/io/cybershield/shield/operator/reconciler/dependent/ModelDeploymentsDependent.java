@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The DJL Serving Deployments, one per variant and pool. Only a change the status reports reconciles the model: a
+ * The DJL Serving Deployments, one per variant and pool, of the model as it is served ({@link ModelContext#release}:
+ * the version a followed ShieldRetrain promoted, or spec.model). Only a change the status reports reconciles the model: a
  * new generation (anyone's spec change, which the operator then puts right), the Deployment controller observing it,
  * replica counts, or a rollout giving up; the Deployment controller's other condition bookkeeping does not.
  */
@@ -27,7 +28,7 @@ public class ModelDeploymentsDependent extends ModelBulkDependent<Deployment> {
 
   @Override
   protected List<Deployment> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelContext.deployments(model, context);
+    return ModelContext.deployments(context);
   }
 
   /** Whether what the model's status reads of a Deployment changed. */
