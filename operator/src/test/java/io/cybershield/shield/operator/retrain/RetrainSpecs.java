@@ -16,6 +16,16 @@ final class RetrainSpecs {
         p == null ? null : p.keepVersions(), p == null ? null : p.rolloutDeadline()), s.historyLimit());
   }
 
+  static ShieldRetrainSpec automatic(ShieldRetrainSpec s) {
+    PromotionSpec p = s.promotion();
+    return with(s, s.startingDeadline(), s.suspend(), new PromotionSpec(PromotionPolicy.AUTOMATIC,
+        p == null ? null : p.keepVersions(), p == null ? null : p.rolloutDeadline()), s.historyLimit());
+  }
+
+  static ShieldRetrainSpec resumed(ShieldRetrainSpec s) {
+    return with(s, s.startingDeadline(), false, s.promotion(), s.historyLimit());
+  }
+
   static ShieldRetrainSpec suspended(ShieldRetrainSpec s) {
     return with(s, s.startingDeadline(), true, s.promotion(), s.historyLimit());
   }
