@@ -402,8 +402,7 @@ public final class RunPlanner {
       }
       Parsed<TrainingResult> parsed = JobResults.training(job.terminationMessage());
       if (parsed instanceof Parsed.Invalid<TrainingResult> invalid) {
-        fail(invalid.reason(), "the training Job " + job.name() + " succeeded but its result is unusable: "
-            + invalid.message());
+        fail(invalid.reason(), invalid.message() + " (Job " + job.name() + ")");
         return;
       }
       TrainingResult result = ((Parsed.Ok<TrainingResult>) parsed).value();
@@ -442,8 +441,8 @@ public final class RunPlanner {
       }
       Parsed<ValidationResult> parsed = JobResults.validation(job.terminationMessage());
       if (parsed instanceof Parsed.Invalid<ValidationResult> invalid) {
-        fail(invalid.reason(), "the validation Job " + job.name() + " succeeded but its result is unusable: "
-            + invalid.message() + "; version " + current.version() + " is not promoted");
+        fail(invalid.reason(), invalid.message() + " (Job " + job.name() + "); version " + current.version()
+            + " is not promoted");
         return;
       }
       ValidationResult result = ((Parsed.Ok<ValidationResult>) parsed).value();

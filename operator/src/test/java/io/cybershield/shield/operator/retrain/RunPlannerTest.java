@@ -124,8 +124,7 @@ class RunPlannerTest {
     RetrainRun failed = s.status().history().get(0);
     assertThat(failed.phase()).isEqualTo(RunPhase.Failed);
     assertThat(failed.reason()).isEqualTo(JobResults.RESULT_MALFORMED);
-    assertThat(failed.message()).startsWith("the training Job threat-intel-biannual-r1-train succeeded but its "
-        + "result is unusable");
+    assertThat(failed.message()).startsWith("the training Job").endsWith("(Job threat-intel-biannual-r1-train)");
   }
 
   @Test
