@@ -153,6 +153,31 @@ class PackagedOperatorIT {
             .containsExactlyInAnyOrder("get", "list", "watch"));
   }
 
+  @Test
+  void theShippedRbacLetsTheRetrainControllerMakeJobsButNeverChangeThem() throws IOException {
+    Path manifests = OperatorOnSandbox.ROOT.resolve("operator/target/kubernetes/kubernetes.yml");
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(manifests)) {
+      objects = client.load(in).items();
+    }
+    ClusterRole role = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+        .filter(r -> "shieldretrain-cluster-role".equals(r.getMetadata().getName())).findFirst().orElseThrow();
+    assertThat(role.getRules()).allSatisfy(rule -> {
+      assertThat(rule.getVerbs()).doesNotContain("*");
+      assertThat(rule.getResources()).doesNotContain("*");
+    });
+    assertThat(verbs(role, "batch", "jobs")).containsExactlyInAnyOrder("get", "list", "watch", "create", "delete");
+    assertThat(verbs(role, "", "configmaps")).containsExactlyInAnyOrder("get", "create", "delete");
+    assertThat(verbs(role, "shield.cybershield.io", "shieldmodels")).containsExactlyInAnyOrder("get", "list",
+        "watch");
+    assertThat(verbs(role, "", "pods")).containsExactlyInAnyOrder("get", "list", "watch");
+  }
+
+  private static List<String> verbs(ClusterRole role, String group, String resource) {
+    return role.getRules().stream().filter(rule -> rule.getApiGroups().contains(group)
+        && rule.getResources().contains(resource)).flatMap(rule -> rule.getVerbs().stream()).distinct().toList();
+  }
+
   private String readyReason() {
     ShieldModel model = client.resources(ShieldModel.class).inNamespace(NS).withName("shipped").get();
     return model == null || model.getStatus() == null ? null

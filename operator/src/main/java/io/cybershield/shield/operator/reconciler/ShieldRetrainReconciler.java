@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
 // not generation-aware: the trigger and approve annotations change no generation
 @ControllerConfiguration(name = ShieldRetrainReconciler.NAME, generationAwareEventProcessing = false)
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
-@RBACRule(apiGroups = "", resources = "configmaps", verbs = {"get", "create", "delete", "deletecollection"})
+@RBACRule(apiGroups = "", resources = "configmaps", verbs = {"get", "create", "delete"})
 @RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "shield.cybershield.io", resources = "shieldmodels", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
