@@ -302,7 +302,7 @@ public final class CapacityPlan {
     }
     // Free GPUs that a whole replica cannot use: the shortage is fragmentation, not the total.
     if (entry.gpusAvailable() - (long) entry.placeableReplicas() * entry.gpusPerReplica()
-        >= entry.gpusPerReplica()) {
+        >= entry.gpusPerReplica() || entry.largestOnOneNode() < entry.gpusPerReplica()) {
       message.append(", but each replica needs ").append(entry.gpusPerReplica())
           .append(" on one node and at most ").append(entry.largestOnOneNode()).append(" are free on any one");
     }

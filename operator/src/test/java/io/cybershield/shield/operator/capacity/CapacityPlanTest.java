@@ -1,5 +1,6 @@
 package io.cybershield.shield.operator.capacity;
 
+import io.cybershield.shield.api.v1alpha1.common.GpuRequest;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.ModelEdits;
@@ -236,5 +237,22 @@ class CapacityPlanTest {
     assertThat(over.fits()).isFalse();
     assertThat(over.entry("full", Pool.ONPREM).orElseThrow().fits()).isTrue();
     assertThat(over.entry("mid", Pool.ONPREM).orElseThrow().shortfallReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void aTrainingPodAskingMoreGpusThanAnyNodeHasIsTooBigForEveryNode() {
+    GpuCapacity capacity = GpuCapacity.of(defaultNodes(), List.of());
+
+    Entry pod = CapacityPlan.checkPod("r-r1-train", "training job r-r1-train", new GpuRequest(16, GPU, null),
+        Pool.ONPREM, null, capacity);
+
+    assertThat(pod.fits()).isFalse();
+    assertThat(pod.reason()).isEqualTo(CapacityPlan.Reason.INSUFFICIENT_GPU);
+    assertThat(pod.message()).startsWith("pool onprem lacks 16 nvidia.com/gpu for training job r-r1-train (needs 16 "
+        + "for 1 replica,").contains("but each replica needs 16 on one node and at most 8 are free on any one");
+    assertThat(CapacityPlan.checkPod("r-r1-train", "training job r-r1-train", new GpuRequest(8, GPU, null),
+        Pool.ONPREM, null, capacity).fits()).isTrue();
+    assertThat(CapacityPlan.checkPod("r-r1-train", "training job r-r1-train", null, Pool.ONPREM, null, capacity)
+        .fits()).as("a CPU-only Job always fits").isTrue();
   }
 }

@@ -32,8 +32,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
     getDescription = "The version served by models following this ShieldRetrain.")
 @AdditionalPrinterColumn(name = "Last Outcome", jsonPath = ".status.history[0].phase",
     getDescription = "How the last finished run ended: Promoted, Rejected, Failed or RolledBack.")
+// a string, not a date: kubectl prints a date column as an age, and a time to come as <invalid>
 @AdditionalPrinterColumn(name = "Next Run", jsonPath = ".status.nextScheduleTime",
-    type = AdditionalPrinterColumn.Type.DATE, getDescription = "When the next scheduled run starts.")
+    getDescription = "When the next scheduled run starts (RFC 3339).")
 @AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", priority = 1,
     getDescription = "When runs start (cron).")
 @AdditionalPrinterColumn(name = "Last Run", jsonPath = ".status.lastScheduleTime", priority = 1,
