@@ -181,6 +181,18 @@ class ShieldRetrainOperatorIT extends OperatorTestSupport {
     assertThat(servedVersion()).isEqualTo("r1");
     assertThat(hfModelId()).isEqualTo("s3://models/threat-intel/r1");
 
+    var promoted = sandbox.metrics.find("shield_retrain_runs").tag("namespace", ns).tag("outcome", "Promoted")
+        .counter();
+    var rejected = sandbox.metrics.find("shield_retrain_runs").tag("namespace", ns).tag("outcome", "Rejected")
+        .counter();
+    assertThat(promoted).isNotNull();
+    assertThat(promoted.count()).isEqualTo(1.0);
+    assertThat(rejected.count()).isEqualTo(1.0);
+    assertThat(sandbox.metrics.find("shield_retrain_gate_value").tag("namespace", ns).tag("metric", "precision")
+        .gauge().value()).isEqualTo(0.85);
+    assertThat(sandbox.metrics.find("shield_retrain_run_duration_seconds").tag("namespace", ns).summaries())
+        .isNotEmpty();
+
     String table = sandbox.kubectl.ok("get", "shieldretrain", "-n", ns);
     assertThat(table).contains("PHASE").contains("PROMOTED").contains("LAST OUTCOME").contains("Scheduled")
         .contains("r1").contains("Rejected");

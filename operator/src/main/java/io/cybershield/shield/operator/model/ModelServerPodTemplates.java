@@ -22,8 +22,6 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -139,7 +137,7 @@ public final class ModelServerPodTemplates {
         .withNewLifecycle()
         .withNewPreStop().withNewSleep().withSeconds(PRE_STOP_SLEEP_SECONDS).endSleep().endPreStop()
         .endLifecycle()
-        .withSecurityContext(containerSecurityContext())
+        .withSecurityContext(RestrictedSecurity.container())
         .build();
   }
 
@@ -228,17 +226,6 @@ public final class ModelServerPodTemplates {
         .build();
   }
 
-  /** The restricted Pod Security Standard, at container level, with a read-only root filesystem. */
-  private static SecurityContext containerSecurityContext() {
-    return new SecurityContextBuilder()
-        .withAllowPrivilegeEscalation(false)
-        .withPrivileged(false)
-        .withReadOnlyRootFilesystem(true)
-        .withRunAsNonRoot(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
-  }
 
   /**
    * The volumes: shared memory sized by the number of shards; writable emptyDirs for everything DJL Serving and its

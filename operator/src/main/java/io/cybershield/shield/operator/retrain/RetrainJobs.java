@@ -18,6 +18,7 @@ import io.cybershield.shield.api.v1alpha1.retrain.spec.TrainerSpec;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.ValidationSpec;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainRun;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.model.RestrictedSecurity;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -300,14 +301,7 @@ public final class RetrainJobs {
         .withTerminationMessagePath(TERMINATION_MESSAGE_PATH)
         .withTerminationMessagePolicy("File")
         .withVolumeMounts(mounts())
-        .withNewSecurityContext()
-        .withAllowPrivilegeEscalation(false)
-        .withPrivileged(false)
-        .withReadOnlyRootFilesystem(true)
-        .withRunAsNonRoot(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .endSecurityContext()
+        .withSecurityContext(RestrictedSecurity.container())
         .build();
   }
 
