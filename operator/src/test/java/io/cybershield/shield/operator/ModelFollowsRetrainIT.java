@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -44,6 +45,12 @@ class ModelFollowsRetrainIT extends OperatorTestSupport {
   @Override
   protected String namespacePrefix() {
     return "follow-";
+  }
+
+  /** This test plays the ShieldRetrain controller, writing the statuses it would write. */
+  @Override
+  protected OperatorOnSandbox startSandbox() throws IOException {
+    return OperatorOnSandbox.withoutRetrainController();
   }
 
   private String model(String retrainRef) {

@@ -38,9 +38,16 @@ final class OperatorOnSandbox implements AutoCloseable {
   volatile SurgeDecisions decisions;
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final Kubectl kubectl;
+  /** Whether the ShieldRetrain controller runs; off where a test writes ShieldRetrain status itself. */
+  private final boolean retrainController;
 
   OperatorOnSandbox() throws IOException {
     this(List.of());
+  }
+
+  /** Without the ShieldRetrain controller, so that the test is the only writer of ShieldRetrain status. */
+  static OperatorOnSandbox withoutRetrainController() throws IOException {
+    return new OperatorOnSandbox(NodeInventory.defaultInventory(), List.of(), false);
   }
 
   /** With more CRDs installed before the operator starts (e.g. the Prometheus Operator's). */
@@ -50,6 +57,12 @@ final class OperatorOnSandbox implements AutoCloseable {
 
   /** On other simulated nodes than the sandbox's default inventory. */
   OperatorOnSandbox(NodeInventory nodes, List<Path> extraCrdDirectories) throws IOException {
+    this(nodes, extraCrdDirectories, true);
+  }
+
+  private OperatorOnSandbox(NodeInventory nodes, List<Path> extraCrdDirectories, boolean retrainController)
+      throws IOException {
+    this.retrainController = retrainController;
     cluster = SandboxCluster.start(0, nodes, SimulatorConfig.fast());
     cluster.installCrds(ROOT.resolve("helm/shield-operator/crds"));
     for (Path directory : extraCrdDirectories) {
@@ -69,7 +82,9 @@ final class OperatorOnSandbox implements AutoCloseable {
     started.register(new SurgeFloorReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC()));
     started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));
-    started.register(new ShieldRetrainReconciler(metrics, Clock.systemUTC()));
+    if (retrainController) {
+      started.register(new ShieldRetrainReconciler(metrics, Clock.systemUTC()));
+    }
     started.start();
     return started;
   }

@@ -28,7 +28,12 @@ abstract class OperatorTestSupport {
   @BeforeAll
   void start() throws IOException {
     assumeTrue(Kubectl.requiredOnCi(), "kubectl is not on the PATH");
-    sandbox = new OperatorOnSandbox();
+    sandbox = startSandbox();
+  }
+
+  /** The sandbox with the operator this class tests. */
+  protected OperatorOnSandbox startSandbox() throws IOException {
+    return new OperatorOnSandbox();
   }
 
   @AfterAll

@@ -177,6 +177,51 @@ class RunPlannerTest {
   }
 
   @Test
+  void aModelWhoseDeploymentsGiveUpRollsBackBeforeTheDeadline() {
+    RetrainScenario s = promotedR1();
+    s.trigger("second").reconcile();
+    s.succeed(RetrainScenario.training(2), "{\"uri\": \"s3://models/threat-intel/r2\"}");
+    s.reconcile();
+    s.succeed(RetrainScenario.validation(2), PASSING);
+    s.reconcile();
+    s.model = modelDegraded(s, "ProgressDeadlineExceeded");
+    s.advance(Duration.ofMinutes(10)).reconcile();
+
+    RetrainRun rolledBack = s.status().history().get(0);
+    assertThat(rolledBack.phase()).isEqualTo(RunPhase.RolledBack);
+    assertThat(rolledBack.reason()).isEqualTo("RolloutDegraded");
+    assertThat(rolledBack.message()).contains("is Degraded (ProgressDeadlineExceeded");
+    assertThat(s.status().promotedVersion()).isEqualTo("r1");
+  }
+
+  @Test
+  void aModelDegradedForAnotherReasonWaitsForTheDeadline() {
+    RetrainScenario s = promotedR1();
+    s.trigger("second").reconcile();
+    s.succeed(RetrainScenario.training(2), "{\"uri\": \"s3://models/threat-intel/r2\"}");
+    s.reconcile();
+    s.succeed(RetrainScenario.validation(2), PASSING);
+    s.reconcile();
+    s.model = modelDegraded(s, "PodsPendingForGpu");
+    s.advance(Duration.ofMinutes(10)).reconcile();
+
+    assertThat(s.status().currentRun().phase()).isEqualTo(RunPhase.RollingOut);
+    assertThat(s.status().promotedVersion()).isEqualTo("r2");
+  }
+
+  private static io.cybershield.shield.api.v1alpha1.model.ShieldModel modelDegraded(RetrainScenario s,
+      String reason) {
+    var model = io.fabric8.kubernetes.client.utils.Serialization.clone(s.model);
+    model.setStatus(new io.cybershield.shield.api.v1alpha1.model.ShieldModelStatusBuilder()
+        .withServedVersion("r1")
+        .withConditions(new Conditions(null, java.time.Clock.fixed(s.now, java.time.ZoneOffset.UTC), 1L)
+            .setFalse("Ready", "ProgressDeadlineExceeded", "rolling out r2 gave up")
+            .setTrue("Degraded", reason, "deployment threat-intel-full-onprem: " + reason).toList())
+        .build());
+    return model;
+  }
+
+  @Test
   void triggersDuringARunAreRecordedAndIgnored() {
     RetrainScenario s = new RetrainScenario().trigger("one");
     s.reconcile();
