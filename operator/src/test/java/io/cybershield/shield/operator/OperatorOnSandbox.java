@@ -80,7 +80,8 @@ final class OperatorOnSandbox implements AutoCloseable {
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
     decisions = new SurgeDecisions();
     started.register(new SurgeFloorReconciler(metrics, decisions, Clock.systemUTC()));
-    started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC()));
+    started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC(),
+        io.cybershield.shield.operator.model.ModelGateway.Settings.defaults()));
     started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));
     if (retrainController) {
       started.register(new ShieldRetrainReconciler(metrics, Clock.systemUTC()));

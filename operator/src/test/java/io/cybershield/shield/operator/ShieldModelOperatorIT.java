@@ -93,6 +93,43 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
   }
 
   @Test
+  void everyModelGetsItsGatewayAndItsRoutesFollowTheSpec() throws Exception {
+    sandbox.kubectl.apply(twoVariantModel("gw", "v7", 0, 2));
+    awaitCondition("gw", "Ready", "True");
+
+    Deployment gateway = deployment("gw-gateway");
+    assertThat(gateway.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(gateway.getStatus().getAvailableReplicas()).isEqualTo(2);
+    assertThat(sandbox.client.services().inNamespace(ns).withName("gw-gateway").get().getSpec().getPorts())
+        .singleElement().satisfies(port -> assertThat(port.getPort()).isEqualTo(8080));
+    assertThat(sandbox.client.serviceAccounts().inNamespace(ns).withName("gw-gateway").get()).isNotNull();
+    assertThat(sandbox.client.rbac().roles().inNamespace(ns).withName("gw-gateway").get()).isNotNull();
+    assertThat(sandbox.client.rbac().roleBindings().inNamespace(ns).withName("gw-gateway").get()).isNotNull();
+    assertThat(sandbox.client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("gw-gateway").get())
+        .isNotNull();
+    assertThat(sandbox.client.network().v1().networkPolicies().inNamespace(ns).withName("gw-gateway").get())
+        .isNotNull();
+    ShieldModel model = model("gw");
+    assertThat(model.getStatus().gateway().service()).isEqualTo("gw-gateway");
+    assertThat(model.getStatus().gateway().url()).isEqualTo("http://gw-gateway." + ns + ".svc:8080");
+    assertThat(routes("gw").variants()).extracting(v -> v.name()).containsExactly("full", "lite");
+
+    // a variant removed from the spec leaves the routes without restarting anything
+    sandbox.kubectl.ok("patch", "-n", ns, "shieldmodel", "gw", "--type=json", "-p",
+        "[{\"op\": \"remove\", \"path\": \"/spec/variants/1\"}, {\"op\": \"replace\", \"path\": "
+            + "\"/spec/variants/0/priorities\", \"value\": [\"critical\", \"high\", \"normal\", \"low\"]}]");
+    await().atMost(READY_WITHIN).untilAsserted(() -> assertThat(routes("gw").variants())
+        .extracting(v -> v.name()).containsExactly("full"));
+    assertThat(deployment("gw-gateway").getMetadata().getUid()).isEqualTo(gateway.getMetadata().getUid());
+  }
+
+  private io.cybershield.shield.api.routing.GatewayRoutes routes(String model) throws IOException {
+    var configMap = sandbox.client.configMaps().inNamespace(ns).withName(model + "-gateway-routes").get();
+    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(configMap.getData()
+        .get(io.cybershield.shield.api.routing.GatewayRoutes.KEY), io.cybershield.shield.api.routing.GatewayRoutes.class);
+  }
+
+  @Test
   void aTwoVariantTwoPoolModelBecomesReadyWithEveryObjectDesignNames() {
     sandbox.kubectl.apply(twoVariantModel("threat-intel", "v7", 1, 2));
     awaitCondition("threat-intel", "Ready", "True");

@@ -3,6 +3,7 @@ package io.cybershield.shield.operator.reconciler;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.operator.model.ModelRelease;
 import io.cybershield.shield.operator.model.ModelServerDeployments;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class ModelContext {
 
   private static final String FLOORS_KEY = "shield.private-cloud-floors";
+  private static final String GATEWAY_KEY = "shield.gateway-settings";
   private static final String RELEASE_KEY = ModelRelease.class.getName();
   private static final String DEPLOYMENTS_KEY = ModelServerDeployments.class.getName();
 
@@ -31,6 +33,16 @@ public final class ModelContext {
   /** Sets the private-cloud floor per variant this reconcile applies. */
   static void putFloors(Context<ShieldModel> context, Map<String, Integer> floorByVariant) {
     context.managedWorkflowAndDependentResourceContext().put(FLOORS_KEY, Map.copyOf(floorByVariant));
+  }
+
+  /** Sets the operator's gateway settings for this reconcile. */
+  static void putGateway(Context<ShieldModel> context, ModelGateway.Settings settings) {
+    context.managedWorkflowAndDependentResourceContext().put(GATEWAY_KEY, settings);
+  }
+
+  /** The operator's gateway settings. */
+  public static ModelGateway.Settings gateway(Context<ShieldModel> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(GATEWAY_KEY, ModelGateway.Settings.class);
   }
 
   /** The private-cloud floor per variant this reconcile applies. */

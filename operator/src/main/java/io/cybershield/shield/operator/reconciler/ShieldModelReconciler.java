@@ -6,15 +6,20 @@ import io.cybershield.shield.api.v1alpha1.common.Condition;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
+import io.cybershield.shield.api.v1alpha1.model.status.GatewayStatus;
 import io.cybershield.shield.api.v1alpha1.model.spec.ModelSource;
 import io.cybershield.shield.api.v1alpha1.retrain.ShieldRetrain;
 import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.events.ModelEvents;
 import io.cybershield.shield.operator.metrics.ShieldMetrics;
+import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.operator.model.ModelPools;
 import io.cybershield.shield.operator.model.ModelRelease;
 import io.cybershield.shield.operator.reconciler.dependent.DependentLabels;
+import io.cybershield.shield.operator.reconciler.dependent.GatewayRoleBindingDependent;
+import io.cybershield.shield.operator.reconciler.dependent.GatewayRoleDependent;
+import io.cybershield.shield.operator.reconciler.dependent.GatewayRoutesDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelNetworkPoliciesDependent;
@@ -76,6 +81,9 @@ import java.util.stream.Collectors;
     @Dependent(name = "services", type = ModelServicesDependent.class),
     @Dependent(name = "disruption-budgets", type = ModelDisruptionBudgetsDependent.class),
     @Dependent(name = "network-policies", type = ModelNetworkPoliciesDependent.class),
+    @Dependent(name = "gateway-routes", type = GatewayRoutesDependent.class),
+    @Dependent(name = "gateway-role", type = GatewayRoleDependent.class),
+    @Dependent(name = "gateway-role-binding", type = GatewayRoleBindingDependent.class),
     @Dependent(name = "service-monitor", type = ModelServiceMonitorDependent.class,
         activationCondition = CRDPresentActivationCondition.class)
 })
@@ -88,6 +96,8 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldretrains", verbs = {"get", "list", "watch"})
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+// what the gateway Role grants, which the operator must hold itself to grant it
+@RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = {"get", "list", "watch"})
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
@@ -99,11 +109,14 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   private final ShieldMetrics metrics;
   private final ModelEvents events;
   private final Clock clock;
+  private final ModelGateway.Settings gateway;
   private final SurgeDecisions decisions;
   private final CapacityMemo capacityMemo = new CapacityMemo();
 
   @Inject
-  public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
+  public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock,
+      ModelGateway.Settings gateway) {
+    this.gateway = gateway;
     this.metrics = new ShieldMetrics(registry);
     this.events = new ModelEvents(clock);
     this.clock = clock;
@@ -175,10 +188,14 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
         : context.getSecondaryResource(ShieldRetrain.class, RETRAINS).orElse(null);
     ModelRelease release = ModelRelease.of(model, retrain);
     ModelContext.putRelease(context, release);
+    ModelContext.putGateway(context, gateway);
     String namespace = model.getMetadata().getNamespace();
     // the versions the Deployments ran before this reconcile, for the Event of a promotion or rollback
     List<String> running = context.getSecondaryResources(Deployment.class).stream()
-        .filter(d -> namespace.equals(d.getMetadata().getNamespace())).map(ShieldModelReconciler::templateVersion)
+        .filter(d -> namespace.equals(d.getMetadata().getNamespace()))
+        .filter(d -> ShieldNames.COMPONENT_MODEL_SERVER.equals(d.getMetadata().getLabels()
+            .get(ShieldNames.COMPONENT_LABEL)))
+        .map(ShieldModelReconciler::templateVersion)
         .toList();
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     release.change(running, retrain).ifPresent(change -> events.publish(context.getClient(), model, change.type(),
@@ -200,6 +217,9 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     ShieldModelStatus after = ShieldModelStatusAggregator.forModel(release.served(), clock)
         .servedBecause(release.retrain() == null ? null : release.explanation()).deployments(deployments)
         .pods(ownPods).capacity(plan).desired(desired)
+        .gateway(deployments.stream().filter(d -> ShieldNames.gateway(model.getMetadata().getName())
+            .equals(d.getMetadata().getName())).findFirst().orElse(null),
+            new GatewayStatus(ShieldNames.gateway(model.getMetadata().getName()), ModelGateway.url(model)))
         .surge(surge.map(SurgeDecisions.Applied::decision).orElse(null),
             surge.map(SurgeDecisions.Applied::carriedFloor).orElse(0))
         .aggregate();

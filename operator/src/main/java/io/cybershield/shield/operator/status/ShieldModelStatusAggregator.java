@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  * <li>{@code CapacityAvailable}: from the CapacityPlan; Unknown ({@code CapacityUnknown}) without one.</li>
  * <li>{@code Surging} (with {@code activeIncidents} and {@code surge}): from the floor controller's surge decision;
  * see {@link #surge}.</li>
- * <li>{@code gateway}: carried over from the previous status unchanged.</li>
+ * <li>{@code gateway}: the gateway Service and URL, once the gateway Deployment has an available replica; until
+ * then {@code Ready} is False ({@code GatewayUnavailable}) even when every model server is ready.</li>
  * </ul>
  * The target version is {@code spec.model.version} of the model given to {@link #forModel}: for a model following a
  * ShieldRetrain, the served copy with the promoted version (see {@code ModelRelease}).
@@ -78,6 +79,7 @@ public final class ShieldModelStatusAggregator {
   public static final String AS_EXPECTED = "AsExpected";
   public static final String CAPACITY_UNKNOWN = "CapacityUnknown";
   public static final String RECONCILE_ERROR = "ReconcileError";
+  public static final String GATEWAY_UNAVAILABLE = "GatewayUnavailable";
 
   private static final int MAX_NAMED_PODS = 5;
 
@@ -90,6 +92,9 @@ public final class ShieldModelStatusAggregator {
   private SurgeDecision surge;
   private int carriedFloor;
   private String servedBecause;
+  private Deployment gatewayDeployment;
+  private GatewayStatus gatewayStatus;
+  private boolean gatewayExpected;
 
   private ShieldModelStatusAggregator(ShieldModel model, Clock clock) {
     this.model = Objects.requireNonNull(model, "model");
@@ -139,6 +144,25 @@ public final class ShieldModelStatusAggregator {
    * For a model with spec.model.retrainRef: what the ShieldRetrain made it serve, or why it is not followed
    * ({@code ModelRelease.explanation()}); the Ready message carries it. Null for a model without one.
    */
+  /**
+   * The gateway: its Deployment as observed (null when not created yet) and the status to report once it has an
+   * available replica. Without this call the model has no gateway to wait for.
+   */
+  public ShieldModelStatusAggregator gateway(Deployment deployment, GatewayStatus status) {
+    this.gatewayExpected = true;
+    this.gatewayDeployment = deployment;
+    this.gatewayStatus = status;
+    return this;
+  }
+
+  private int gatewayAvailable() {
+    if (gatewayDeployment == null || gatewayDeployment.getStatus() == null
+        || gatewayDeployment.getStatus().getAvailableReplicas() == null) {
+      return 0;
+    }
+    return gatewayDeployment.getStatus().getAvailableReplicas();
+  }
+
   public ShieldModelStatusAggregator servedBecause(String explanation) {
     this.servedBecause = explanation;
     return this;
@@ -178,7 +202,11 @@ public final class ShieldModelStatusAggregator {
     setSurge(status, conditions, previous);
     status.withConditions(conditions.toList());
 
-    if (previous != null && previous.gateway() != null) {
+    if (gatewayExpected) {
+      if (gatewayAvailable() > 0 && gatewayStatus != null) {
+        status.withGateway(new GatewayStatus(gatewayStatus.service(), gatewayStatus.url()));
+      }
+    } else if (previous != null && previous.gateway() != null) {
       status.withGateway(new GatewayStatus(previous.gateway().service(), previous.gateway().url()));
     }
     return status.build();
@@ -209,7 +237,12 @@ public final class ShieldModelStatusAggregator {
   private void setReady(Conditions conditions, List<Observed> observed, Rollout rollout, List<Pod> unschedulable) {
     int desiredTotal = observed.stream().mapToInt(Observed::desired).sum();
     List<String> missing = missing(observed);
-    if (missing.isEmpty() && observed.stream().allMatch(Observed::isReady)) {
+    if (missing.isEmpty() && observed.stream().allMatch(Observed::isReady) && gatewayExpected
+        && gatewayAvailable() == 0) {
+      conditions.setFalse(ShieldModelStatus.READY, GATEWAY_UNAVAILABLE, explained("every model server is ready, "
+          + "but the gateway " + (gatewayDeployment == null ? "Deployment is not created yet"
+          : gatewayDeployment.getMetadata().getName() + " has no available replica yet")));
+    } else if (missing.isEmpty() && observed.stream().allMatch(Observed::isReady)) {
       int variants = (int) observed.stream().map(o -> o.want().variant()).distinct().count();
       conditions.setTrue(ShieldModelStatus.READY, ALL_REPLICAS_READY, explained("all " + desiredTotal
           + " desired " + plural(desiredTotal, "replica", "replicas") + " of " + variants + " "

@@ -1,5 +1,7 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
+import java.util.ArrayList;
+import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -28,7 +30,9 @@ public class ModelDeploymentsDependent extends ModelBulkDependent<Deployment> {
 
   @Override
   protected List<Deployment> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelContext.deployments(context);
+    List<Deployment> deployments = new ArrayList<>(ModelContext.deployments(context));
+    deployments.add(ModelGateway.deployment(model, ModelContext.gateway(context)));
+    return deployments;
   }
 
   /** Whether what the model's status reads of a Deployment changed. */

@@ -1,5 +1,7 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
+import java.util.ArrayList;
+import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.reconciler.ModelContext;
 import io.cybershield.shield.operator.model.ModelDisruptionBudgets;
@@ -20,6 +22,9 @@ public class ModelDisruptionBudgetsDependent extends ModelBulkDependent<PodDisru
 
   @Override
   protected List<PodDisruptionBudget> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelDisruptionBudgets.desired(model, ModelContext.floors(context));
+    List<PodDisruptionBudget> budgets = new ArrayList<>(ModelDisruptionBudgets.desired(model,
+        ModelContext.floors(context)));
+    budgets.addAll(ModelGateway.disruptionBudgets(model, ModelContext.gateway(context)));
+    return budgets;
   }
 }

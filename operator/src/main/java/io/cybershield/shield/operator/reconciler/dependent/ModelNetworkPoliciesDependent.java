@@ -1,5 +1,6 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
+import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.model.ModelNetworkPolicies;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -19,6 +20,6 @@ public class ModelNetworkPoliciesDependent extends ModelBulkDependent<NetworkPol
 
   @Override
   protected List<NetworkPolicy> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return List.of(ModelNetworkPolicies.desired(model));
+    return List.of(ModelNetworkPolicies.desired(model), ModelGateway.networkPolicy(model));
   }
 }

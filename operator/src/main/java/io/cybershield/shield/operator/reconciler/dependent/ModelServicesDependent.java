@@ -1,5 +1,7 @@
 package io.cybershield.shield.operator.reconciler.dependent;
 
+import java.util.ArrayList;
+import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.model.ModelServices;
 import io.fabric8.kubernetes.api.model.Service;
@@ -19,6 +21,8 @@ public class ModelServicesDependent extends ModelBulkDependent<Service> {
 
   @Override
   protected List<Service> desiredList(ShieldModel model, Context<ShieldModel> context) {
-    return ModelServices.desired(model);
+    List<Service> services = new ArrayList<>(ModelServices.desired(model));
+    services.add(ModelGateway.service(model));
+    return services;
   }
 }

@@ -1,0 +1,298 @@
+package io.cybershield.shield.operator.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.routing.GatewayRoutes;
+import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.common.Pool;
+import io.cybershield.shield.api.v1alpha1.common.Priority;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The gateway of a ShieldModel {@code m}, built from the model and the operator's gateway settings alone: the
+ * {@code m-gateway} Deployment (CPU only, stateless, two replicas spread over nodes, restricted pod security, health
+ * probes on Quarkus' {@code /q/health}), its Service (port {@code http} 8080), a PodDisruptionBudget, the routing
+ * ConfigMap {@code m-gateway-routes} ({@link GatewayRoutes}), the ServiceAccount {@code m-gateway} with a Role that
+ * reads only what routing needs (the routes ConfigMap, the model's pods and EndpointSlices, the ShieldModel), and a
+ * NetworkPolicy admitting clients on the gateway port only. A restricted model's gateway never runs on private-cloud
+ * nodes: the requests it carries are restricted data.
+ */
+public final class ModelGateway {
+
+  /** Name of the gateway container and of its port. */
+  public static final String CONTAINER_NAME = "gateway";
+  public static final String HTTP_PORT_NAME = "http";
+  public static final int HTTP_PORT = 8080;
+  /** Environment of the gateway container. */
+  public static final String ENV_MODEL = "SHIELD_MODEL";
+  public static final String ENV_NAMESPACE = "SHIELD_NAMESPACE";
+  public static final String ENV_ROUTES = "SHIELD_ROUTES_CONFIGMAP";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModelGateway() {
+  }
+
+  /**
+   * The operator's settings for gateways.
+   *
+   * @param image    the gateway image
+   * @param replicas replicas per model (2 by default)
+   */
+  public record Settings(String image, int replicas) {
+
+    /** The image and replica count the operator uses unless configured otherwise. */
+    public static final String DEFAULT_IMAGE = "ghcr.io/cybershield/shield-inference-runtime:0.1.0";
+
+    public Settings {
+      Objects.requireNonNull(image, "image");
+      if (replicas < 1) {
+        throw new IllegalArgumentException("a gateway runs at least one replica, got " + replicas);
+      }
+    }
+
+    /** The defaults: {@value #DEFAULT_IMAGE}, 2 replicas. */
+    public static Settings defaults() {
+      return new Settings(DEFAULT_IMAGE, 2);
+    }
+  }
+
+  /** Labels of every gateway object: Shield's model and component labels plus the standard ones. */
+  public static Map<String, String> labels(ShieldModel model) {
+    String name = model.getMetadata().getName();
+    Map<String, String> labels = ShieldNames.modelLabels(name, ShieldNames.COMPONENT_GATEWAY);
+    labels.put(ShieldNames.APP_NAME_LABEL, "shield-gateway");
+    labels.put(ShieldNames.APP_INSTANCE_LABEL, name);
+    return labels;
+  }
+
+  /** The routing document: the variants, the priorities they serve, and per pool the selector of their pods. */
+  public static GatewayRoutes routes(ShieldModel model, String servedVersion) {
+    String name = model.getMetadata().getName();
+    List<GatewayRoutes.VariantRoute> variants = new ArrayList<>();
+    List<Pool> pools = ModelPools.deployedPools(model);
+    for (Variant variant : model.getSpec().variants()) {
+      List<GatewayRoutes.PoolRoute> routes = new ArrayList<>();
+      for (Pool pool : pools) {
+        routes.add(new GatewayRoutes.PoolRoute(pool.value(), ShieldNames.deployment(name, variant.name(), pool),
+            ShieldNames.modelPodSelector(name, variant.name(), pool), ModelServerPodTemplates.HTTP_PORT));
+      }
+      List<String> priorities = variant.priorities() == null ? List.of() : variant.priorities().stream()
+          .map(ModelGateway::priority).toList();
+      variants.add(new GatewayRoutes.VariantRoute(variant.name(), priorities,
+          ShieldNames.service(name, variant.name()), routes));
+    }
+    return new GatewayRoutes(GatewayRoutes.SCHEMA_VERSION, name, model.getMetadata().getNamespace(),
+        model.getMetadata().getGeneration(), model.getSpec().dataClassification(), servedVersion, variants);
+  }
+
+  /** The routing ConfigMap with {@link #routes}. */
+  public static ConfigMap routesConfigMap(ShieldModel model, String servedVersion) {
+    String json;
+    try {
+      json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(routes(model, servedVersion));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the routes of " + model.getMetadata().getName(), e);
+    }
+    return new ConfigMapBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayRoutesConfigMap(model.getMetadata()
+            .getName()), labels(model)))
+        .withData(Map.of(GatewayRoutes.KEY, json))
+        .build();
+  }
+
+  /** The gateway Deployment. */
+  public static Deployment deployment(ShieldModel model, Settings settings) {
+    String name = model.getMetadata().getName();
+    Map<String, String> selector = ShieldNames.gatewaySelector(name);
+    DeploymentBuilder deployment = new DeploymentBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gateway(name), labels(model)))
+        .withNewSpec()
+        .withReplicas(settings.replicas())
+        .withRevisionHistoryLimit(3)
+        .withNewSelector().withMatchLabels(new LinkedHashMap<>(selector)).endSelector()
+        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+        .withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate().endStrategy()
+        .withNewTemplate()
+        .withNewMetadata().withLabels(labels(model)).endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(ShieldNames.gatewayServiceAccount(name))
+        .withAutomountServiceAccountToken(true)
+        .withEnableServiceLinks(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true).withRunAsUser(1001L).withRunAsGroup(1001L)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .addNewContainer()
+        .withName(CONTAINER_NAME)
+        .withImage(settings.image())
+        .addNewPort().withName(HTTP_PORT_NAME).withContainerPort(HTTP_PORT).withProtocol("TCP").endPort()
+        .addNewEnv().withName(ENV_MODEL).withValue(name).endEnv()
+        .addNewEnv().withName(ENV_NAMESPACE).withNewValueFrom().withNewFieldRef().withFieldPath("metadata.namespace")
+        .endFieldRef().endValueFrom().endEnv()
+        .addNewEnv().withName(ENV_ROUTES).withValue(ShieldNames.gatewayRoutesConfigMap(name)).endEnv()
+        .addNewEnv().withName("QUARKUS_HTTP_PORT").withValue(Integer.toString(HTTP_PORT)).endEnv()
+        .withNewResources()
+        .addToRequests("cpu", new Quantity("250m")).addToRequests("memory", new Quantity("256Mi"))
+        .addToLimits("memory", new Quantity("512Mi"))
+        .endResources()
+        .withStartupProbe(probe("/q/health/started", 2, 60))
+        .withReadinessProbe(probe("/q/health/ready", 5, 3))
+        .withLivenessProbe(probe("/q/health/live", 10, 3))
+        .withSecurityContext(RestrictedSecurity.container())
+        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+        .endContainer()
+        .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+        .withNewAffinity()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(100)
+        .withNewPodAffinityTerm().withTopologyKey("kubernetes.io/hostname")
+        .withNewLabelSelector().withMatchLabels(new LinkedHashMap<>(selector)).endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .endAffinity()
+        .endSpec()
+        .endTemplate()
+        .endSpec();
+    Deployment built = deployment.build();
+    if (model.getSpec().dataClassification() == DataClassification.RESTRICTED) {
+      // restricted requests pass through the gateway in clear: never on a private-cloud node
+      built.getSpec().getTemplate().getSpec().getAffinity().setNodeAffinity(
+          new io.fabric8.kubernetes.api.model.NodeAffinityBuilder()
+              .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+              .addNewNodeSelectorTerm().addNewMatchExpression()
+              .withKey(ShieldNames.POOL_LABEL).withOperator("NotIn").withValues(ShieldNames.POOL_PRIVATE_CLOUD)
+              .endMatchExpression().endNodeSelectorTerm()
+              .endRequiredDuringSchedulingIgnoredDuringExecution().build());
+    }
+    return built;
+  }
+
+  /** The gateway Service: port {@code http} 8080. */
+  public static Service service(ShieldModel model) {
+    String name = model.getMetadata().getName();
+    return new ServiceBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gateway(name), labels(model)))
+        .withNewSpec()
+        .withType("ClusterIP")
+        .withSelector(new LinkedHashMap<>(ShieldNames.gatewaySelector(name)))
+        .addNewPort().withName(HTTP_PORT_NAME).withPort(HTTP_PORT).withTargetPort(new IntOrString(HTTP_PORT_NAME))
+        .withProtocol("TCP").endPort()
+        .endSpec()
+        .build();
+  }
+
+  /** One gateway replica may be evicted at a time, when it runs more than one. */
+  public static List<PodDisruptionBudget> disruptionBudgets(ShieldModel model, Settings settings) {
+    if (settings.replicas() < 2) {
+      return List.of();
+    }
+    String name = model.getMetadata().getName();
+    return List.of(new PodDisruptionBudgetBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gateway(name), labels(model)))
+        .withNewSpec()
+        .withMaxUnavailable(new IntOrString(1))
+        .withNewSelector().withMatchLabels(new LinkedHashMap<>(ShieldNames.gatewaySelector(name))).endSelector()
+        .withUnhealthyPodEvictionPolicy(ModelDisruptionBudgets.UNHEALTHY_POD_EVICTION_POLICY)
+        .endSpec()
+        .build());
+  }
+
+  /** The gateway's ServiceAccount. */
+  public static ServiceAccount serviceAccount(ShieldModel model) {
+    return new ServiceAccountBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayServiceAccount(model.getMetadata().getName()),
+            labels(model)))
+        .build();
+  }
+
+  /** What the gateway may read: its routes, its model's pods and EndpointSlices, its ShieldModel. Nothing else. */
+  public static Role role(ShieldModel model) {
+    String name = model.getMetadata().getName();
+    List<PolicyRule> rules = List.of(
+        new PolicyRuleBuilder().withApiGroups("").withResources("configmaps")
+            .withResourceNames(ShieldNames.gatewayRoutesConfigMap(name)).withVerbs("get", "list", "watch").build(),
+        new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build(),
+        new PolicyRuleBuilder().withApiGroups("discovery.k8s.io").withResources("endpointslices")
+            .withVerbs("get", "list", "watch").build(),
+        new PolicyRuleBuilder().withApiGroups("shield.cybershield.io").withResources("shieldmodels")
+            .withResourceNames(name).withVerbs("get", "list", "watch").build());
+    return new RoleBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayServiceAccount(name), labels(model)))
+        .withRules(rules)
+        .build();
+  }
+
+  /** Binds {@link #role} to {@link #serviceAccount}. */
+  public static RoleBinding roleBinding(ShieldModel model) {
+    String name = ShieldNames.gatewayServiceAccount(model.getMetadata().getName());
+    return new RoleBindingBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, name, labels(model)))
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName(name)
+        .withNamespace(model.getMetadata().getNamespace()).endSubject()
+        .build();
+  }
+
+  /** Clients may reach the gateway pods on the gateway port only; who may call what is the gateway's business. */
+  public static NetworkPolicy networkPolicy(ShieldModel model) {
+    String name = model.getMetadata().getName();
+    return new NetworkPolicyBuilder()
+        .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayNetworkPolicy(name), labels(model)))
+        .withNewSpec()
+        .withNewPodSelector().withMatchLabels(new LinkedHashMap<>(ShieldNames.gatewaySelector(name))).endPodSelector()
+        .withPolicyTypes("Ingress")
+        .addNewIngress().addNewPort().withProtocol("TCP").withPort(new IntOrString(HTTP_PORT)).endPort().endIngress()
+        .endSpec()
+        .build();
+  }
+
+  /** The in-cluster URL of the gateway Service. */
+  public static String url(ShieldModel model) {
+    return "http://" + ShieldNames.gateway(model.getMetadata().getName()) + "." + model.getMetadata().getNamespace()
+        + ".svc:" + HTTP_PORT;
+  }
+
+  private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(path).withPort(new IntOrString(HTTP_PORT_NAME)).withScheme("HTTP").endHttpGet()
+        .withPeriodSeconds(periodSeconds).withFailureThreshold(failureThreshold).withTimeoutSeconds(2)
+        .build();
+  }
+
+  private static String priority(Priority priority) {
+    return priority.name().toLowerCase(Locale.ROOT);
+  }
+}

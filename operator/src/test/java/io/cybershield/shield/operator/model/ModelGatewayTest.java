@@ -1,0 +1,118 @@
+package io.cybershield.shield.operator.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cybershield.shield.api.routing.GatewayRoutes;
+import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelGatewayTest {
+
+  private static final ModelGateway.Settings SETTINGS = new ModelGateway.Settings("registry.example/gw:1", 2);
+
+  @Test
+  void theGatewayIsTwoRestrictedCpuReplicasWithHealthProbes() {
+    Deployment gateway = ModelGateway.deployment(ModelFixtures.threatIntel(), SETTINGS);
+
+    assertThat(gateway.getMetadata().getName()).isEqualTo("threat-intel-gateway");
+    assertThat(gateway.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(gateway.getSpec().getSelector().getMatchLabels()).containsOnly(
+        Map.entry("shield.cybershield.io/model", "threat-intel"),
+        Map.entry("shield.cybershield.io/component", "gateway"));
+    PodSpec pod = gateway.getSpec().getTemplate().getSpec();
+    assertThat(pod.getServiceAccountName()).isEqualTo("threat-intel-gateway");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    Container container = pod.getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("registry.example/gw:1");
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(container.getResources().getLimits()).containsOnlyKeys("memory");
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+    assertThat(container.getPorts()).singleElement().satisfies(port -> {
+      assertThat(port.getName()).isEqualTo("http");
+      assertThat(port.getContainerPort()).isEqualTo(8080);
+    });
+    assertThat(container.getEnv()).extracting(e -> e.getName())
+        .contains("SHIELD_MODEL", "SHIELD_NAMESPACE", "SHIELD_ROUTES_CONFIGMAP");
+    assertThat(pod.getAffinity().getNodeAffinity()).as("a confidential model's gateway may run anywhere").isNull();
+  }
+
+  @Test
+  void aRestrictedModelsGatewayNeverRunsOnPrivateCloudNodes() {
+    ShieldModel restricted = ModelFixtures.restricted();
+    assertThat(restricted.getSpec().dataClassification()).isEqualTo(DataClassification.RESTRICTED);
+
+    var affinity = ModelGateway.deployment(restricted, SETTINGS).getSpec().getTemplate().getSpec().getAffinity()
+        .getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+    assertThat(affinity.getNodeSelectorTerms()).singleElement().satisfies(term ->
+        assertThat(term.getMatchExpressions()).singleElement().satisfies(e -> {
+          assertThat(e.getKey()).isEqualTo("shield.cybershield.io/pool");
+          assertThat(e.getOperator()).isEqualTo("NotIn");
+          assertThat(e.getValues()).containsExactly("private-cloud");
+        }));
+  }
+
+  @Test
+  void theRoutesListEveryVariantWithItsPrioritiesAndPodsPerPool() throws Exception {
+    var configMap = ModelGateway.routesConfigMap(ModelFixtures.threatIntel(), "v7");
+
+    assertThat(configMap.getMetadata().getName()).isEqualTo("threat-intel-gateway-routes");
+    GatewayRoutes routes = new ObjectMapper().readValue(configMap.getData().get(GatewayRoutes.KEY),
+        GatewayRoutes.class);
+    assertThat(routes.schemaVersion()).isEqualTo(1);
+    assertThat(routes.servedVersion()).isEqualTo("v7");
+    assertThat(routes.dataClassification()).isEqualTo(DataClassification.CONFIDENTIAL);
+    assertThat(routes.variants()).extracting(GatewayRoutes.VariantRoute::name).containsExactly("full", "lite");
+    assertThat(routes.variants().get(0).priorities()).containsExactly("critical", "high", "normal");
+    assertThat(routes.variants().get(1).priorities()).containsExactly("low");
+    assertThat(routes.variants().get(0).pools()).extracting(GatewayRoutes.PoolRoute::pool)
+        .containsExactly("onprem", "private-cloud");
+    assertThat(routes.variants().get(0).pools().get(1).podSelector())
+        .containsEntry("shield.cybershield.io/pool", "private-cloud");
+    assertThat(routes.variants().get(0).pools().get(0).deployment()).isEqualTo("threat-intel-full-onprem");
+  }
+
+  @Test
+  void aRestrictedModelsRoutesHaveNoCloudPool() throws Exception {
+    var configMap = ModelGateway.routesConfigMap(ModelFixtures.restricted(), "2026.11");
+    GatewayRoutes routes = new ObjectMapper().readValue(configMap.getData().get(GatewayRoutes.KEY),
+        GatewayRoutes.class);
+    assertThat(routes.variants()).allSatisfy(variant -> assertThat(variant.pools())
+        .extracting(GatewayRoutes.PoolRoute::pool).containsExactly("onprem"));
+  }
+
+  @Test
+  void theRoleReadsOnlyWhatRoutingNeeds() {
+    Role role = ModelGateway.role(ModelFixtures.threatIntel());
+
+    assertThat(role.getRules()).allSatisfy(rule -> {
+      assertThat(rule.getVerbs()).containsExactly("get", "list", "watch");
+      assertThat(rule.getResources()).doesNotContain("*", "secrets");
+    });
+    assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("configmaps")).singleElement()
+        .satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("threat-intel-gateway-routes"));
+    assertThat(ModelGateway.roleBinding(ModelFixtures.threatIntel()).getSubjects()).singleElement()
+        .satisfies(subject -> assertThat(subject.getName()).isEqualTo("threat-intel-gateway"));
+  }
+
+  @Test
+  void oneReplicaGetsNoDisruptionBudgetAndTwoGetOne() {
+    assertThat(ModelGateway.disruptionBudgets(ModelFixtures.threatIntel(), new ModelGateway.Settings("i", 1)))
+        .isEmpty();
+    assertThat(ModelGateway.disruptionBudgets(ModelFixtures.threatIntel(), SETTINGS)).singleElement()
+        .satisfies(pdb -> assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1));
+    assertThat(ModelGateway.service(ModelFixtures.threatIntel()).getSpec().getPorts()).extracting(p -> p.getPort())
+        .isEqualTo(List.of(8080));
+    assertThat(ModelGateway.url(ModelFixtures.threatIntel())).isEqualTo("http://threat-intel-gateway.default.svc:8080");
+  }
+}
