@@ -1,9 +1,13 @@
 package io.cybershield.shield.gateway.error;
 
+import io.cybershield.shield.gateway.djl.DjlClient;
+import io.cybershield.shield.gateway.djl.DjlClientSettings;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -15,6 +19,9 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 class GatewayErrorsIT {
+
+  @Inject
+  DjlClient djl;
 
   @Test
   void startsAndIsReady() {
@@ -89,6 +96,28 @@ class GatewayErrorsIT {
         .body("error.message", equalTo("The gateway failed to handle the request."))
         .body(not(containsString("secret")))
         .body(not(containsString("IllegalStateException")));
+  }
+
+  @Test
+  void anUpstreamFailureIsItsGatewayCodeWithRetryAfter() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+
+    given().accept("application/json").queryParam("port", closed).when().get("/test/probe/upstream-models").then()
+        .statusCode(503)
+        .header("Retry-After", "2")
+        .contentType(startsWith("application/json"))
+        .body("error.code", equalTo("UpstreamUnavailable"))
+        .body("error.message", equalTo("The model server cannot be reached."))
+        .body(not(containsString("127.0.0.1")));
+  }
+
+  @Test
+  void theDjlClientIsConfiguredFromTheApplication() {
+    // shield.djl.* in application.properties (the production defaults)
+    assertThat(djl.settings()).isEqualTo(DjlClientSettings.defaults());
   }
 
   @Test
