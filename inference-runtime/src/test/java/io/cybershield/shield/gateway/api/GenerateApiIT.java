@@ -7,6 +7,10 @@ import io.cybershield.shield.djl.DjlStandIn;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.cybershield.shield.gateway.routing.Router;
+import io.cybershield.shield.gateway.routing.Upstreams;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,16 @@ class GenerateApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   StandIns.Pods pods;
+
+  @Inject
+  Upstreams upstreams;
+
+  /** Whatever a test did — answers, failures, streams, retries, timeouts — nothing stays counted in flight. */
+  @AfterEach
+  void nothingStaysInFlight() {
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(upstreams.endpoints()).extracting(Router.Endpoint::inflight).containsOnly(0));
+  }
 
   @BeforeEach
   void reset() {
@@ -96,6 +110,24 @@ class GenerateApiIT {
     assertThat(lines.get(2).path("error").path("code").asText()).isEqualTo("UpstreamStreamError");
     assertThat(lines.get(2).path("error").path("message").asText())
         .isEqualTo("The model server failed in the middle of the answer.");
+  }
+
+  @Test
+  void aConnectionLostInTheMiddleOfAStreamIsItsLastLine() {
+    pods.fullOnPrem.script().next(Behaviour.dropMidStream(1));
+    Response response = given().contentType("application/json")
+        .body("{\"prompt\": \"a b c d\", \"stream\": true}").when().post("/v1/generate");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonNode> lines = lines(response.asString());
+    assertThat(lines.get(lines.size() - 1).path("error").path("code").asText()).isEqualTo("UpstreamConnectionLost");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonByItsMediaTypeIsUnsupported() {
+    given().contentType("text/plain").body("hello").when().post("/v1/generate").then()
+        .statusCode(415)
+        .contentType(startsWith("application/json"))
+        .body("error.code", equalTo("UnsupportedMediaType"));
   }
 
   @Test
