@@ -88,7 +88,7 @@ public class ChatEndpoint {
                   chunk.choices(), chunk.usage())));
           Multi<Buffer> all = Multi.createBy().concatenating()
               .streams(events, Multi.createFrom().item(DONE))
-              .onFailure().recoverWithItem(failure -> event(ApiErrors.body(failure)));
+              .onFailure().recoverWithItem(failure -> event(ApiErrors.body(Dispatcher.afterDeadline(failure, deadline))));
           return Reply.stream(SSE, started.served(), all);
         });
   }

@@ -206,9 +206,13 @@ public class Dispatcher {
   private static <T> Uni<T> deadlined(Uni<T> call, Deadline deadline) {
     return call
         .ifNoItem().after(deadline.remaining()).failWith(() -> deadlineExceeded(deadline))
-        .onFailure(failure -> failure instanceof DjlException djl && djl.code() == DjlErrorCode.UPSTREAM_TIMEOUT
-            && deadline.expired())
-        .transform(failure -> deadlineExceeded(deadline));
+        .onFailure().transform(failure -> afterDeadline(failure, deadline));
+  }
+
+  /** An upstream timeout once the request's deadline has passed is that deadline's failure. */
+  static Throwable afterDeadline(Throwable failure, Deadline deadline) {
+    return failure instanceof DjlException djl && djl.code() == DjlErrorCode.UPSTREAM_TIMEOUT && deadline.expired()
+        ? deadlineExceeded(deadline) : failure;
   }
 
   static ApiException deadlineExceeded(Deadline deadline) {

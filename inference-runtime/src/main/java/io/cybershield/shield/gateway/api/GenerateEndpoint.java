@@ -72,7 +72,7 @@ public class GenerateEndpoint {
                     served.pool(), usage(token.details(), index.get())));
                 return Multi.createFrom().items(line, done);
               })
-              .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.body(failure)));
+              .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.body(Dispatcher.afterDeadline(failure, deadline))));
           return Reply.stream(NDJSON, served, lines);
         });
   }

@@ -316,6 +316,18 @@ class GenerateApiIT {
         .body("error.message", equalTo("The request was not answered within its deadline of 3 s."));
   }
 
+  @Test
+  void aStreamPastItsDeadlineEndsInThatError() {
+    // 100 tokens, 500 ms apart: far longer than the 3 s deadline
+    pods.fullOnPrem.script().next(Behaviour.tokenDelay(Duration.ofMillis(500)));
+    Response response = given().contentType("application/json")
+        .body("{\"prompt\": \"a b\", \"stream\": true}").when().post("/v1/generate");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonNode> lines = lines(response.asString());
+    assertThat(lines.get(0).path("token").asText()).isEqualTo("[stand-in]");
+    assertThat(lines.get(lines.size() - 1).path("error").path("code").asText()).isEqualTo("DeadlineExceeded");
+  }
+
   static List<String> inferences(DjlStandIn djl) {
     return djl.requests().stream()
         .filter(r -> r.path().equals("/invocations") || r.path().equals("/v1/chat/completions"))
