@@ -56,8 +56,7 @@ public class ChatEndpoint {
     Double presencePenalty = json.optionalNumber("presence_penalty", -2, 2);
     Double frequencyPenalty = json.optionalNumber("frequency_penalty", -2, 2);
     json.optionalInt("n", 1, 128);
-    Long seed = json.get("seed") == null ? null : json.optionalInt("seed", Integer.MIN_VALUE, Integer.MAX_VALUE)
-        .longValue();
+    Long seed = json.optionalLong("seed");
     List<String> stop = stop(json);
     if (json.get("model") != null) {
       JsonBody.string("model", json.get("model"));

@@ -110,6 +110,17 @@ final class JsonBody {
     return number;
   }
 
+  Long optionalLong(String field) {
+    JsonNode value = get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw ApiException.badRequest("InvalidField", "The field '" + field + "' must be a whole number.");
+    }
+    return value.asLong();
+  }
+
   Double optionalNumber(String field, double min, double max) {
     JsonNode value = get(field);
     if (value == null) {

@@ -156,6 +156,35 @@ class GenerateApiIT {
   }
 
   @Test
+  void aPodThatCannotBeReachedIsSkippedOnceForAnotherOfItsVariant() {
+    Runnable restart = pods.stop(pods.fullOnPrem);
+    try {
+      given().contentType("application/json").body("{\"prompt\": \"a\", \"priority\": \"critical\"}")
+          .when().post("/v1/generate").then()
+          .statusCode(200)
+          .body("variant", equalTo("full"))
+          .body("pool", equalTo("private-cloud"));
+      given().contentType("application/json").body("{\"prompt\": \"a\", \"stream\": true}")
+          .when().post("/v1/generate").then()
+          .statusCode(200)
+          .contentType(startsWith("application/x-ndjson"));
+      assertThat(inferences(pods.fullCloud)).hasSize(2);
+    } finally {
+      restart.run();
+    }
+  }
+
+  @Test
+  void aRequestWhoseBytesLeftIsNeverSentAgain() {
+    pods.fullOnPrem.script().next(Behaviour.dropConnection());
+    given().contentType("application/json").body("{\"prompt\": \"a\"}").when().post("/v1/generate").then()
+        .statusCode(502)
+        .body("error.code", equalTo("UpstreamConnectionLost"));
+    assertThat(inferences(pods.fullOnPrem)).hasSize(1);
+    assertThat(inferences(pods.fullCloud)).isEmpty();
+  }
+
+  @Test
   void criticalWorkIsNeverDowngraded() {
     Runnable restartOnPrem = pods.stop(pods.fullOnPrem);
     Runnable restartCloud = pods.stop(pods.fullCloud);
