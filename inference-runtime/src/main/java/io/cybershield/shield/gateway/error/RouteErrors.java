@@ -1,11 +1,13 @@
 package io.cybershield.shield.gateway.error;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +20,9 @@ public class RouteErrors {
 
   private static final Logger LOG = Logger.getLogger(RouteErrors.class);
 
+  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+  MemorySize maxBodySize;
+
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     // the probes, metrics and the OpenAPI document only read: SmallRye Health would answer DELETE with 200
@@ -29,7 +34,24 @@ public class RouteErrors {
         answer(context, 405);
       }
     });
+    // a body declared larger than the limit, on any path (Quarkus REST would answer it with an empty 413)
+    router.route().order(Integer.MIN_VALUE).handler(context -> {
+      String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+      if (length != null && declaredLength(length) > maxBodySize.asLongValue()) {
+        answer(context, 413);
+      } else {
+        context.next();
+      }
+    });
     router.route().order(Integer.MAX_VALUE).handler(context -> answer(context, 404));
+  }
+
+  private static long declaredLength(String header) {
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException unreadable) {
+      return -1;
+    }
   }
 
   private void failure(RoutingContext context) {

@@ -121,6 +121,32 @@ class GatewayErrorsIT {
   }
 
   @Test
+  void withoutRoutesNoRequestIsServedAndTheAnswerSaysWhenToTryAgain() {
+    // this application has no routes file: the model has no variants
+    given().contentType("application/json").body("{\"prompt\": \"a\"}").when().post("/v1/generate").then()
+        .statusCode(503)
+        .header("Retry-After", "5")
+        .body("error.code", equalTo("NoReadyUpstream"));
+    given().contentType("application/json").body("{\"prompt\": \"a\", \"priority\": \"critical\"}").when()
+        .post("/v1/generate").then()
+        .statusCode(422)
+        .body("error.code", equalTo("PriorityNotServed"));
+    given().when().get("/v1/models").then().statusCode(200).body("data.size()", equalTo(0));
+  }
+
+  @Test
+  void anOversizedBodyIsPayloadTooLargeOnEveryPath() {
+    byte[] body = new byte[2 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) ' ');
+    for (String path : new String[] {"/test/probe", "/v1/chat/completions"}) {
+      given().contentType("application/json").body(body).when().post(path).then()
+          .statusCode(413)
+          .contentType(startsWith("application/json"))
+          .body("error.code", equalTo("PayloadTooLarge"));
+    }
+  }
+
+  @Test
   void theEchoWorks() {
     given().contentType("application/json").body("{\"name\": \"a\", \"count\": 2}").when()
         .post("/test/probe").then()

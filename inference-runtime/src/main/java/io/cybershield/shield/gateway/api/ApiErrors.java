@@ -1,0 +1,21 @@
+package io.cybershield.shield.gateway.api;
+
+import io.cybershield.shield.gateway.djl.DjlException;
+import io.cybershield.shield.gateway.error.ErrorBody;
+
+/** The error body of a failure of the inference endpoints, before or after their answer began. */
+final class ApiErrors {
+
+  private ApiErrors() {
+  }
+
+  static ErrorBody body(Throwable failure) {
+    if (failure instanceof ApiException api) {
+      return ErrorBody.of(api.code(), api.getMessage());
+    }
+    if (failure instanceof DjlException djl) {
+      return ErrorBody.of(djl.code().code(), djl.code().publicMessage());
+    }
+    return ErrorBody.of("InternalError", "The gateway failed to handle the request.");
+  }
+}

@@ -1,0 +1,176 @@
+package io.cybershield.shield.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.common.Priority;
+import io.cybershield.shield.gateway.djl.ChatCompletion;
+import io.cybershield.shield.gateway.djl.ChatCompletionChunk;
+import io.cybershield.shield.gateway.djl.ChatCompletionRequest;
+import io.cybershield.shield.gateway.djl.ChatMessage;
+import io.cybershield.shield.gateway.djl.Deadline;
+import io.cybershield.shield.gateway.djl.DjlClient;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/chat/completions}, as OpenAI clients call it: the OpenAI request and answer, streamed as
+ * server-sent events ({@code data: <chat.completion.chunk>} lines, then {@code data: [DONE]}) translated from DJL's
+ * jsonlines. Fields the gateway does not pass on ({@code n}, {@code user}, {@code stream_options}, ...) are ignored;
+ * the variant that serves the request is the one its priority names, whatever {@code model} says. Served by
+ * {@link InferenceRoutes}.
+ */
+@ApplicationScoped
+public class ChatEndpoint {
+
+  static final String SSE = "text/event-stream";
+  private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
+  private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+
+  @Inject
+  Dispatcher dispatcher;
+
+  @Inject
+  DjlClient djl;
+
+  @Inject
+  GatewayConfig config;
+
+  Uni<Reply> complete(String priorityHeader, String classificationHeader, byte[] body, long arrived) {
+    JsonBody json = JsonBody.parse(body);
+    Priority priority = JsonBody.priority("header X-Shield-Priority", priorityHeader);
+    DataClassification classification = JsonBody.classification("header X-Shield-Classification",
+        classificationHeader);
+    List<ChatMessage> messages = messages(json);
+    Integer maxTokens = json.optionalInt("max_tokens", 1, config.maxTokens());
+    Integer maxCompletionTokens = json.optionalInt("max_completion_tokens", 1, config.maxTokens());
+    Double temperature = json.optionalNumber("temperature", 0, 2);
+    Double topP = json.optionalNumber("top_p", 0, 1);
+    Double presencePenalty = json.optionalNumber("presence_penalty", -2, 2);
+    Double frequencyPenalty = json.optionalNumber("frequency_penalty", -2, 2);
+    json.optionalInt("n", 1, 128);
+    Long seed = json.optionalLong("seed");
+    List<String> stop = stop(json);
+    if (json.get("model") != null) {
+      JsonBody.string("model", json.get("model"));
+    }
+    boolean stream = Boolean.TRUE.equals(json.optionalBoolean("stream"));
+    int tokens = maxTokens != null ? maxTokens : maxCompletionTokens != null ? maxCompletionTokens
+        : config.defaultMaxTokens();
+    ChatCompletionRequest request = new ChatCompletionRequest(null, messages, tokens, temperature, topP, null, stop,
+        seed, presencePenalty, frequencyPenalty, null);
+    Deadline deadline = Deadline.in(config.requestDeadline());
+
+    if (!stream) {
+      return dispatcher.call(priority, classification, deadline,
+              (endpoint, left) -> djl.chat(endpoint, request, left))
+          .map(answer -> {
+            ChatCompletion completion = answer.value();
+            return Reply.json(new ChatCompletion(completion.id(), completion.object(), completion.created(),
+                answer.served().variant(), completion.choices(), completion.usage()), answer.served(), arrived);
+          });
+    }
+    return dispatcher.stream(priority, classification, deadline,
+            (endpoint, left) -> djl.chatStream(endpoint, request, left))
+        .map(started -> {
+          String variant = started.served().variant();
+          Multi<Buffer> events = Multi.createBy().concatenating()
+              .streams(Multi.createFrom().item(started.first()), started.rest())
+              .map(chunk -> event(new ChatCompletionChunk(chunk.id(), chunk.object(), chunk.created(), variant,
+                  chunk.choices(), chunk.usage())));
+          Multi<Buffer> all = Multi.createBy().concatenating()
+              .streams(events, Multi.createFrom().item(DONE))
+              .onFailure().recoverWithItem(failure -> event(ApiErrors.body(Dispatcher.afterDeadline(failure, deadline))));
+          return Reply.stream(SSE, started.served(), all);
+        });
+  }
+
+  private static Buffer event(Object data) {
+    return Buffer.buffer("data: ", StandardCharsets.UTF_8.name()).appendBuffer(Reply.bytes(data))
+        .appendString("\n\n");
+  }
+
+  private List<ChatMessage> messages(JsonBody json) {
+    JsonNode value = json.get("messages");
+    if (value == null) {
+      throw ApiException.badRequest("MissingField", "The field 'messages' is required: an array of {role, "
+          + "content}.");
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      throw ApiException.badRequest("InvalidField", "The field 'messages' must be a non-empty array of {role, "
+          + "content}.");
+    }
+    if (value.size() > config.maxMessages()) {
+      throw ApiException.badRequest("OutOfRange", "The field 'messages' has " + value.size()
+          + " messages; at most " + config.maxMessages() + " are accepted.");
+    }
+    List<ChatMessage> messages = new ArrayList<>();
+    int chars = 0;
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode message = value.get(i);
+      String where = "messages[" + i + "]";
+      if (!message.isObject()) {
+        throw ApiException.badRequest("InvalidField", "The field '" + where + "' must be an object {role, "
+            + "content}.");
+      }
+      JsonNode role = message.get("role");
+      if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
+        throw ApiException.badRequest("InvalidField", "The field '" + where + ".role' must be one of: system, "
+            + "developer, user, assistant, tool.");
+      }
+      String content = content(where, message.get("content"));
+      chars += content.length();
+      messages.add(new ChatMessage(role.asText(), content));
+    }
+    Limits.prompt(config, chars);
+    return messages;
+  }
+
+  /** A string, or the text parts of an array of content parts (as newer OpenAI clients send). */
+  private static String content(String where, JsonNode content) {
+    if (content == null || content.isNull()) {
+      return "";
+    }
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    if (content.isArray()) {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode part : content) {
+        if (part.isObject() && "text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+          text.append(part.path("text").asText());
+        } else {
+          throw ApiException.badRequest("InvalidField", "The field '" + where + ".content' may only hold text "
+              + "parts {type: text, text}.");
+        }
+      }
+      return text.toString();
+    }
+    throw ApiException.badRequest("InvalidField", "The field '" + where + ".content' must be a string.");
+  }
+
+  private static List<String> stop(JsonBody json) {
+    JsonNode value = json.get("stop");
+    if (value == null) {
+      return null;
+    }
+    if (value.isTextual()) {
+      return List.of(value.asText());
+    }
+    if (value.isArray()) {
+      List<String> stop = new ArrayList<>();
+      for (JsonNode item : value) {
+        stop.add(JsonBody.string("stop", item));
+      }
+      return stop;
+    }
+    throw ApiException.badRequest("InvalidField", "The field 'stop' must be a string or an array of strings.");
+  }
+}

@@ -1,0 +1,43 @@
+package io.cybershield.shield.gateway.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code shield.gateway.*}: the public API's limits and, in the stand-alone mode, its upstreams. */
+@ConfigMapping(prefix = "shield.gateway")
+public interface GatewayConfig {
+
+  /**
+   * Stand-alone and test mode: the routing document ({@code routes.json} of the routing ConfigMap). Without it the
+   * model has no variants and every request is answered 503.
+   */
+  Optional<Path> routesFile();
+
+  /** Stand-alone and test mode: the endpoints, each {@code variant:pool:host:port}, all taken as ready. */
+  Optional<List<String>> endpoints();
+
+  /** The time a whole request may take, upstream retries included; then 504 {@code DeadlineExceeded}. */
+  @WithDefault("120s")
+  Duration requestDeadline();
+
+  /** The longest prompt (for a chat: all messages' content together), in characters. */
+  @WithDefault("32768")
+  int maxPromptChars();
+
+  /** The most tokens a request may ask to generate. */
+  @WithDefault("4096")
+  int maxTokens();
+
+  /** The tokens generated when a request does not say. */
+  @WithDefault("256")
+  int defaultMaxTokens();
+
+  /** The most messages in one chat request. */
+  @WithDefault("256")
+  int maxMessages();
+}

@@ -1,0 +1,163 @@
+package io.cybershield.shield.gateway.api;
+
+import io.cybershield.shield.gateway.djl.DjlException;
+import io.cybershield.shield.gateway.error.ErrorBody;
+import io.cybershield.shield.gateway.error.SafeLog;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * {@code POST /v1/generate} and {@code POST /v1/chat/completions} on the Vert.x router, below JAX-RS: whether an
+ * answer is JSON or a stream is only known from the body, and the status and headers (variant, pool, or an error
+ * with its {@code Retry-After}) must wait until the upstream has begun to answer. So the status is written once
+ * the upstream's answer (or its first item) is there; a failure before that is an error status with the error
+ * shape, a failure after it the stream's last line or event. A body larger than
+ * {@code quarkus.http.limits.max-body-size} is refused with 413 before it is read whole. Their OpenAPI description
+ * is {@code META-INF/openapi.yaml}.
+ */
+@Singleton
+public class InferenceRoutes {
+
+  private static final Logger LOG = Logger.getLogger(InferenceRoutes.class);
+
+  @Inject
+  GenerateEndpoint generate;
+
+  @Inject
+  ChatEndpoint chat;
+
+  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+  MemorySize maxBodySize;
+
+  void install(@Observes Router router) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
+    router.post("/v1/generate").order(-100).handler(body).handler(context -> serve(context,
+        bytes -> generate.generate(bytes, arrived(context))));
+    router.post("/v1/chat/completions").order(-100).handler(body).handler(context -> serve(context,
+        bytes -> chat.complete(context.request().getHeader("X-Shield-Priority"),
+            context.request().getHeader("X-Shield-Classification"), bytes, arrived(context))));
+  }
+
+  private static long arrived(RoutingContext context) {
+    Long arrived = context.get("shield.arrived");
+    return arrived == null ? System.nanoTime() : arrived;
+  }
+
+  private void serve(RoutingContext context, Function<byte[], Uni<Reply>> endpoint) {
+    context.put("shield.arrived", System.nanoTime());
+    String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      fail(context.response(), new ApiException(415, "UnsupportedMediaType",
+          "The request body must be application/json.", 0));
+      return;
+    }
+    Uni<Reply> reply;
+    try {
+      Buffer body = context.body().buffer();
+      reply = endpoint.apply(body == null ? new byte[0] : body.getBytes());
+    } catch (RuntimeException failure) {
+      fail(context.response(), failure);
+      return;
+    }
+    HttpServerResponse response = context.response();
+    AtomicReference<Cancellable> pending = new AtomicReference<>();
+    response.closeHandler(ignored -> {
+      Cancellable call = pending.get();
+      if (call != null) {
+        call.cancel();
+      }
+    });
+    pending.set(reply.subscribe().with(answer -> write(response, answer), failure -> fail(response, failure)));
+  }
+
+  private static void write(HttpServerResponse response, Reply reply) {
+    if (response.closed() || response.ended()) {
+      reply.body().subscribe().with(ignored -> { }, ignored -> { }).cancel();
+      return;
+    }
+    response.setStatusCode(reply.status()).setChunked(true);
+    for (Map.Entry<String, List<String>> header : reply.headers().entrySet()) {
+      response.putHeader(header.getKey(), header.getValue());
+    }
+    reply.body().subscribe().withSubscriber(new MultiSubscriber<Buffer>() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        if (response.closed()) {
+          s.cancel();
+          return;
+        }
+        response.closeHandler(ignored -> s.cancel());
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onItem(Buffer item) {
+        if (!response.closed()) {
+          response.write(item);
+        }
+      }
+
+      @Override
+      public void onFailure(Throwable failure) {
+        LOG.errorf("An answer failed after it began: %s", SafeLog.describe(failure));
+        response.reset();
+      }
+
+      @Override
+      public void onCompletion() {
+        if (!response.closed()) {
+          response.end();
+        }
+      }
+    });
+  }
+
+  /** A failure before the answer began: its status, {@code Retry-After} and the error shape. */
+  static void fail(HttpServerResponse response, Throwable failure) {
+    if (response.closed() || response.ended()) {
+      return;
+    }
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    int status;
+    long retryAfter = 0;
+    ErrorBody body = ApiErrors.body(failure);
+    if (failure instanceof ApiException api) {
+      status = api.status();
+      retryAfter = api.retryAfterSeconds();
+    } else if (failure instanceof DjlException djl) {
+      LOG.warnf("Upstream failure: %s", djl.getMessage());
+      status = djl.code().gatewayStatus();
+      retryAfter = djl.retryAfter().map(after -> Math.max(1, (after.toMillis() + 999) / 1000)).orElse(0L);
+    } else {
+      LOG.errorf("A request failed inside the gateway: %s", SafeLog.describe(failure));
+      status = 500;
+    }
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    if (retryAfter > 0) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+    }
+    response.end(body.json());
+  }
+}
