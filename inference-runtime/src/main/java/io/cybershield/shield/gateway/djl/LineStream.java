@@ -2,17 +2,13 @@ package io.cybershield.shield.gateway.djl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.parsetools.RecordParser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -152,62 +148,16 @@ final class LineStream<T> implements Flow.Subscription {
   }
 
   /** One attempt at the stream: one HTTP exchange. */
-  private final class Attempt {
-    private final CompletableFuture<Void> outcome;
-    private HttpClientRequest request;
+  private final class Attempt extends UpstreamAttempt<Void> {
     private RecordParser parser;
-    private String requestId;
-    private long deadlineTimer = -1;
-    private long firstByteTimer = -1;
-    private long silenceTimer = -1;
-    private boolean done;
 
     Attempt(CompletableFuture<Void> outcome) {
-      this.outcome = outcome;
+      super(LineStream.this.transport, LineStream.this.endpoint, LineStream.this.call, LineStream.this.deadline,
+          outcome);
     }
 
-    void begin() {
-      if (deadline.expired()) {
-        fail(DjlErrors.deadlinePassed(endpoint, call, deadline, null));
-        return;
-      }
-      deadlineTimer = transport.vertx.setTimer(Math.max(1, deadline.remaining().toMillis()),
-          id -> abort(DjlErrors.deadlinePassed(endpoint, call, deadline, requestId)));
-      long connectTimeout = Math.min(transport.settings.connectTimeout().toMillis(),
-          deadline.remaining().toMillis());
-      transport.http.request(transport.options(endpoint, call, connectTimeout)).onComplete(this::connected);
-    }
-
-    private void connected(AsyncResult<HttpClientRequest> connection) {
-      if (done) {
-        if (connection.succeeded()) {
-          connection.result().reset();
-        }
-        return;
-      }
-      if (connection.failed()) {
-        fail(DjlErrors.connectFailed(endpoint, call, connection.cause()));
-        return;
-      }
-      request = connection.result();
-      Duration timeout = transport.settings.firstByteTimeout();
-      firstByteTimer = transport.vertx.setTimer(timeout.toMillis(),
-          id -> abort(DjlErrors.firstByteTimeout(endpoint, call, timeout)));
-      Future<HttpClientResponse> response = call.body() == null ? request.send() : request.send(call.body());
-      response.onComplete(this::head);
-    }
-
-    private void head(AsyncResult<HttpClientResponse> head) {
-      cancelTimer(firstByteTimer);
-      if (done) {
-        return;
-      }
-      if (head.failed()) {
-        fail(DjlErrors.connectionLost(endpoint, call, head.cause(), false, null));
-        return;
-      }
-      HttpClientResponse response = head.result();
-      requestId = response.getHeader("x-request-id");
+    @Override
+    protected void answered(HttpClientResponse response) {
       if (response.statusCode() != 200) {
         readError(response);
         return;
@@ -223,12 +173,7 @@ final class LineStream<T> implements Flow.Subscription {
           fail(DjlErrors.connectionLost(endpoint, call, failure, true, requestId));
         }
       });
-      parser.endHandler(ignored -> {
-        if (!done) {
-          finish();
-          outcome.complete(null);
-        }
-      });
+      parser.endHandler(ignored -> succeed(null));
       parser.handler(this::line);
       if (demand > 0) {
         parser.fetch(demand);
@@ -291,8 +236,7 @@ final class LineStream<T> implements Flow.Subscription {
       if (demand > 0) {
         armSilence();
       } else {
-        cancelTimer(silenceTimer);
-        silenceTimer = -1;
+        disarmSilence();
       }
     }
 
@@ -306,13 +250,6 @@ final class LineStream<T> implements Flow.Subscription {
       }
     }
 
-    private void armSilence() {
-      cancelTimer(silenceTimer);
-      Duration timeout = transport.settings.betweenChunksTimeout();
-      silenceTimer = transport.vertx.setTimer(timeout.toMillis(),
-          id -> abort(DjlErrors.silence(endpoint, call, timeout, requestId)));
-    }
-
     /** The subscriber went away: close the connection; for the breaker, the pod did nothing wrong. */
     void stop() {
       if (done) {
@@ -323,37 +260,6 @@ final class LineStream<T> implements Flow.Subscription {
         request.reset();
       }
       outcome.complete(null);
-    }
-
-    private void abort(Throwable failure) {
-      if (done) {
-        return;
-      }
-      fail(failure);
-      if (request != null) {
-        request.reset(0, failure);
-      }
-    }
-
-    private void fail(Throwable failure) {
-      if (done) {
-        return;
-      }
-      finish();
-      outcome.completeExceptionally(failure);
-    }
-
-    private void finish() {
-      done = true;
-      cancelTimer(deadlineTimer);
-      cancelTimer(firstByteTimer);
-      cancelTimer(silenceTimer);
-    }
-
-    private void cancelTimer(long timer) {
-      if (timer >= 0) {
-        transport.vertx.cancelTimer(timer);
-      }
     }
   }
 }
