@@ -29,7 +29,10 @@ public final class RetrainMetrics {
   public static final String RUNNING = "shield_retrain_running";
 
   private final MeterRegistry registry;
-  private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+  private final Map<Gauged, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+
+  private record Gauged(String name, Tags tags) {
+  }
 
   public RetrainMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -68,7 +71,7 @@ public final class RetrainMetrics {
   }
 
   private void value(String name, String description, Tags tags, double value) {
-    gauges.computeIfAbsent(tags.and("__name", name), key -> {
+    gauges.computeIfAbsent(new Gauged(name, tags), key -> {
       AtomicReference<Double> holder = new AtomicReference<>(Double.NaN);
       Gauge.builder(name, holder, AtomicReference::get).description(description).tags(tags).register(registry);
       return holder;

@@ -17,6 +17,7 @@ import io.cybershield.shield.operator.retrain.RunPlanner;
 import io.cybershield.shield.operator.status.Conditions;
 import io.cybershield.shield.operator.status.StatusDiff;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -181,22 +182,18 @@ public class ShieldRetrainReconciler implements Reconciler<ShieldRetrain> {
 
   /** Deletes the Jobs and inputs of runs that left the history (their pods go with the Jobs). */
   private static void pruneRuns(KubernetesClient client, ShieldRetrain retrain, List<Job> ownJobs, Set<Long> kept) {
-    String[] keptValues = kept.stream().map(String::valueOf).toArray(String[]::new);
-    boolean stale = ownJobs.stream().anyMatch(job -> !Arrays.asList(keptValues)
-        .contains(job.getMetadata().getLabels().get(ShieldNames.RUN_LABEL)));
-    if (!stale) {
-      return;
-    }
     String namespace = retrain.getMetadata().getNamespace();
+    Set<String> keptRuns = kept.stream().map(String::valueOf).collect(Collectors.toSet());
     for (Job job : ownJobs) {
-      if (!Arrays.asList(keptValues).contains(job.getMetadata().getLabels().get(ShieldNames.RUN_LABEL))) {
-        client.batch().v1().jobs().inNamespace(namespace).withName(job.getMetadata().getName())
-            .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
-        String run = job.getMetadata().getLabels().get(ShieldNames.RUN_LABEL);
-        if (run != null) {
-          client.resources(ConfigMap.class).inNamespace(namespace)
-              .withName(ShieldNames.runInputs(retrain.getMetadata().getName(), Long.parseLong(run))).delete();
-        }
+      String run = job.getMetadata().getLabels().get(ShieldNames.RUN_LABEL);
+      if (keptRuns.contains(run)) {
+        continue;
+      }
+      client.batch().v1().jobs().inNamespace(namespace).withName(job.getMetadata().getName())
+          .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+      if (run != null) {
+        client.resources(ConfigMap.class).inNamespace(namespace)
+            .withName(ShieldNames.runInputs(retrain.getMetadata().getName(), Long.parseLong(run))).delete();
       }
     }
   }

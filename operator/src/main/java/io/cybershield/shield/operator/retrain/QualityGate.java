@@ -8,7 +8,9 @@ import io.cybershield.shield.api.v1alpha1.retrain.status.Verdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +39,9 @@ public final class QualityGate {
   public static final String METRIC_MISSING = "MetricMissing";
 
   /** Highest attack success rate when {@code redTeam.maxAttackSuccessRate} is not set (the CRD's default). */
-  public static final double DEFAULT_MAX_ATTACK_SUCCESS_RATE = 0.05;
+  public static final double DEFAULT_MAX_ATTACK_SUCCESS_RATE = RedTeam.DEFAULT_MAX_ATTACK_SUCCESS_RATE;
+  /** Key of the attack success rate's maximum in {@link #limits}; every other key is a metric's minimum. */
+  public static final String MAX_ATTACK_SUCCESS_RATE = "maxAttackSuccessRate";
 
   /** Decimals a value is shown with unless its threshold has more, or rounding would hide a difference. */
   private static final int DECIMALS = 2;
@@ -53,23 +57,16 @@ public final class QualityGate {
    * @param result     what the validation Job reported; null when it reported nothing, which fails every check
    */
   public static GateOutcome evaluate(ValidationSpec validation, ValidationResult result) {
-    Thresholds thresholds = validation == null ? null : validation.thresholds();
-    RedTeam redTeam = validation == null ? null : validation.redTeam();
     ValidationResult metrics = result == null ? new ValidationResult(null, null, null, null, null) : result;
+    Map<String, Double> measured = new LinkedHashMap<>();
+    measured.put("precision", metrics.precision());
+    measured.put("recall", metrics.recall());
+    measured.put("f1", metrics.f1());
 
     List<Check> checks = new ArrayList<>();
-    checks.add(Check.atLeast("precision", metrics.precision(),
-        thresholds == null || thresholds.precision() == null ? Thresholds.DEFAULT_PRECISION : thresholds.precision()));
-    if (thresholds != null && thresholds.recall() != null) {
-      checks.add(Check.atLeast("recall", metrics.recall(), thresholds.recall()));
-    }
-    if (thresholds != null && thresholds.f1() != null) {
-      checks.add(Check.atLeast("f1", metrics.f1(), thresholds.f1()));
-    }
-    if (redTeam != null) {
-      checks.add(Check.atMost("attackSuccessRate", metrics.attackSuccessRate(),
-          redTeam.maxAttackSuccessRate() == null ? DEFAULT_MAX_ATTACK_SUCCESS_RATE : redTeam.maxAttackSuccessRate()));
-    }
+    limits(validation).forEach((limit, value) -> checks.add(MAX_ATTACK_SUCCESS_RATE.equals(limit)
+        ? Check.atMost("attackSuccessRate", metrics.attackSuccessRate(), value)
+        : Check.atLeast(limit, measured.get(limit), value)));
 
     List<Verdict> verdicts = checks.stream().map(Check::verdict).toList();
     List<Check> failed = checks.stream().filter(check -> !check.passed()).toList();
@@ -79,6 +76,30 @@ public final class QualityGate {
         : "failed " + failed.size() + " of " + checks.size() + (checks.size() == 1 ? " check: " : " checks: ")
             + failed.stream().map(Check::describe).collect(Collectors.joining("; "));
     return new GateOutcome(verdicts, failed.isEmpty(), message);
+  }
+
+  /**
+   * The gate's limits, in the order they are checked: {@code precision} (0.90 unless set), {@code recall} and
+   * {@code f1} when set — minimums — and {@value #MAX_ATTACK_SUCCESS_RATE} (0.05 unless set) when a red-team suite
+   * is configured.
+   */
+  public static Map<String, Double> limits(ValidationSpec validation) {
+    Thresholds thresholds = validation == null ? null : validation.thresholds();
+    RedTeam redTeam = validation == null ? null : validation.redTeam();
+    Map<String, Double> limits = new LinkedHashMap<>();
+    limits.put("precision", thresholds == null || thresholds.precision() == null ? Thresholds.DEFAULT_PRECISION
+        : thresholds.precision());
+    if (thresholds != null && thresholds.recall() != null) {
+      limits.put("recall", thresholds.recall());
+    }
+    if (thresholds != null && thresholds.f1() != null) {
+      limits.put("f1", thresholds.f1());
+    }
+    if (redTeam != null) {
+      limits.put(MAX_ATTACK_SUCCESS_RATE, redTeam.maxAttackSuccessRate() == null ? DEFAULT_MAX_ATTACK_SUCCESS_RATE
+          : redTeam.maxAttackSuccessRate());
+    }
+    return limits;
   }
 
   /** One check: a metric against a minimum, or against a maximum when {@code atMost}. */

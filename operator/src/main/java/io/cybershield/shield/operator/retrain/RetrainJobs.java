@@ -12,7 +12,6 @@ import io.cybershield.shield.api.v1alpha1.retrain.ShieldRetrain;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.Dataset;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.JobSpec;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.RedTeam;
-import io.cybershield.shield.api.v1alpha1.retrain.spec.Thresholds;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.TrainerPlacement;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.TrainerSpec;
 import io.cybershield.shield.api.v1alpha1.retrain.spec.ValidationSpec;
@@ -190,24 +189,13 @@ public final class RetrainJobs {
     if (validation.dataset().classification() != null) {
       env.put("SHIELD_EVAL_DATASET_CLASSIFICATION", classification(validation.dataset().classification()));
     }
-    Map<String, Object> thresholds = new LinkedHashMap<>();
-    Thresholds t = validation.thresholds();
-    thresholds.put("precision", t == null || t.precision() == null ? Thresholds.DEFAULT_PRECISION : t.precision());
-    if (t != null && t.recall() != null) {
-      thresholds.put("recall", t.recall());
-    }
-    if (t != null && t.f1() != null) {
-      thresholds.put("f1", t.f1());
-    }
+    Map<String, Double> limits = QualityGate.limits(validation);
     RedTeam redTeam = validation.redTeam();
     if (redTeam != null) {
-      double max = redTeam.maxAttackSuccessRate() == null ? RedTeam.DEFAULT_MAX_ATTACK_SUCCESS_RATE
-          : redTeam.maxAttackSuccessRate();
-      thresholds.put("maxAttackSuccessRate", max);
       env.put("SHIELD_REDTEAM_SUITE", redTeam.suite());
-      env.put("SHIELD_MAX_ATTACK_SUCCESS_RATE", Double.toString(max));
+      env.put("SHIELD_MAX_ATTACK_SUCCESS_RATE", Double.toString(limits.get(QualityGate.MAX_ATTACK_SUCCESS_RATE)));
     }
-    env.put("SHIELD_THRESHOLDS", json(thresholds));
+    env.put("SHIELD_THRESHOLDS", json(limits));
     return job(retrain, run, ShieldNames.validationJob(name, run.number()), ShieldNames.COMPONENT_EVALUATOR,
         EVALUATOR_CONTAINER, validation, env, timeout(validation, DEFAULT_VALIDATION_TIMEOUT));
   }
