@@ -42,6 +42,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private HttpServer server;
   private int port;
   private final RequestCounts requests = new RequestCounts();
+  private volatile ContainerLogs containerLogs = ContainerLogs.NONE;
 
   public SandboxApiServer(SandboxStore store, Clock clock) {
     this.store = store;
@@ -61,6 +62,12 @@ public final class SandboxApiServer implements AutoCloseable {
       throw new IllegalStateException("the sandbox API server could not listen on 127.0.0.1:" + requestedPort, e);
     }
     port = server.actualPort();
+    return this;
+  }
+
+  /** Where the pods' log subresource reads the output of the containers the sandbox runs (none by default). */
+  public SandboxApiServer containerLogs(ContainerLogs logs) {
+    this.containerLogs = java.util.Objects.requireNonNull(logs, "logs");
     return this;
   }
 
