@@ -15,10 +15,10 @@ import java.util.Objects;
  * Where one request goes, as a pure function of the routes the operator wrote, the request's priority and
  * classification, and the endpoints the gateway sees with their in-flight counts:
  * <ol>
- * <li>The classification is the request's, or the model's when the request has none. A request more sensitive than
- * the model is classified for is refused ({@code ClassificationNotPermitted}): a confidential model is not cleared
- * for restricted data.</li>
- * <li>Pools: a {@code restricted} request only ever reaches on-prem pods; any other request may use both pools.</li>
+ * <li>The classification is the request's, or the model's when the request has none.</li>
+ * <li>Pools: a {@code restricted} request, or any request to a restricted model, only ever reaches on-prem pods
+ * (whatever the model's own classification: a confidential model serves restricted work on its on-prem pods alone);
+ * any other request may use both pools.</li>
  * <li>The variant is the one whose priorities include the request's. Only ready endpoints count; the one with the
  * fewest requests in flight wins, on-prem first on a tie, then the caller's tie-break spreads equal ones.</li>
  * <li>When that variant has no ready endpoint in an allowed pool, {@code low} and {@code normal} work falls back to
@@ -81,11 +81,6 @@ public final class Router {
     DataClassification model = routes.dataClassification() == null ? DataClassification.CONFIDENTIAL
         : routes.dataClassification();
     DataClassification classification = requested == null ? model : requested;
-    if (sensitivity(classification) > sensitivity(model)) {
-      return new Refused(403, "ClassificationNotPermitted", "this model is classified " + name(model)
-          + " and may not receive " + name(classification) + " data; send it to a model classified "
-          + name(classification) + " or higher", 0);
-    }
     boolean onPremOnly = classification == DataClassification.RESTRICTED || model == DataClassification.RESTRICTED;
     String priorityName = name(wanted);
     List<GatewayRoutes.VariantRoute> variants = routes.variants() == null ? List.of() : routes.variants();
@@ -129,15 +124,6 @@ public final class Router {
         + priorityName + " " + name(classification) + " work; try again shortly", RETRY_AFTER_SECONDS);
   }
 
-  /** public &lt; internal &lt; confidential &lt; restricted. */
-  static int sensitivity(DataClassification classification) {
-    return switch (classification) {
-      case PUBLIC -> 0;
-      case INTERNAL -> 1;
-      case CONFIDENTIAL -> 2;
-      case RESTRICTED -> 3;
-    };
-  }
 
   private static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
