@@ -47,8 +47,10 @@ public class UpstreamsProducer {
     if (config.namespace().isEmpty()) {
       missing.add("shield.gateway.namespace (SHIELD_NAMESPACE)");
     }
-    LOG.warnf("no routes: neither shield.gateway.routes-file (stand-alone) nor %s (on a cluster) is set, so the model "
-        + "has no variants and every request is refused", String.join(" and ", missing));
+    LOG.warnf("no routes: set shield.gateway.routes-file to run stand-alone, or shield.gateway.model (SHIELD_MODEL) "
+        + "and shield.gateway.namespace (SHIELD_NAMESPACE) to watch a cluster; %s not set, so the model has no "
+        + "variants and every request is refused", String.join(" and ", missing) + (missing.size() > 1 ? " are"
+        : " is"));
     return StaticUpstreams.fromConfig(Optional.empty(), config.endpoints());
   }
 

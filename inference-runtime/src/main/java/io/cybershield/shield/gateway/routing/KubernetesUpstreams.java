@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
@@ -16,8 +17,9 @@ import java.util.Map;
  * The upstreams of a gateway on a cluster: two namespaced informers, one on the routing ConfigMap by name (listed and
  * watched with {@code fieldSelector=metadata.name=<name>}, which a Role restricted by {@code resourceNames} permits),
  * one on the model's server pods ({@code shield.cybershield.io/model=<model>,
- * shield.cybershield.io/component=model-server}). Every change of either recomputes the endpoints
- * ({@link WatchedUpstreams}); nothing needs a restart.
+ * shield.cybershield.io/component=model-server}), which keeps only what routing reads of a pod (labels, deletion,
+ * phase, IP, conditions). Every change of either recomputes the endpoints ({@link WatchedUpstreams}); nothing needs
+ * a restart.
  * <p>
  * The informers re-list and re-watch by themselves after an API-server hiccup; they also keep trying when the API
  * server cannot be reached at start-up, and {@link #synced()} is false (the gateway unready) until both have listed
@@ -40,7 +42,11 @@ public final class KubernetesUpstreams implements Upstreams, AutoCloseable {
     this.podInformer = client.pods().inNamespace(namespace)
         .withLabels(Map.of(ShieldNames.MODEL_LABEL, model, ShieldNames.COMPONENT_LABEL,
             ShieldNames.COMPONENT_MODEL_SERVER))
-        .runnableInformer(0);
+        .runnableInformer(0)
+        // only what routing reads of a pod is kept, not its whole spec
+        .itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Pod.class,
+            client.getKubernetesSerialization(), "metadata.labels", "metadata.deletionTimestamp", "status.phase",
+            "status.podIP", "status.conditions"));
     // like client-go's reflectors: a list or watch that fails is tried again with back-off, at start-up too
     routesInformer.exceptionHandler((started, failure) -> true);
     podInformer.exceptionHandler((started, failure) -> true);
