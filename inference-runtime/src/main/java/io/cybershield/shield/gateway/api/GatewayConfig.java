@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code shield.gateway.*}: the public API's limits and, in the stand-alone mode, its upstreams. */
+/**
+ * {@code shield.gateway.*}: the public API's limits and where its upstreams come from: a routes file and an endpoint
+ * list (stand-alone and test mode), or the cluster (the routing ConfigMap and the pods of the model, in the namespace
+ * the operator names).
+ */
 @ConfigMapping(prefix = "shield.gateway")
 public interface GatewayConfig {
 
@@ -20,6 +24,18 @@ public interface GatewayConfig {
 
   /** Stand-alone and test mode: the endpoints, each {@code variant:pool:host:port}, all taken as ready. */
   Optional<List<String>> endpoints();
+
+  /** Cluster mode: the ShieldModel this gateway serves ({@code SHIELD_MODEL}, which the operator sets). */
+  Optional<String> model();
+
+  /** Cluster mode: the namespace of the model, its routing ConfigMap and its pods ({@code SHIELD_NAMESPACE}). */
+  Optional<String> namespace();
+
+  /**
+   * Cluster mode: the routing ConfigMap ({@code SHIELD_ROUTES_CONFIGMAP}); {@code <model>-gateway-routes} when not
+   * set.
+   */
+  Optional<String> routesConfigMap();
 
   /** The time a whole request may take, upstream retries included; then 504 {@code DeadlineExceeded}. */
   @WithDefault("120s")

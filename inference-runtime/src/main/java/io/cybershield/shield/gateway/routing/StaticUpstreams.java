@@ -1,8 +1,5 @@
 package io.cybershield.shield.gateway.routing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cybershield.shield.api.routing.GatewayRoutes;
 
 import java.io.IOException;
@@ -20,13 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Upstreams fixed at start-up, for running the gateway stand-alone and in tests: the routes from a JSON file (the
  * routing ConfigMap's {@code routes.json}) and the endpoints from a list {@code variant:pool:host:port}, all taken as
- * ready. On a cluster the routes and endpoints come from watching the routing ConfigMap and the pods instead (the
- * next slice); this class then stays the stand-alone mode.
+ * ready. On a cluster the routes and endpoints come from watching the routing ConfigMap and the pods instead
+ * ({@link KubernetesUpstreams}).
  */
 public final class StaticUpstreams implements Upstreams {
-
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final GatewayRoutes routes;
   private final List<Address> addresses;
@@ -50,23 +44,18 @@ public final class StaticUpstreams implements Upstreams {
 
   /** From the configuration: a routes file (none: a model with no variants) and the endpoint list. */
   public static StaticUpstreams fromConfig(Optional<Path> routesFile, Optional<List<String>> endpoints) {
-    GatewayRoutes routes = routesFile.map(StaticUpstreams::read)
-        .orElse(new GatewayRoutes(GatewayRoutes.SCHEMA_VERSION, null, null, null, null, null, List.of()));
+    GatewayRoutes routes = routesFile.map(StaticUpstreams::read).orElse(RoutesDocument.none());
     return new StaticUpstreams(routes, endpoints.orElse(List.of()));
   }
 
   static GatewayRoutes read(Path file) {
-    GatewayRoutes routes;
+    String json;
     try {
-      routes = JSON.readValue(Files.readAllBytes(file), GatewayRoutes.class);
+      json = Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the routes file " + file, e);
     }
-    if (routes.schemaVersion() != null && routes.schemaVersion() > GatewayRoutes.SCHEMA_VERSION) {
-      throw new IllegalArgumentException("the routes file " + file + " has schema " + routes.schemaVersion()
-          + "; this gateway reads schema " + GatewayRoutes.SCHEMA_VERSION);
-    }
-    return routes;
+    return RoutesDocument.parse(json, "the routes file " + file);
   }
 
   private static Address parse(String endpoint) {

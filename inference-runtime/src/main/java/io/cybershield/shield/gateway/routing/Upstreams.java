@@ -22,4 +22,12 @@ public interface Upstreams {
 
   /** A request to this endpoint ended (whatever its outcome); once per {@link #acquire}. */
   void release(Router.Endpoint endpoint);
+
+  /**
+   * Whether the routes and endpoints are known: fixed ones always are; watched ones once the watches have listed
+   * what they watch. The gateway is not ready before.
+   */
+  default boolean synced() {
+    return true;
+  }
 }
