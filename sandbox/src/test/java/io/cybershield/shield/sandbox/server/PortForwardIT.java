@@ -14,8 +14,10 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,7 +154,7 @@ class PortForwardIT {
   @Test
   void nothingListeningAtThePodIsReportedAsTheKubeletWordsIt() throws Exception {
     int closedPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.6"))) {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.6"))) {
       closedPort = probe.getLocalPort();
     }
     runningPod("deaf", "127.0.0.6", closedPort);
@@ -190,7 +193,87 @@ class PortForwardIT {
     assertThat(forward.stderr()).contains("Error from server (NotFound): pods \"nope\" not found");
   }
 
+  @Test
+  void aHalfCloseReachesThePodAndItsAnswerStillComesBack() throws Exception {
+    try (ServerSocket pod = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.7"))) {
+      pod.setSoTimeout(20_000);
+      runningPod("raw", "127.0.0.7", pod.getLocalPort());
+      KubectlProcess forward = portForward(Map.of("KUBECTL_PORT_FORWARD_WEBSOCKETS", "false"), "pod/raw",
+          ":" + pod.getLocalPort());
+      int local = forwardedPort(forward, pod.getLocalPort());
+      CompletableFuture<String> podSaw = CompletableFuture.supplyAsync(() -> {
+        try (Socket accepted = pod.accept()) {
+          accepted.setSoTimeout(20_000);
+          // readAllBytes returns only at end of stream: the client's half-close must have come through
+          String got = new String(accepted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+          accepted.getOutputStream().write(("got " + got).getBytes(StandardCharsets.UTF_8));
+          return got;
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try (Socket client = new Socket("127.0.0.1", local)) {
+        client.setSoTimeout(20_000);
+        client.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
+        client.shutdownOutput();
+        assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("got ping");
+      }
+      assertThat(podSaw.get(20, TimeUnit.SECONDS)).isEqualTo("ping");
+    }
+  }
+
+  @Test
+  void whenKubectlGoesThePodSideConnectionsClose() throws Exception {
+    try (ServerSocket pod = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.7"))) {
+      pod.setSoTimeout(20_000);
+      runningPod("dropped", "127.0.0.7", pod.getLocalPort());
+      KubectlProcess forward = portForward(Map.of(), "pod/dropped", ":" + pod.getLocalPort());
+      int local = forwardedPort(forward, pod.getLocalPort());
+      try (Socket client = new Socket("127.0.0.1", local); Socket accepted = acceptWhile(pod, client)) {
+        accepted.setSoTimeout(20_000);
+        assertThat(accepted.getInputStream().read()).isEqualTo('x');
+        forward.close();
+        assertThat(accepted.getInputStream().read()).as("the pod side sees the end of its connection").isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void whenTheApiServerGoesKubectlLosesItsConnectionToThePod() throws Exception {
+    SandboxCluster other = SandboxCluster.start(0);
+    boolean stopped = false;
+    try {
+      Path otherConfig = other.writeKubeconfig(Files.createTempDirectory("sandbox").resolve("kubeconfig"));
+      Kubectl otherKubectl = new Kubectl(otherConfig);
+      otherKubectl.apply(pod("short", echoPort()).replace("namespace: " + ns, "namespace: default"));
+      otherKubectl.ok("patch", "pod", "short", "--subresource=status", "--type=merge", "-p",
+          "{\"status\":{\"phase\":\"Running\",\"podIP\":\"" + POD_IP + "\"}}");
+      KubectlProcess forward = KubectlProcess.start(otherConfig, Map.of(), "port-forward", "pod/short",
+          ":" + echoPort());
+      processes.add(forward);
+      int local = forwardedPort(forward, echoPort());
+      assertThat(get(local, "/before").body()).isEqualTo("hello from /before");
+
+      other.close();
+      stopped = true;
+      await().atMost(Duration.ofSeconds(20)).until(() -> !forward.isAlive());
+      assertThat(forward.exitCode()).isEqualTo(1);
+      assertThat(forward.stderr()).contains("lost connection to pod");
+    } finally {
+      if (!stopped) {
+        other.close();
+      }
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
+
+  /** Accepts the connection {@code client} opens through kubectl, after sending one byte so that it is opened. */
+  private static Socket acceptWhile(ServerSocket pod, Socket client) throws IOException {
+    client.getOutputStream().write('x');
+    client.getOutputStream().flush();
+    return pod.accept();
+  }
 
   /** Sequential requests, concurrent ones on separate connections, and a 1 MiB body each way, twice at once. */
   private void exercise(int local) throws Exception {
