@@ -196,6 +196,7 @@ final class PodLogs {
     }
 
     private void line(String line) {
+      boolean limitReached;
       synchronized (this) {
         if (done) {
           return;
@@ -208,8 +209,9 @@ final class PodLogs {
           return;
         }
         send(line);
+        limitReached = done;
       }
-      if (done) {
+      if (limitReached) {
         stop();
       }
     }

@@ -193,8 +193,10 @@ public final class SandboxApiServer implements AutoCloseable {
       httpWatch(request, type, parsed);
       return;
     }
-    if (type.group().isEmpty() && type.plural().equals("pods") && "log".equals(parsed.subresource())
-        && method.equals("GET")) {
+    if (type.group().isEmpty() && type.plural().equals("pods") && "log".equals(parsed.subresource())) {
+      if (!method.equals("GET")) {
+        throw Statuses.methodNotAllowed(RequestCounts.verb(method, parsed, null), type);
+      }
       PodLogs.serve(request.response(), pod(parsed), parsed, containerLogs);
       return;
     }
