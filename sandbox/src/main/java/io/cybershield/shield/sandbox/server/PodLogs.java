@@ -38,14 +38,13 @@ final class PodLogs {
     boolean follow = path.flag("follow");
     Long tailLines = number(path.param("tailLines"));
     Long limitBytes = number(path.param("limitBytes"));
-    response.setStatusCode(200).putHeader("Content-Type", "text/plain").setChunked(true);
-    if (pod.path("spec").path("nodeName").asText("").isEmpty()) {
-      // a pod on no node has no kubelet to ask: the registry hands back no location, and the answer is empty
-      response.end();
-      return;
+    boolean onNode = !pod.path("spec").path("nodeName").asText("").isEmpty();
+    if (onNode) {
+      checkContainerState(pod, name, container, previous);
     }
-    checkContainerState(pod, name, container, previous);
-    if (previous) {
+    response.setStatusCode(200).putHeader("Content-Type", "text/plain").setChunked(true);
+    if (!onNode || previous) {
+      // a pod on no node has no kubelet to ask (the registry hands back no location): the answer is empty
       response.end();
       return;
     }

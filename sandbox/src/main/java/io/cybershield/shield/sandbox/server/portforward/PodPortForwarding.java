@@ -55,13 +55,14 @@ final class PodPortForwarding implements SpdySession.StreamHandler {
     if (port == null || port.isEmpty()) {
       return "\"port\" header is required";
     }
-    int number;
-    try {
-      number = Integer.parseInt(port);
-    } catch (NumberFormatException e) {
+    if (!port.matches("[0-9]+")) {
       return "unable to parse \"" + port + "\" as a port: strconv.ParseUint: parsing \"" + port + "\": invalid syntax";
     }
-    if (number < 1 || number > 65535) {
+    if (port.length() > 5 || Integer.parseInt(port) > 65535) {
+      return "unable to parse \"" + port + "\" as a port: strconv.ParseUint: parsing \"" + port
+          + "\": value out of range";
+    }
+    if (Integer.parseInt(port) < 1) {
       return "port \"" + port + "\" must be > 0";
     }
     String type = stream.header("streamType");
