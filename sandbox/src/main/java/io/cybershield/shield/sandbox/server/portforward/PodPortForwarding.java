@@ -219,7 +219,12 @@ final class PodPortForwarding implements SpdySession.StreamHandler {
       this.error = error;
     }
 
+    /**
+     * The runtime closes the data stream as it gives up, then the kubelet writes why on the error stream and closes
+     * that one too.
+     */
     void fail(int port, String dialError) {
+      data.end();
       error.write(Buffer.buffer(failure(port, dialError), StandardCharsets.UTF_8.name()));
       finish();
     }
