@@ -26,7 +26,8 @@ final class KubectlProcess implements AutoCloseable {
   }
 
   static KubectlProcess start(Path kubeconfig, Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig));
+    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig,
+        "--cache-dir=" + kubeconfig.resolveSibling("kubectl-cache")));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);

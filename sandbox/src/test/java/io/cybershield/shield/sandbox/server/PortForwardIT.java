@@ -111,33 +111,16 @@ class PortForwardIT {
 
   @Test
   void webSocketTunnelCarriesSequentialConcurrentAndLargeRequests() throws Exception {
-    runningPod("web", POD_IP, echoPort());
-    Map<String, Long> before = cluster.requests().snapshot();
-    KubectlProcess forward = portForward(Map.of(), "pod/web", ":" + echoPort());
-    int local = forwardedPort(forward, echoPort());
-
-    exercise(local);
-
-    Map<String, Long> used = RequestCounts.since(before, cluster.requests().snapshot());
+    Map<String, Long> used = forwardAndExercise("web", Map.of());
     assertThat(used).as("the WebSocket upgrade (GET) was taken, never the SPDY fallback (POST)")
         .containsKey("kubectl get pods/portforward").doesNotContainKey("kubectl create pods/portforward");
-    assertThat(forward.isAlive()).as(forward.output()).isTrue();
   }
 
   @Test
   void plainSpdyUpgradeCarriesTheSameWhenWebSocketsAreOff() throws Exception {
-    runningPod("spdy", POD_IP, echoPort());
-    Map<String, Long> before = cluster.requests().snapshot();
-    KubectlProcess forward = portForward(Map.of("KUBECTL_PORT_FORWARD_WEBSOCKETS", "false"), "pod/spdy",
-        ":" + echoPort());
-    int local = forwardedPort(forward, echoPort());
-
-    exercise(local);
-
-    Map<String, Long> used = RequestCounts.since(before, cluster.requests().snapshot());
+    Map<String, Long> used = forwardAndExercise("spdy", Map.of("KUBECTL_PORT_FORWARD_WEBSOCKETS", "false"));
     assertThat(used).as("the SPDY upgrade (POST) was taken, no WebSocket (GET)")
         .containsKey("kubectl create pods/portforward").doesNotContainKey("kubectl get pods/portforward");
-    assertThat(forward.isAlive()).as(forward.output()).isTrue();
   }
 
   @Test
@@ -267,6 +250,16 @@ class PortForwardIT {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+
+  /** Forwards to a running echo pod, runs {@link #exercise} through it, and returns the requests it took. */
+  private Map<String, Long> forwardAndExercise(String pod, Map<String, String> environment) throws Exception {
+    runningPod(pod, POD_IP, echoPort());
+    Map<String, Long> before = cluster.requests().snapshot();
+    KubectlProcess forward = portForward(environment, "pod/" + pod, ":" + echoPort());
+    exercise(forwardedPort(forward, echoPort()));
+    assertThat(forward.isAlive()).as(forward.output()).isTrue();
+    return RequestCounts.since(before, cluster.requests().snapshot());
+  }
 
   /** Accepts the connection {@code client} opens through kubectl, after sending one byte so that it is opened. */
   private static Socket acceptWhile(ServerSocket pod, Socket client) throws IOException {

@@ -36,17 +36,31 @@ final class PodPortForwarding implements SpdySession.StreamHandler {
   private final String connection;
   private final Map<String, Pair> pairs = new HashMap<>();
   private final List<Forwarded> forwarded = new ArrayList<>();
+  private final Runnable onClosed;
   private SpdySession session;
 
-  PodPortForwarding(Vertx vertx, NetClient client, PortForwardTarget target, String connection) {
+  private PodPortForwarding(Vertx vertx, NetClient client, PortForwardTarget target, String connection,
+      Runnable onClosed) {
     this.vertx = vertx;
     this.client = client;
     this.target = target;
     this.connection = connection;
+    this.onClosed = onClosed;
   }
 
-  void attach(SpdySession session) {
-    this.session = session;
+  /**
+   * Serves port-forwarding to {@code target} on a connection; call on the connection's event loop.
+   *
+   * @param connection names the connection in the kubelet's timeout message
+   * @param onClosed   runs once the connection is gone
+   * @return the running session
+   */
+  static SpdySession serve(Vertx vertx, NetClient client, PortForwardTarget target, String connection,
+      Transport transport, Runnable onClosed) {
+    PodPortForwarding forwarding = new PodPortForwarding(vertx, client, target, connection, onClosed);
+    forwarding.session = new SpdySession(transport, forwarding);
+    forwarding.session.start();
+    return forwarding.session;
   }
 
   @Override
@@ -112,6 +126,7 @@ final class PodPortForwarding implements SpdySession.StreamHandler {
     pairs.values().forEach(pair -> vertx.cancelTimer(pair.timer));
     pairs.clear();
     new ArrayList<>(forwarded).forEach(Forwarded::finish);
+    onClosed.run();
   }
 
   private void forward(Pair pair) {

@@ -128,30 +128,17 @@ public final class PortForwardEndpoint implements AutoCloseable {
   }
 
   private void run(Transport transport, PortForwardTarget target) {
-    PodPortForwarding forwarding = new PodPortForwarding(vertx, client, target,
-        "port-forward-" + connectionIds.incrementAndGet());
-    SpdySession[] holder = new SpdySession[1];
-    SpdySession session = new SpdySession(transport, new SpdySession.StreamHandler() {
-      @Override
-      public String refusal(SpdyStream stream) {
-        return forwarding.refusal(stream);
-      }
-
-      @Override
-      public void accepted(SpdyStream stream) {
-        forwarding.accepted(stream);
-      }
-
-      @Override
-      public void closed() {
-        forwarding.closed();
-        sessions.remove(holder[0]);
-      }
-    });
-    holder[0] = session;
-    forwarding.attach(session);
-    sessions.put(session, vertx.getOrCreateContext());
-    session.start();
+    Context context = vertx.getOrCreateContext();
+    SpdySession[] session = new SpdySession[1];
+    session[0] = PodPortForwarding.serve(vertx, client, target, "port-forward-" + connectionIds.incrementAndGet(),
+        transport, () -> {
+          if (session[0] != null) {
+            sessions.remove(session[0]);
+          }
+        });
+    if (!session[0].isClosed()) {
+      sessions.put(session[0], context);
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ package io.cybershield.shield.sandbox.server.portforward;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 
 import java.util.function.Consumer;
 
@@ -32,7 +34,7 @@ interface Transport {
 
   /** A socket taken over after {@code 101 Switching Protocols}. */
   static Transport of(NetSocket socket) {
-    return new Transport() {
+    return new Over(socket, socket) {
       @Override
       public void start(Consumer<Buffer> bytes, Runnable ended) {
         socket.handler(bytes::accept);
@@ -46,26 +48,6 @@ interface Transport {
       }
 
       @Override
-      public boolean writeQueueFull() {
-        return socket.writeQueueFull();
-      }
-
-      @Override
-      public void drainHandler(Runnable drained) {
-        socket.drainHandler(v -> drained.run());
-      }
-
-      @Override
-      public void pause() {
-        socket.pause();
-      }
-
-      @Override
-      public void resume() {
-        socket.resume();
-      }
-
-      @Override
       public void close() {
         socket.close();
       }
@@ -74,7 +56,7 @@ interface Transport {
 
   /** A WebSocket tunneling SPDY in binary messages. */
   static Transport of(ServerWebSocket socket) {
-    return new Transport() {
+    return new Over(socket, socket) {
       @Override
       public void start(Consumer<Buffer> bytes, Runnable ended) {
         socket.binaryMessageHandler(bytes::accept);
@@ -92,26 +74,6 @@ interface Transport {
       }
 
       @Override
-      public boolean writeQueueFull() {
-        return socket.writeQueueFull();
-      }
-
-      @Override
-      public void drainHandler(Runnable drained) {
-        socket.drainHandler(v -> drained.run());
-      }
-
-      @Override
-      public void pause() {
-        socket.pause();
-      }
-
-      @Override
-      public void resume() {
-        socket.resume();
-      }
-
-      @Override
       public void close() {
         if (!socket.isClosed()) {
           // a normal closure is what client-go's tunneling connection reads as the end of the stream
@@ -119,5 +81,36 @@ interface Transport {
         }
       }
     };
+  }
+
+  /** Flow control as both Vert.x sockets have it: the same object, seen as the stream it reads and writes. */
+  abstract class Over implements Transport {
+    private final ReadStream<Buffer> in;
+    private final WriteStream<Buffer> out;
+
+    Over(ReadStream<Buffer> in, WriteStream<Buffer> out) {
+      this.in = in;
+      this.out = out;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return out.writeQueueFull();
+    }
+
+    @Override
+    public void drainHandler(Runnable drained) {
+      out.drainHandler(v -> drained.run());
+    }
+
+    @Override
+    public void pause() {
+      in.pause();
+    }
+
+    @Override
+    public void resume() {
+      in.resume();
+    }
   }
 }

@@ -12,10 +12,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,73 +26,17 @@ class PodPortForwardingTest {
 
   private Vertx vertx;
   private Context context;
-  private final List<SpdyFrame> written = new ArrayList<>();
+  private final InMemoryTransport transport = new InMemoryTransport();
   private final SpdyFrameCodec.Writer client = new SpdyFrameCodec.Writer();
-  private final SpdyFrameCodec.Reader clientReader = new SpdyFrameCodec.Reader();
-  private Consumer<Buffer> server;
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
     NetClient netClient = vertx.createNetClient();
-    Transport transport = new Transport() {
-      @Override
-      public void start(Consumer<Buffer> bytes, Runnable ended) {
-        server = bytes;
-      }
-
-      @Override
-      public void write(Buffer bytes) {
-        synchronized (written) {
-          clientReader.feed(bytes, written::add);
-        }
-      }
-
-      @Override
-      public boolean writeQueueFull() {
-        return false;
-      }
-
-      @Override
-      public void drainHandler(Runnable drained) {
-      }
-
-      @Override
-      public void pause() {
-      }
-
-      @Override
-      public void resume() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    context.runOnContext(v -> {
-      PodPortForwarding forwarding = new PodPortForwarding(vertx, netClient,
-          new PortForwardTarget("web", "uid-1", "127.0.0.1"), "test");
-      SpdySession session = new SpdySession(transport, new SpdySession.StreamHandler() {
-        @Override
-        public String refusal(SpdyStream stream) {
-          return forwarding.refusal(stream);
-        }
-
-        @Override
-        public void accepted(SpdyStream stream) {
-          forwarding.accepted(stream);
-        }
-
-        @Override
-        public void closed() {
-          forwarding.closed();
-        }
-      });
-      forwarding.attach(session);
-      session.start();
-    });
-    await().atMost(Duration.ofSeconds(5)).until(() -> server != null);
+    context.runOnContext(v -> PodPortForwarding.serve(vertx, netClient,
+        new PortForwardTarget("web", "uid-1", "127.0.0.1"), "test", transport, () -> { }));
+    await().atMost(Duration.ofSeconds(5)).until(() -> transport.bytes != null);
   }
 
   @AfterEach
@@ -104,13 +46,11 @@ class PodPortForwardingTest {
 
   private void open(int id, Map<String, List<String>> headers) {
     Buffer frame = client.encode(new SpdyFrame.SynStream(id, 0, 0, 0, headers));
-    context.runOnContext(v -> server.accept(frame));
+    context.runOnContext(v -> transport.bytes.accept(frame));
   }
 
   private List<SpdyFrame> written() {
-    synchronized (written) {
-      return List.copyOf(written);
-    }
+    return transport.written();
   }
 
   @Test

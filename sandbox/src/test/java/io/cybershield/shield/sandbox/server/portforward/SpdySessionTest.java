@@ -7,59 +7,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SpdySessionTest {
 
-  /** A transport in memory: what the server wrote, decoded as the client would, and the calls it got. */
-  private static final class FakeTransport implements Transport {
-    final SpdyFrameCodec.Reader clientReader = new SpdyFrameCodec.Reader();
-    final List<SpdyFrame> written = new ArrayList<>();
-    Consumer<Buffer> bytes;
-    Runnable ended;
-    int pauses;
-    int resumes;
-    boolean closed;
-
-    @Override
-    public void start(Consumer<Buffer> bytes, Runnable ended) {
-      this.bytes = bytes;
-      this.ended = ended;
-    }
-
-    @Override
-    public void write(Buffer bytes) {
-      clientReader.feed(bytes, written::add);
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public void drainHandler(Runnable drained) {
-    }
-
-    @Override
-    public void pause() {
-      pauses++;
-    }
-
-    @Override
-    public void resume() {
-      resumes++;
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-    }
-  }
-
-  private final FakeTransport transport = new FakeTransport();
+  private final InMemoryTransport transport = new InMemoryTransport();
   private final SpdyFrameCodec.Writer client = new SpdyFrameCodec.Writer();
   private final List<SpdyStream> accepted = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
@@ -89,7 +42,7 @@ class SpdySessionTest {
     session.start();
     clientSends(new SpdyFrame.SynStream(1, 0, 0, 0, Map.of("streamtype", List.of("data"))));
     clientSends(new SpdyFrame.SynStream(3, 0, 0, 0, Map.of("streamtype", List.of("refuse"))));
-    assertThat(transport.written).usingRecursiveFieldByFieldElementComparator().containsExactly(
+    assertThat(transport.written()).usingRecursiveFieldByFieldElementComparator().containsExactly(
         new SpdyFrame.SynReply(1, 0, Map.of()), new SpdyFrame.RstStream(3, SpdyFrame.RST_CANCEL));
     assertThat(accepted).extracting(SpdyStream::id).containsExactly(1);
   }
@@ -100,7 +53,7 @@ class SpdySessionTest {
     clientSends(new SpdyFrame.SynStream(5, 0, 0, 0, Map.of()));
     clientSends(new SpdyFrame.SynStream(3, 0, 0, 0, Map.of()));
     clientSends(new SpdyFrame.SynStream(8, 0, 0, 0, Map.of()));
-    assertThat(transport.written).usingRecursiveFieldByFieldElementComparator().containsExactly(
+    assertThat(transport.written()).usingRecursiveFieldByFieldElementComparator().containsExactly(
         new SpdyFrame.SynReply(5, 0, Map.of()), new SpdyFrame.RstStream(3, SpdyFrame.RST_PROTOCOL_ERROR),
         new SpdyFrame.RstStream(8, SpdyFrame.RST_PROTOCOL_ERROR));
   }
@@ -111,7 +64,7 @@ class SpdySessionTest {
     clientSends(new SpdyFrame.Ping(1));
     clientSends(new SpdyFrame.Ping(2));
     clientSends(new SpdyFrame.Ping(7));
-    assertThat(transport.written).usingRecursiveFieldByFieldElementComparator()
+    assertThat(transport.written()).usingRecursiveFieldByFieldElementComparator()
         .containsExactly(new SpdyFrame.Ping(1), new SpdyFrame.Ping(7));
   }
 
@@ -131,7 +84,7 @@ class SpdySessionTest {
     stream.write(Buffer.buffer(new byte[SpdySession.DATA_CHUNK * 2 + 1]));
     stream.end();
     stream.end();
-    assertThat(transport.written.subList(1, transport.written.size())).extracting(f -> {
+    assertThat(transport.written().subList(1, transport.written().size())).extracting(f -> {
       SpdyFrame.Data data = (SpdyFrame.Data) f;
       return data.payload().length + (data.fin() ? " fin" : "");
     }).containsExactly(SpdySession.DATA_CHUNK + "", SpdySession.DATA_CHUNK + "", "1", "0 fin");
@@ -155,7 +108,7 @@ class SpdySessionTest {
   void garbageGetsAGoAwayWithProtocolError() {
     session.start();
     transport.bytes.accept(Buffer.buffer(HexFormat.of().parseHex("8001000100000000")));
-    assertThat(transport.written).usingRecursiveFieldByFieldElementComparator()
+    assertThat(transport.written()).usingRecursiveFieldByFieldElementComparator()
         .containsExactly(new SpdyFrame.GoAway(0, SpdyFrame.GOAWAY_PROTOCOL_ERROR));
     assertThat(transport.closed).isTrue();
     assertThat(events).containsExactly("closed");
