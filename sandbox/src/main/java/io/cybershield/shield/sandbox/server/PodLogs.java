@@ -174,13 +174,17 @@ final class PodLogs {
     }
 
     void read(ContainerLogs logs, String namespace, String pod, String container, boolean follow) {
-      response.write(Buffer.buffer());
       response.closeHandler(v -> stop());
+      // nothing is written until read returns, so a failing ContainerLogs still gets its error answered as a Status
       ContainerLogs.Subscription opened = logs.read(namespace, pod, container, follow, this::line, this::end);
       boolean closeNow;
       synchronized (this) {
         subscription = opened;
         live = true;
+        if (!response.closed()) {
+          // the head goes out at once, as the kubelet flushes it, so a follower sees the answer begin
+          response.write(Buffer.buffer());
+        }
         while (!kept.isEmpty() && !done) {
           send(kept.removeFirst());
         }

@@ -297,6 +297,11 @@ public final class SandboxApiServer implements AutoCloseable {
     } catch (ApiException e) {
       send(request.response(), e.status(), e.code());
       return;
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed", request.method(), request.uri(), e);
+      send(request.response(), Statuses.failure(500, "InternalError", "Internal error occurred: " + e.getMessage(),
+          null), 500);
+      return;
     }
     PortForwardTarget target = new PortForwardTarget(parsed.name(), pod.path("metadata").path("uid").asText(),
         pod.path("status").path("podIP").asText(""));
