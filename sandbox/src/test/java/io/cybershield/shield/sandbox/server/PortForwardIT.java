@@ -249,7 +249,56 @@ class PortForwardIT {
     }
   }
 
+  @Test
+  void requestsThatCannotBeUpgradedAreRefusedAsTheRealServerDoes() throws Exception {
+    runningPod("plain", POD_IP, echoPort());
+    kubectl.apply("apiVersion: v1\nkind: Pod\nmetadata: {name: nowhere, namespace: " + ns + "}\nspec:\n"
+        + "  containers: [{name: app, image: sandbox.local/app}]\n");
+    String path = "/api/v1/namespaces/" + ns + "/pods/";
+
+    assertThat(raw("POST", path + "plain/portforward", "")).startsWith("HTTP/1.1 400 ")
+        .contains("\"message\":\"Upgrade request required\"").contains("\"reason\":\"BadRequest\"");
+    String spdy = "Connection: Upgrade\r\nUpgrade: SPDY/3.1\r\n";
+    assertThat(raw("POST", path + "plain/portforward", spdy)).startsWith("HTTP/1.1 400 ")
+        .endsWith("\r\n\r\nunable to upgrade: header X-Stream-Protocol-Version does not exist in request with 3 "
+            + "headers\n");
+    assertThat(raw("POST", path + "plain/portforward", spdy + "X-Stream-Protocol-Version: v4.channel.k8s.io\r\n"))
+        .startsWith("HTTP/1.1 403 ").containsIgnoringCase("X-Accepted-Stream-Protocol-Versions: portforward.k8s.io")
+        .endsWith("unable to upgrade: unable to negotiate protocol: client supports [v4.channel.k8s.io], server "
+            + "accepts [portforward.k8s.io]\n");
+    String portForward = spdy + "X-Stream-Protocol-Version: portforward.k8s.io\r\n";
+    assertThat(raw("POST", path + "nowhere/portforward", portForward)).startsWith("HTTP/1.1 400 ")
+        .contains("\"message\":\"pod nowhere does not have a host assigned\"");
+    assertThat(raw("POST", path + "gone/portforward", portForward)).startsWith("HTTP/1.1 404 ")
+        .contains("\"message\":\"pods \\\"gone\\\" not found\"");
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
+
+  /**
+   * One HTTP/1.1 request written by hand (the JDK client will not send {@code Connection} or {@code Upgrade}); the
+   * answer's head and its {@code Content-Length} body.
+   */
+  private String raw(String method, String path, String headers) throws IOException {
+    URI server = URI.create(cluster.url());
+    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: " + server.getAuthority()
+          + "\r\nContent-Length: 0\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.append((char) b);
+      }
+      Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+      byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+      return head + new String(body, StandardCharsets.UTF_8);
+    }
+  }
 
   /** Forwards to a running echo pod, runs {@link #exercise} through it, and returns the requests it took. */
   private Map<String, Long> forwardAndExercise(String pod, Map<String, String> environment) throws Exception {

@@ -98,8 +98,10 @@ public final class PortForwardEndpoint implements AutoCloseable {
     List<String> offered = request.headers().getAll("X-Stream-Protocol-Version").stream()
         .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
     if (request.headers().getAll("X-Stream-Protocol-Version").isEmpty()) {
+      // Go's server keeps Host out of the request's header map, so it is not counted
+      int headers = request.headers().size() - (request.headers().contains("Host") ? 1 : 0);
       plainError(response, 400, "unable to upgrade: header X-Stream-Protocol-Version does not exist in request with "
-          + request.headers().size() + " headers");
+          + headers + " headers");
       return;
     }
     if (!offered.contains(PROTOCOL)) {
