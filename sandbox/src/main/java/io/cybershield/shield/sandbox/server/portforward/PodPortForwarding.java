@@ -100,7 +100,7 @@ final class PodPortForwarding implements SpdySession.StreamHandler {
     String id = requestId;
     Pair pair = pairs.get(id);
     if (pair == null) {
-      pair = new Pair(id);
+      pair = new Pair();
       pairs.put(id, pair);
       Pair created = pair;
       created.timer = vertx.setTimer(STREAM_CREATION_TIMEOUT_MS, t -> {
@@ -181,14 +181,9 @@ final class PodPortForwarding implements SpdySession.StreamHandler {
 
   /** The two streams of one forwarded connection, as they arrive. */
   private static final class Pair {
-    final String requestId;
     SpdyStream error;
     SpdyStream data;
     long timer;
-
-    Pair(String requestId) {
-      this.requestId = requestId;
-    }
 
     String add(String type, SpdyStream stream) {
       if (type.equals("error")) {
