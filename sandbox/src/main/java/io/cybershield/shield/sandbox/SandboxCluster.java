@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cybershield.shield.sandbox.server.ContainerLogs;
 import io.cybershield.shield.sandbox.server.RequestCounts;
 import io.cybershield.shield.sandbox.server.ResourceRegistry;
 import io.cybershield.shield.sandbox.server.ResourceType;
@@ -159,6 +160,12 @@ public final class SandboxCluster implements AutoCloseable {
     Files.createDirectories(absolute.getParent());
     Files.writeString(absolute, kubeconfig);
     return absolute;
+  }
+
+  /** Where the pods' log subresource reads the containers' output (none by default). */
+  public SandboxCluster containerLogs(ContainerLogs logs) {
+    server.containerLogs(logs);
+    return this;
   }
 
   /** The simulator, or {@code null} when the cluster runs without one. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cybershield.shield.sandbox.server.portforward.PortForwardEndpoint;
+import io.cybershield.shield.sandbox.server.portforward.PortForwardTarget;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,7 +28,9 @@ import java.util.function.Consumer;
 /**
  * The sandbox's HTTP front: a Vert.x server on loopback that serves discovery, {@code /version}, OpenAPI v3,
  * server-side printing and streaming watches (chunked HTTP for {@code kubectl}, WebSocket for fabric8), and hands
- * every resource request to the {@link SandboxStore}. Requests it cannot serve (protobuf bodies, protobuf-only
+ * every resource request to the {@link SandboxStore}. Pods' {@code log} reads the {@link ContainerLogs} set with
+ * {@link #containerLogs}; {@code portforward} upgrades to SPDY (plain or tunneled in a WebSocket) and connects to the
+ * pod's {@code status.podIP} ({@link PortForwardEndpoint}). Requests it cannot serve (protobuf bodies, protobuf-only
  * answers, OpenAPI v2) are refused at once with the Status a real server sends, so no client ever hangs.
  */
 public final class SandboxApiServer implements AutoCloseable {
@@ -43,18 +48,22 @@ public final class SandboxApiServer implements AutoCloseable {
   private int port;
   private final RequestCounts requests = new RequestCounts();
   private volatile ContainerLogs containerLogs = ContainerLogs.NONE;
+  private final PortForwardEndpoint portForwards;
 
   public SandboxApiServer(SandboxStore store, Clock clock) {
     this.store = store;
     this.documents = new ApiDocuments(store.registry());
     this.clock = clock;
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+    this.portForwards = new PortForwardEndpoint(vertx);
   }
 
   /** Binds to 127.0.0.1 on the given port (0 picks a free one). */
   public SandboxApiServer start(int requestedPort) {
     HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requestedPort)
-        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024);
+        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024)
+        // offered only to clients that ask for it: fabric8's watches name no subprotocol and get none back
+        .setWebSocketSubProtocols(List.of(PortForwardEndpoint.WEBSOCKET_PROTOCOL));
     server = vertx.createHttpServer(options).requestHandler(this::handle);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -75,6 +84,11 @@ public final class SandboxApiServer implements AutoCloseable {
     return port;
   }
 
+  /** The pods' port-forward endpoint, which counts the sessions it opened by transport. */
+  public PortForwardEndpoint portForwards() {
+    return portForwards;
+  }
+
   /** The requests answered so far, by client, verb and resource. */
   public RequestCounts requests() {
     return requests;
@@ -87,6 +101,7 @@ public final class SandboxApiServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      portForwards.close();
       if (server != null) {
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
@@ -102,6 +117,10 @@ public final class SandboxApiServer implements AutoCloseable {
       // answer before reading the body: protobuf is not decoded here, and a client must never wait
       request.pause();
       send(request.response(), Statuses.unsupportedMediaType("application/json, application/yaml").status(), 415);
+      return;
+    }
+    if (isPortForward(request)) {
+      portForward(request);
       return;
     }
     if (isWebSocketWatch(request)) {
@@ -174,8 +193,20 @@ public final class SandboxApiServer implements AutoCloseable {
       httpWatch(request, type, parsed);
       return;
     }
+    if (type.group().isEmpty() && type.plural().equals("pods") && "log".equals(parsed.subresource())) {
+      if (!method.equals("GET")) {
+        throw Statuses.methodNotAllowed(RequestCounts.verb(method, parsed, null), type);
+      }
+      PodLogs.serve(request.response(), pod(parsed), parsed, containerLogs);
+      return;
+    }
+    if (type.group().isEmpty() && type.plural().equals("pods") && "portforward".equals(parsed.subresource())) {
+      // what the real server's upgrade-aware proxy says to a port-forward that asks for no upgrade
+      pod(parsed);
+      throw Statuses.badRequest("Upgrade request required");
+    }
     if (type.group().isEmpty() && type.plural().equals("pods") && parsed.subresource() != null
-        && Set.of("log", "exec", "attach", "portforward").contains(parsed.subresource())) {
+        && Set.of("exec", "attach").contains(parsed.subresource())) {
       throw new ApiException(Statuses.failure(404, "NotFound", "pods \"" + parsed.name() + "\": the Shield "
           + "sandbox simulates pods without running their containers, so there is no " + parsed.subresource()
           + " to serve", Statuses.details(parsed.name(), "", "pods")));
@@ -231,6 +262,54 @@ public final class SandboxApiServer implements AutoCloseable {
       return documents.resourceList(parts[2], parts[3]);
     }
     return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pod subresources
+
+  /** The stored pod a subresource request names; NotFound as the real server words it. */
+  private JsonNode pod(RequestPath path) {
+    ResourceType pods = store.registry().find("", "v1", "pods").orElseThrow();
+    RequestPath object = new RequestPath("", "v1", path.namespace(), "pods", path.name(), null, Map.of());
+    return store.serve("GET", object, pods, null, new byte[0], null).body();
+  }
+
+  private static boolean isPortForward(HttpServerRequest request) {
+    return (PortForwardEndpoint.isWebSocket(request) || PortForwardEndpoint.isSpdyUpgrade(request))
+        && request.path().matches("/api/v1/namespaces/[^/]+/pods/[^/]+/portforward/?");
+  }
+
+  /**
+   * A port-forward upgrade, answered on the event loop before any body is read (the socket is handed over). The
+   * pod must exist and be on a node, as the registry's {@code PortForwardLocation} requires; kubectl itself refuses
+   * pods that are not running.
+   */
+  private void portForward(HttpServerRequest request) {
+    RequestPath parsed = RequestPath.parse(request.uri(), store.registry());
+    requests.record(request.getHeader("User-Agent"), request.method().name(), parsed,
+        request.getHeader("Content-Type"));
+    JsonNode pod;
+    try {
+      pod = pod(parsed);
+      if (pod.path("spec").path("nodeName").asText("").isEmpty()) {
+        throw Statuses.badRequest("pod " + parsed.name() + " does not have a host assigned");
+      }
+    } catch (ApiException e) {
+      send(request.response(), e.status(), e.code());
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed", request.method(), request.uri(), e);
+      send(request.response(), Statuses.failure(500, "InternalError", "Internal error occurred: " + e.getMessage(),
+          null), 500);
+      return;
+    }
+    PortForwardTarget target = new PortForwardTarget(parsed.name(), pod.path("metadata").path("uid").asText(),
+        pod.path("status").path("podIP").asText(""));
+    if (PortForwardEndpoint.isWebSocket(request)) {
+      portForwards.webSocket(request, target);
+    } else {
+      portForwards.spdy(request, target);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
