@@ -26,7 +26,10 @@ public interface Launcher {
    */
   Workload start(WorkloadContext context);
 
-  /** The repository of an image reference: no tag, no digest ({@code ghcr.io/a/b:1.0@sha256:..} → {@code ghcr.io/a/b}). */
+  /**
+   * The repository of an image reference, without tag and digest: {@code ghcr.io/a/b:1.0@sha256:..} →
+   * {@code ghcr.io/a/b}; {@code localhost:5000/b} keeps its registry's port.
+   */
   static String repository(String image) {
     if (image == null) {
       return "";

@@ -333,7 +333,8 @@ public final class ClusterSimulator implements AutoCloseable {
 
   private void enqueueService(EndpointSlice slice) {
     Map<String, String> labels = slice.getMetadata().getLabels();
-    if (labels != null && EndpointSliceController.MANAGED_BY.equals(labels.get(EndpointSliceController.MANAGED_BY_LABEL))
+    if (labels != null
+        && EndpointSliceController.MANAGED_BY.equals(labels.get(EndpointSliceController.MANAGED_BY_LABEL))
         && labels.get(EndpointSliceController.SERVICE_NAME_LABEL) != null) {
       ctx.enqueue(SimContext.key("svc", slice.getMetadata().getNamespace(),
           labels.get(EndpointSliceController.SERVICE_NAME_LABEL)));

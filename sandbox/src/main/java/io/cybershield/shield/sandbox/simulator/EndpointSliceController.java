@@ -130,7 +130,8 @@ final class EndpointSliceController {
 
   private static Integer targetPort(ServicePort sp, String protocol, Pod pod) {
     IntOrString target = sp.getTargetPort();
-    if (target == null || (target.getIntVal() == null && (target.getStrVal() == null || target.getStrVal().isEmpty()))) {
+    if (target == null
+        || (target.getIntVal() == null && (target.getStrVal() == null || target.getStrVal().isEmpty()))) {
       return sp.getPort();
     }
     if (target.getIntVal() != null) {
