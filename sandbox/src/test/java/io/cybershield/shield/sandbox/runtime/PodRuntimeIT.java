@@ -235,8 +235,8 @@ class PodRuntimeIT {
 
   private static ConditionFactory await() {
     return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-        .ignoreExceptionsInstanceOf(NullPointerException.class).ignoreExceptionsInstanceOf(IllegalStateException.class)
-        .ignoreExceptionsInstanceOf(java.util.NoSuchElementException.class);
+        .ignoreExceptionsMatching(e -> e instanceof NullPointerException || e instanceof IllegalStateException
+            || e instanceof java.util.NoSuchElementException);
   }
 
   private Deployment deployment(String name, String image, int port, String readinessPath, List<EnvVar> env) {

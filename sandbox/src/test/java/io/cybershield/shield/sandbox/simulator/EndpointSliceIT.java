@@ -163,8 +163,8 @@ class EndpointSliceIT {
 
   private static ConditionFactory await() {
     return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
-        .ignoreExceptionsInstanceOf(NullPointerException.class).ignoreExceptionsInstanceOf(IllegalStateException.class)
-        .ignoreExceptionsInstanceOf(IndexOutOfBoundsException.class);
+        .ignoreExceptionsMatching(e -> e instanceof NullPointerException || e instanceof IllegalStateException
+            || e instanceof IndexOutOfBoundsException);
   }
 
   private List<EndpointSlice> slices(String service) {
