@@ -85,6 +85,9 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
    */
   public RealContainers realContainers() {
     return (pod, container) -> {
+      if (Boolean.TRUE.equals(pod.getSpec().getHostNetwork())) {
+        return false; // its IP is the node's, not a loopback address the runtime could bind
+      }
       Launcher launcher = config.launcherFor(container.getImage());
       return launcher != null && launcher.unavailable() == null;
     };

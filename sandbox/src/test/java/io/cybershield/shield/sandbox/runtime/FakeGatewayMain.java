@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A fake image for the runtime's tests: prints what the container was given, then answers
  * {@code GET /q/health/ready} on {@code QUARKUS_HTTP_HOST:QUARKUS_HTTP_PORT}, as the gateway does, until it is
- * stopped. Only JDK classes, so it runs from the test classes alone.
+ * stopped; after {@code POST /test/down} the readiness check answers 503. Only JDK classes, so it runs from the
+ * test classes alone.
  */
 public final class FakeGatewayMain {
 
@@ -30,10 +32,17 @@ public final class FakeGatewayMain {
         .findFirst().orElse(null)));
     HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("QUARKUS_HTTP_HOST"),
         Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"))), 0);
+    AtomicBoolean up = new AtomicBoolean(true);
     server.createContext("/q/health/ready", exchange -> {
-      byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
+      byte[] body = (up.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(up.get() ? 200 : 503, body.length);
       exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.createContext("/test/down", exchange -> {
+      up.set(false);
+      System.out.println("readiness now DOWN");
+      exchange.sendResponseHeaders(204, -1);
       exchange.close();
     });
     server.start();

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -43,6 +45,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The sandbox with its runtime on: pods of a DJL Serving image are answered by a stand-in on their pod IP, a
@@ -209,6 +212,33 @@ class PodRuntimeIT {
   }
 
   @Test
+  void aContainerThatStopsAnsweringItsReadinessProbeTurnsUnreadyAndLeavesItsServicesReadyEndpoints()
+      throws Exception {
+    int port = freePort();
+    client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("gateway")
+        .endMetadata().withNewSpec().addToSelector("app", "gateway").addNewPort().withName("http").withPort(80)
+        .withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
+    client.apps().deployments().inNamespace(ns).resource(deployment("gateway", FAKE_IMAGE + ":1.0", port,
+        "/q/health/ready", List.of(new EnvVar("QUARKUS_HTTP_PORT", Integer.toString(port), null)))).create();
+    await().untilAsserted(() -> assertThat(ready(onlyPod("gateway"))).isTrue());
+    String ip = onlyPod("gateway").getStatus().getPodIP();
+    await().untilAsserted(() -> assertThat(endpoints("gateway"))
+        .extracting(e -> e.getAddresses().get(0), e -> e.getConditions().getReady())
+        .containsExactly(tuple(ip, true)));
+
+    HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":" + port
+        + "/test/down")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(down.statusCode()).isEqualTo(204);
+
+    await().untilAsserted(() -> assertThat(ready(onlyPod("gateway"))).isFalse());
+    await().untilAsserted(() -> assertThat(endpoints("gateway"))
+        .extracting(e -> e.getAddresses().get(0), e -> e.getConditions().getReady(),
+            e -> e.getConditions().getServing())
+        .containsExactly(tuple(ip, false, false)));
+    assertThat(onlyPod("gateway").getStatus().getPhase()).isEqualTo("Running");
+  }
+
+  @Test
   void gatewayImageWithoutItsJarStaysSimulatedAndSaysWhy() throws IOException {
     client.apps().deployments().inNamespace(ns).resource(deployment("gw",
         "ghcr.io/cybershield/shield-inference-runtime:0.1.0", freePort(), "/q/health/ready", List.of())).create();
@@ -237,6 +267,11 @@ class PodRuntimeIT {
     return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
         .ignoreExceptionsMatching(e -> e instanceof NullPointerException || e instanceof IllegalStateException
             || e instanceof java.util.NoSuchElementException);
+  }
+
+  private List<Endpoint> endpoints(String service) {
+    return client.discovery().v1().endpointSlices().inNamespace(ns).withLabel("kubernetes.io/service-name", service)
+        .list().getItems().stream().flatMap(s -> s.getEndpoints().stream()).toList();
   }
 
   private Deployment deployment(String name, String image, int port, String readinessPath, List<EnvVar> env) {
