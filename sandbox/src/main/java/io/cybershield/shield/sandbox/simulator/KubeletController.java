@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Ready after the readiness delay. Containers whose image starts with {@value #JOB_IMAGE_PREFIX} run for
  * {@code SANDBOX_DURATION} and exit with {@code SANDBOX_EXIT_CODE} and {@code SANDBOX_TERMINATION_MESSAGE}; all other
  * containers run until the pod is deleted; {@code SANDBOX_READY=false} or an image starting with
- * {@value #UNREADY_IMAGE_PREFIX} never turns ready, {@code SANDBOX_READY_DELAY} overrides the readiness delay. Pods
- * of deleted nodes, ReplicaSets and Jobs are deleted.
+ * {@value #UNREADY_IMAGE_PREFIX} never turns ready, {@code SANDBOX_READY_DELAY} overrides the readiness delay. A
+ * container the sandbox runs for real ({@link RealContainers}) is ready while its readiness probe passes against
+ * the pod IP instead. Pods get distinct loopback pod IPs. Pods of deleted nodes, ReplicaSets and Jobs are deleted.
  */
 final class KubeletController {
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -236,6 +237,27 @@ class PodRuntimeIT {
             e -> e.getConditions().getServing())
         .containsExactly(tuple(ip, false, false)));
     assertThat(onlyPod("gateway").getStatus().getPhase()).isEqualTo("Running");
+  }
+
+  @Test
+  void theStandInOfAPodWhoseNodeGoesIsClosed() throws Exception {
+    int port = freePort();
+    String node = "rt-node-gone";
+    client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).addToLabels("sandbox-test", node)
+        .addToAnnotations("sandbox.cybershield.io/capacity", "cpu=4,memory=8Gi").endMetadata().build()).create();
+    Deployment onNode = new DeploymentBuilder(deployment("pinned", "deepjavalibrary/djl-serving:0.36.0-lmi", port,
+        "/ping", List.of())).editSpec().editTemplate().editSpec().addToNodeSelector("sandbox-test", node).endSpec()
+        .endTemplate().endSpec().build();
+    client.apps().deployments().inNamespace(ns).resource(onNode).create();
+    await().untilAsserted(() -> assertThat(ready(onlyPod("pinned"))).isTrue());
+    Pod pod = onlyPod("pinned");
+    assertThat(pod.getSpec().getNodeName()).isEqualTo(node);
+    String ip = pod.getStatus().getPodIP();
+    assertThat(refuses(ip, port)).isFalse();
+
+    client.nodes().withName(node).delete();
+    await().until(() -> refuses(ip, port));
+    await().until(() -> cluster.runtime().workload(ns, pod.getMetadata().getName(), "main").isEmpty());
   }
 
   @Test
