@@ -60,8 +60,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
   private final Map<String, PodWorkloads> pods = new ConcurrentHashMap<>();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
   private final Set<String> notRunReported = ConcurrentHashMap.newKeySet();
-  private SharedIndexInformer<Pod> podInformer;
-  private SharedIndexInformer<Node> nodeInformer;
+  private volatile SharedIndexInformer<Pod> podInformer;
+  private volatile SharedIndexInformer<Node> nodeInformer;
   private volatile boolean closed;
 
   /**
@@ -104,6 +104,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     nodeInformer = client.nodes().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Node node) {
+        // pods bound to a node this cache did not have yet were skipped
+        submit(() -> nodeAdded(node.getMetadata().getName()));
       }
 
       @Override
@@ -286,6 +288,17 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.debug("could not record the {} event of {}: {}", NOT_RUN_REASON, pod.getMetadata().getName(),
           e.getMessage());
+    }
+  }
+
+  private void nodeAdded(String nodeName) {
+    if (podInformer == null) {
+      return;
+    }
+    for (Pod pod : podInformer.getStore().list()) {
+      if (pod.getSpec() != null && nodeName.equals(pod.getSpec().getNodeName())) {
+        sync(pod);
+      }
     }
   }
 

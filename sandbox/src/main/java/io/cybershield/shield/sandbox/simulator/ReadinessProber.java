@@ -36,7 +36,7 @@ final class ReadinessProber implements AutoCloseable {
 
   private final SimContext ctx;
   private final ScheduledExecutorService timer;
-  private final HttpClient http;
+  private HttpClient http;
   private final Map<String, Probing> probing = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -47,8 +47,15 @@ final class ReadinessProber implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(MAX_TIMEOUT_MILLIS))
-        .followRedirects(HttpClient.Redirect.NEVER).executor(timer).build();
+  }
+
+  /** Made on the first probe: most simulators never probe anything. Only the probe thread calls it. */
+  private HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(MAX_TIMEOUT_MILLIS))
+          .followRedirects(HttpClient.Redirect.NEVER).executor(timer).build();
+    }
+    return http;
   }
 
   /**
@@ -146,7 +153,7 @@ final class ReadinessProber implements AutoCloseable {
           result(false);
           return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
             .whenComplete((response, error) -> result(error == null && response.statusCode() >= 200
                 && response.statusCode() < 400));
       } else {
