@@ -67,13 +67,16 @@ class PodRuntimeIT {
 
   @BeforeAll
   void start() throws URISyntaxException {
+    cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast(), runtimeConfig());
+    client = cluster.client();
+  }
+
+  private static RuntimeConfig runtimeConfig() throws URISyntaxException {
     String testClasses = Path.of(FakeGatewayMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
-    RuntimeConfig runtime = RuntimeConfig.standard(MISSING_JAR)
+    return RuntimeConfig.standard(MISSING_JAR)
         .withLauncherFirst(JavaProcessLauncher.mainClass(FAKE_IMAGE, FakeGatewayMain.class.getName(), testClasses)
             .withStopGrace(Duration.ofSeconds(2)));
-    cluster = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast(), runtime);
-    client = cluster.client();
   }
 
   @AfterAll
@@ -258,6 +261,35 @@ class PodRuntimeIT {
     client.nodes().withName(node).delete();
     await().until(() -> refuses(ip, port));
     await().until(() -> cluster.runtime().workload(ns, pod.getMetadata().getName(), "main").isEmpty());
+  }
+
+  @Test
+  void closingTheClusterStopsItsProcessesAndStandIns() throws Exception {
+    int port = freePort();
+    long pid;
+    String djlIp;
+    try (SandboxCluster own = SandboxCluster.start(0, NodeInventory.defaultInventory(), SimulatorConfig.fast(),
+        runtimeConfig()); KubernetesClient ownClient = own.client()) {
+      ownClient.apps().deployments().inNamespace("default").resource(new DeploymentBuilder(deployment("gateway",
+          FAKE_IMAGE + ":1.0", port, "/q/health/ready", List.of(new EnvVar("QUARKUS_HTTP_PORT",
+              Integer.toString(port), null)))).editMetadata().withNamespace("default").endMetadata().build()).create();
+      ownClient.apps().deployments().inNamespace("default").resource(new DeploymentBuilder(deployment("djl",
+          "deepjavalibrary/djl-serving:0.36.0-lmi", port, "/ping", List.of())).editMetadata()
+          .withNamespace("default").endMetadata().build()).create();
+      Pod gateway = await().until(() -> readyPod(ownClient, "gateway"), p -> p != null);
+      Pod djl = await().until(() -> readyPod(ownClient, "djl"), p -> p != null);
+      pid = own.runtime().workload("default", gateway.getMetadata().getName(), "gateway").orElseThrow().pid()
+          .orElseThrow();
+      djlIp = djl.getStatus().getPodIP();
+      assertThat(refuses(djlIp, port)).isFalse();
+    }
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    assertThat(refuses(djlIp, port)).isTrue();
+  }
+
+  private static Pod readyPod(KubernetesClient c, String app) {
+    return c.pods().inNamespace("default").withLabel("app", app).list().getItems().stream()
+        .filter(PodRuntimeIT::ready).findFirst().orElse(null);
   }
 
   @Test
