@@ -29,8 +29,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The embedded cluster: the sandbox API server with its store, ready for clients. Tests and
- * {@code bin/shield-sandbox} start one of these.
+ * The embedded cluster: the sandbox API server with its store, ready for clients; optionally the simulator, and a
+ * {@link PodRuntime} that runs DJL Serving and gateway pods for real. Tests and {@code bin/shield-sandbox} start one
+ * of these.
  */
 public final class SandboxCluster implements AutoCloseable {
 

@@ -20,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A container's environment as the kubelet gives it: {@code envFrom} (ConfigMaps and Secrets, with their prefix),
+ * A container's environment as the kubelet gives it: {@code HOSTNAME} (the pod's hostname, as the container
+ * runtime sets it), {@code envFrom} (ConfigMaps and Secrets, with their prefix),
  * then {@code env}, whose {@code $(VAR)} references to earlier variables are expanded ({@code $$} escapes) and whose
  * {@code valueFrom} is resolved: {@code fieldRef} ({@code metadata.name}, {@code metadata.namespace},
  * {@code metadata.uid}, {@code metadata.labels['k']}, {@code metadata.annotations['k']}, {@code spec.nodeName},
@@ -39,6 +40,8 @@ final class ContainerEnvironment {
   static Map<String, String> resolve(Pod pod, Container container, KubernetesClient client, Consumer<String> log) {
     String ns = pod.getMetadata().getNamespace();
     Map<String, String> env = new LinkedHashMap<>();
+    env.put("HOSTNAME", pod.getSpec().getHostname() == null || pod.getSpec().getHostname().isEmpty()
+        ? pod.getMetadata().getName() : pod.getSpec().getHostname());
     for (EnvFromSource from : container.getEnvFrom()) {
       String prefix = from.getPrefix() == null ? "" : from.getPrefix();
       if (from.getConfigMapRef() != null) {

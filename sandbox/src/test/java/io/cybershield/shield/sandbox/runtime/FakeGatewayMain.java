@@ -21,7 +21,7 @@ public final class FakeGatewayMain {
   }
 
   public static void main(String[] args) throws Exception {
-    for (String name : List.of("SHIELD_MODEL", "SHIELD_NAMESPACE", "POD_NAME", "POD_UID", "POD_IP", "NODE_NAME",
+    for (String name : List.of("HOSTNAME", "SHIELD_MODEL", "SHIELD_NAMESPACE", "POD_NAME", "POD_UID", "POD_IP", "NODE_NAME",
         "SERVICE_ACCOUNT", "FROM_CONFIGMAP", "EXPANDED", "QUARKUS_HTTP_HOST", "QUARKUS_HTTP_PORT")) {
       System.out.println(name + "=" + System.getenv(name));
     }

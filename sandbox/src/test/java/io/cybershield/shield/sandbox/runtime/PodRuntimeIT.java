@@ -180,6 +180,7 @@ class PodRuntimeIT {
     assertThat(refuses("127.0.0.1", port)).as("bound to its pod IP only").isTrue();
 
     await().untilAsserted(() -> assertThat(readLog(name, "gateway")).contains(
+        "HOSTNAME=" + name,
         "SHIELD_MODEL=threat-intel",
         "SHIELD_NAMESPACE=" + ns,
         "POD_NAME=" + name,
