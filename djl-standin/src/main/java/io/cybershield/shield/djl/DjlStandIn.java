@@ -315,9 +315,13 @@ public final class DjlStandIn implements AutoCloseable {
           }
         }
         if (fails) {
-          LOG.log(System.Logger.Level.INFO, "DJL stand-in " + options.host() + ":" + port + ": the model "
+          String message = "DJL stand-in " + options.host() + ":" + port + ": the model "
               + options.modelName() + (timesOut ? " did not load within " + options.modelLoadingTimeout()
-              : " failed to load (scripted)") + "; exit code " + EXIT_CODE_FAILED_LOAD);
+              : " failed to load (scripted)") + "; exit code " + EXIT_CODE_FAILED_LOAD;
+          LOG.log(System.Logger.Level.INFO, message);
+          if (options.logSink() != null) {
+            options.logSink().accept(message);
+          }
           exit(EXIT_CODE_FAILED_LOAD);
         } else {
           listenAfterLoad();

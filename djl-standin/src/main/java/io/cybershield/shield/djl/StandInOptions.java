@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  *     long is dropped without an answer. Default 120 s, as DJL's; tests use a short one
  * @param gpuMemoryBytes the value of the {@code GPUMemory_0} gauge. Default 0
  * @param hostname the {@code Host} label of the server metrics, default {@code localhost}
+ * @param logSink where the stand-in writes what DJL Serving would print: an access line per answered request
+ *     ({@code ACCESS_LOG /127.0.0.1:40312 "POST /invocations HTTP/1.1" 200 3ms}) and the end of a failed load;
+ *     called on the event loop, so it must not block. Default none (the sandbox passes its container log)
  */
 public record StandInOptions(
     String host,
@@ -50,7 +54,8 @@ public record StandInOptions(
     Duration tokenDelay,
     Duration chunkedReadTimeout,
     long gpuMemoryBytes,
-    String hostname) {
+    String hostname,
+    Consumer<String> logSink) {
 
   /** The default host: DJL Serving itself binds 0.0.0.0, a stand-in only ever a loopback address. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -230,6 +235,7 @@ public record StandInOptions(
     private Duration chunkedReadTimeout = DEFAULT_CHUNKED_READ_TIMEOUT;
     private long gpuMemoryBytes;
     private String hostname = "localhost";
+    private Consumer<String> logSink;
 
     private Builder() {
     }
@@ -249,6 +255,7 @@ public record StandInOptions(
       chunkedReadTimeout = options.chunkedReadTimeout;
       gpuMemoryBytes = options.gpuMemoryBytes;
       hostname = options.hostname;
+      logSink = options.logSink;
     }
 
     public Builder host(String host) {
@@ -321,9 +328,15 @@ public record StandInOptions(
       return this;
     }
 
+    public Builder logSink(Consumer<String> logSink) {
+      this.logSink = logSink;
+      return this;
+    }
+
     public StandInOptions build() {
       return new StandInOptions(host, port, modelName, modelUrl, loadingTime, failedLoad, modelLoadingTimeout,
-          prometheus, tokensPerRequest, firstTokenDelay, tokenDelay, chunkedReadTimeout, gpuMemoryBytes, hostname);
+          prometheus, tokensPerRequest, firstTokenDelay, tokenDelay, chunkedReadTimeout, gpuMemoryBytes, hostname,
+          logSink);
     }
   }
 }

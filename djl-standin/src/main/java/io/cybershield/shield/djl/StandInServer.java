@@ -23,6 +23,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -95,6 +96,9 @@ final class StandInServer {
   }
 
   void handle(HttpServerRequest request) {
+    if (options.logSink() != null) {
+      accessLog(request);
+    }
     String incoming = request.getHeader(REQUEST_ID);
     String requestId = incoming == null || incoming.isBlank() ? UUID.randomUUID().toString() : incoming;
     request.body()
@@ -104,6 +108,27 @@ final class StandInServer {
           route(request, requestId, text);
         })
         .onFailure(e -> request.connection().close());
+  }
+
+  /** DJL Serving's {@code ACCESS_LOG} line, once the answer is sent (none for a connection dropped unanswered). */
+  private void accessLog(HttpServerRequest request) {
+    long started = System.nanoTime();
+    String remote = request.remoteAddress() == null ? "-" : "/" + request.remoteAddress().hostAddress() + ":"
+        + request.remoteAddress().port();
+    String version = switch (request.version()) {
+      case HTTP_1_0 -> "HTTP/1.0";
+      case HTTP_2 -> "HTTP/2.0";
+      default -> "HTTP/1.1";
+    };
+    String line = request.method().name() + " " + request.uri() + " " + version;
+    request.response().endHandler(done -> {
+      try {
+        options.logSink().accept("ACCESS_LOG " + remote + " \"" + line + "\" " + request.response().getStatusCode()
+            + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
+      } catch (RuntimeException e) {
+        // a log sink's failure never fails an answer
+      }
+    });
   }
 
   private void record(HttpServerRequest request, String body) {

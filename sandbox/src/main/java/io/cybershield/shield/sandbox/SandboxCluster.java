@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cybershield.shield.sandbox.runtime.PodRuntime;
+import io.cybershield.shield.sandbox.runtime.RuntimeConfig;
 import io.cybershield.shield.sandbox.server.ContainerLogs;
 import io.cybershield.shield.sandbox.server.RequestCounts;
 import io.cybershield.shield.sandbox.server.ResourceRegistry;
@@ -21,14 +23,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The embedded cluster: the sandbox API server with its store, ready for clients. Tests and
- * {@code bin/shield-sandbox} start one of these.
+ * The embedded cluster: the sandbox API server with its store, ready for clients; optionally the simulator, and a
+ * {@link PodRuntime} that runs DJL Serving and gateway pods for real. Tests and {@code bin/shield-sandbox} start one
+ * of these.
  */
 public final class SandboxCluster implements AutoCloseable {
 
@@ -40,11 +44,16 @@ public final class SandboxCluster implements AutoCloseable {
 
   /** The user agent of the simulator's requests, so counts tell its work from the clients'. */
   public static final String SIMULATOR_USER_AGENT = "sandbox-simulator";
+  /** The user agent of the pod runtime's requests. */
+  public static final String RUNTIME_USER_AGENT = "sandbox-runtime";
 
   private final SandboxStore store;
   private final SandboxApiServer server;
   private KubernetesClient simulatorClient;
   private ClusterSimulator simulator;
+  private KubernetesClient runtimeClient;
+  private PodRuntime runtime;
+  private Path runtimeDir;
 
   private SandboxCluster(SandboxStore store, SandboxApiServer server) {
     this.store = store;
@@ -56,10 +65,37 @@ public final class SandboxCluster implements AutoCloseable {
    * controllers on the given nodes.
    */
   public static SandboxCluster start(int port, NodeInventory nodes, SimulatorConfig simulatorConfig) {
+    return start(port, nodes, simulatorConfig, RuntimeConfig.disabled());
+  }
+
+  /**
+   * Starts a cluster with the simulator and, when {@code runtimeConfig} is enabled, a {@link PodRuntime} that runs
+   * the workloads of DJL Serving and gateway pods for real on their (loopback) pod IPs; {@code kubectl logs} of
+   * those pods shows their output.
+   */
+  public static SandboxCluster start(int port, NodeInventory nodes, SimulatorConfig simulatorConfig,
+                                     RuntimeConfig runtimeConfig) {
     SandboxCluster cluster = start(port);
-    cluster.simulatorClient = cluster.client(SIMULATOR_USER_AGENT);
-    cluster.simulator = new ClusterSimulator(cluster.simulatorClient, simulatorConfig, nodes).start();
-    return cluster;
+    try {
+      cluster.simulatorClient = cluster.client(SIMULATOR_USER_AGENT);
+      ClusterSimulator simulator = new ClusterSimulator(cluster.simulatorClient, simulatorConfig, nodes);
+      if (runtimeConfig.enabled()) {
+        cluster.runtimeDir = Files.createTempDirectory("shield-sandbox-runtime-");
+        Path kubeconfig = cluster.writeKubeconfig(cluster.runtimeDir.resolve("kubeconfig"));
+        cluster.runtimeClient = cluster.client(RUNTIME_USER_AGENT);
+        cluster.runtime = new PodRuntime(cluster.runtimeClient, runtimeConfig, kubeconfig).start();
+        cluster.server.containerLogs(cluster.runtime);
+        simulator.realContainers(cluster.runtime.realContainers());
+      }
+      cluster.simulator = simulator.start();
+      return cluster;
+    } catch (IOException e) {
+      cluster.close();
+      throw new UncheckedIOException("cannot prepare the sandbox runtime's directory", e);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
   }
 
   /** Starts the API server alone, with no simulator: nothing schedules or runs pods. */
@@ -173,12 +209,32 @@ public final class SandboxCluster implements AutoCloseable {
     return simulator;
   }
 
+  /** The runtime that runs pods' workloads for real, or {@code null} when everything is only simulated. */
+  public PodRuntime runtime() {
+    return runtime;
+  }
+
   @Override
   public void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (runtimeClient != null) {
+      runtimeClient.close();
+    }
     if (simulator != null) {
       simulator.close();
+    }
+    if (simulatorClient != null) {
       simulatorClient.close();
     }
     server.close();
+    if (runtimeDir != null) {
+      try (var files = Files.walk(runtimeDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // a temporary directory left behind
+      }
+    }
   }
 }

@@ -80,6 +80,12 @@ final class BuiltinResources {
         col("Min Available", "string", ".spec.minAvailable"),
         col("Max Unavailable", "string", ".spec.maxUnavailable"),
         col("Allowed Disruptions", "integer", ".status.disruptionsAllowed")));
+    // discovery.k8s.io/v1 (what the simulator's EndpointSlice controller writes)
+    types.add(typed("discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", true, List.of(),
+        List.of(), false, false, true,
+        col("AddressType", "string", ".addressType"),
+        col("Ports", "string", ".ports[*].port"),
+        col("Endpoints", "string", ".endpoints[*].addresses[0]")));
     // networking.k8s.io/v1
     types.add(typed("networking.k8s.io", "v1", "networkpolicies", "networkpolicy", "NetworkPolicy", true,
         List.of("netpol"), List.of(), false, false, true));

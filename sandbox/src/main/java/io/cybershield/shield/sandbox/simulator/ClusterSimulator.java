@@ -3,6 +3,8 @@ package io.cybershield.shield.sandbox.simulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -28,8 +30,8 @@ import java.util.function.Function;
 
 /**
  * The sandbox's simulated data plane and controllers: kubelets for a {@link NodeInventory} of GPU and CPU nodes, a
- * scheduler, and the Deployment, ReplicaSet, Job and HPA controllers. It talks to the API server only through the
- * given client (informers for reads, ordinary writes), so it works against any API server.
+ * scheduler, and the Deployment, ReplicaSet, Job, HPA and EndpointSlice controllers. It talks to the API server only
+ * through the given client (informers for reads, ordinary writes), so it works against any API server.
  *
  * <p>All reconciles run one at a time on a single thread, are level-triggered (everything is derived from the
  * objects each time) and idempotent, so a new simulator started against an existing cluster picks up where the
@@ -53,6 +55,7 @@ public final class ClusterSimulator implements AutoCloseable {
   private final DeploymentController deploymentController;
   private final JobController jobController;
   private final HpaController hpaController;
+  private final EndpointSliceController endpointSliceController;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private boolean started;
   private boolean closed;
@@ -92,7 +95,17 @@ public final class ClusterSimulator implements AutoCloseable {
     this.deploymentController = new DeploymentController(ctx);
     this.jobController = new JobController(ctx);
     this.hpaController = new HpaController(ctx);
+    this.endpointSliceController = new EndpointSliceController(ctx);
     ctx.setReconciler(this::dispatch);
+  }
+
+  /**
+   * Tells the kubelets which containers the sandbox runs for real, so that their readiness follows their readiness
+   * probes; call it before {@link #start()}. By default every container is only simulated.
+   */
+  public ClusterSimulator realContainers(RealContainers real) {
+    ctx.realContainers = Objects.requireNonNull(real, "real");
+    return this;
   }
 
   public SimulatorConfig config() {
@@ -143,6 +156,9 @@ public final class ClusterSimulator implements AutoCloseable {
     ctx.jobs = informer(client.batch().v1().jobs().inAnyNamespace().runnableInformer(0), Map.of(), this::onJob);
     ctx.hpas = informer(client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().runnableInformer(0),
         Map.of(), this::onHpa);
+    ctx.services = informer(client.services().inAnyNamespace().runnableInformer(0), Map.of(), this::onService);
+    ctx.endpointSlices = informer(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0),
+        Map.of(), this::onEndpointSlice);
     List<CompletableFuture<Void>> syncs = new ArrayList<>();
     for (SharedIndexInformer<?> i : informers) {
       syncs.add(i.start().toCompletableFuture());
@@ -163,6 +179,12 @@ public final class ClusterSimulator implements AutoCloseable {
           ctx.hpasAvailable = false;
           continue;
         }
+        if (informers.get(i) == ctx.endpointSlices) {
+          SimContext.LOG.warn("not maintaining EndpointSlices: {}", e.getMessage());
+          ctx.endpointSlices.stop();
+          ctx.endpointSlicesAvailable = false;
+          continue;
+        }
         close();
         throw new IllegalStateException("simulator informers did not sync: " + e.getMessage(), e);
       }
@@ -175,6 +197,11 @@ public final class ClusterSimulator implements AutoCloseable {
     ctx.pods.getStore().list().forEach(p -> ctx.enqueue(key("pod", p)));
     if (ctx.hpasAvailable) {
       ctx.hpas.getStore().list().forEach(h -> ctx.enqueue(key("hpa", h)));
+    }
+    if (ctx.endpointSlicesAvailable) {
+      ctx.services.getStore().list().forEach(s -> ctx.enqueue(key("svc", s)));
+      // slices of Services deleted while no simulator ran
+      ctx.endpointSlices.getStore().list().forEach(this::enqueueService);
     }
     ctx.enqueue(SchedulerController.KEY);
     // nothing is reconciled before every cache has synced (a ReplicaSet must never count pods on a partial cache)
@@ -200,6 +227,7 @@ public final class ClusterSimulator implements AutoCloseable {
     closed = true;
     ctx.close();
     ctx.events.close();
+    kubelet.close();
     informers.forEach(SharedIndexInformer::stop);
     executor.shutdownNow();
     eventExecutor.shutdownNow();
@@ -283,10 +311,51 @@ public final class ClusterSimulator implements AutoCloseable {
         ctx.enqueue(SimContext.key("job", any.getMetadata().getNamespace(), ref.getName()));
       }
     });
+    enqueueServicesOf(oldPod, pod);
     if (pod == null || oldPod == null || SchedulerAlgorithm.needsScheduling(pod)
         || !Objects.equals(oldPod.getSpec().getNodeName(), pod.getSpec().getNodeName())
         || PodResources.isTerminal(oldPod) != PodResources.isTerminal(pod)) {
       ctx.enqueue(SchedulerController.KEY);
+    }
+  }
+
+  private void onService(Service oldService, Service service) {
+    ctx.enqueue(key("svc", service != null ? service : oldService));
+  }
+
+  private void onEndpointSlice(EndpointSlice oldSlice, EndpointSlice slice) {
+    EndpointSlice any = slice != null ? slice : oldSlice;
+    if (slice == null) {
+      ctx.forget(oldSlice);
+    }
+    enqueueService(any);
+  }
+
+  private void enqueueService(EndpointSlice slice) {
+    Map<String, String> labels = slice.getMetadata().getLabels();
+    if (labels != null
+        && EndpointSliceController.MANAGED_BY.equals(labels.get(EndpointSliceController.MANAGED_BY_LABEL))
+        && labels.get(EndpointSliceController.SERVICE_NAME_LABEL) != null) {
+      ctx.enqueue(SimContext.key("svc", slice.getMetadata().getNamespace(),
+          labels.get(EndpointSliceController.SERVICE_NAME_LABEL)));
+    }
+  }
+
+  /** The Services whose selector picks the pod as it was or as it is now. */
+  private void enqueueServicesOf(Pod oldPod, Pod pod) {
+    if (!ctx.endpointSlicesAvailable || ctx.services == null) {
+      return;
+    }
+    Pod any = pod != null ? pod : oldPod;
+    for (Service s : ctx.services.getStore().list()) {
+      if (!Objects.equals(s.getMetadata().getNamespace(), any.getMetadata().getNamespace()) || s.getSpec() == null
+          || s.getSpec().getSelector() == null || s.getSpec().getSelector().isEmpty()) {
+        continue;
+      }
+      if ((pod != null && EndpointSliceController.selects(s.getSpec().getSelector(), pod))
+          || (oldPod != null && EndpointSliceController.selects(s.getSpec().getSelector(), oldPod))) {
+        ctx.enqueue(key("svc", s));
+      }
     }
   }
 
@@ -347,6 +416,11 @@ public final class ClusterSimulator implements AutoCloseable {
       case "deploy" -> deploymentController.reconcile(ns, name);
       case "job" -> jobController.reconcile(ns, name);
       case "hpa" -> hpaController.reconcile(ns, name);
+      case "svc" -> {
+        if (ctx.endpointSlicesAvailable) {
+          endpointSliceController.reconcile(ns, name);
+        }
+      }
       default -> SimContext.LOG.warn("unknown work item {}", key);
     }
   }

@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Ready after the readiness delay. Containers whose image starts with {@value #JOB_IMAGE_PREFIX} run for
  * {@code SANDBOX_DURATION} and exit with {@code SANDBOX_EXIT_CODE} and {@code SANDBOX_TERMINATION_MESSAGE}; all other
  * containers run until the pod is deleted; {@code SANDBOX_READY=false} or an image starting with
- * {@value #UNREADY_IMAGE_PREFIX} never turns ready, {@code SANDBOX_READY_DELAY} overrides the readiness delay. Pods
- * of deleted nodes, ReplicaSets and Jobs are deleted.
+ * {@value #UNREADY_IMAGE_PREFIX} never turns ready, {@code SANDBOX_READY_DELAY} overrides the readiness delay. A
+ * container the sandbox runs for real ({@link RealContainers}) is ready while its readiness probe passes against
+ * the pod IP instead. Pods get distinct loopback pod IPs. Pods of deleted nodes, ReplicaSets and Jobs are deleted.
  */
 final class KubeletController {
 
@@ -50,14 +51,33 @@ final class KubeletController {
   static final String ENV_READY_DELAY = "SANDBOX_READY_DELAY";
   static final String UNREADY_IMAGE_PREFIX = "sandbox.local/unready";
   static final String COMPONENT = "kubelet";
+  /** Pod IPs are {@code 127.244.0.2} upward, to {@code 127.255.255.254}. */
+  static final int POD_RANGE_FIRST_OCTET = 244;
+  static final int POD_RANGE_SIZE = (256 - POD_RANGE_FIRST_OCTET) * 256 * 253;
 
   private final SimContext ctx;
+  private final ReadinessProber prober;
   /** Precise times (statuses only carry seconds): pod uid to acknowledge time, and container run starts. */
   private final Map<String, Instant> acknowledged = new ConcurrentHashMap<>();
   private final Map<String, Instant> runningSince = new ConcurrentHashMap<>();
+  /** Pod IPs this kubelet handed out, by pod uid, until the pod is gone (the cache may not show them yet). */
+  private final Map<String, String> podIps = new ConcurrentHashMap<>();
 
   KubeletController(SimContext ctx) {
     this.ctx = ctx;
+    this.prober = new ReadinessProber(ctx);
+  }
+
+  void close() {
+    prober.close();
+  }
+
+  /**
+   * The one place where what the sandbox really runs changes the kubelet: such a container is Ready while its
+   * readiness probe passes against the pod IP ({@link ReadinessProber}), not after the simulated delay.
+   */
+  private boolean runsForReal(Pod pod, Container c) {
+    return !isJobContainer(c) && ctx.realContainers.runs(pod, c);
   }
 
   void reconcile(String ns, String name) {
@@ -223,7 +243,7 @@ final class KubeletController {
       s.setHostIP(hostIp(node));
       s.setHostIPs(List.of(new HostIP(s.getHostIP())));
     }
-    String podIp = Boolean.TRUE.equals(pod.getSpec().getHostNetwork()) ? s.getHostIP() : allocatePodIp(pod, node);
+    String podIp = Boolean.TRUE.equals(pod.getSpec().getHostNetwork()) ? s.getHostIP() : allocatePodIp(pod);
     s.setPodIP(podIp);
     s.setPodIPs(List.of(new PodIP(podIp)));
     List<ContainerStatus> init = new ArrayList<>();
@@ -243,7 +263,7 @@ final class KubeletController {
     List<String> unready = new ArrayList<>();
     for (Container c : pod.getSpec().getContainers()) {
       Instant due = readinessDue(c, now);
-      boolean ready = due != null && !due.isAfter(now);
+      boolean ready = !runsForReal(pod, c) && due != null && !due.isAfter(now);
       runningSince.put(runKey(uid, c.getName(), 0), now);
       statuses.add(running(uid, c, 0, t, ready, null));
       if (!ready) {
@@ -330,7 +350,9 @@ final class KubeletController {
         }
         allTerminated = false;
         boolean ready = Boolean.TRUE.equals(cs.getReady());
-        if (!ready) {
+        if (runsForReal(pod, c)) {
+          ready = prober.ready(pod, c);
+        } else if (!ready) {
           Instant readyAt = readinessDue(c, since);
           if (readyAt != null && !now.isBefore(readyAt)) {
             ready = true;
@@ -545,23 +567,49 @@ final class KubeletController {
     return "10.0." + (h / 250 + 1) + "." + (h % 250 + 2);
   }
 
-  /** Lowest free address in the node's fake pod range 10.244.N.0/24 (only ever written into status). */
-  private String allocatePodIp(Pod pod, Node node) {
-    int octet = Math.floorMod(node.getMetadata().getName().hashCode(), 250) + 1;
-    String prefix = "10.244." + octet + ".";
+  /**
+   * The lowest loopback address of the pod range that no other live pod holds, cluster-wide: {@code 127.244.0.2}
+   * upward ({@code .0}, {@code .1} and {@code .255} of each /24 are skipped, and {@code 127.0.0.x}, where local
+   * services listen, is never used). Loopback addresses, so that what the sandbox runs for real (a DJL Serving
+   * stand-in, a gateway process) can listen on its pod's IP. An address is taken by the pods the cache holds with
+   * an IP and by what this kubelet handed out and the cache has not delivered yet; a gone pod's address is free.
+   */
+  private String allocatePodIp(Pod pod) {
+    Set<String> live = new HashSet<>();
     Set<String> used = new HashSet<>();
-    for (Pod other : ctx.podsOnNode(node.getMetadata().getName())) {
-      if (!other.getMetadata().getUid().equals(pod.getMetadata().getUid()) && other.getStatus() != null
-          && other.getStatus().getPodIP() != null && !PodResources.isTerminal(other)) {
+    for (Pod other : ctx.pods.getStore().list()) {
+      String otherUid = other.getMetadata().getUid();
+      if (PodResources.isTerminal(other)) {
+        continue;
+      }
+      live.add(otherUid);
+      if (!otherUid.equals(pod.getMetadata().getUid()) && other.getStatus() != null
+          && other.getStatus().getPodIP() != null && !Boolean.TRUE.equals(other.getSpec().getHostNetwork())) {
         used.add(other.getStatus().getPodIP());
       }
     }
-    for (int i = 2; i < 255; i++) {
-      if (!used.contains(prefix + i)) {
-        return prefix + i;
+    podIps.keySet().retainAll(live);
+    podIps.forEach((uid, ip) -> {
+      if (!uid.equals(pod.getMetadata().getUid())) {
+        used.add(ip);
+      }
+    });
+    for (int n = 0; n < POD_RANGE_SIZE; n++) {
+      String candidate = podIpAt(n);
+      if (!used.contains(candidate)) {
+        podIps.put(pod.getMetadata().getUid(), candidate);
+        return candidate;
       }
     }
-    return prefix + (2 + Math.floorMod(pod.getMetadata().getUid().hashCode(), 253));
+    throw new IllegalStateException("the sandbox's pod address range 127.244.0.0-127.255.255.255 is exhausted");
+  }
+
+  /** The {@code n}-th address of the pod range (253 per /24, from {@code 127.244.0.2}). */
+  static String podIpAt(int n) {
+    int block = n / 253;
+    int host = n % 253 + 2;
+    int second = POD_RANGE_FIRST_OCTET + block / 256;
+    return "127." + second + "." + (block % 256) + "." + host;
   }
 
   static String imageId(String image) {
@@ -614,7 +662,9 @@ final class KubeletController {
   }
 
   private void forget(String uid) {
+    prober.forget(uid);
     acknowledged.remove(uid);
+    podIps.remove(uid);
     runningSince.keySet().removeIf(k -> k.startsWith(uid + "|"));
   }
 

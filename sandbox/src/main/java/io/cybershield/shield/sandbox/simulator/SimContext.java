@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -52,7 +54,12 @@ final class SimContext {
   SharedIndexInformer<Deployment> deployments;
   SharedIndexInformer<Job> jobs;
   SharedIndexInformer<HorizontalPodAutoscaler> hpas;
+  SharedIndexInformer<Service> services;
+  SharedIndexInformer<EndpointSlice> endpointSlices;
   volatile boolean hpasAvailable = true;
+  volatile boolean endpointSlicesAvailable = true;
+  /** The containers the sandbox runs for real, whose readiness is probed instead of timed. */
+  volatile RealContainers realContainers = RealContainers.NONE;
 
   private final LinkedHashSet<String> queue = new LinkedHashSet<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();

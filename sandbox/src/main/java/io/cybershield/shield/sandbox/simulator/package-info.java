@@ -20,7 +20,12 @@
  *   <li>A Node created without status (as {@code kubectl apply} does on a real API server) gets capacity from the
  *   annotation {@code sandbox.cybershield.io/capacity: "cpu=32,memory=256Gi,nvidia.com/gpu=8"}, or its GPUs from
  *   the {@code nvidia.com/gpu.count} label, plus Ready conditions, addresses and nodeInfo.</li>
- *   <li>Pod and host IPs are fake ({@code 10.244.x.y}) and only ever written into status.</li>
+ *   <li>Pod IPs are distinct loopback addresses, cluster-wide ({@code 127.244.0.2} upward, a gone pod's address is
+ *   reused), so that what the sandbox runs for real can listen on them; host IPs are fake ({@code 10.10.0.x}) and
+ *   only ever written into status.</li>
+ *   <li>Services with a selector get EndpointSlices as kube-controller-manager writes them: the selected pods that
+ *   have an IP, with their ready, serving and terminating conditions and the Service's ports resolved against the
+ *   pods' container ports.</li>
  *   <li>HorizontalPodAutoscalers are never acted upon (there is no metrics API); their status reports the target's
  *   replicas and {@code ScalingActive=False}.</li>
  * </ul>

@@ -47,7 +47,7 @@ class DeploymentIT extends SimulatorHarness {
       assertThat(p.getMetadata().getName()).matches("threat-intel-full-onprem-" + hash + "-[bcdfghjklmnpqrstvwxz2456789]{5}");
       assertThat(p.getSpec().getNodeName()).startsWith("onprem-h100-");
       assertThat(p.getStatus().getPhase()).isEqualTo("Running");
-      assertThat(p.getStatus().getPodIP()).startsWith("10.244.");
+      assertThat(p.getStatus().getPodIP()).startsWith("127.244.0.");
       assertThat(p.getStatus().getHostIP()).startsWith("10.10.0.");
       assertThat(p.getStatus().getContainerStatuses().get(0).getReady()).isTrue();
       assertThat(p.getStatus().getContainerStatuses().get(0).getContainerID()).startsWith("containerd://");
