@@ -189,6 +189,18 @@ class GatewayOnSandboxIT {
   }
 
   @Test
+  void podsShowTheirLoopbackAddressesAndEndpointSlicesListTheReadyOnes() {
+    String pods = kubectl.ok("get", "pods", "-n", "soc", "-o", "wide");
+    assertThat(pods.lines().findFirst().orElseThrow()).contains("READY").contains("STATUS").contains("AGE")
+        .contains("IP").contains("NODE");
+    assertThat(pods).containsPattern("threat-intel-gateway-\\S+\\s+1/1\\s+Running")
+        .containsPattern("127\\.244\\.\\d+\\.\\d+");
+    String slices = kubectl.ok("get", "endpointslices", "-n", "soc", "-l",
+        "kubernetes.io/service-name=threat-intel-gateway", "-o", "jsonpath={.items[*].endpoints[*].addresses[0]}");
+    assertThat(slices).matches("127\\.244\\.\\d+\\.\\d+");
+  }
+
+  @Test
   void kubectlLogsShowsWhatThePodsPrinted() {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(kubectl.run("logs", "deploy/threat-intel-gateway", "-n", "soc").output())

@@ -25,10 +25,14 @@ final class BuiltinResources {
         col("Pool", "string", ".metadata.labels.shield\\.cybershield\\.io/pool"),
         col("GPU", "string", ".metadata.labels.nvidia\\.com/gpu\\.product"),
         col("Version", "string", ".status.nodeInfo.kubeletVersion")));
+    // the columns of a real server's pod table: READY is computed (ready containers / containers), IP and NODE wide
     types.add(core("pods", "pod", "Pod", true, List.of("po"), true,
+        col("Ready", "string", Tables.POD_READY),
         col("Status", "string", ".status.phase"),
         col("Restarts", "integer", ".status.containerStatuses[0].restartCount"),
-        col("Node", "string", ".spec.nodeName")));
+        col("Age", "date", ".metadata.creationTimestamp"),
+        wide("IP", "string", ".status.podIP"),
+        wide("Node", "string", ".spec.nodeName")));
     types.add(core("services", "service", "Service", true, List.of("svc"), true,
         col("Type", "string", ".spec.type"),
         col("Cluster-IP", "string", ".spec.clusterIP")));
@@ -47,9 +51,10 @@ final class BuiltinResources {
     // apps/v1
     types.add(typed("apps", "v1", "deployments", "deployment", "Deployment", true, List.of("deploy"), List.of("all"),
         true, true, true,
-        col("Ready", "integer", ".status.readyReplicas"),
-        col("Desired", "integer", ".spec.replicas"),
-        col("Available", "integer", ".status.availableReplicas")));
+        col("Ready", "string", Tables.DEPLOYMENT_READY),
+        col("Up-to-date", "integer", ".status.updatedReplicas"),
+        col("Available", "integer", ".status.availableReplicas"),
+        col("Age", "date", ".metadata.creationTimestamp")));
     types.add(typed("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, List.of("rs"), List.of("all"),
         true, true, true,
         col("Desired", "integer", ".spec.replicas"),
@@ -114,6 +119,11 @@ final class BuiltinResources {
 
   private static PrinterColumn col(String name, String type, String jsonPath) {
     return new PrinterColumn(name, type, "", "", 0, jsonPath);
+  }
+
+  /** A column {@code kubectl get -o wide} adds. */
+  private static PrinterColumn wide(String name, String type, String jsonPath) {
+    return new PrinterColumn(name, type, "", "", 1, jsonPath);
   }
 
   private static ResourceType core(String plural, String singular, String kind, boolean namespaced,

@@ -26,6 +26,11 @@ final class Tables {
   private Tables() {
   }
 
+  /** A computed cell, not a JSONPath: a pod's ready containers over its containers, {@code 1/1}. */
+  static final String POD_READY = "#podReady";
+  /** A computed cell: a Deployment's ready replicas over its desired ones, {@code 2/2}. */
+  static final String DEPLOYMENT_READY = "#deploymentReady";
+
   static boolean wantsTable(String accept) {
     return accept != null && accept.contains("as=Table");
   }
@@ -76,6 +81,18 @@ final class Tables {
   }
 
   private static JsonNode cell(PrinterColumn col, JsonNode object, Instant now) {
+    if (POD_READY.equals(col.jsonPath())) {
+      int containers = object.path("spec").path("containers").size();
+      int ready = 0;
+      for (JsonNode status : object.path("status").path("containerStatuses")) {
+        ready += status.path("ready").asBoolean(false) ? 1 : 0;
+      }
+      return JSON.textNode(ready + "/" + containers);
+    }
+    if (DEPLOYMENT_READY.equals(col.jsonPath())) {
+      return JSON.textNode(object.path("status").path("readyReplicas").asLong(0) + "/"
+          + object.path("spec").path("replicas").asLong(1));
+    }
     List<JsonNode> values = JsonPaths.find(object, col.jsonPath());
     if (values.isEmpty()) {
       return JSON.nullNode();
