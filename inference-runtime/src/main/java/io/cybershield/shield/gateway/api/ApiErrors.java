@@ -11,11 +11,11 @@ final class ApiErrors {
 
   static ErrorBody body(Throwable failure) {
     if (failure instanceof ApiException api) {
-      return ErrorBody.of(api.code(), api.getMessage());
+      return ErrorBody.of(api.status(), api.code(), api.getMessage());
     }
     if (failure instanceof DjlException djl) {
-      return ErrorBody.of(djl.code().code(), djl.code().publicMessage());
+      return ErrorBody.of(djl.code().gatewayStatus(), djl.code().code(), djl.code().publicMessage());
     }
-    return ErrorBody.of("InternalError", "The gateway failed to handle the request.");
+    return ErrorBody.of(500, "InternalError", "The gateway failed to handle the request.");
   }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * {@code POST /v1/chat/completions}, as OpenAI clients call it: the OpenAI request and answer, streamed as
  * server-sent events ({@code data: <chat.completion.chunk>} lines, then {@code data: [DONE]}) translated from DJL's
- * jsonlines. Fields the gateway does not pass on ({@code n}, {@code user}, {@code stream_options}, ...) are ignored;
+ * jsonlines; {@code stream_options.include_usage} is passed on, so the stream ends with a usage chunk. Fields the
+ * gateway does not pass on ({@code n}, {@code user}, {@code response_format}, {@code tools}, ...) are ignored;
  * the variant that serves the request is the one its priority names, whatever {@code model} says. Served by
  * {@link InferenceRoutes}.
  */
@@ -62,10 +63,11 @@ public class ChatEndpoint {
       JsonBody.string("model", json.get("model"));
     }
     boolean stream = Boolean.TRUE.equals(json.optionalBoolean("stream"));
+    ChatCompletionRequest.StreamOptions streamOptions = streamOptions(json);
     int tokens = maxTokens != null ? maxTokens : maxCompletionTokens != null ? maxCompletionTokens
         : config.defaultMaxTokens();
     ChatCompletionRequest request = new ChatCompletionRequest(null, messages, tokens, temperature, topP, null, stop,
-        seed, presencePenalty, frequencyPenalty, null);
+        seed, presencePenalty, frequencyPenalty, null, streamOptions);
     Deadline deadline = Deadline.in(config.requestDeadline());
 
     if (!stream) {
@@ -154,6 +156,27 @@ public class ChatEndpoint {
       return text.toString();
     }
     throw ApiException.badRequest("InvalidField", "The field '" + where + ".content' must be a string.");
+  }
+
+  /** {@code {"include_usage": true|false}}, or null; any other option is ignored. */
+  private static ChatCompletionRequest.StreamOptions streamOptions(JsonBody json) {
+    JsonNode value = json.get("stream_options");
+    if (value == null) {
+      return null;
+    }
+    if (!value.isObject()) {
+      throw ApiException.badRequest("InvalidField", "The field 'stream_options' must be an object "
+          + "{include_usage}.");
+    }
+    JsonNode includeUsage = value.get("include_usage");
+    if (includeUsage == null || includeUsage.isNull()) {
+      return null;
+    }
+    if (!includeUsage.isBoolean()) {
+      throw ApiException.badRequest("InvalidField", "The field 'stream_options.include_usage' must be true or "
+          + "false.");
+    }
+    return new ChatCompletionRequest.StreamOptions(includeUsage.asBoolean());
   }
 
   private static List<String> stop(JsonBody json) {

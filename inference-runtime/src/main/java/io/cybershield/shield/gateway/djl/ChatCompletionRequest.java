@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * The OpenAI chat completions request DJL's {@code POST /v1/chat/completions} reads. Absent fields are not written,
- * so DJL applies its defaults. The client sets {@code stream} itself, according to the method called.
+ * so DJL applies its defaults. The client sets {@code stream} itself, according to the method called, and sends
+ * {@code stream_options} only with a stream (OpenAI refuses it otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,7 +25,13 @@ public record ChatCompletionRequest(
     @JsonProperty("seed") Long seed,
     @JsonProperty("presence_penalty") Double presencePenalty,
     @JsonProperty("frequency_penalty") Double frequencyPenalty,
-    @JsonProperty("stream") Boolean stream) {
+    @JsonProperty("stream") Boolean stream,
+    @JsonProperty("stream_options") StreamOptions streamOptions) {
+
+  /** {@code include_usage}: end the stream with a chunk of no choices and the usage of the whole answer. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage) {
+  }
 
   public ChatCompletionRequest {
     messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
@@ -32,23 +39,23 @@ public record ChatCompletionRequest(
   }
 
   public static ChatCompletionRequest of(String model, List<ChatMessage> messages) {
-    return new ChatCompletionRequest(model, messages, null, null, null, null, null, null, null, null, null);
+    return new ChatCompletionRequest(model, messages, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ChatCompletionRequest withMaxTokens(int value) {
     return new ChatCompletionRequest(model, messages, value, temperature, topP, n, stop, seed, presencePenalty,
-        frequencyPenalty, stream);
+        frequencyPenalty, stream, streamOptions);
   }
 
   ChatCompletionRequest withStream(boolean value) {
     return new ChatCompletionRequest(model, messages, maxTokens, temperature, topP, n, stop, seed,
-        presencePenalty, frequencyPenalty, value);
+        presencePenalty, frequencyPenalty, value, value ? streamOptions : null);
   }
 
   @Override
   public String toString() {
     return "ChatCompletionRequest[model=" + model + ", messages=" + messages + ", maxTokens=" + maxTokens
         + ", temperature=" + temperature + ", topP=" + topP + ", n=" + n + ", stop=" + Redacted.texts(stop)
-        + ", seed=" + seed + ", stream=" + stream + "]";
+        + ", seed=" + seed + ", stream=" + stream + ", streamOptions=" + streamOptions + "]";
   }
 }

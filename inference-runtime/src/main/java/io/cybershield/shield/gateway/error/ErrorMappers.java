@@ -51,7 +51,7 @@ public class ErrorMappers {
     LOG.warnf("Upstream failure: %s", failure.getMessage());
     RestResponse.ResponseBuilder<ErrorBody> answer = RestResponse.ResponseBuilder
         .<ErrorBody>create(failure.code().gatewayStatus())
-        .entity(ErrorBody.of(failure.code().code(), failure.code().publicMessage()))
+        .entity(ErrorBody.of(failure.code().gatewayStatus(), failure.code().code(), failure.code().publicMessage()))
         .type(MediaType.APPLICATION_JSON_TYPE);
     failure.retryAfter().ifPresent(after ->
         answer.header(HttpHeaders.RETRY_AFTER, Math.max(1, (after.toMillis() + 999) / 1000)));
@@ -66,10 +66,10 @@ public class ErrorMappers {
 
   private static RestResponse<ErrorBody> invalidJson(JsonProcessingException failure) {
     if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      return answer(400, ErrorBody.of("InvalidRequest",
+      return answer(400, ErrorBody.of(400, "InvalidRequest",
           "The request body does not have the expected shape at '" + path(mismatch) + "'."));
     }
-    return answer(400, ErrorBody.of("MalformedJson", "The request body is not valid JSON."));
+    return answer(400, ErrorBody.of(400, "MalformedJson", "The request body is not valid JSON."));
   }
 
   private static String path(JsonMappingException failure) {

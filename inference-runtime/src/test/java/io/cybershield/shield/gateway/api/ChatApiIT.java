@@ -132,7 +132,8 @@ class ChatApiIT {
     given().contentType("application/json")
         .body("{\"messages\": [{\"role\": \"user\", \"content\": \"a\"}], \"max_tokens\": 100000}")
         .when().post("/v1/chat/completions").then()
-        .statusCode(400).body("error.code", equalTo("OutOfRange"));
+        .statusCode(400).body("error.code", equalTo("OutOfRange"))
+        .body("error.type", equalTo("invalid_request_error"));
     given().contentType("application/json").body("{\"messages\": ").when().post("/v1/chat/completions").then()
         .statusCode(400).body("error.code", equalTo("MalformedJson"));
   }
@@ -144,7 +145,8 @@ class ChatApiIT {
         .statusCode(503)
         .header("Retry-After", "1")
         .contentType(startsWith("application/json"))
-        .body("error.code", equalTo("UpstreamBusy"));
+        .body("error.code", equalTo("UpstreamBusy"))
+        .body("error.type", equalTo("server_error"));
   }
 
   @Test
@@ -165,7 +167,9 @@ class ChatApiIT {
         .body("paths.'/v1/generate'.post", notNullValue())
         .body("paths.'/v1/chat/completions'.post", notNullValue())
         .body("paths.'/v1/models'.get", notNullValue())
-        .body("components.schemas.ErrorBody.properties.error", notNullValue());
+        .body("components.schemas.ErrorBody.properties.error", notNullValue())
+        .body("components.schemas.ErrorBody.properties.error.properties.type", notNullValue())
+        .body("components.schemas.Model.properties.created", notNullValue());
   }
 
   /** The data of each server-sent event. */
