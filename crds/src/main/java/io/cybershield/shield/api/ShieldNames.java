@@ -89,11 +89,25 @@ public final class ShieldNames {
   /**
    * Metric the gateway exports: requests it has sent to a variant's pods in a pool and not yet answered, with the
    * Prometheus labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL}, {@value #METRIC_POOL_LABEL}. The
-   * private-cloud HorizontalPodAutoscalers read it as an External metric.
+   * private-cloud HorizontalPodAutoscalers read it as an External metric, KEDA's ScaledObjects with a Prometheus
+   * query.
    */
   public static final String GATEWAY_INFLIGHT_METRIC = "shield_gateway_inflight_requests";
-  /** Metric the gateway exports: requests waiting in the gateway for a variant (labels model and variant). */
+  /**
+   * Metric the gateway exports: work beyond the capacity of a variant's ready pods in a pool, that is the requests in
+   * flight there beyond {@code ready pods × podConcurrency} of the routing document, which wait in the pods' engine
+   * queues (labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL}, {@value #METRIC_POOL_LABEL}).
+   */
   public static final String GATEWAY_QUEUED_METRIC = "shield_gateway_queued_requests";
+  /**
+   * Counter the gateway exports: requests refused 503 {@code NoReadyUpstream} because no ready pod of their variant
+   * was left to take them (labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL} — the variant the
+   * priority names, {@code none} if none — and {@value #METRIC_PRIORITY_LABEL}): the signal that a parked pool is
+   * needed.
+   */
+  public static final String GATEWAY_UNSERVED_METRIC = "shield_gateway_unserved_requests_total";
+  /** Prometheus label of the gateway's unserved-requests counter: the request's priority. */
+  public static final String METRIC_PRIORITY_LABEL = "priority";
   /** Prometheus label of the gateway metrics: the ShieldModel. */
   public static final String METRIC_MODEL_LABEL = "model";
   /** Prometheus label of the gateway metrics: the variant. */
