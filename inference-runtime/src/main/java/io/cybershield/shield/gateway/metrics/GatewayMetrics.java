@@ -7,10 +7,12 @@ import io.cybershield.shield.gateway.routing.Router;
 import io.cybershield.shield.gateway.routing.Upstreams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,6 +88,7 @@ public class GatewayMetrics {
   Optional<String> configuredModel;
 
   private final Map<Placement, AtomicInteger> inflight = new ConcurrentHashMap<>();
+  private final List<Meter> gauges = new CopyOnWriteArrayList<>();
   private volatile GatewayRoutes tracked;
   private volatile String model;
 
@@ -94,6 +98,16 @@ public class GatewayMetrics {
 
   void start(@Observes StartupEvent started) {
     track(upstreams.routes());
+  }
+
+  /**
+   * Takes this bean's gauges out of the registry: they read this bean's counts, and a registry that outlives the
+   * bean (as in tests that restart the application in one JVM) would otherwise keep answering with them.
+   */
+  @PreDestroy
+  void stop() {
+    gauges.forEach(registry::remove);
+    gauges.clear();
   }
 
   /** Makes sure the load series of every variant and pool of these routes exist; cheap when they do. */
@@ -192,14 +206,14 @@ public class GatewayMetrics {
     AtomicInteger count = new AtomicInteger();
     Tags tags = Tags.of(ShieldNames.METRIC_MODEL_LABEL, model(), ShieldNames.METRIC_VARIANT_LABEL,
         placement.variant(), ShieldNames.METRIC_POOL_LABEL, placement.pool());
-    Gauge.builder(ShieldNames.GATEWAY_INFLIGHT_METRIC, count, AtomicInteger::get)
+    gauges.add(Gauge.builder(ShieldNames.GATEWAY_INFLIGHT_METRIC, count, AtomicInteger::get)
         .description("Requests the gateway has sent to the variant's pods in the pool and not yet seen end")
-        .tags(tags).strongReference(true).register(registry);
-    Gauge.builder(ShieldNames.GATEWAY_QUEUED_METRIC, this, metrics -> metrics.queued(placement.variant(),
+        .tags(tags).strongReference(true).register(registry));
+    gauges.add(Gauge.builder(ShieldNames.GATEWAY_QUEUED_METRIC, this, metrics -> metrics.queued(placement.variant(),
             placement.pool()))
         .description("Requests in flight to the variant's pods in the pool beyond ready pods x podConcurrency: "
             + "work waiting in the pods' engine queues")
-        .tags(tags).strongReference(true).register(registry);
+        .tags(tags).strongReference(true).register(registry));
     return count;
   }
 
