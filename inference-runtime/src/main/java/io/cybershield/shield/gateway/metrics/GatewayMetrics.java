@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queue metric of its own). {@code podConcurrency} is the routing document's, by default
  * {@value GatewayRoutes#DEFAULT_POD_CONCURRENCY}; the ready pods are those the {@link Upstreams} see, at scrape
  * time.</li>
+ * <li>{@value ShieldNames#GATEWAY_CAPACITY_METRIC}{@code {variant,pool}}: {@code ready pods × podConcurrency}. Each
+ * gateway replica counts only its own requests, so with several replicas the queued work of the whole gateway is
+ * {@code sum(in flight) − max(capacity)}, which the operator's KEDA query computes.</li>
  * <li>{@value ShieldNames#GATEWAY_UNSERVED_METRIC}{@code {variant,priority}}: requests refused 503
  * {@code NoReadyUpstream}; {@code variant} is the one the priority names ({@value #NONE} if none does).</li>
  * <li>{@value #REQUESTS}{@code _total{api,variant,pool,code}}, {@value #REQUEST_DURATION}{@code _seconds{api,variant,
@@ -158,13 +161,18 @@ public class GatewayMetrics {
     return count == null ? 0 : count.get();
   }
 
-  /** {@code max(0, in flight − ready pods × podConcurrency)} for a variant in a pool, as of now. */
-  public int queued(String variant, String pool) {
+  /** {@code ready pods × podConcurrency} of a variant in a pool, as of now. */
+  public long capacity(String variant, String pool) {
     long ready = upstreams.endpoints().stream()
         .filter(e -> e.ready() && variant.equals(e.variant()) && pool.equals(e.pool())).count();
     int concurrency = variants(upstreams.routes()).stream().filter(v -> variant.equals(v.name())).findFirst()
         .map(GatewayRoutes.VariantRoute::podConcurrencyOrDefault).orElse(GatewayRoutes.DEFAULT_POD_CONCURRENCY);
-    return (int) Math.max(0, inflight(variant, pool) - ready * concurrency);
+    return ready * concurrency;
+  }
+
+  /** {@code max(0, in flight − ready pods × podConcurrency)} for a variant in a pool, as of now. */
+  public long queued(String variant, String pool) {
+    return Math.max(0, inflight(variant, pool) - capacity(variant, pool));
   }
 
   void ended(String api, String variant, String pool, String code, Outcome outcome, long nanos) {
@@ -213,6 +221,10 @@ public class GatewayMetrics {
             placement.pool()))
         .description("Requests in flight to the variant's pods in the pool beyond ready pods x podConcurrency: "
             + "work waiting in the pods' engine queues")
+        .tags(tags).strongReference(true).register(registry));
+    gauges.add(Gauge.builder(ShieldNames.GATEWAY_CAPACITY_METRIC, this, metrics -> metrics.capacity(
+            placement.variant(), placement.pool()))
+        .description("Requests the variant's ready pods in the pool take at once: ready pods x podConcurrency")
         .tags(tags).strongReference(true).register(registry));
     return count;
   }

@@ -160,6 +160,9 @@ class GatewayMetricsIT {
     assertThat(metrics.value(INFLIGHT, FULL_CLOUD)).isEqualTo(1);
     assertThat(metrics.value(QUEUED, FULL_ONPREM)).isEqualTo(1);
     assertThat(metrics.value(QUEUED, FULL_CLOUD)).isZero();
+    assertThat(metrics.value("shield_gateway_capacity_requests", FULL_ONPREM)).isEqualTo(1);
+    assertThat(metrics.value("shield_gateway_capacity_requests",
+        Map.of("model", "threat-intel", "variant", "lite", "pool", "onprem"))).isEqualTo(256);
   }
 
   @Test

@@ -151,7 +151,7 @@ public final class ModelAutoscalers {
   }
 
   /** Up at once: during an incident capacity late is capacity lost. Up to 4 pods or doubling each minute. */
-  private static HPAScalingRules scaleUp() {
+  static HPAScalingRules scaleUp() {
     return new HPAScalingRulesBuilder()
         .withStabilizationWindowSeconds(0)
         .withSelectPolicy("Max")
@@ -162,7 +162,7 @@ public final class ModelAutoscalers {
   }
 
   /** Down slowly: a GPU pod that is gone takes up to half an hour to load again. One pod every two minutes. */
-  private static HPAScalingRules scaleDown() {
+  static HPAScalingRules scaleDown() {
     return new HPAScalingRulesBuilder()
         .withStabilizationWindowSeconds(SCALE_DOWN_STABILIZATION_SECONDS)
         .withSelectPolicy("Min")
