@@ -100,9 +100,14 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // what the gateway Role grants, which the operator must hold itself to grant it
 @RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = {"get", "list", "watch"})
+// whether the optional CRDs exist: the ServiceMonitor's (its dependent's activation) and KEDA's (who scales)
+@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
+    resourceNames = {KedaActivation.CRD, ShieldModelReconciler.SERVICE_MONITOR_CRD}, verbs = "get")
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
+  /** The Prometheus Operator's CRD, whose presence activates the ServiceMonitor dependent. */
+  static final String SERVICE_MONITOR_CRD = "servicemonitors.monitoring.coreos.com";
   private static final String AUTOSCALERS = "autoscalers";
   static final String RETRAINS = "retrains";
   /** Index of the primary cache: {@code <namespace>/<spec.model.retrainRef.name>} of the models that follow one. */

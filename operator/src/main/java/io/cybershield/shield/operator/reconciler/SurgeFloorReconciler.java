@@ -60,7 +60,8 @@ import java.util.stream.Collectors;
 // where KEDA is installed the floors go into its ScaledObjects, and whether it is installed is whether its CRD exists
 @RBACRule(apiGroups = "keda.sh", resources = "scaledobjects",
     verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
-@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions", verbs = "get")
+@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
+    resourceNames = KedaActivation.CRD, verbs = "get")
 public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel-floors";
