@@ -229,12 +229,17 @@ public class GatewayMetrics {
     return count;
   }
 
+  /** The model label: {@code shield.model}, else the routes' model once there are routes, else {@value #NONE}. */
   private String model() {
     String known = model;
     if (known == null) {
       GatewayRoutes routes = upstreams.routes();
       known = configuredModel.filter(name -> !name.isBlank())
-          .orElse(routes == null || routes.model() == null ? NONE : routes.model());
+          .orElse(routes == null || routes.model() == null ? null : routes.model());
+      if (known == null) {
+        // routes that have not arrived yet may still name the model: ask again next time
+        return NONE;
+      }
       model = known;
     }
     return known;
