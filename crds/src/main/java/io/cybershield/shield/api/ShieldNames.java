@@ -14,7 +14,7 @@ import java.util.Objects;
  * For a ShieldModel {@code m} with a variant {@code v}:
  * <ul>
  * <li>Deployments {@code m-v-onprem} and {@code m-v-cloud}, with the PodDisruptionBudget of the same name, and the
- * HorizontalPodAutoscaler {@code m-v-cloud};</li>
+ * HorizontalPodAutoscaler {@code m-v-cloud}, or where KEDA is installed the ScaledObject {@code m-v-cloud};</li>
  * <li>Service {@code m-v} over both pools;</li>
  * <li>gateway Deployment, Service, ServiceAccount, Role and RoleBinding {@code m-gateway}, routing ConfigMap
  * {@code m-gateway-routes}, default TLS Secret {@code m-gateway-tls};</li>
@@ -89,11 +89,31 @@ public final class ShieldNames {
   /**
    * Metric the gateway exports: requests it has sent to a variant's pods in a pool and not yet answered, with the
    * Prometheus labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL}, {@value #METRIC_POOL_LABEL}. The
-   * private-cloud HorizontalPodAutoscalers read it as an External metric.
+   * private-cloud HorizontalPodAutoscalers read it as an External metric, KEDA's ScaledObjects with a Prometheus
+   * query.
    */
   public static final String GATEWAY_INFLIGHT_METRIC = "shield_gateway_inflight_requests";
-  /** Metric the gateway exports: requests waiting in the gateway for a variant (labels model and variant). */
+  /**
+   * Metric the gateway exports: work beyond the capacity of a variant's ready pods in a pool, that is the requests in
+   * flight there beyond {@code ready pods × podConcurrency} of the routing document, which wait in the pods' engine
+   * queues (labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL}, {@value #METRIC_POOL_LABEL}).
+   */
   public static final String GATEWAY_QUEUED_METRIC = "shield_gateway_queued_requests";
+  /**
+   * Metric the gateway exports: what a variant's ready pods in a pool take at once, {@code ready pods ×
+   * podConcurrency} (labels as {@value #GATEWAY_QUEUED_METRIC}). Every gateway replica sees the same pods, so the
+   * work beyond capacity of the whole gateway is {@code sum(in flight) − max(capacity)} per variant and pool.
+   */
+  public static final String GATEWAY_CAPACITY_METRIC = "shield_gateway_capacity_requests";
+  /**
+   * Counter the gateway exports: requests refused 503 {@code NoReadyUpstream} because no ready pod of their variant
+   * was left to take them (labels {@value #METRIC_MODEL_LABEL}, {@value #METRIC_VARIANT_LABEL} — the variant the
+   * priority names, {@code none} if none — and {@value #METRIC_PRIORITY_LABEL}): the signal that a parked pool is
+   * needed.
+   */
+  public static final String GATEWAY_UNSERVED_METRIC = "shield_gateway_unserved_requests_total";
+  /** Prometheus label of the gateway's unserved-requests counter: the request's priority. */
+  public static final String METRIC_PRIORITY_LABEL = "priority";
   /** Prometheus label of the gateway metrics: the ShieldModel. */
   public static final String METRIC_MODEL_LABEL = "model";
   /** Prometheus label of the gateway metrics: the variant. */
@@ -132,6 +152,14 @@ public final class ShieldNames {
 
   /** HorizontalPodAutoscaler of a variant's private-cloud Deployment; named like that Deployment. */
   public static String horizontalPodAutoscaler(String model, String variant) {
+    return deployment(model, variant, Pool.PRIVATE_CLOUD);
+  }
+
+  /**
+   * KEDA ScaledObject of a variant's private-cloud Deployment, where KEDA is installed instead of the
+   * HorizontalPodAutoscaler; named like that Deployment (and like the HPA it replaces).
+   */
+  public static String scaledObject(String model, String variant) {
     return deployment(model, variant, Pool.PRIVATE_CLOUD);
   }
 

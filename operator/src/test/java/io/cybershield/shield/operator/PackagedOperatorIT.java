@@ -173,6 +173,40 @@ class PackagedOperatorIT {
     assertThat(verbs(role, "", "pods")).containsExactlyInAnyOrder("get", "list", "watch");
   }
 
+  /**
+   * KEDA's ScaledObjects are the floor controller's alone, as the HPAs are; both controllers may read only the two
+   * optional CRDs whose presence they check, by name.
+   */
+  @Test
+  void theShippedRbacLetsOnlyTheFloorControllerWriteScaledObjects() throws IOException {
+    Path manifests = OperatorOnSandbox.ROOT.resolve("operator/target/kubernetes/kubernetes.yml");
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(manifests)) {
+      objects = client.load(in).items();
+    }
+    ClusterRole floors = clusterRole(objects, "shieldmodel-floors-cluster-role");
+    ClusterRole models = clusterRole(objects, "shieldmodel-cluster-role");
+    assertThat(verbs(floors, "keda.sh", "scaledobjects")).containsExactlyInAnyOrder("get", "list", "watch", "create",
+        "patch", "update", "delete");
+    assertThat(verbs(models, "keda.sh", "scaledobjects")).isEmpty();
+    assertThat(floors.getRules()).filteredOn(rule -> rule.getResources().contains("customresourcedefinitions"))
+        .singleElement().satisfies(rule -> {
+          assertThat(rule.getVerbs()).containsExactly("get");
+          assertThat(rule.getResourceNames()).containsExactly("scaledobjects.keda.sh");
+        });
+    assertThat(models.getRules()).filteredOn(rule -> rule.getResources().contains("customresourcedefinitions"))
+        .singleElement().satisfies(rule -> {
+          assertThat(rule.getVerbs()).containsExactly("get");
+          assertThat(rule.getResourceNames()).containsExactlyInAnyOrder("scaledobjects.keda.sh",
+              "servicemonitors.monitoring.coreos.com");
+        });
+  }
+
+  private static ClusterRole clusterRole(List<HasMetadata> objects, String name) {
+    return objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+        .filter(r -> name.equals(r.getMetadata().getName())).findFirst().orElseThrow();
+  }
+
   private static List<String> verbs(ClusterRole role, String group, String resource) {
     return role.getRules().stream().filter(rule -> rule.getApiGroups().contains(group)
         && rule.getResources().contains(resource)).flatMap(rule -> rule.getVerbs().stream()).distinct().toList();

@@ -31,18 +31,35 @@ public record GatewayRoutes(Integer schemaVersion, String model, String namespac
   public static final String KEY = "routes.json";
   /** The schema this code writes and reads. */
   public static final int SCHEMA_VERSION = 1;
+  /** Requests a model pod takes at once when the document does not say: DJL's default max_rolling_batch_size. */
+  public static final int DEFAULT_POD_CONCURRENCY = 256;
 
   /**
    * A variant and where its pods are.
    *
-   * @param name       the variant's name
-   * @param priorities the request priorities it serves (critical, high, normal, low)
-   * @param service    its Service, which selects its pods in both pools
-   * @param pools      the pools it has pods in (a restricted model never lists private-cloud)
+   * @param name           the variant's name
+   * @param priorities     the request priorities it serves (critical, high, normal, low)
+   * @param service        its Service, which selects its pods in both pools
+   * @param pools          the pools it has pods in (a restricted model never lists private-cloud)
+   * @param podConcurrency requests one ready pod of the variant takes at once before more wait in its engine's
+   *                       queue: the gateway's capacity figure for {@code shield_gateway_queued_requests}. Optional
+   *                       (documents written before it have none); a missing value reads as
+   *                       {@value #DEFAULT_POD_CONCURRENCY}, DJL Serving's default {@code max_rolling_batch_size}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({ "name", "priorities", "service", "pools" })
-  public record VariantRoute(String name, List<String> priorities, String service, List<PoolRoute> pools) {
+  @JsonPropertyOrder({ "name", "priorities", "service", "pools", "podConcurrency" })
+  public record VariantRoute(String name, List<String> priorities, String service, List<PoolRoute> pools,
+                             Integer podConcurrency) {
+
+    /** A variant without a per-pod concurrency, as documents before it was added. */
+    public VariantRoute(String name, List<String> priorities, String service, List<PoolRoute> pools) {
+      this(name, priorities, service, pools, null);
+    }
+
+    /** {@link #podConcurrency}, or {@value #DEFAULT_POD_CONCURRENCY} when the document has none. */
+    public int podConcurrencyOrDefault() {
+      return podConcurrency == null || podConcurrency < 1 ? DEFAULT_POD_CONCURRENCY : podConcurrency;
+    }
   }
 
   /**

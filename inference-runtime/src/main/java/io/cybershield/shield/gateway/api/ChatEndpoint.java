@@ -9,6 +9,7 @@ import io.cybershield.shield.gateway.djl.ChatCompletionRequest;
 import io.cybershield.shield.gateway.djl.ChatMessage;
 import io.cybershield.shield.gateway.djl.Deadline;
 import io.cybershield.shield.gateway.djl.DjlClient;
+import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,7 @@ public class ChatEndpoint {
   @Inject
   GatewayConfig config;
 
-  Uni<Reply> complete(String priorityHeader, String classificationHeader, byte[] body, long arrived) {
+  Uni<Reply> complete(String priorityHeader, String classificationHeader, byte[] body, RequestObservation observation) {
     JsonBody json = JsonBody.parse(body);
     Priority priority = JsonBody.priority("header X-Shield-Priority", priorityHeader);
     DataClassification classification = JsonBody.classification("header X-Shield-Classification",
@@ -76,7 +77,7 @@ public class ChatEndpoint {
           .map(answer -> {
             ChatCompletion completion = answer.value();
             return Reply.json(new ChatCompletion(completion.id(), completion.object(), completion.created(),
-                answer.served().variant(), completion.choices(), completion.usage()), answer.served(), arrived);
+                answer.served().variant(), completion.choices(), completion.usage()), answer.served(), observation);
           });
     }
     return dispatcher.stream(priority, classification, deadline,
@@ -89,8 +90,8 @@ public class ChatEndpoint {
                   chunk.choices(), chunk.usage())));
           Multi<Buffer> all = Multi.createBy().concatenating()
               .streams(events, Multi.createFrom().item(DONE))
-              .onFailure().recoverWithItem(failure -> event(ApiErrors.body(Dispatcher.afterDeadline(failure, deadline))));
-          return Reply.stream(SSE, started.served(), all);
+              .onFailure().recoverWithItem(failure -> event(ApiErrors.midStream(failure, deadline, observation)));
+          return Reply.stream(SSE, started.served(), all, observation);
         });
   }
 

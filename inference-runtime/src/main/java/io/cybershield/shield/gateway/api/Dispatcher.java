@@ -1,11 +1,13 @@
 package io.cybershield.shield.gateway.api;
 
+import io.cybershield.shield.api.routing.GatewayRoutes;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.gateway.djl.Deadline;
 import io.cybershield.shield.gateway.djl.DjlEndpoint;
 import io.cybershield.shield.gateway.djl.DjlErrorCode;
 import io.cybershield.shield.gateway.djl.DjlException;
+import io.cybershield.shield.gateway.metrics.GatewayMetrics;
 import io.cybershield.shield.gateway.routing.Router;
 import io.cybershield.shield.gateway.routing.Upstreams;
 import io.smallrye.mutiny.Multi;
@@ -27,13 +29,21 @@ import java.util.function.BiFunction;
  * Sends one request upstream: routes it, counts it in flight on its endpoint for as long as the call lasts, and when
  * the call fails before any byte came back because the endpoint cannot be reached ({@code UpstreamUnavailable}) or
  * its breaker is open, routes it once more without that endpoint. Nothing is sent again once an answer has begun.
- * The request's deadline bounds everything, retries included.
+ * The request's deadline bounds everything, retries included. Each acquire and release is also reported to
+ * {@link GatewayMetrics}, once, whatever ends the call; a request refused for want of a ready endpoint is counted
+ * there as unserved.
  */
 @ApplicationScoped
 public class Dispatcher {
 
   @Inject
   Upstreams upstreams;
+
+  @Inject
+  GatewayMetrics metrics;
+
+  /** The refusal of a request no ready endpoint was left for: the metrics count it as unserved work. */
+  static final String NO_READY_UPSTREAM = "NoReadyUpstream";
 
   private final AtomicLong requests = new AtomicLong();
 
@@ -92,15 +102,12 @@ public class Dispatcher {
     return Uni.createFrom().deferred(() -> {
       Router.To to = route(priority, classification, excluded);
       Router.Endpoint endpoint = to.endpoint();
-      upstreams.acquire(endpoint);
-      AtomicBoolean released = new AtomicBoolean();
+      Runnable release = acquire(endpoint);
       long start = System.nanoTime();
       return call.apply(DjlEndpoint.of(endpoint.address(), endpoint.port()), deadline)
           .onTermination().invoke(() -> {
             upstreamNanos.addAndGet(System.nanoTime() - start);
-            if (released.compareAndSet(false, true)) {
-              upstreams.release(endpoint);
-            }
+            release.run();
           })
           .map(value -> new Answer<>(new Served(to, upstreamNanos), value))
           .onFailure(failure -> mayRetry && unreachable(failure))
@@ -117,13 +124,7 @@ public class Dispatcher {
     return Uni.createFrom().deferred(() -> {
       Router.To to = route(priority, classification, excluded);
       Router.Endpoint endpoint = to.endpoint();
-      upstreams.acquire(endpoint);
-      AtomicBoolean released = new AtomicBoolean();
-      Runnable release = () -> {
-        if (released.compareAndSet(false, true)) {
-          upstreams.release(endpoint);
-        }
-      };
+      Runnable release = acquire(endpoint);
       Multi<T> upstream = call.apply(DjlEndpoint.of(endpoint.address(), endpoint.port()), deadline);
       return head(upstream, new Served(to, upstreamNanos), release)
           .onFailure().invoke(release)
@@ -193,11 +194,32 @@ public class Dispatcher {
     });
   }
 
+  /**
+   * Counts a request in flight on an endpoint, in the {@link Upstreams} and in the metrics alike, and hands back its
+   * release, which counts it out of both the first time it runs and does nothing after.
+   */
+  private Runnable acquire(Router.Endpoint endpoint) {
+    upstreams.acquire(endpoint);
+    metrics.acquired(endpoint);
+    AtomicBoolean released = new AtomicBoolean();
+    return () -> {
+      if (released.compareAndSet(false, true)) {
+        metrics.released(endpoint);
+        upstreams.release(endpoint);
+      }
+    };
+  }
+
   private Router.To route(Priority priority, DataClassification classification, Set<String> excluded) {
-    Router.Route route = Router.route(upstreams.routes(), priority, classification,
+    GatewayRoutes routes = upstreams.routes();
+    metrics.track(routes);
+    Router.Route route = Router.route(routes, priority, classification,
         upstreams.endpoints().stream().filter(e -> !excluded.contains(key(e))).toList(),
         requests.getAndIncrement());
     if (route instanceof Router.Refused refused) {
+      if (NO_READY_UPSTREAM.equals(refused.code())) {
+        metrics.unserved(routes, priority);
+      }
       throw new ApiException(refused.status(), refused.code(), refused.message(), refused.retryAfterSeconds());
     }
     return (Router.To) route;

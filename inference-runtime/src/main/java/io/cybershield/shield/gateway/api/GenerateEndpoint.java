@@ -4,6 +4,7 @@ import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.gateway.djl.Deadline;
 import io.cybershield.shield.gateway.djl.DjlClient;
+import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.cybershield.shield.gateway.djl.GenerationDetails;
 import io.cybershield.shield.gateway.djl.GenerationParameters;
 import io.cybershield.shield.gateway.djl.GenerationRequest;
@@ -34,7 +35,7 @@ public class GenerateEndpoint {
   @Inject
   GatewayConfig config;
 
-  Uni<Reply> generate(byte[] body, long arrived) {
+  Uni<Reply> generate(byte[] body, RequestObservation observation) {
     JsonBody json = JsonBody.parse(body);
     String prompt = json.requiredString("prompt");
     Limits.prompt(config, prompt.length());
@@ -53,7 +54,7 @@ public class GenerateEndpoint {
               (endpoint, left) -> djl.generate(endpoint, null, request, left))
           .map(answer -> Reply.json(new GenerateApi.Response(answer.value().generatedText(),
               answer.served().variant(), answer.served().pool(), usage(answer.value().details(), null)),
-              answer.served(), arrived));
+              answer.served(), observation));
     }
     return dispatcher.stream(priority, classification, deadline,
             (endpoint, left) -> djl.generateStream(endpoint, null, request, left))
@@ -72,8 +73,8 @@ public class GenerateEndpoint {
                     served.pool(), usage(token.details(), index.get())));
                 return Multi.createFrom().items(line, done);
               })
-              .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.body(Dispatcher.afterDeadline(failure, deadline))));
-          return Reply.stream(NDJSON, served, lines);
+              .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.midStream(failure, deadline, observation)));
+          return Reply.stream(NDJSON, served, lines, observation);
         });
   }
 

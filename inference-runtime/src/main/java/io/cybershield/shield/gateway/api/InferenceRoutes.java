@@ -3,6 +3,8 @@ package io.cybershield.shield.gateway.api;
 import io.cybershield.shield.gateway.djl.DjlException;
 import io.cybershield.shield.gateway.error.ErrorBody;
 import io.cybershield.shield.gateway.error.SafeLog;
+import io.cybershield.shield.gateway.metrics.GatewayMetrics;
+import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -23,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * {@code POST /v1/generate} and {@code POST /v1/chat/completions} on the Vert.x router, below JAX-RS: whether an
@@ -32,12 +34,17 @@ import java.util.function.Function;
  * the upstream's answer (or its first item) is there; a failure before that is an error status with the error
  * shape, a failure after it the stream's last line or event. A body larger than
  * {@code quarkus.http.limits.max-body-size} is refused with 413 before it is read whole. Their OpenAPI description
- * is {@code META-INF/openapi.yaml}.
+ * is {@code META-INF/openapi.yaml}. Every request is observed for the gateway's metrics ({@link GatewayMetrics}) until
+ * its answer ends or its client goes away.
  */
 @Singleton
 public class InferenceRoutes {
 
   private static final Logger LOG = Logger.getLogger(InferenceRoutes.class);
+  /** The {@code api} label of the metrics of {@code POST /v1/generate}. */
+  static final String GENERATE = "generate";
+  /** The {@code api} label of the metrics of {@code POST /v1/chat/completions}. */
+  static final String CHAT = "chat";
 
   @Inject
   GenerateEndpoint generate;
@@ -45,52 +52,54 @@ public class InferenceRoutes {
   @Inject
   ChatEndpoint chat;
 
+  @Inject
+  GatewayMetrics metrics;
+
   @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
   MemorySize maxBodySize;
 
   void install(@Observes Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
-    router.post("/v1/generate").order(-100).handler(body).handler(context -> serve(context,
-        bytes -> generate.generate(bytes, arrived(context))));
-    router.post("/v1/chat/completions").order(-100).handler(body).handler(context -> serve(context,
-        bytes -> chat.complete(context.request().getHeader("X-Shield-Priority"),
-            context.request().getHeader("X-Shield-Classification"), bytes, arrived(context))));
+    router.post("/v1/generate").order(-100).handler(body).handler(context -> serve(context, GENERATE,
+        (bytes, observation) -> generate.generate(bytes, observation)));
+    router.post("/v1/chat/completions").order(-100).handler(body).handler(context -> serve(context, CHAT,
+        (bytes, observation) -> chat.complete(context.request().getHeader("X-Shield-Priority"),
+            context.request().getHeader("X-Shield-Classification"), bytes, observation)));
   }
 
-  private static long arrived(RoutingContext context) {
-    Long arrived = context.get("shield.arrived");
-    return arrived == null ? System.nanoTime() : arrived;
-  }
-
-  private void serve(RoutingContext context, Function<byte[], Uni<Reply>> endpoint) {
-    context.put("shield.arrived", System.nanoTime());
+  private void serve(RoutingContext context, String api,
+      BiFunction<byte[], RequestObservation, Uni<Reply>> endpoint) {
+    RequestObservation observation = metrics.begin(api, System.nanoTime());
     String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       fail(context.response(), new ApiException(415, "UnsupportedMediaType",
-          "The request body must be application/json.", 0));
+          "The request body must be application/json.", 0), observation);
       return;
     }
     Uni<Reply> reply;
     try {
       Buffer body = context.body().buffer();
-      reply = endpoint.apply(body == null ? new byte[0] : body.getBytes());
+      reply = endpoint.apply(body == null ? new byte[0] : body.getBytes(), observation);
     } catch (RuntimeException failure) {
-      fail(context.response(), failure);
+      fail(context.response(), failure, observation);
       return;
     }
     HttpServerResponse response = context.response();
     AtomicReference<Cancellable> pending = new AtomicReference<>();
     response.closeHandler(ignored -> {
+      observation.clientClosed();
       Cancellable call = pending.get();
       if (call != null) {
         call.cancel();
       }
     });
-    pending.set(reply.subscribe().with(answer -> write(response, answer), failure -> fail(response, failure)));
+    pending.set(reply.subscribe().with(answer -> write(response, answer, observation),
+        failure -> fail(response, failure, observation)));
   }
 
-  private static void write(HttpServerResponse response, Reply reply) {
+  private static void write(HttpServerResponse response, Reply reply, RequestObservation observation) {
     if (response.closed() || response.ended()) {
+      observation.clientClosed();
       reply.body().subscribe().with(ignored -> { }, ignored -> { }).cancel();
       return;
     }
@@ -102,10 +111,14 @@ public class InferenceRoutes {
       @Override
       public void onSubscribe(Flow.Subscription s) {
         if (response.closed()) {
+          observation.clientClosed();
           s.cancel();
           return;
         }
-        response.closeHandler(ignored -> s.cancel());
+        response.closeHandler(ignored -> {
+          observation.clientClosed();
+          s.cancel();
+        });
         s.request(Long.MAX_VALUE);
       }
 
@@ -119,6 +132,8 @@ public class InferenceRoutes {
       @Override
       public void onFailure(Throwable failure) {
         LOG.errorf("An answer failed after it began: %s", SafeLog.describe(failure));
+        observation.streamFailed(ApiErrors.body(failure).error().code());
+        observation.ended(reply.status());
         response.reset();
       }
 
@@ -126,17 +141,26 @@ public class InferenceRoutes {
       public void onCompletion() {
         if (!response.closed()) {
           response.end();
+          observation.ended(reply.status());
+        } else {
+          observation.clientClosed();
         }
       }
     });
   }
 
-  /** A failure before the answer began: its status, {@code Retry-After} and the error shape. */
-  static void fail(HttpServerResponse response, Throwable failure) {
+  /**
+   * A failure before the answer began: its status, {@code Retry-After} and the error shape, and the observation ends
+   * with that status.
+   */
+  static void fail(HttpServerResponse response, Throwable failure, RequestObservation observation) {
     if (response.closed() || response.ended()) {
+      observation.clientClosed();
       return;
     }
     if (response.headWritten()) {
+      observation.streamFailed(ApiErrors.body(failure).error().code());
+      observation.ended(response.getStatusCode());
       response.reset();
       return;
     }
@@ -159,5 +183,6 @@ public class InferenceRoutes {
       response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     }
     response.end(body.json());
+    observation.ended(status);
   }
 }

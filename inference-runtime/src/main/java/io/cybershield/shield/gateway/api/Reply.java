@@ -2,6 +2,7 @@ package io.cybershield.shield.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 
@@ -22,15 +23,23 @@ record Reply(int status, Map<String, List<String>> headers, Multi<Buffer> body) 
   static final String POOL = "X-Shield-Pool";
   static final String OVERHEAD = "x-shield-overhead-ms";
 
-  /** A whole JSON answer, with the gateway's own time: from the request's arrival, less the upstream's. */
-  static Reply json(Object body, Dispatcher.Served served, long arrivedNanos) {
+  /**
+   * A whole JSON answer, with the gateway's own time: from the request's arrival, less the upstream's — the figure
+   * the observation records as the request's overhead.
+   */
+  static Reply json(Object body, Dispatcher.Served served, RequestObservation observation) {
     Map<String, List<String>> headers = served(served, "application/json");
-    long overheadNanos = Math.max(0, System.nanoTime() - arrivedNanos - served.upstreamNanos());
+    observation.served(served.variant(), served.pool());
+    long overheadNanos = observation.overhead(served.upstreamNanos());
     headers.put(OVERHEAD, List.of(String.format(Locale.ROOT, "%.3f", overheadNanos / 1_000_000.0)));
     return new Reply(200, headers, Multi.createFrom().item(bytes(body)));
   }
 
-  static Reply stream(String contentType, Dispatcher.Served served, Multi<Buffer> body) {
+  /** A stream whose first item is there: the observation records where it is served and its first token. */
+  static Reply stream(String contentType, Dispatcher.Served served, Multi<Buffer> body,
+      RequestObservation observation) {
+    observation.served(served.variant(), served.pool());
+    observation.firstToken();
     Map<String, List<String>> headers = served(served, contentType);
     headers.put("Cache-Control", List.of("no-cache"));
     return new Reply(200, headers, body);

@@ -63,11 +63,18 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
   private final Pods pods = new Pods();
   private Path routes;
   private String classification = "confidential";
+  private String document = ROUTES;
+  private String requestDeadline = "3s";
 
-  /** {@code classification}: the model's data classification (confidential). */
+  /**
+   * {@code classification}: the model's data classification (confidential); {@code routes}: another routing
+   * document ({@link #ROUTES}); {@code requestDeadline}: the gateway's request deadline (3s).
+   */
   @Override
   public void init(Map<String, String> args) {
     classification = args.getOrDefault("classification", classification);
+    document = args.getOrDefault("routes", document);
+    requestDeadline = args.getOrDefault("requestDeadline", requestDeadline);
   }
 
   @Override
@@ -77,7 +84,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
     pods.liteOnPrem = standIn("threat_intel_lite");
     try {
       routes = Files.createTempFile("routes", ".json");
-      Files.writeString(routes, ROUTES.replace("\"confidential\"", "\"" + classification + "\""));
+      Files.writeString(routes, document.replace("\"confidential\"", "\"" + classification + "\""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,7 +93,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         "shield.gateway.endpoints", "full:onprem:" + address(pods.fullOnPrem)
             + ",full:private-cloud:" + address(pods.fullCloud)
             + ",lite:onprem:" + address(pods.liteOnPrem),
-        "shield.gateway.request-deadline", "3s",
+        "shield.gateway.request-deadline", requestDeadline,
         "shield.gateway.max-prompt-chars", "2000",
         "shield.gateway.max-tokens", "512",
         // the tests stop pods on purpose: the breaker must not open on them

@@ -93,13 +93,31 @@ public final class ModelAutoscalers {
     return autoscalers;
   }
 
-  static MetricSpec metric(ShieldModel model, String variant) {
+  /**
+   * The load signal the private-cloud pool scales on: {@code spec.autoscaling.target}, or in-flight requests with
+   * {@value #DEFAULT_INFLIGHT_TARGET} per pod without one.
+   *
+   * @param metric       the per-pod metric
+   * @param averageValue the value per pod the autoscaler keeps
+   */
+  public record Target(LoadMetric metric, int averageValue) {
+  }
+
+  /** The {@link Target} of a model. */
+  public static Target target(ShieldModel model) {
     AutoscalingTarget target = model.getSpec().autoscaling() == null
         ? null : model.getSpec().autoscaling().target();
     LoadMetric metric = target == null || target.metric() == null
         ? LoadMetric.INFLIGHT_REQUESTS : target.metric();
     int averageValue = target == null || target.averageValue() == null
         ? DEFAULT_INFLIGHT_TARGET : target.averageValue();
+    return new Target(metric, averageValue);
+  }
+
+  static MetricSpec metric(ShieldModel model, String variant) {
+    Target target = target(model);
+    LoadMetric metric = target.metric();
+    int averageValue = target.averageValue();
     MetricTarget perPod = new MetricTargetBuilder()
         .withType("AverageValue").withAverageValue(new Quantity(Integer.toString(averageValue))).build();
     String modelName = model.getMetadata().getName();
@@ -133,7 +151,7 @@ public final class ModelAutoscalers {
   }
 
   /** Up at once: during an incident capacity late is capacity lost. Up to 4 pods or doubling each minute. */
-  private static HPAScalingRules scaleUp() {
+  static HPAScalingRules scaleUp() {
     return new HPAScalingRulesBuilder()
         .withStabilizationWindowSeconds(0)
         .withSelectPolicy("Max")
@@ -144,7 +162,7 @@ public final class ModelAutoscalers {
   }
 
   /** Down slowly: a GPU pod that is gone takes up to half an hour to load again. One pod every two minutes. */
-  private static HPAScalingRules scaleDown() {
+  static HPAScalingRules scaleDown() {
     return new HPAScalingRulesBuilder()
         .withStabilizationWindowSeconds(SCALE_DOWN_STABILIZATION_SECONDS)
         .withSelectPolicy("Min")

@@ -8,6 +8,7 @@ import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -59,6 +60,8 @@ public final class ModelGateway {
   public static final String ENV_NAMESPACE = "SHIELD_NAMESPACE";
   public static final String ENV_ROUTES = "SHIELD_ROUTES_CONFIGMAP";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The DJL Serving option that bounds how many requests a pod batches at once. */
+  static final String MAX_ROLLING_BATCH_SIZE = "max_rolling_batch_size";
 
   private ModelGateway() {
   }
@@ -110,10 +113,36 @@ public final class ModelGateway {
       List<String> priorities = variant.priorities() == null ? List.of() : variant.priorities().stream()
           .map(ModelGateway::priority).toList();
       variants.add(new GatewayRoutes.VariantRoute(variant.name(), priorities,
-          ShieldNames.service(name, variant.name()), routes));
+          ShieldNames.service(name, variant.name()), routes, podConcurrency(model)));
     }
     return new GatewayRoutes(GatewayRoutes.SCHEMA_VERSION, name, model.getMetadata().getNamespace(),
         model.getMetadata().getGeneration(), model.getSpec().dataClassification(), servedVersion, variants);
+  }
+
+  /**
+   * Requests one model pod takes at once, the gateway's capacity figure for its queued-work metric: the autoscaler's
+   * per-pod target when it scales on in-flight requests (the load the operator sizes the pool for), else
+   * {@code spec.runtime.options.max_rolling_batch_size} (the batch the engine runs before it queues), else DJL
+   * Serving's default of {@value GatewayRoutes#DEFAULT_POD_CONCURRENCY}.
+   */
+  static int podConcurrency(ShieldModel model) {
+    ModelAutoscalers.Target target = ModelAutoscalers.target(model);
+    if (target.metric() == LoadMetric.INFLIGHT_REQUESTS) {
+      return target.averageValue();
+    }
+    Map<String, String> options = model.getSpec().runtime() == null ? null : model.getSpec().runtime().options();
+    String batch = options == null ? null : options.get(MAX_ROLLING_BATCH_SIZE);
+    if (batch != null) {
+      try {
+        int size = Integer.parseInt(batch.trim());
+        if (size > 0) {
+          return size;
+        }
+      } catch (NumberFormatException e) {
+        // DJL Serving refuses such a value at start-up; the gateway counts with the default meanwhile
+      }
+    }
+    return GatewayRoutes.DEFAULT_POD_CONCURRENCY;
   }
 
   /** The routing ConfigMap with {@link #routes}. */

@@ -41,21 +41,36 @@ public final class ModelServerDeployments {
    * Deployment with a floor has no replica count: its HorizontalPodAutoscaler owns it. One without is parked at 0.
    */
   public static List<Deployment> desired(ShieldModel model, Map<String, Integer> cloudFloorByVariant) {
+    return desired(model, cloudFloorByVariant, false);
+  }
+
+  /**
+   * As {@link #desired(ShieldModel, Map)}; where {@code kedaScales} (KEDA is installed and each private-cloud
+   * Deployment has a ScaledObject), no private-cloud Deployment has a replica count, parked ones included: KEDA owns
+   * it, and scales from zero.
+   */
+  public static List<Deployment> desired(ShieldModel model, Map<String, Integer> cloudFloorByVariant,
+      boolean kedaScales) {
     List<Deployment> deployments = new ArrayList<>();
     for (Variant variant : model.getSpec().variants()) {
       for (Pool pool : ModelPools.deployedPools(model)) {
-        deployments.add(deployment(model, variant, pool, replicas(model, variant, pool, cloudFloorByVariant)));
+        deployments.add(deployment(model, variant, pool,
+            replicas(model, variant, pool, cloudFloorByVariant, kedaScales)));
       }
     }
     return deployments;
   }
 
-  /** Desired replicas: fixed on premises; {@code null} (the HPA's) or 0 (parked) in the private cloud. */
-  static Integer replicas(ShieldModel model, Variant variant, Pool pool, Map<String, Integer> cloudFloorByVariant) {
+  /**
+   * Desired replicas: fixed on premises; in the private cloud {@code null} (the autoscaler's) or, without KEDA,
+   * 0 (parked).
+   */
+  static Integer replicas(ShieldModel model, Variant variant, Pool pool, Map<String, Integer> cloudFloorByVariant,
+      boolean kedaScales) {
     if (pool == Pool.ONPREM) {
       return ModelPools.onPremReplicas(model);
     }
-    return ModelPools.privateCloudFloor(model, variant.name(), cloudFloorByVariant) > 0 ? null : 0;
+    return kedaScales || ModelPools.privateCloudFloor(model, variant.name(), cloudFloorByVariant) > 0 ? null : 0;
   }
 
   private static Deployment deployment(ShieldModel model, Variant variant, Pool pool, Integer replicas) {

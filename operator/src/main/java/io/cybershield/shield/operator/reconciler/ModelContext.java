@@ -5,6 +5,7 @@ import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.operator.model.ModelRelease;
+import io.cybershield.shield.operator.model.ModelScaledObjects;
 import io.cybershield.shield.operator.model.ModelServerDeployments;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
@@ -15,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The values one reconcile shares between the reconciler and its dependents: put into the context explicitly before
@@ -26,6 +28,7 @@ public final class ModelContext {
   private static final String GATEWAY_KEY = "shield.gateway-settings";
   private static final String RELEASE_KEY = ModelRelease.class.getName();
   private static final String DEPLOYMENTS_KEY = ModelServerDeployments.class.getName();
+  private static final String KEDA_KEY = "shield.keda";
 
   private ModelContext() {
   }
@@ -51,6 +54,24 @@ public final class ModelContext {
     return context.managedWorkflowAndDependentResourceContext().getMandatory(FLOORS_KEY, Map.class);
   }
 
+  /**
+   * Sets whether KEDA scales the private-cloud Deployments in this reconcile (its CRD exists: see
+   * {@link KedaActivation}), with the operator's KEDA settings; {@code null} settings when it does not.
+   */
+  static void putKeda(Context<ShieldModel> context, ModelScaledObjects.Settings settingsWhereInstalled) {
+    context.managedWorkflowAndDependentResourceContext().put(KEDA_KEY,
+        Optional.ofNullable(settingsWhereInstalled));
+  }
+
+  /**
+   * The operator's KEDA settings when KEDA scales the private-cloud Deployments in this reconcile (ScaledObjects,
+   * no HPAs), else empty (the HPAs).
+   */
+  @SuppressWarnings("unchecked")
+  public static Optional<ModelScaledObjects.Settings> keda(Context<ShieldModel> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(KEDA_KEY, Optional.class);
+  }
+
   /** Sets what this reconcile serves: spec.model, or the version the ShieldRetrain in retrainRef promoted. */
   static void putRelease(Context<ShieldModel> context, ModelRelease release) {
     context.managedWorkflowAndDependentResourceContext().put(RELEASE_KEY, release);
@@ -69,7 +90,8 @@ public final class ModelContext {
   public static List<Deployment> deployments(Context<ShieldModel> context) {
     var shared = context.managedWorkflowAndDependentResourceContext();
     return shared.get(DEPLOYMENTS_KEY, List.class).orElseGet(() -> {
-      List<Deployment> deployments = ModelServerDeployments.desired(release(context).served(), floors(context));
+      List<Deployment> deployments = ModelServerDeployments.desired(release(context).served(), floors(context),
+          keda(context).isPresent());
       shared.put(DEPLOYMENTS_KEY, deployments);
       return deployments;
     });

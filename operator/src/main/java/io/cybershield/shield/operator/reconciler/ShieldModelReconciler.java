@@ -16,6 +16,7 @@ import io.cybershield.shield.operator.metrics.ShieldMetrics;
 import io.cybershield.shield.operator.model.ModelGateway;
 import io.cybershield.shield.operator.model.ModelPools;
 import io.cybershield.shield.operator.model.ModelRelease;
+import io.cybershield.shield.operator.model.ModelScaledObjects;
 import io.cybershield.shield.operator.reconciler.dependent.DependentLabels;
 import io.cybershield.shield.operator.reconciler.dependent.GatewayRoleBindingDependent;
 import io.cybershield.shield.operator.reconciler.dependent.GatewayRoleDependent;
@@ -23,6 +24,7 @@ import io.cybershield.shield.operator.reconciler.dependent.GatewayRoutesDependen
 import io.cybershield.shield.operator.reconciler.dependent.ModelDeploymentsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudgetsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelNetworkPoliciesDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelScaledObjectsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceAccountDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceMonitorDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServicesDependent;
@@ -98,9 +100,14 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // what the gateway Role grants, which the operator must hold itself to grant it
 @RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = {"get", "list", "watch"})
+// whether the optional CRDs exist: the ServiceMonitor's (its dependent's activation) and KEDA's (who scales)
+@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
+    resourceNames = {KedaActivation.CRD, ShieldModelReconciler.SERVICE_MONITOR_CRD}, verbs = "get")
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
+  /** The Prometheus Operator's CRD, whose presence activates the ServiceMonitor dependent. */
+  static final String SERVICE_MONITOR_CRD = "servicemonitors.monitoring.coreos.com";
   private static final String AUTOSCALERS = "autoscalers";
   static final String RETRAINS = "retrains";
   /** Index of the primary cache: {@code <namespace>/<spec.model.retrainRef.name>} of the models that follow one. */
@@ -112,10 +119,19 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   private final ModelGateway.Settings gateway;
   private final SurgeDecisions decisions;
   private final CapacityMemo capacityMemo = new CapacityMemo();
+  private final KedaActivation keda = new KedaActivation(new ModelScaledObjectsDependent());
+  private final ModelScaledObjects.Settings kedaSettings;
+
+  /** With the default KEDA settings. */
+  public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock,
+      ModelGateway.Settings gateway) {
+    this(registry, decisions, clock, gateway, ModelScaledObjects.Settings.defaults());
+  }
 
   @Inject
   public ShieldModelReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock,
-      ModelGateway.Settings gateway) {
+      ModelGateway.Settings gateway, ModelScaledObjects.Settings kedaSettings) {
+    this.kedaSettings = kedaSettings;
     this.gateway = gateway;
     this.metrics = new ShieldMetrics(registry);
     this.events = new ModelEvents(clock);
@@ -189,6 +205,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     ModelRelease release = ModelRelease.of(model, retrain);
     ModelContext.putRelease(context, release);
     ModelContext.putGateway(context, gateway);
+    // KEDA's ScaledObjects (the floor controller's) own every private-cloud replica count, from zero
+    ModelContext.putKeda(context, keda.installed(model, context) ? kedaSettings : null);
     String namespace = model.getMetadata().getNamespace();
     // the versions the Deployments ran before this reconcile, for the Event of a promotion or rollback
     List<String> running = context.getSecondaryResources(Deployment.class).stream()
@@ -244,7 +262,11 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     Map<String, Integer> carried = new HashMap<>();
     autoscalers.forEach(hpa -> {
       String variant = hpa.getMetadata().getLabels().get(ShieldNames.VARIANT_LABEL);
-      if (variant != null && hpa.getSpec().getMinReplicas() != null) {
+      String model = hpa.getMetadata().getLabels().get(ShieldNames.MODEL_LABEL);
+      // KEDA's own HPAs copy a ScaledObject's labels, but not its name: they carry no floor of the operator's
+      if (variant != null && model != null
+          && ShieldNames.horizontalPodAutoscaler(model, variant).equals(hpa.getMetadata().getName())
+          && hpa.getSpec().getMinReplicas() != null) {
         carried.put(variant, hpa.getSpec().getMinReplicas());
       }
     });

@@ -10,11 +10,14 @@ import io.cybershield.shield.operator.capacity.CapacityMemo;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.metrics.SurgeLatency;
 import io.cybershield.shield.operator.model.ModelPools;
+import io.cybershield.shield.operator.model.ModelScaledObjects;
 import io.cybershield.shield.operator.reconciler.dependent.ModelAutoscalersDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelScaledObjectsDependent;
 import io.cybershield.shield.operator.surge.IncidentLifecycle;
 import io.cybershield.shield.operator.surge.IncidentSelection;
 import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.surge.SurgePolicy;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -43,7 +46,9 @@ import java.util.stream.Collectors;
  * The incident surge's private-cloud floors, on their own controller: from the ShieldIncidents that select a model,
  * its spec and the GPUs its private-cloud pool can still give, {@link SurgePolicy} decides the floor, and this
  * controller writes it into the model's cloud HorizontalPodAutoscalers (creating the HPA of a parked pool it wakes,
- * deleting it when the pool parks again). Nothing else: JOSDK queues reconciles per resource and controller, so a
+ * deleting it when the pool parks again) or, where KEDA is installed ({@link KedaActivation}), into their KEDA
+ * ScaledObjects' {@code minReplicaCount} (every private-cloud Deployment has one, parked or not: KEDA scales from
+ * zero). Nothing else: JOSDK queues reconciles per resource and controller, so a
  * floor never waits behind the ShieldModel controller's rebuild of the same model, which learns of each new decision
  * afterwards through {@link SurgeDecisions} and reports it in the model's status.
  */
@@ -52,6 +57,11 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldincidents", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers",
     verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
+// where KEDA is installed the floors go into its ScaledObjects, and whether it is installed is whether its CRD exists
+@RBACRule(apiGroups = "keda.sh", resources = "scaledobjects",
+    verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
+@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
+    resourceNames = KedaActivation.CRD, verbs = "get")
 public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel-floors";
@@ -61,13 +71,23 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
   private final SurgeLatency surgeLatency;
   private final Clock clock;
   private final ModelAutoscalersDependent autoscalers = new ModelAutoscalersDependent();
+  private final ModelScaledObjectsDependent scaledObjects = new ModelScaledObjectsDependent();
+  private final KedaActivation keda = new KedaActivation(scaledObjects);
+  private final ModelScaledObjects.Settings kedaSettings;
   private final CapacityMemo capacityMemo = new CapacityMemo();
 
-  @Inject
+  /** With the default KEDA settings. */
   public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
+    this(registry, decisions, clock, ModelScaledObjects.Settings.defaults());
+  }
+
+  @Inject
+  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock,
+      ModelScaledObjects.Settings kedaSettings) {
     this.decisions = decisions;
     this.surgeLatency = new SurgeLatency(registry, clock);
     this.clock = clock;
+    this.kedaSettings = kedaSettings;
   }
 
   @Override
@@ -100,9 +120,24 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
     Map<String, Long> free = freeCloudGpus(model, ModelContext.capacity(context, capacityMemo), pods);
     SurgeDecision decision = SurgePolicy.decide(model, incidents, free, clock.instant());
 
-    int floorBefore = carriedFloor(context.getSecondaryResources(HorizontalPodAutoscaler.class));
     ModelContext.putFloors(context, decision.floorByVariant());
-    int floorAfter = carriedFloor(autoscalers.reconcile(model, context).getResourceOperations().keySet());
+    int floorBefore;
+    int floorAfter;
+    if (keda.installed(model, context)) {
+      // as the workflow does for an activated dependent: its informer from the first reconcile that finds the CRD
+      var retriever = context.eventSourceRetriever();
+      scaledObjects.eventSource(retriever.eventSourceContextForDynamicRegistration())
+          .ifPresent(retriever::dynamicallyRegisterEventSource);
+      ModelContext.putKeda(context, kedaSettings);
+      floorBefore = carriedScaledObjectFloor(scaledObjects.getSecondaryResources(model, context).values());
+      floorAfter = carriedScaledObjectFloor(scaledObjects.reconcile(model, context).getResourceOperations().keySet());
+      // the HPAs of before KEDA came, if any, go: KEDA's ScaledObjects make their own
+      autoscalers.reconcile(model, context);
+    } else {
+      ModelContext.putKeda(context, null);
+      floorBefore = carriedFloor(context.getSecondaryResources(HorizontalPodAutoscaler.class));
+      floorAfter = carriedFloor(autoscalers.reconcile(model, context).getResourceOperations().keySet());
+    }
     recordFloorLatency(model, decision, floorBefore, incidents);
     decisions.publish(model, decision, floorAfter);
     forgetDeleted(context);
@@ -133,6 +168,15 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
   /** The lowest floor the model's cloud HPAs carry; 0 without any (a parked pool). */
   static int carriedFloor(Collection<HorizontalPodAutoscaler> autoscalers) {
     return autoscalers.stream().map(hpa -> hpa.getSpec().getMinReplicas()).filter(java.util.Objects::nonNull)
+        .mapToInt(Integer::intValue).min().orElse(0);
+  }
+
+  /**
+   * The lowest floor the model's ScaledObjects carry; 0 without any. Unlike HPAs, a parked pool's ScaledObject
+   * exists, with a floor of 0.
+   */
+  static int carriedScaledObjectFloor(Collection<? extends GenericKubernetesResource> scaledObjects) {
+    return scaledObjects.stream().map(ModelScaledObjects::floor).filter(java.util.Objects::nonNull)
         .mapToInt(Integer::intValue).min().orElse(0);
   }
 

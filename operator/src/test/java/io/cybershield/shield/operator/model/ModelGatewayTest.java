@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cybershield.shield.api.routing.GatewayRoutes;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
+import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -80,6 +82,27 @@ class ModelGatewayTest {
     assertThat(routes.variants().get(0).pools().get(1).podSelector())
         .containsEntry("shield.cybershield.io/pool", "private-cloud");
     assertThat(routes.variants().get(0).pools().get(0).deployment()).isEqualTo("threat-intel-full-onprem");
+  }
+
+  @Test
+  void theRoutesGiveThePodConcurrencyTheGatewayCountsQueuedWorkBy() throws Exception {
+    // the in-flight target per pod wins over max_rolling_batch_size: 64
+    assertThat(podConcurrencies(ModelFixtures.threatIntel())).containsOnly(8);
+    // scaled on GPU utilisation, without a batch size option: DJL Serving's default
+    assertThat(podConcurrencies(ModelFixtures.ociCloud())).containsOnly(256);
+    // scaled on another signal: the batch the engine runs before it queues
+    ShieldModel queuedScaled = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.editAutoscaling()
+        .editTarget().withMetric(LoadMetric.QUEUED_REQUESTS).endTarget().endAutoscaling());
+    assertThat(podConcurrencies(queuedScaled)).containsOnly(64);
+    // no target at all: the HPA's default of 8 in-flight requests per pod
+    assertThat(podConcurrencies(ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.withAutoscaling(null))))
+        .containsOnly(8);
+  }
+
+  private static List<Integer> podConcurrencies(ShieldModel model) throws Exception {
+    GatewayRoutes routes = new ObjectMapper().readValue(ModelGateway.routesConfigMap(model, "v1").getData()
+        .get(GatewayRoutes.KEY), GatewayRoutes.class);
+    return routes.variants().stream().map(GatewayRoutes.VariantRoute::podConcurrency).toList();
   }
 
   @Test

@@ -22,14 +22,26 @@ class ModelServiceMonitorsTest {
     assertThat(monitor.getMetadata().getNamespace()).isEqualTo("default");
 
     Map<String, String> matchLabels = monitor.get("spec", "selector", "matchLabels");
-    for (Service service : ModelServices.desired(ModelFixtures.threatIntel())) {
-      assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(matchLabels);
+    List<Map<String, Object>> matchExpressions = monitor.get("spec", "selector", "matchExpressions");
+    assertThat(matchExpressions).singleElement().satisfies(expression -> assertThat(expression)
+        .containsEntry("key", "shield.cybershield.io/component").containsEntry("operator", "In")
+        .containsEntry("values", List.of("model-server", "gateway")));
+    List<Service> scraped = new java.util.ArrayList<>(ModelServices.desired(ModelFixtures.threatIntel()));
+    scraped.add(ModelGateway.service(ModelFixtures.threatIntel()));
+    for (Service service : scraped) {
+      assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(matchLabels)
+          .containsKey("shield.cybershield.io/component");
+      assertThat(service.getSpec().getPorts()).extracting(port -> port.getName()).contains("http");
     }
     List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
-    assertThat(endpoints).singleElement().satisfies(endpoint -> assertThat(endpoint)
-        .containsEntry("port", "http")
-        .containsEntry("path", "/server/metrics")
-        .containsEntry("interval", "30s"));
+    assertThat(endpoints).hasSize(2);
+    assertThat(endpoints.get(0)).containsEntry("port", "http").containsEntry("path", "/server/metrics")
+        .containsEntry("interval", "30s");
+    assertThat(endpoints.get(0).get("relabelings").toString())
+        .contains("__meta_kubernetes_service_label_shield_cybershield_io_component", "regex=model-server", "keep");
+    assertThat(endpoints.get(1)).containsEntry("port", "http").containsEntry("path", "/q/metrics")
+        .containsEntry("interval", "15s");
+    assertThat(endpoints.get(1).get("relabelings").toString()).contains("regex=gateway", "keep");
   }
 
   @Test

@@ -34,10 +34,13 @@ class ShieldModelReconcilerTest {
   }
 
   private static final List<HorizontalPodAutoscaler> CARRYING_TWO_AND_THREE = List.of(
-      hpa("threat-intel-full", Map.of("shield.cybershield.io/model", "threat-intel",
+      hpa("threat-intel-full-cloud", Map.of("shield.cybershield.io/model", "threat-intel",
           "shield.cybershield.io/variant", "full"), 2),
-      hpa("threat-intel-lite", Map.of("shield.cybershield.io/model", "threat-intel",
+      hpa("threat-intel-lite-cloud", Map.of("shield.cybershield.io/model", "threat-intel",
           "shield.cybershield.io/variant", "lite"), 3),
+      // KEDA's HPA of a ScaledObject copies its labels; its floor is KEDA's, at least 1
+      hpa("keda-hpa-threat-intel-full-cloud", Map.of("shield.cybershield.io/model", "threat-intel",
+          "shield.cybershield.io/variant", "full"), 1),
       hpa("threat-intel-unlabelled", Map.of("shield.cybershield.io/model", "threat-intel"), 5),
       hpa("threat-intel-canary", Map.of("shield.cybershield.io/model", "threat-intel",
           "shield.cybershield.io/variant", "canary"), null));
@@ -54,7 +57,7 @@ class ShieldModelReconcilerTest {
 
   @Test
   void beforeAnyDecisionTheHpasFloorsByTheirVariantLabel() {
-    // an HPA without a variant label or without a floor says nothing about a variant
+    // an HPA without a variant label or without a floor, or not named as the operator names it, says nothing
     assertThat(ShieldModelReconciler.floors(Optional.empty(), CARRYING_TWO_AND_THREE))
         .isEqualTo(Map.of("full", 2, "lite", 3));
     assertThat(ShieldModelReconciler.floors(Optional.empty(), List.of())).isEmpty();

@@ -2,6 +2,8 @@ package io.cybershield.shield.operator.reconciler;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -90,5 +92,21 @@ class SurgeFloorReconcilerTest {
   @Test
   void aParkedPoolWithoutHpasCarriesZero() {
     assertThat(SurgeFloorReconciler.carriedFloor(List.of())).isZero();
+  }
+
+  @Test
+  void theCarriedFloorOfScaledObjectsCountsAParkedPoolsZero() {
+    assertThat(SurgeFloorReconciler.carriedScaledObjectFloor(List.of(scaledObject("threat-intel-full-cloud", 3),
+        scaledObject("threat-intel-lite-cloud", 5)))).isEqualTo(3);
+    assertThat(SurgeFloorReconciler.carriedScaledObjectFloor(List.of(scaledObject("threat-intel-full-cloud", 3),
+        scaledObject("threat-intel-lite-cloud", 0)))).isZero();
+    assertThat(SurgeFloorReconciler.carriedScaledObjectFloor(List.of())).isZero();
+  }
+
+  private static GenericKubernetesResource scaledObject(String name, int minReplicaCount) {
+    return new GenericKubernetesResourceBuilder().withApiVersion("keda.sh/v1alpha1").withKind("ScaledObject")
+        .withNewMetadata().withName(name).withNamespace("soc").endMetadata()
+        .addToAdditionalProperties("spec", Map.of("minReplicaCount", minReplicaCount, "maxReplicaCount", 8))
+        .build();
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An HPA for each private-cloud Deployment that is not parked; it owns that Deployment's replica count and carries
+ * An HPA for each private-cloud Deployment that is not parked, where KEDA is not installed; it owns that Deployment's replica count and carries
  * the incident surge's floor. A standalone dependent of the floor controller ({@code SurgeFloorReconciler}), its only
  * writer; the ShieldModel controller only reads the HPAs.
  */
@@ -42,8 +42,12 @@ public class ModelAutoscalersDependent extends ModelBulkDependent<HorizontalPodA
     return super.match(actual, desired, model, context);
   }
 
+  /** None where KEDA scales the Deployments (its ScaledObjects make their own HPAs): those of before are deleted. */
   @Override
   protected List<HorizontalPodAutoscaler> desiredList(ShieldModel model, Context<ShieldModel> context) {
+    if (ModelContext.keda(context).isPresent()) {
+      return List.of();
+    }
     return ModelAutoscalers.desired(model, ModelContext.floors(context));
   }
 }

@@ -7,7 +7,10 @@ public enum LoadMetric {
   /** Requests a model pod is working on. */
   @JsonProperty("inflight-requests")
   INFLIGHT_REQUESTS,
-  /** Requests waiting in the gateway for a model pod. */
+  /**
+   * Requests beyond what the variant's ready pods take at once, which wait in their engines' queues: the gateway's
+   * {@code shield_gateway_queued_requests}.
+   */
   @JsonProperty("queued-requests")
   QUEUED_REQUESTS,
   /** GPU utilisation in percent. */

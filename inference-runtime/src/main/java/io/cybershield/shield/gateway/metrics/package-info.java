@@ -1,0 +1,7 @@
+/**
+ * What the gateway tells Prometheus on {@code /q/metrics}: the load signals the private-cloud pool scales and wakes on
+ * (requests in flight to the pods, work beyond their capacity, work refused for want of a ready pod) and the
+ * latency of every public API request. Labels are bounded: model, variant, pool, API, priority and known status or
+ * error codes; never a prompt, a principal or a pod address. {@code docs/autoscaling.md} describes each series.
+ */
+package io.cybershield.shield.gateway.metrics;
