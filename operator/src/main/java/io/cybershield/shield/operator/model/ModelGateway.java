@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cybershield.shield.api.ShieldNames;
 import io.cybershield.shield.api.routing.GatewayRoutes;
-import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
@@ -45,9 +44,9 @@ import java.util.Objects;
  * {@code m-gateway} Deployment (CPU only, stateless, two replicas spread over nodes, restricted pod security, health
  * probes on Quarkus' {@code /q/health}), its Service (port {@code http} 8080), a PodDisruptionBudget, the routing
  * ConfigMap {@code m-gateway-routes} ({@link GatewayRoutes}), the ServiceAccount {@code m-gateway} with a Role that
- * reads only what routing needs (the routes ConfigMap, the model's pods and EndpointSlices, the ShieldModel), and a
- * NetworkPolicy admitting clients on the gateway port only. A restricted model's gateway never runs on private-cloud
- * nodes: the requests it carries are restricted data.
+ * reads only what routing needs (the routes ConfigMap, the model's pods, the ShieldModel), and a NetworkPolicy
+ * admitting clients on the gateway port only. No gateway runs on private-cloud nodes: a gateway of any model carries
+ * restricted requests (which only that model's on-prem pods serve) before it routes them.
  */
 public final class ModelGateway {
 
@@ -216,16 +215,15 @@ public final class ModelGateway {
         .endTemplate()
         .endSpec();
     Deployment built = deployment.build();
-    if (model.getSpec().dataClassification() == DataClassification.RESTRICTED) {
-      // restricted requests pass through the gateway in clear: never on a private-cloud node
-      built.getSpec().getTemplate().getSpec().getAffinity().setNodeAffinity(
-          new io.fabric8.kubernetes.api.model.NodeAffinityBuilder()
-              .withNewRequiredDuringSchedulingIgnoredDuringExecution()
-              .addNewNodeSelectorTerm().addNewMatchExpression()
-              .withKey(ShieldNames.POOL_LABEL).withOperator("NotIn").withValues(ShieldNames.POOL_PRIVATE_CLOUD)
-              .endMatchExpression().endNodeSelectorTerm()
-              .endRequiredDuringSchedulingIgnoredDuringExecution().build());
-    }
+    // any gateway carries restricted requests (served by the on-prem pods of any model) in clear before it routes
+    // them, so no gateway runs on a private-cloud node
+    built.getSpec().getTemplate().getSpec().getAffinity().setNodeAffinity(
+        new io.fabric8.kubernetes.api.model.NodeAffinityBuilder()
+            .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+            .addNewNodeSelectorTerm().addNewMatchExpression()
+            .withKey(ShieldNames.POOL_LABEL).withOperator("NotIn").withValues(ShieldNames.POOL_PRIVATE_CLOUD)
+            .endMatchExpression().endNodeSelectorTerm()
+            .endRequiredDuringSchedulingIgnoredDuringExecution().build());
     return built;
   }
 
@@ -267,15 +265,13 @@ public final class ModelGateway {
         .build();
   }
 
-  /** What the gateway may read: its routes, its model's pods and EndpointSlices, its ShieldModel. Nothing else. */
+  /** What the gateway may read: its routes, its model's pods, its ShieldModel (its access roles). Nothing else. */
   public static Role role(ShieldModel model) {
     String name = model.getMetadata().getName();
     List<PolicyRule> rules = List.of(
         new PolicyRuleBuilder().withApiGroups("").withResources("configmaps")
             .withResourceNames(ShieldNames.gatewayRoutesConfigMap(name)).withVerbs("get", "list", "watch").build(),
         new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build(),
-        new PolicyRuleBuilder().withApiGroups("discovery.k8s.io").withResources("endpointslices")
-            .withVerbs("get", "list", "watch").build(),
         new PolicyRuleBuilder().withApiGroups("shield.cybershield.io").withResources("shieldmodels")
             .withResourceNames(name).withVerbs("get", "list", "watch").build());
     return new RoleBuilder()

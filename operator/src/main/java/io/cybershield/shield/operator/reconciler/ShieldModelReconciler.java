@@ -98,8 +98,6 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldretrains", verbs = {"get", "list", "watch"})
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-// what the gateway Role grants, which the operator must hold itself to grant it
-@RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = {"get", "list", "watch"})
 // whether the optional CRDs exist: the ServiceMonitor's (its dependent's activation) and KEDA's (who scales)
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
     resourceNames = {KedaActivation.CRD, ShieldModelReconciler.SERVICE_MONITOR_CRD}, verbs = "get")

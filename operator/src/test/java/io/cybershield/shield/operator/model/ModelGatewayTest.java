@@ -46,22 +46,25 @@ class ModelGatewayTest {
     });
     assertThat(container.getEnv()).extracting(e -> e.getName())
         .contains("SHIELD_MODEL", "SHIELD_NAMESPACE", "SHIELD_ROUTES_CONFIGMAP");
-    assertThat(pod.getAffinity().getNodeAffinity()).as("a confidential model's gateway may run anywhere").isNull();
   }
 
   @Test
-  void aRestrictedModelsGatewayNeverRunsOnPrivateCloudNodes() {
+  void noGatewayRunsOnPrivateCloudNodesWhateverTheModelsClassification() {
     ShieldModel restricted = ModelFixtures.restricted();
     assertThat(restricted.getSpec().dataClassification()).isEqualTo(DataClassification.RESTRICTED);
+    ShieldModel confidential = ModelFixtures.threatIntel();
+    assertThat(confidential.getSpec().dataClassification()).isNotEqualTo(DataClassification.RESTRICTED);
 
-    var affinity = ModelGateway.deployment(restricted, SETTINGS).getSpec().getTemplate().getSpec().getAffinity()
-        .getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
-    assertThat(affinity.getNodeSelectorTerms()).singleElement().satisfies(term ->
-        assertThat(term.getMatchExpressions()).singleElement().satisfies(e -> {
-          assertThat(e.getKey()).isEqualTo("shield.cybershield.io/pool");
-          assertThat(e.getOperator()).isEqualTo("NotIn");
-          assertThat(e.getValues()).containsExactly("private-cloud");
-        }));
+    for (ShieldModel model : List.of(restricted, confidential)) {
+      var affinity = ModelGateway.deployment(model, SETTINGS).getSpec().getTemplate().getSpec().getAffinity()
+          .getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+      assertThat(affinity.getNodeSelectorTerms()).singleElement().satisfies(term ->
+          assertThat(term.getMatchExpressions()).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).isEqualTo("shield.cybershield.io/pool");
+            assertThat(e.getOperator()).isEqualTo("NotIn");
+            assertThat(e.getValues()).containsExactly("private-cloud");
+          }));
+    }
   }
 
   @Test
