@@ -79,7 +79,7 @@ public final class SurgePolicy {
     selecting.forEach(incident -> states.put(incident, IncidentLifecycle.state(incident, now)));
 
     List<ActiveIncident> active = states.entrySet().stream()
-        .filter(entry -> entry.getValue().active())
+        .filter(entry -> entry.getValue().active() || endPending(entry.getKey(), entry.getValue()))
         .map(entry -> new ActiveIncident(entry.getKey().getMetadata().getName(),
             entry.getKey().getSpec().severity(), floorFor(floors, entry.getKey().getSpec().severity())))
         .sorted(Comparator.comparing(ActiveIncident::severity, HIGHEST_FIRST)
@@ -102,6 +102,18 @@ public final class SurgePolicy {
       return hold == null ? byActive : holding(byActive, hold, maxReplicas, budget, variants, nextExpiry);
     }
     return afterIncidents(model, surge, states, minReplicas, maxReplicas, budget, variants, now);
+  }
+
+  /**
+   * A resolved incident whose end the incident controller has not recorded yet ({@code status.endTime}): for the
+   * floors it stands a moment longer, until that record, so a cooldown always counts from the one recorded end. (Two
+   * guesses of "now" made a second apart, one here and one by the incident controller, would report two different
+   * cooldown ends.) An expired incident's end is its expiry, known to both: it never waits.
+   */
+  private static boolean endPending(ShieldIncident incident, IncidentState state) {
+    return state.phase() == IncidentState.Phase.RESOLVED
+        && (incident.getStatus() == null || incident.getStatus().endTime() == null)
+        && (state.expiry() == null || !state.expiry().equals(state.endedAt()));
   }
 
   /** A floor held for a cooldown after the incident that asked for it ended. */

@@ -521,12 +521,19 @@ class SurgePolicyTest {
     }
 
     @Test
-    void resolvedWithoutRecordedEndTimeEndsNow() {
+    void aResolvedIncidentWhoseEndIsNotRecordedYetHoldsItsFloorUntilTheRecordThenCoolsDownFromIt() {
       Instant now = end.plusSeconds(30);
-      SurgeDecision decision = decide(surgedModel(), List.of(resolved(incident("inc-4711", Severity.CRITICAL),
+      SurgeDecision pending = decide(surgedModel(), List.of(resolved(incident("inc-4711", Severity.CRITICAL),
           null)), now);
+      assertThat(pending.surging()).as("the floor stands until the incident controller records the end").isTrue();
+      assertThat(pending.cooldownUntil()).isNull();
+      assertThat(pending.floor()).isEqualTo(decide(surgedModel(), List.of(incident("inc-4711", Severity.CRITICAL)),
+          now).floor());
 
-      assertThat(decision.cooldownUntil()).isEqualTo(now.plus(Duration.ofMinutes(15)));
+      Instant recorded = now.plusSeconds(1);
+      SurgeDecision cooling = decide(surgedModel(), List.of(resolved(incident("inc-4711", Severity.CRITICAL),
+          recorded)), now.plusSeconds(2));
+      assertThat(cooling.cooldownUntil()).isEqualTo(recorded.plus(Duration.ofMinutes(15)));
     }
 
     @Test
