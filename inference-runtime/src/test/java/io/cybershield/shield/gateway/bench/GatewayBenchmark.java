@@ -38,9 +38,14 @@ import java.util.regex.Pattern;
  * side after a warm-up, closed-loop ({@code c} clients each sending its next request when the last one ended).
  * The gateway's own added time is also read from its {@code x-shield-overhead-ms} header.
  *
+ * <p>Two upstreams, each with its own stand-in and gateway: {@code instant} answers at once (what the proxy itself
+ * costs; on a small machine the three processes then compete for the CPU) and {@code model} answers like a model
+ * (20 ms to the first token, 2 ms per token after it).
+ *
  * <p>{@code mvn -pl inference-runtime -am verify -Pbenchmark -DskipTests} runs it; {@code -Dbenchmark.seconds},
- * {@code -Dbenchmark.warmup}, {@code -Dbenchmark.concurrency=1,16,64} and {@code -Dbenchmark.tokens} change the
- * run. It is a program that prints figures, not a test: it fails only when a side cannot be started or errs.
+ * {@code -Dbenchmark.warmup}, {@code -Dbenchmark.concurrency=1,16,64}, {@code -Dbenchmark.tokens},
+ * {@code -Dbenchmark.upstream=instant,model} and {@code -Dbenchmark.gateway-args="JVM options"} (a profiler, a flag)
+ * change the run. It is a program that prints figures, not a test: it fails only when a side cannot be started or errs.
  */
 public final class GatewayBenchmark {
 
@@ -70,11 +75,29 @@ public final class GatewayBenchmark {
       throw new IllegalStateException("the packaged gateway " + jar + " is missing: build it with "
           + "mvn -pl inference-runtime -am package -DskipTests");
     }
+    List<String> profiles = Arrays.stream(System.getProperty("benchmark.upstream", "instant,model").split(","))
+        .map(String::trim).toList();
+    for (String profile : profiles) {
+      // instant: the stand-in answers at once (the proxy's own cost, CPU-bound on a small machine); model: a
+      // model-like upstream, 20 ms to the first token and 2 ms per token after it
+      Duration first = "model".equals(profile) ? Duration.ofMillis(20) : Duration.ZERO;
+      Duration between = "model".equals(profile) ? Duration.ofMillis(2) : Duration.ZERO;
+      if (!"model".equals(profile) && !"instant".equals(profile)) {
+        throw new IllegalArgumentException("benchmark.upstream lists instant and/or model, not " + profile);
+      }
+      runProfile(profile, first, between, jar, seconds, warmup, tokens, concurrency);
+    }
+  }
+
+  private static void runProfile(String profile, Duration firstToken, Duration betweenTokens, Path jar, int seconds,
+                                 int warmup, int tokens, List<Integer> concurrency) throws Exception {
     List<Process> processes = new ArrayList<>();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));
+    Thread killer = new Thread(() -> processes.forEach(Process::destroyForcibly));
+    Runtime.getRuntime().addShutdownHook(killer);
     try {
       Process standIn = new ProcessBuilder(javaBin(), "-XX:+UseParallelGC", "-Xmx512m", "-cp",
-          System.getProperty("java.class.path"), StandInProcess.class.getName(), Integer.toString(tokens))
+          System.getProperty("java.class.path"), StandInProcess.class.getName(), Integer.toString(tokens),
+          Long.toString(firstToken.toMillis()), Long.toString(betweenTokens.toMillis()))
           .redirectErrorStream(true).start();
       processes.add(standIn);
       String[] listening = awaitLine(standIn, Pattern.compile("LISTENING (\\S+) (\\d+)"), "the DJL stand-in")
@@ -90,7 +113,12 @@ public final class GatewayBenchmark {
              "service": "threat-intel-full",
              "pools": [{"pool": "onprem", "deployment": "threat-intel-full-onprem", "port": %d}]}]}
           """.formatted(upstreamPort));
-      List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m",
+      List<String> command = new ArrayList<>(List.of(javaBin()));
+      String extra = System.getProperty("benchmark.gateway-args", "").trim();
+      if (!extra.isEmpty()) {
+        command.addAll(Arrays.asList(extra.split("\\s+")));
+      }
+      command.addAll(List.of("-Xmx512m",
           "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dquarkus.log.level=WARN",
           "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
           "-Dshield.gateway.routes-file=" + routes,
@@ -101,12 +129,22 @@ public final class GatewayBenchmark {
       int gatewayPort = Integer.parseInt(awaitLine(gateway, LISTENING, "the gateway").group(1));
       awaitReady(gatewayPort);
 
-      System.out.printf(Locale.ROOT, "Gateway benchmark: %d s per side after %d s warm-up, %d tokens per answer, "
-          + "%d cores, stand-in at %s:%d, gateway at 127.0.0.1:%d%n", seconds, warmup, tokens,
+      System.out.printf(Locale.ROOT, "%nGateway benchmark, %s upstream (first token after %d ms, %d ms per token "
+          + "after it): %d s per side after %d s warm-up, %d tokens per answer, %d cores, stand-in at %s:%d, gateway "
+          + "at 127.0.0.1:%d%n", profile, firstToken.toMillis(), betweenTokens.toMillis(), seconds, warmup, tokens,
           Runtime.getRuntime().availableProcessors(), upstreamHost, upstreamPort, gatewayPort);
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
       List<String> rows = new ArrayList<>();
       try {
+        // warm both JVMs' compilers at the highest concurrency first: a model-like upstream answers only a few
+        // dozen requests per second, which would leave the gateway's code interpreted through the first points
+        int most = concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (boolean stream : new boolean[] {false, true}) {
+          run(vertx, new Side(upstreamHost, upstreamPort, "/invocations", directBody(tokens, stream), stream), most,
+              warmup * 2);
+          run(vertx, new Side("127.0.0.1", gatewayPort, "/v1/generate", gatewayBody(tokens, stream), stream), most,
+              warmup * 2);
+        }
         for (boolean stream : new boolean[] {false, true}) {
           for (int c : concurrency) {
             Side direct = new Side(upstreamHost, upstreamPort, "/invocations", directBody(tokens, stream), stream);
@@ -141,6 +179,7 @@ public final class GatewayBenchmark {
           p.destroyForcibly();
         }
       }
+      Runtime.getRuntime().removeShutdownHook(killer);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The benchmark's upstream in a process of its own, so it does not share a JVM with the load generator: a DJL
- * Serving stand-in on 127.0.0.1 and a free port that answers at once (no token delay). Prints
+ * Serving stand-in on 127.0.0.1 and a free port; arguments: tokens per answer, milliseconds to the first token and
+ * between tokens (0 and 0: it answers at once). Prints
  * {@code LISTENING <host> <port>} when it accepts connections, then runs until killed.
  */
 public final class StandInProcess {
@@ -18,8 +19,10 @@ public final class StandInProcess {
 
   public static void main(String[] args) throws InterruptedException {
     int tokens = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+    Duration first = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 0);
+    Duration between = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
     DjlStandIn djl = DjlStandIn.start(StandInOptions.builder().modelName("threat_intel_full").port(0)
-        .tokensPerRequest(tokens).firstTokenDelay(Duration.ZERO).tokenDelay(Duration.ZERO).build());
+        .tokensPerRequest(tokens).firstTokenDelay(first).tokenDelay(between).build());
     djl.awaitListening(Duration.ofSeconds(30));
     System.out.println("LISTENING " + djl.host() + " " + djl.port());
     System.out.flush();
