@@ -39,6 +39,8 @@ final class OperatorOnSandbox implements AutoCloseable {
   Operator operator;
   /** The surge decisions of the running operator's floor controller (a new operator starts with none). */
   volatile SurgeDecisions decisions;
+  /** The wake-ups of the running operator's wake controller. */
+  volatile WakeFloors wakeFloors;
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final Kubectl kubectl;
   /** Whether the ShieldRetrain controller runs; off where a test writes ShieldRetrain status itself. */
@@ -93,7 +95,7 @@ final class OperatorOnSandbox implements AutoCloseable {
         .withStopOnInformerErrorDuringStartup(true)
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
     decisions = new SurgeDecisions();
-    WakeFloors wakeFloors = new WakeFloors();
+    wakeFloors = new WakeFloors();
     started.register(new SurgeFloorReconciler(metrics, decisions, wakeFloors, Clock.systemUTC()));
     started.register(new WakeReconciler(wakeFloors, wakeSettings, Clock.systemUTC()));
     started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC(),

@@ -68,7 +68,8 @@ class ParkedPoolWakeIT extends OperatorTestSupport {
             - {name: cpu, priorities: [critical, high, normal, low]}
           placement:
             onPrem: {replicas: 1}
-            privateCloud: {minReplicas: 0, maxReplicas: 4}
+            privateCloud: {minReplicas: 0, maxReplicas: 4,
+                           tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]}
           dataClassification: internal
           autoscaling:
             target: {metric: inflight-requests, averageValue: 8}

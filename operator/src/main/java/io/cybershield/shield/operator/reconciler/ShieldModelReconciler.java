@@ -256,7 +256,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   /**
    * The private-cloud floor per variant the Deployments, budgets and status use: the floor controller's latest
-   * decision; before it made one (just after a start), the floors the HPAs carry, and minReplicas elsewhere.
+   * decision (which the reconcile takes as applied, with any wake floor, from {@link SurgeDecisions.Applied}); before
+   * it made one (just after a start), the floors the HPAs carry, and minReplicas elsewhere.
    */
   static Map<String, Integer> floors(Optional<SurgeDecision> surge, Collection<HorizontalPodAutoscaler> autoscalers) {
     if (surge.isPresent()) {
