@@ -6,6 +6,8 @@ import io.cybershield.shield.operator.reconciler.ShieldModelReconciler;
 import io.cybershield.shield.operator.reconciler.ShieldRetrainReconciler;
 import io.cybershield.shield.operator.reconciler.SurgeDecisions;
 import io.cybershield.shield.operator.reconciler.SurgeFloorReconciler;
+import io.cybershield.shield.operator.reconciler.WakeFloors;
+import io.cybershield.shield.operator.reconciler.WakeReconciler;
 import io.cybershield.shield.sandbox.SandboxCluster;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
 import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,10 +39,17 @@ final class OperatorOnSandbox implements AutoCloseable {
   Operator operator;
   /** The surge decisions of the running operator's floor controller (a new operator starts with none). */
   volatile SurgeDecisions decisions;
+  /** The wake-ups of the running operator's wake controller. */
+  volatile WakeFloors wakeFloors;
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final Kubectl kubectl;
   /** Whether the ShieldRetrain controller runs; off where a test writes ShieldRetrain status itself. */
   private final boolean retrainController;
+  /** The wake controller's settings: its polls and holds, short for tests. */
+  private final WakeReconciler.Settings wakeSettings;
+  /** The default wake settings of the tests: a poll every second, so a parked pool's gateways are read promptly. */
+  static final WakeReconciler.Settings TEST_WAKE = new WakeReconciler.Settings(Duration.ofSeconds(1),
+      Duration.ofMinutes(5), Duration.ofMillis(500));
 
   OperatorOnSandbox() throws IOException {
     this(List.of());
@@ -47,7 +57,12 @@ final class OperatorOnSandbox implements AutoCloseable {
 
   /** Without the ShieldRetrain controller, so that the test is the only writer of ShieldRetrain status. */
   static OperatorOnSandbox withoutRetrainController() throws IOException {
-    return new OperatorOnSandbox(NodeInventory.defaultInventory(), List.of(), false);
+    return new OperatorOnSandbox(NodeInventory.defaultInventory(), List.of(), false, TEST_WAKE);
+  }
+
+  /** With other settings of the wake controller (a short hold, to see a woken pool park again). */
+  static OperatorOnSandbox withWake(WakeReconciler.Settings wakeSettings) throws IOException {
+    return new OperatorOnSandbox(NodeInventory.defaultInventory(), List.of(), true, wakeSettings);
   }
 
   /** With more CRDs installed before the operator starts (e.g. the Prometheus Operator's). */
@@ -57,12 +72,13 @@ final class OperatorOnSandbox implements AutoCloseable {
 
   /** On other simulated nodes than the sandbox's default inventory. */
   OperatorOnSandbox(NodeInventory nodes, List<Path> extraCrdDirectories) throws IOException {
-    this(nodes, extraCrdDirectories, true);
+    this(nodes, extraCrdDirectories, true, TEST_WAKE);
   }
 
-  private OperatorOnSandbox(NodeInventory nodes, List<Path> extraCrdDirectories, boolean retrainController)
-      throws IOException {
+  private OperatorOnSandbox(NodeInventory nodes, List<Path> extraCrdDirectories, boolean retrainController,
+      WakeReconciler.Settings wakeSettings) throws IOException {
     this.retrainController = retrainController;
+    this.wakeSettings = wakeSettings;
     cluster = SandboxCluster.start(0, nodes, SimulatorConfig.fast());
     cluster.installCrds(ROOT.resolve("helm/shield-operator/crds"));
     for (Path directory : extraCrdDirectories) {
@@ -79,7 +95,9 @@ final class OperatorOnSandbox implements AutoCloseable {
         .withStopOnInformerErrorDuringStartup(true)
         .withMetrics(new ReconcileMetrics().reconcileMetrics(metrics)));
     decisions = new SurgeDecisions();
-    started.register(new SurgeFloorReconciler(metrics, decisions, Clock.systemUTC()));
+    wakeFloors = new WakeFloors();
+    started.register(new SurgeFloorReconciler(metrics, decisions, wakeFloors, Clock.systemUTC()));
+    started.register(new WakeReconciler(wakeFloors, wakeSettings, Clock.systemUTC()));
     started.register(new ShieldModelReconciler(metrics, decisions, Clock.systemUTC(),
         io.cybershield.shield.operator.model.ModelGateway.Settings.defaults()));
     started.register(new ShieldIncidentReconciler(metrics, Clock.systemUTC()));

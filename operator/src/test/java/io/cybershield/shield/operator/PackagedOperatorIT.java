@@ -202,6 +202,29 @@ class PackagedOperatorIT {
         });
   }
 
+  /**
+   * The wake controller reads pods (the gateways' IPs) and KEDA's CRD by name, and writes nothing outside what the
+   * SDK generates for every controller on its own primary (ShieldModels).
+   */
+  @Test
+  void theShippedRbacLetsTheWakeControllerOnlyRead() throws IOException {
+    Path manifests = OperatorOnSandbox.ROOT.resolve("operator/target/kubernetes/kubernetes.yml");
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(manifests)) {
+      objects = client.load(in).items();
+    }
+    ClusterRole wake = clusterRole(objects, "shieldmodel-wake-cluster-role");
+    assertThat(wake.getRules()).filteredOn(rule -> !rule.getApiGroups().contains("shield.cybershield.io"))
+        .allSatisfy(rule -> assertThat(rule.getVerbs()).isSubsetOf("get", "list", "watch"));
+    assertThat(verbs(wake, "", "pods")).containsExactlyInAnyOrder("get", "list", "watch");
+    assertThat(verbs(wake, "autoscaling", "horizontalpodautoscalers")).isEmpty();
+    assertThat(wake.getRules()).filteredOn(rule -> rule.getResources().contains("customresourcedefinitions"))
+        .singleElement().satisfies(rule -> {
+          assertThat(rule.getVerbs()).containsExactly("get");
+          assertThat(rule.getResourceNames()).containsExactly("scaledobjects.keda.sh");
+        });
+  }
+
   private static ClusterRole clusterRole(List<HasMetadata> objects, String name) {
     return objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
         .filter(r -> name.equals(r.getMetadata().getName())).findFirst().orElseThrow();

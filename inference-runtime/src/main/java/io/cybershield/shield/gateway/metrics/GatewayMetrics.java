@@ -1,6 +1,7 @@
 package io.cybershield.shield.gateway.metrics;
 
 import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.api.routing.GatewayLoad;
 import io.cybershield.shield.api.routing.GatewayRoutes;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.gateway.routing.Router;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,10 +163,15 @@ public class GatewayMetrics {
     return count == null ? 0 : count.get();
   }
 
+  /** Ready pods of a variant in a pool, as the {@link Upstreams} see them now. */
+  public long readyPods(String variant, String pool) {
+    return upstreams.endpoints().stream()
+        .filter(e -> e.ready() && variant.equals(e.variant()) && pool.equals(e.pool())).count();
+  }
+
   /** {@code ready pods × podConcurrency} of a variant in a pool, as of now. */
   public long capacity(String variant, String pool) {
-    long ready = upstreams.endpoints().stream()
-        .filter(e -> e.ready() && variant.equals(e.variant()) && pool.equals(e.pool())).count();
+    long ready = readyPods(variant, pool);
     int concurrency = variants(upstreams.routes()).stream().filter(v -> variant.equals(v.name())).findFirst()
         .map(GatewayRoutes.VariantRoute::podConcurrencyOrDefault).orElse(GatewayRoutes.DEFAULT_POD_CONCURRENCY);
     return ready * concurrency;
@@ -173,6 +180,37 @@ public class GatewayMetrics {
   /** {@code max(0, in flight − ready pods × podConcurrency)} for a variant in a pool, as of now. */
   public long queued(String variant, String pool) {
     return Math.max(0, inflight(variant, pool) - capacity(variant, pool));
+  }
+
+  /**
+   * Requests refused for want of a ready pod since start, counted against the variant (over every priority): what
+   * {@value ShieldNames#GATEWAY_UNSERVED_METRIC} holds, read from the registry.
+   */
+  public long unserved(String variant) {
+    return Math.round(registry.find(UNSERVED).tag(ShieldNames.METRIC_VARIANT_LABEL, variant).counters().stream()
+        .mapToDouble(Counter::count).sum());
+  }
+
+  /**
+   * The load figures of every variant and pool of the routing document, as of now: the same counts the load gauges
+   * and the unserved counter report, for {@code GET /q/load}.
+   */
+  public GatewayLoad load() {
+    GatewayRoutes routes = upstreams.routes();
+    track(routes);
+    List<GatewayLoad.VariantLoad> variants = new ArrayList<>();
+    for (GatewayRoutes.VariantRoute variant : variants(routes)) {
+      List<GatewayLoad.PoolLoad> pools = new ArrayList<>();
+      if (variant.pools() != null) {
+        for (GatewayRoutes.PoolRoute route : variant.pools()) {
+          String pool = route.pool();
+          pools.add(new GatewayLoad.PoolLoad(pool, inflight(variant.name(), pool), capacity(variant.name(), pool),
+              queued(variant.name(), pool), readyPods(variant.name(), pool)));
+        }
+      }
+      variants.add(new GatewayLoad.VariantLoad(variant.name(), unserved(variant.name()), pools));
+    }
+    return new GatewayLoad(GatewayLoad.SCHEMA_VERSION, model(), variants);
   }
 
   void ended(String api, String variant, String pool, String code, Outcome outcome, long nanos) {

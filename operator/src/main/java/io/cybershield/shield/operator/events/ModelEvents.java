@@ -25,6 +25,11 @@ public final class ModelEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelEvents.class);
   public static final String COMPONENT = "shield-operator";
+  /** Event reason: the gateways' excess work woke a parked private-cloud pool. */
+  public static final String POOL_WOKEN = "PoolWoken";
+  /** Event reason: the wake-up lapsed and the private-cloud pool parked again. */
+  public static final String POOL_PARKED = "PoolParked";
+  private static final String WAKING = "Waking";
 
   private final Clock clock;
 
@@ -42,9 +47,25 @@ public final class ModelEvents {
           && Objects.equals(then.reason(), now.reason())) {
         continue;
       }
+      if (WAKING.equals(now.type())) {
+        wakeTransition(client, object, then, now);
+        continue;
+      }
       boolean bad = isBad(now);
       publish(client, object, bad ? "Warning" : "Normal", now.reason(),
           now.type() + "=" + (now.status() == null ? "Unknown" : now.status().value()) + ": " + now.message());
+    }
+  }
+
+  /**
+   * A parked pool woken ({@value #POOL_WOKEN}) or parked again ({@value #POOL_PARKED}): only when the Waking condition
+   * changes its status, not when a model first reports its pool parked.
+   */
+  private void wakeTransition(KubernetesClient client, HasMetadata object, Condition then, Condition now) {
+    boolean waking = now.status() != null && "True".equals(now.status().value());
+    boolean was = then != null && then.status() != null && "True".equals(then.status().value());
+    if (waking != was) {
+      publish(client, object, "Normal", waking ? POOL_WOKEN : POOL_PARKED, now.message());
     }
   }
 

@@ -291,7 +291,12 @@ public final class ModelGateway {
         .build();
   }
 
-  /** Clients may reach the gateway pods on the gateway port only; who may call what is the gateway's business. */
+  /**
+   * Clients may reach the gateway pods on the gateway port only; who may call what is the gateway's business. The
+   * port admits every client (the public API's callers are anywhere in the cluster), so Prometheus' scrapes of
+   * {@code /q/metrics} and the operator's wake controller's reads of {@code /q/load} need no rule of their own; no
+   * other port of the gateway pods is open.
+   */
   public static NetworkPolicy networkPolicy(ShieldModel model) {
     String name = model.getMetadata().getName();
     return new NetworkPolicyBuilder()

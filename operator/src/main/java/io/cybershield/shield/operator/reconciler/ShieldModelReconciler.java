@@ -195,8 +195,9 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   public UpdateControl<ShieldModel> reconcile(ShieldModel model, Context<ShieldModel> context) {
     ResourceID id = ResourceID.fromResource(model);
     Optional<SurgeDecisions.Applied> surge = decisions.latest(id);
-    Map<String, Integer> floors = floors(surge.map(SurgeDecisions.Applied::decision),
-        context.getSecondaryResources(HorizontalPodAutoscaler.class));
+    // the floors the floor controller wrote (an incident's surge, a wake-up): max(surge floor, wake floor)
+    Map<String, Integer> floors = surge.map(SurgeDecisions.Applied::floorByVariant)
+        .orElseGet(() -> floors(Optional.empty(), context.getSecondaryResources(HorizontalPodAutoscaler.class)));
     ModelContext.putFloors(context, floors);
     ShieldRetrain retrain = retrainRef(model).isEmpty() ? null
         : context.getSecondaryResource(ShieldRetrain.class, RETRAINS).orElse(null);
@@ -238,6 +239,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
             new GatewayStatus(ShieldNames.gateway(model.getMetadata().getName()), ModelGateway.url(model)))
         .surge(surge.map(SurgeDecisions.Applied::decision).orElse(null),
             surge.map(SurgeDecisions.Applied::carriedFloor).orElse(0))
+        .wake(surge.map(SurgeDecisions.Applied::wake).orElse(null), WakeReconciler.parked(model)
+            && !ModelContext.keda(context).isPresent())
         .aggregate();
     recordMetrics(model, after, plan, context);
     if (StatusDiff.changed(before, after)) {
@@ -251,7 +254,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   /**
    * The private-cloud floor per variant the Deployments, budgets and status use: the floor controller's latest
-   * decision; before it made one (just after a start), the floors the HPAs carry, and minReplicas elsewhere.
+   * decision (which the reconcile takes as applied, with any wake floor, from {@link SurgeDecisions.Applied}); before
+   * it made one (just after a start), the floors the HPAs carry, and minReplicas elsewhere.
    */
   static Map<String, Integer> floors(Optional<SurgeDecision> surge, Collection<HorizontalPodAutoscaler> autoscalers) {
     if (surge.isPresent()) {

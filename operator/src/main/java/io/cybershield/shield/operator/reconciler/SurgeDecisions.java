@@ -4,6 +4,7 @@ import io.cybershield.shield.api.v1alpha1.common.ConditionStatus;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModelStatus;
 import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.operator.wake.Wake;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
@@ -36,10 +37,22 @@ public class SurgeDecisions {
    * an extra one.
    */
   public void publish(ShieldModel model, SurgeDecision decision, int carriedFloor) {
+    publish(model, decision, carriedFloor, decision.floorByVariant(), null);
+  }
+
+  /**
+   * As {@link #publish(ShieldModel, SurgeDecision, int)}, with the floors applied ({@code max(surge, wake)} per
+   * variant) and the wake the gateways asked for (null when the model has no parked pool). A first decision while a
+   * wake holds, or for a model whose status reports one, is news.
+   */
+  public void publish(ShieldModel model, SurgeDecision decision, int carriedFloor, Map<String, Integer> floorByVariant,
+      Wake wake) {
     ResourceID id = ResourceID.fromResource(model);
-    Applied applied = new Applied(decision, carriedFloor);
+    Applied applied = new Applied(decision, carriedFloor, floorByVariant, wake);
     Applied previous = latest.put(id, applied);
-    boolean news = previous == null ? !decision.quiet() || reportsSurge(model) : !applied.equals(previous);
+    boolean news = previous == null
+        ? !decision.quiet() || reportsSurge(model) || (wake != null && wake.waking()) || reportsWaking(model)
+        : !applied.equals(previous);
     if (news && events.isRunning()) {
       events.propagateEvent(id);
     }
@@ -52,8 +65,26 @@ public class SurgeDecisions {
             .orElse(false));
   }
 
-  /** A surge decision as applied: the decision and the floor the model's cloud HPAs carry after its write. */
-  public record Applied(SurgeDecision decision, int carriedFloor) {
+  private static boolean reportsWaking(ShieldModel model) {
+    var status = model.getStatus();
+    return status != null && status.condition(ShieldModelStatus.WAKING)
+        .map(c -> c.status() == ConditionStatus.TRUE).orElse(false);
+  }
+
+  /**
+   * A surge decision as applied: the decision, the floor the model's cloud HPAs carry after its write, the floor per
+   * variant written ({@code max(surge floor, wake floor)}) and the wake it took in (null without a parked pool).
+   */
+  public record Applied(SurgeDecision decision, int carriedFloor, Map<String, Integer> floorByVariant, Wake wake) {
+
+    public Applied {
+      floorByVariant = Map.copyOf(floorByVariant);
+    }
+
+    /** A decision with no wake: its own floors. */
+    public Applied(SurgeDecision decision, int carriedFloor) {
+      this(decision, carriedFloor, decision.floorByVariant(), null);
+    }
   }
 
   /** The latest decision for the model, if the floor controller has made one since the operator started. */

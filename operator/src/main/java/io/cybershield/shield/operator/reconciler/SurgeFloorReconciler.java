@@ -17,6 +17,7 @@ import io.cybershield.shield.operator.surge.IncidentLifecycle;
 import io.cybershield.shield.operator.surge.IncidentSelection;
 import io.cybershield.shield.operator.surge.SurgeDecision;
 import io.cybershield.shield.operator.surge.SurgePolicy;
+import io.cybershield.shield.operator.wake.Wake;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -50,7 +51,9 @@ import java.util.stream.Collectors;
  * ScaledObjects' {@code minReplicaCount} (every private-cloud Deployment has one, parked or not: KEDA scales from
  * zero). Nothing else: JOSDK queues reconciles per resource and controller, so a
  * floor never waits behind the ShieldModel controller's rebuild of the same model, which learns of each new decision
- * afterwards through {@link SurgeDecisions} and reports it in the model's status.
+ * afterwards through {@link SurgeDecisions} and reports it in the model's status. A parked pool the gateways' excess
+ * work wakes ({@link WakeReconciler}, through {@link WakeFloors}) gets {@code max(surge floor, wake floor)}: the HPA of
+ * floor 1 the surge path creates, deleted when the wake lapses and no incident holds a floor.
  */
 @ControllerConfiguration(name = SurgeFloorReconciler.NAME)
 @RBACRule(apiGroups = "", resources = {"nodes", "pods"}, verbs = {"get", "list", "watch"})
@@ -68,6 +71,7 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
   static final String INCIDENTS = "incidents";
 
   private final SurgeDecisions decisions;
+  private final WakeFloors wakeFloors;
   private final SurgeLatency surgeLatency;
   private final Clock clock;
   private final ModelAutoscalersDependent autoscalers = new ModelAutoscalersDependent();
@@ -76,15 +80,21 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
   private final ModelScaledObjects.Settings kedaSettings;
   private final CapacityMemo capacityMemo = new CapacityMemo();
 
-  /** With the default KEDA settings. */
+  /** With the default KEDA settings and no wake-ups. */
   public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock) {
-    this(registry, decisions, clock, ModelScaledObjects.Settings.defaults());
+    this(registry, decisions, new WakeFloors(), clock, ModelScaledObjects.Settings.defaults());
+  }
+
+  /** With the default KEDA settings. */
+  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, WakeFloors wakeFloors, Clock clock) {
+    this(registry, decisions, wakeFloors, clock, ModelScaledObjects.Settings.defaults());
   }
 
   @Inject
-  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, Clock clock,
+  public SurgeFloorReconciler(MeterRegistry registry, SurgeDecisions decisions, WakeFloors wakeFloors, Clock clock,
       ModelScaledObjects.Settings kedaSettings) {
     this.decisions = decisions;
+    this.wakeFloors = wakeFloors;
     this.surgeLatency = new SurgeLatency(registry, clock);
     this.clock = clock;
     this.kedaSettings = kedaSettings;
@@ -107,8 +117,9 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
         context);
     // free GPUs bound the floor: a node that changes what it can hold may let a budget-limited floor rise;
     // pods are read for the GPUs they hold, and a pod changing reconciles no floor
+    // the wake controller's wake-ups raise floors as incidents do
     return List.of(incidents, ClusterInformers.nodes(context), ClusterInformers.pods(context, false),
-        autoscalers.eventSource(context).orElseThrow());
+        autoscalers.eventSource(context).orElseThrow(), wakeFloors.eventSource());
   }
 
   @Override
@@ -120,7 +131,9 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
     Map<String, Long> free = freeCloudGpus(model, ModelContext.capacity(context, capacityMemo), pods);
     SurgeDecision decision = SurgePolicy.decide(model, incidents, free, clock.instant());
 
-    ModelContext.putFloors(context, decision.floorByVariant());
+    Wake wake = wakeFloors.latest(ResourceID.fromResource(model)).orElse(null);
+    Map<String, Integer> floors = floors(decision.floorByVariant(), wake);
+    ModelContext.putFloors(context, floors);
     int floorBefore;
     int floorAfter;
     if (keda.installed(model, context)) {
@@ -139,13 +152,26 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
       floorAfter = carriedFloor(autoscalers.reconcile(model, context).getResourceOperations().keySet());
     }
     recordFloorLatency(model, decision, floorBefore, incidents);
-    decisions.publish(model, decision, floorAfter);
+    decisions.publish(model, decision, floorAfter, floors, wake);
     forgetDeleted(context);
 
     // an incident's expiry or a cooldown's end moves the floor by time alone
     return decision.nextCheck().map(at -> UpdateControl.<ShieldModel>noUpdate().rescheduleAfter(
             Duration.ofMillis(Math.max(100, Duration.between(clock.instant(), at).toMillis() + 50))))
         .orElseGet(UpdateControl::noUpdate);
+  }
+
+  /**
+   * The private-cloud floor per variant to write: the surge's, raised to the wake floor of each variant the gateways'
+   * excess work holds awake ({@code max(surge floor, wake floor)}); the surge's alone without a wake.
+   */
+  static Map<String, Integer> floors(Map<String, Integer> surgeFloors, Wake wake) {
+    if (wake == null || !wake.waking()) {
+      return surgeFloors;
+    }
+    Map<String, Integer> floors = new HashMap<>(surgeFloors);
+    wake.floorByVariant().forEach((variant, floor) -> floors.merge(variant, floor, Math::max));
+    return Map.copyOf(floors);
   }
 
   /**
@@ -214,6 +240,9 @@ public class SurgeFloorReconciler implements Reconciler<ShieldModel> {
   /** Drops what is kept per model or incident for those that no longer exist. */
   private void forgetDeleted(Context<ShieldModel> context) {
     long models = context.getPrimaryCache().list().count();
+    if (wakeFloors.size() > models) {
+      wakeFloors.retain(context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
+    }
     if (decisions.size() > models) {
       decisions.retain(context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     }

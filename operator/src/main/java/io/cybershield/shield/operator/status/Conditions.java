@@ -29,7 +29,8 @@ public final class Conditions {
 
   /** The order conditions are listed in. */
   public static final List<String> ORDER = List.of(ShieldModelStatus.READY, ShieldModelStatus.PROGRESSING,
-      ShieldModelStatus.DEGRADED, ShieldModelStatus.CAPACITY_AVAILABLE, ShieldModelStatus.SURGING);
+      ShieldModelStatus.DEGRADED, ShieldModelStatus.CAPACITY_AVAILABLE, ShieldModelStatus.SURGING,
+      ShieldModelStatus.WAKING);
 
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
 

@@ -13,6 +13,7 @@ import io.cybershield.shield.api.v1alpha1.model.status.VariantStatus;
 import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.operator.wake.Wake;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -52,6 +53,8 @@ import java.util.stream.Collectors;
  * <li>{@code CapacityAvailable}: from the CapacityPlan; Unknown ({@code CapacityUnknown}) without one.</li>
  * <li>{@code Surging} (with {@code activeIncidents} and {@code surge}): from the floor controller's surge decision;
  * see {@link #surge}.</li>
+ * <li>{@code Waking}: for a model with a parked private-cloud pool, whether the gateways' excess work holds it awake;
+ * see {@link #setWaking}.</li>
  * <li>{@code gateway}: the gateway Service and URL, once the gateway Deployment has an available replica; until
  * then {@code Ready} is False ({@code GatewayUnavailable}) even when every model server is ready.</li>
  * </ul>
@@ -80,6 +83,7 @@ public final class ShieldModelStatusAggregator {
   public static final String CAPACITY_UNKNOWN = "CapacityUnknown";
   public static final String RECONCILE_ERROR = "ReconcileError";
   public static final String GATEWAY_UNAVAILABLE = "GatewayUnavailable";
+  public static final String NOT_PARKED = "NotParked";
 
   private static final int MAX_NAMED_PODS = 5;
 
@@ -90,6 +94,8 @@ public final class ShieldModelStatusAggregator {
   private Collection<Pod> pods = List.of();
   private CapacityPlan capacity;
   private SurgeDecision surge;
+  private Wake wake;
+  private boolean parkable;
   private int carriedFloor;
   private String servedBecause;
   private Deployment gatewayDeployment;
@@ -137,6 +143,17 @@ public final class ShieldModelStatusAggregator {
   public ShieldModelStatusAggregator surge(SurgeDecision surge, int carriedFloor) {
     this.surge = surge;
     this.carriedFloor = carriedFloor;
+    return this;
+  }
+
+  /**
+   * What the gateways' excess work asks of the model's parked pool, as the floor controller took it in (null when it
+   * has none yet), and whether the model has a parked pool to wake at all ({@code minReplicas} 0, no KEDA). See
+   * {@link #setWaking}.
+   */
+  public ShieldModelStatusAggregator wake(Wake wake, boolean parkable) {
+    this.wake = wake;
+    this.parkable = parkable;
     return this;
   }
 
@@ -200,6 +217,7 @@ public final class ShieldModelStatusAggregator {
     setDegraded(conditions, observed, pendingForGpu);
     setCapacityAvailable(conditions);
     setSurge(status, conditions, previous);
+    setWaking(conditions, previous);
     status.withConditions(conditions.toList());
 
     if (gatewayExpected) {
@@ -232,6 +250,23 @@ public final class ShieldModelStatusAggregator {
     }
     conditions.set(ShieldModelStatus.SURGING, surge.surging() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
         surge.reason(), surge.message());
+  }
+
+  /**
+   * The Waking condition, for a model with a pool to wake: True while the gateways' excess work holds the pool awake
+   * ({@code QueuedWork}, {@code UnservedWork}, with the variant and the figure that woke it), False
+   * ({@code NoExcessWork}) while it is parked. Before the first wake (just after a start) the previous report stands;
+   * a model whose pool is no longer parked ({@code minReplicas} above 0, or KEDA wakes it) reports it once, False
+   * ({@code NotParked}), if it reported Waking before; one that never did gets no Waking condition.
+   */
+  private void setWaking(Conditions conditions, ShieldModelStatus previous) {
+    if (parkable && wake != null) {
+      conditions.set(ShieldModelStatus.WAKING, wake.waking() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
+          wake.reason(), wake.message());
+    } else if (!parkable && previous != null && previous.condition(ShieldModelStatus.WAKING).isPresent()) {
+      conditions.setFalse(ShieldModelStatus.WAKING, NOT_PARKED, "the private-cloud pool is not parked: its floor "
+          + "is above 0, or KEDA wakes it");
+    }
   }
 
   private void setReady(Conditions conditions, List<Observed> observed, Rollout rollout, List<Pod> unschedulable) {

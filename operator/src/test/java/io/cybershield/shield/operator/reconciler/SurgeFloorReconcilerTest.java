@@ -2,6 +2,7 @@ package io.cybershield.shield.operator.reconciler;
 
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
+import io.cybershield.shield.operator.wake.Wake;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
@@ -108,5 +109,28 @@ class SurgeFloorReconcilerTest {
         .withNewMetadata().withName(name).withNamespace("soc").endMetadata()
         .addToAdditionalProperties("spec", Map.of("minReplicaCount", minReplicaCount, "maxReplicaCount", 8))
         .build();
+  }
+
+  @Test
+  void aWakeFloorRaisesOnlyTheVariantsItHoldsAndNeverLowersASurge() {
+    Map<String, Integer> surge = Map.of("full", 3, "lite", 0, "burst", 0);
+    Wake wake = new Wake(Map.of("lite", 1, "full", 1), Wake.QUEUED_WORK, "variant lite: 2 requests beyond ...");
+
+    assertThat(SurgeFloorReconciler.floors(surge, wake)).isEqualTo(Map.of("full", 3, "lite", 1, "burst", 0));
+  }
+
+  @Test
+  void withoutAWakeTheSurgeFloorsStand() {
+    Map<String, Integer> surge = Map.of("full", 0);
+
+    assertThat(SurgeFloorReconciler.floors(surge, null)).isEqualTo(Map.of("full", 0));
+    assertThat(SurgeFloorReconciler.floors(surge, new Wake(Map.of(), Wake.NO_EXCESS_WORK, "parked")))
+        .isEqualTo(Map.of("full", 0));
+  }
+
+  @Test
+  void aWakeOfAVariantTheSurgeDoesNotNameStillCounts() {
+    assertThat(SurgeFloorReconciler.floors(Map.of(), new Wake(Map.of("full", 1), Wake.UNSERVED_WORK, "refused")))
+        .isEqualTo(Map.of("full", 1));
   }
 }

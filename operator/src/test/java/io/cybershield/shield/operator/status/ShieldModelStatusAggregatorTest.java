@@ -23,6 +23,7 @@ import io.cybershield.shield.api.v1alpha1.model.spec.SurgeFloorsBuilder;
 import io.cybershield.shield.operator.ModelEdits;
 import io.cybershield.shield.operator.capacity.GpuCapacity;
 import io.cybershield.shield.operator.surge.SurgeDecision;
+import io.cybershield.shield.operator.wake.Wake;
 import io.cybershield.shield.operator.surge.SurgePolicy;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Node;
@@ -521,6 +522,57 @@ class ShieldModelStatusAggregatorTest {
     /** The status as the API server stores it and the informer hands it back: JSON and back. */
     private static ShieldModelStatus readBack(ShieldModelStatus status) {
       return Serialization.unmarshal(Serialization.asJson(status), ShieldModelStatus.class);
+    }
+  }
+
+  @Nested
+  class Waking {
+
+    private static final String WOKEN_MESSAGE = "variant full: 2 requests beyond the on-premises capacity of 8 "
+        + "(10 in flight over 2 gateway replicas)";
+    private static final Wake WOKEN = new Wake(Map.of("full", 1), Wake.QUEUED_WORK, WOKEN_MESSAGE);
+    private static final Wake PARKED_POOL = new Wake(Map.of(), Wake.NO_EXCESS_WORK, "the private-cloud pool is parked");
+
+    private ShieldModelStatus aggregate(ShieldModel model, Instant at, Wake wake, boolean parkable) {
+      return ShieldModelStatusAggregator.forModel(model, clockAt(at))
+          .deployments(List.of(rolledOut(Pool.ONPREM, "v7", 2), PARKED)).pods(List.of()).capacity(fittingPlan(model))
+          .desired(onPremTwoCloudParked()).wake(wake, parkable).aggregate();
+    }
+
+    @Test
+    void aWakeIsReportedWithTheVariantAndTheFigureThatWokeIt() {
+      ShieldModelStatus status = aggregate(model("v7", 1), T0, WOKEN, true);
+
+      assertThat(condition(status, "Waking")).isEqualTo(new Condition("Waking", ConditionStatus.TRUE, "QueuedWork",
+          WOKEN_MESSAGE, T0_TEXT, 1L));
+    }
+
+    @Test
+    void aLapsedWakeParksAndTheTransitionIsTimed() {
+      ShieldModel model = model("v7", 1);
+      model.setStatus(aggregate(model, T0, WOKEN, true));
+
+      ShieldModelStatus status = aggregate(model, T1, PARKED_POOL, true);
+
+      assertThat(condition(status, "Waking")).isEqualTo(new Condition("Waking", ConditionStatus.FALSE,
+          "NoExcessWork", "the private-cloud pool is parked", T1_TEXT, 1L));
+    }
+
+    @Test
+    void aModelWithoutAParkedPoolGetsNoWakingConditionAndLosesOneItHadOnce() {
+      assertThat(aggregate(model("v7", 1), T0, null, false).condition("Waking")).isEmpty();
+
+      ShieldModel model = model("v7", 1);
+      model.setStatus(aggregate(model, T0, WOKEN, true));
+      assertThat(condition(aggregate(model, T1, null, false), "Waking").reason()).isEqualTo("NotParked");
+    }
+
+    @Test
+    void beforeTheFirstWakeThePreviousReportStands() {
+      ShieldModel model = model("v7", 1);
+      model.setStatus(aggregate(model, T0, WOKEN, true));
+
+      assertThat(condition(aggregate(model, T1, null, true), "Waking").status()).isEqualTo(ConditionStatus.TRUE);
     }
   }
 

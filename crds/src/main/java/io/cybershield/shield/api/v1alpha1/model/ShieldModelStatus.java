@@ -60,6 +60,8 @@ public record ShieldModelStatus(
   public static final String DEGRADED = "Degraded";
   /** Condition type: an incident surge (or its cooldown) holds the private-cloud floor up. */
   public static final String SURGING = "Surging";
+  /** Condition type: the gateways' work beyond the on-premises capacity holds a parked private-cloud pool awake. */
+  public static final String WAKING = "Waking";
   /** Condition type: the nodes of the pools have the GPUs the desired replicas need. */
   public static final String CAPACITY_AVAILABLE = "CapacityAvailable";
 }
