@@ -9,6 +9,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -93,20 +95,33 @@ public class InferenceRoutes {
         call.cancel();
       }
     });
-    pending.set(reply.subscribe().with(answer -> write(response, answer, observation),
+    // the request's own event loop, where its answer is written
+    Context loop = Vertx.currentContext();
+    pending.set(reply.subscribe().with(answer -> write(response, answer, observation, loop),
         failure -> fail(response, failure, observation)));
   }
 
-  private static void write(HttpServerResponse response, Reply reply, RequestObservation observation) {
+  private static void write(HttpServerResponse response, Reply reply, RequestObservation observation,
+      Context loop) {
     if (response.closed() || response.ended()) {
       observation.clientClosed();
-      reply.body().subscribe().with(ignored -> { }, ignored -> { }).cancel();
+      if (reply.streamed()) {
+        reply.body().subscribe().with(ignored -> { }, ignored -> { }).cancel();
+      }
       return;
     }
-    response.setStatusCode(reply.status()).setChunked(true);
+    response.setStatusCode(reply.status());
     for (Map.Entry<String, List<String>> header : reply.headers().entrySet()) {
       response.putHeader(header.getKey(), header.getValue());
     }
+    if (!reply.streamed()) {
+      // a whole answer: its length and bytes in one write
+      response.end(reply.whole());
+      observation.ended(reply.status());
+      return;
+    }
+    response.setChunked(true);
+    Bursts bursts = new Bursts(response, loop);
     reply.body().subscribe().withSubscriber(new MultiSubscriber<Buffer>() {
       @Override
       public void onSubscribe(Flow.Subscription s) {
@@ -124,9 +139,7 @@ public class InferenceRoutes {
 
       @Override
       public void onItem(Buffer item) {
-        if (!response.closed()) {
-          response.write(item);
-        }
+        bursts.write(item);
       }
 
       @Override
@@ -134,19 +147,84 @@ public class InferenceRoutes {
         LOG.errorf("An answer failed after it began: %s", SafeLog.describe(failure));
         observation.streamFailed(ApiErrors.body(failure).error().code());
         observation.ended(reply.status());
-        response.reset();
+        bursts.then(response::reset);
       }
 
       @Override
       public void onCompletion() {
-        if (!response.closed()) {
-          response.end();
-          observation.ended(reply.status());
-        } else {
-          observation.clientClosed();
-        }
+        bursts.then(() -> {
+          if (!response.closed()) {
+            response.end();
+            observation.ended(reply.status());
+          } else {
+            observation.clientClosed();
+          }
+        });
       }
     });
+  }
+
+  /**
+   * A stream's pieces written a burst at a time: the lines that arrive within one turn of the response's event loop
+   * (the tokens of one upstream read) leave in one write, right after that turn, instead of one write and flush
+   * each. A piece arriving alone (a model's tokens, milliseconds apart) still leaves at once.
+   */
+  static final class Bursts {
+    private final HttpServerResponse response;
+    private final Context context;
+    private Buffer pending;
+    private boolean scheduled;
+
+    Bursts(HttpServerResponse response, Context context) {
+      this.response = response;
+      this.context = context;
+    }
+
+    void write(Buffer piece) {
+      if (context == null) {
+        // not on an event loop (never the case for a served request): no batching
+        if (!response.closed()) {
+          response.write(piece);
+        }
+        return;
+      }
+      boolean schedule;
+      synchronized (this) {
+        if (pending == null) {
+          pending = Buffer.buffer(piece.length());
+        }
+        pending.appendBuffer(piece);
+        schedule = !scheduled;
+        scheduled = true;
+      }
+      if (schedule) {
+        context.runOnContext(ignored -> flush());
+      }
+    }
+
+    /** Runs {@code last} once everything written so far has left. */
+    void then(Runnable last) {
+      if (context == null) {
+        last.run();
+        return;
+      }
+      context.runOnContext(ignored -> {
+        flush();
+        last.run();
+      });
+    }
+
+    private void flush() {
+      Buffer out;
+      synchronized (this) {
+        out = pending;
+        pending = null;
+        scheduled = false;
+      }
+      if (out != null && out.length() > 0 && !response.closed()) {
+        response.write(out);
+      }
+    }
   }
 
   /**

@@ -14,9 +14,15 @@ import java.util.Map;
 
 /**
  * An answer of the public API once the upstream has answered (whole, or the first item of a stream): its status,
- * its headers — the variant and pool that served it among them, set before any byte is sent — and its bytes.
+ * its headers — the variant and pool that served it among them, set before any byte is sent — and its bytes: a
+ * whole answer's ({@code whole}, sent with its length in one write) or a stream's ({@code body}).
  */
-record Reply(int status, Map<String, List<String>> headers, Multi<Buffer> body) {
+record Reply(int status, Map<String, List<String>> headers, Buffer whole, Multi<Buffer> body) {
+
+  /** Whether the bytes are a stream (then {@code body}) rather than a whole answer ({@code whole}). */
+  boolean streamed() {
+    return whole == null;
+  }
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String VARIANT = "X-Shield-Variant";
@@ -32,7 +38,7 @@ record Reply(int status, Map<String, List<String>> headers, Multi<Buffer> body) 
     observation.served(served.variant(), served.pool());
     long overheadNanos = observation.overhead(served.upstreamNanos());
     headers.put(OVERHEAD, List.of(String.format(Locale.ROOT, "%.3f", overheadNanos / 1_000_000.0)));
-    return new Reply(200, headers, Multi.createFrom().item(bytes(body)));
+    return new Reply(200, headers, bytes(body), null);
   }
 
   /** A stream whose first item is there: the observation records where it is served and its first token. */
@@ -42,7 +48,7 @@ record Reply(int status, Map<String, List<String>> headers, Multi<Buffer> body) 
     observation.firstToken();
     Map<String, List<String>> headers = served(served, contentType);
     headers.put("Cache-Control", List.of("no-cache"));
-    return new Reply(200, headers, body);
+    return new Reply(200, headers, null, body);
   }
 
   private static Map<String, List<String>> served(Dispatcher.Served served, String contentType) {
