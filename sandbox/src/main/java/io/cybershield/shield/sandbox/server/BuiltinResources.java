@@ -137,7 +137,10 @@ final class BuiltinResources {
       boolean namespaced, List<String> shortNames, List<String> categories, boolean status, boolean scale,
       boolean generation, PrinterColumn... columns) {
     List<PrinterColumn> cols = new ArrayList<>(List.of(columns));
-    cols.add(new PrinterColumn("Age", "date", "", "", 0, ".metadata.creationTimestamp"));
+    // AGE last, as a real server prints it, unless the columns place it themselves (before the wide ones of pods)
+    if (cols.stream().noneMatch(c -> "Age".equals(c.name()))) {
+      cols.add(new PrinterColumn("Age", "date", "", "", 0, ".metadata.creationTimestamp"));
+    }
     return new ResourceType(group, version, plural, singular, kind, namespaced, shortNames, categories, status, scale,
         generation, List.copyOf(cols), null);
   }
