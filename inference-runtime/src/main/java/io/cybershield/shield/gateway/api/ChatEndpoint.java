@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * {@code POST /v1/chat/completions}, as OpenAI clients call it: the OpenAI request and answer, streamed as
  * server-sent events ({@code data: <chat.completion.chunk>} lines, then {@code data: [DONE]}) translated from DJL's
- * jsonlines; {@code stream_options.include_usage} is passed on, so the stream ends with a usage chunk. Fields the
- * gateway does not pass on ({@code n}, {@code user}, {@code response_format}, {@code tools}, ...) are ignored;
+ * jsonlines; {@code stream_options.include_usage} is passed on, so the stream ends with a usage chunk. Fields that
+ * change nothing here ({@code user}, {@code logprobs: false}, ...) are ignored; what the gateway does not do
+ * ({@code n} above 1, tools, response formats other than text) is refused with 400 {@code Unsupported};
  * the variant that serves the request is the one its priority names, whatever {@code model} says. Served by
  * {@link InferenceRoutes}.
  */
@@ -57,7 +58,7 @@ public class ChatEndpoint {
     Double topP = json.optionalNumber("top_p", 0, 1);
     Double presencePenalty = json.optionalNumber("presence_penalty", -2, 2);
     Double frequencyPenalty = json.optionalNumber("frequency_penalty", -2, 2);
-    json.optionalInt("n", 1, 128);
+    refuseWhatIsNotDone(json);
     Long seed = json.optionalLong("seed");
     List<String> stop = stop(json);
     if (json.get("model") != null) {
@@ -93,6 +94,36 @@ public class ChatEndpoint {
               .onFailure().recoverWithItem(failure -> event(ApiErrors.midStream(failure, deadline, observation)));
           return Reply.stream(SSE, started.served(), all, observation);
         });
+  }
+
+  /**
+   * What an OpenAI client may ask that the gateway does not do is refused (400 {@code Unsupported}), never silently
+   * ignored: a client that asked for tools, several choices or a JSON answer and got plain text would take it for
+   * what it asked. {@code n: 1}, {@code tools: []}, {@code tool_choice: "none"} and {@code response_format: {type:
+   * text}} ask for nothing more and pass.
+   */
+  private static void refuseWhatIsNotDone(JsonBody json) {
+    Integer n = json.optionalInt("n", 1, 128);
+    if (n != null && n != 1) {
+      throw ApiException.badRequest("Unsupported", "This gateway answers one choice per request: 'n' must be 1, not "
+          + n + ".");
+    }
+    JsonNode tools = json.get("tools");
+    if (tools != null && !(tools.isNull() || tools.isArray() && tools.isEmpty()) || json.get("functions") != null
+        && !json.get("functions").isNull()) {
+      throw ApiException.badRequest("Unsupported", "This gateway does not make tool or function calls: remove "
+          + "'tools' (or 'functions').");
+    }
+    JsonNode toolChoice = json.get("tool_choice");
+    if (toolChoice != null && !toolChoice.isNull() && !"none".equals(toolChoice.asText(null))) {
+      throw ApiException.badRequest("Unsupported", "This gateway does not make tool calls: 'tool_choice' may only "
+          + "be \"none\".");
+    }
+    JsonNode format = json.get("response_format");
+    if (format != null && !format.isNull() && !"text".equals(format.path("type").asText(null))) {
+      throw ApiException.badRequest("Unsupported", "This gateway does not enforce response formats: remove "
+          + "'response_format' or set its type to \"text\".");
+    }
   }
 
   private static Buffer event(Object data) {

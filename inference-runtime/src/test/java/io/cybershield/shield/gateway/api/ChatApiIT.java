@@ -48,6 +48,28 @@ class ChatApiIT {
   }
 
   @Test
+  void toolCallsAreRefusedNotIgnoredWhileAnEmptyToolListPasses() {
+    given().contentType("application/json").body("""
+        {"model": "full", "messages": [{"role": "user", "content": "look up 10.0.0.7"}],
+         "tools": [{"type": "function", "function": {"name": "whois", "parameters": {"type": "object"}}}]}
+        """).when().post("/v1/chat/completions").then()
+        .statusCode(400)
+        .body("error.code", equalTo("Unsupported"))
+        .body("error.message", startsWith("This gateway does not make tool or function calls"));
+    given().contentType("application/json").body("""
+        {"model": "full", "messages": [{"role": "user", "content": "hi"}], "tool_choice": "auto"}
+        """).when().post("/v1/chat/completions").then()
+        .statusCode(400).body("error.code", equalTo("Unsupported"));
+    assertThat(inferences(pods.fullOnPrem)).as("nothing reached the model").isEmpty();
+
+    given().contentType("application/json").body("""
+        {"model": "full", "messages": [{"role": "user", "content": "hi"}], "tools": [], "tool_choice": "none",
+         "n": 1, "response_format": {"type": "text"}}
+        """).when().post("/v1/chat/completions").then()
+        .statusCode(200);
+  }
+
+  @Test
   void completesInTheOpenAiShapeAndSaysWhereInHeaders() {
     given().contentType("application/json")
         .body("{\"model\": \"full\", \"messages\": [{\"role\": \"user\", \"content\": \"phishing mail\"}], "

@@ -208,7 +208,6 @@ class OpenAiSdkIT {
         .stop("\n\n")
         .parallelToolCalls(true)
         .logprobs(false)
-        .responseFormat(ResponseFormatJsonObject.builder().build())
         .build();
 
     ChatCompletion completion = openAi.chat().completions().create(params);
@@ -219,6 +218,22 @@ class OpenAiSdkIT {
     assertThat(sent.path("stop").get(0).asText()).isEqualTo("\n\n");
     assertThat(sent.has("user")).isFalse();
     assertThat(sent.has("response_format")).isFalse();
+  }
+
+  @Test
+  void whatTheGatewayDoesNotDoIsRefusedNotIgnored() {
+    List<ChatCompletionCreateParams> unsupported = List.of(
+        ChatCompletionCreateParams.builder().model("full").addUserMessage("hello").n(2).build(),
+        ChatCompletionCreateParams.builder().model("full").addUserMessage("hello")
+            .responseFormat(ResponseFormatJsonObject.builder().build()).build());
+    for (ChatCompletionCreateParams params : unsupported) {
+      BadRequestException failure = catchThrowableOfType(BadRequestException.class,
+          () -> openAi.chat().completions().create(params));
+      assertThat(failure).isNotNull();
+      assertThat(failure.code()).hasValue("Unsupported");
+      assertThat(failure.getMessage()).contains("This gateway");
+    }
+    assertThat(inferences(pods.fullOnPrem)).as("nothing reached the model").isEmpty();
   }
 
   @Test
