@@ -30,6 +30,7 @@ final class Normalizer {
   private static final Pattern HEX_RUN = Pattern.compile("(?:(?:0x|\\\\x)?[0-9a-fA-F]{2}[\\s:,]?){12,}");
   private static final Pattern SPACED_LETTERS = Pattern.compile("\\b(?:[a-z][ .*\\-]){3,}[a-z]\\b");
   private static final Pattern HYPHENATED_BREAK = Pattern.compile("(\\pL)-\\s*\\n\\s*(\\pL)");
+  private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Cyrillic and Greek letters that look like Latin ones, as NFKC and case folding leave them. */
@@ -40,7 +41,7 @@ final class Normalizer {
       Map.entry('у', 'y'), Map.entry('х', 'x'), Map.entry('ԛ', 'q'), Map.entry('ԝ', 'w'), Map.entry('ɡ', 'g'),
       Map.entry('α', 'a'), Map.entry('ε', 'e'), Map.entry('ι', 'i'), Map.entry('κ', 'k'), Map.entry('ν', 'v'),
       Map.entry('ο', 'o'), Map.entry('ρ', 'p'), Map.entry('τ', 't'), Map.entry('υ', 'u'), Map.entry('χ', 'x'),
-      Map.entry('ı', 'i'), Map.entry('ѵ', 'v'), Map.entry('ɑ', 'a'), Map.entry('ο', 'o'));
+      Map.entry('ı', 'i'), Map.entry('ѵ', 'v'), Map.entry('ɑ', 'a'));
 
   private static final Map<Character, Character> LEET = Map.of(
       '0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '@', 'a', '$', 's', '!', 'i', '|', 'l');
@@ -164,7 +165,7 @@ final class Normalizer {
         boolean leet = false;
         for (int j = 0; j < token.length(); j++) {
           char c = token.charAt(j);
-          letter |= c >= 'a' && c <= 'z';
+          letter |= Character.isLetter(c);
           leet |= LEET.containsKey(c);
         }
         if (letter && leet) {
@@ -184,7 +185,7 @@ final class Normalizer {
   }
 
   private static boolean isLeetTokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || LEET.containsKey(c) || (c >= '0' && c <= '9');
+    return Character.isLetter(c) || LEET.containsKey(c) || (c >= '0' && c <= '9');
   }
 
   /** "i g n o r e" and "i.g.n.o.r.e" become "ignore". */
@@ -204,6 +205,11 @@ final class Normalizer {
       last = m.end();
     }
     return out.append(text, last, text.length()).toString();
+  }
+
+  /** The text with its lines joined without a space: a payload split mid-word across lines. */
+  static String joinLines(String visible) {
+    return LINE_BREAK.matcher(visible).replaceAll("");
   }
 
   /** ROT13 of the Latin letters. */

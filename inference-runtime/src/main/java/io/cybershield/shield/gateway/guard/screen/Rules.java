@@ -20,7 +20,7 @@ import static io.cybershield.shield.gateway.guard.screen.Category.TOOL_HIJACKING
 final class Rules {
 
   /** A few words in between: "ignore [all of the] previous instructions". */
-  private static final String GAP = "(?:[^.!?\\n]{0,40}?)";
+  private static final String GAP = "(?:[^!?\\n]{0,40}?)";
   private static final String OVERRIDE_VERBS =
       "(?:ignore|ignoring|disregard|forget|skip|bypass|override|abandon|discard|neglect|drop|set aside|throw out"
           + "|stop following|do not follow|don't follow|no longer follow)";
@@ -28,7 +28,7 @@ final class Rules {
       "(?:previous|prior|above|earlier|preceding|all|any|your|initial|original|system|existing|old|former|current"
           + "|every|those|these|developer|safety)";
   private static final String INSTRUCTIONS =
-      "(?:instructions?|prompts?|directives?|guidelines|guardrails|programming|training|system message"
+      "(?:instructions?|directions|prompts?|directives?|guidelines|guardrails|programming|training|system message"
           + "|rules|restrictions|constraints|policies|content polic(?:y|ies)|filters?|safeguards|commands"
           + "|orders|context|ethics|ethical guidelines|moral(?:s|ity)?)";
   private static final String MODEL = "(?:ai|assistant|chatbot|llm|language model|gpt|chatgpt|copilot|claude|gemini"
@@ -39,14 +39,20 @@ final class Rules {
       + "|detect(?:ion|ing|s)?|what does|what do|why (?:did|does|would)|how (?:do|can|should|would) (?:we|i|you)"
       + "|prompt injection|injection attempts?|jailbreak attempts?|phishing|suspicious|malicious|indicators?|ioc"
       + "|siem|sigma|yara|the attacker|threat actor|decode|deobfuscate|write a (?:rule|query|regex|detection)"
-      + "|report (?:says|shows)|quoted?|pasted|below is|here is|example of|red team|awareness training)\\b";
+      + "|report (?:says|shows)|quoted?|pasted|below is|here is|example of|red team|awareness training|a known"
+      + "|jailbreak prompts?|we (?:saw|see|found|observed|got|received)|found in|appeared in|in (?:our|the) (?:logs?"
+      + "|gateway|chatbot))\\b|erkennen|erkennung|détecter|détection|detectar|detecção|обнаружи|检测|検知|検出"
+      + "|hameçonnage|фишинг|钓鱼|フィッシング|prompt-injection|injection de prompt|inyección de prompt"
+      + "|injeção de prompt|注入|インジェクション";
 
   static final List<Rule> ALL = List.of(
       // direct override
       Rule.of("override-instructions", DIRECT_OVERRIDE, 0.85,
           List.of("ignor", "disregard", "forget", "skip", "bypass", "overrid", "abandon", "discard", "neglect",
               "drop", "set aside", "throw out", "follow"),
-          "\\b" + OVERRIDE_VERBS + "\\b" + GAP + "\\b" + PRIOR + "\\b" + GAP + "\\b" + INSTRUCTIONS + "\\b"),
+          "\\b" + OVERRIDE_VERBS + "\\b" + GAP + "\\b" + PRIOR + "\\b" + GAP + "\\b" + INSTRUCTIONS + "\\b"
+              + "|\\b" + OVERRIDE_VERBS + "\\b" + GAP + "\\b" + INSTRUCTIONS + " (?:you (?:were|have been|'ve been)"
+              + "|that were) (?:given|configured|programmed|told|trained|set up)"),
       Rule.of("override-everything", DIRECT_OVERRIDE, 0.6, List.of("ignor", "disregard", "forget"),
           "\\b(?:ignore|disregard|forget) (?:everything|all of that|all that|what) (?:above|before|previously|"
               + "you (?:were|have been) (?:told|given))"),
@@ -63,7 +69,7 @@ final class Rules {
           "\\b(?:reveal|show|print|display|output|repeat|tell me|give me|share|leak|dump|expose|write (?:out|down)"
               + "|recite|list|provide|echo|paste|copy|spell out|disclose|return|what (?:is|are|was|were))\\b"
               + GAP + "\\b(?:your|the|its|my assistant's|initial|hidden)\\s+(?:(?:full|entire|exact|complete|"
-              + "original|whole|verbatim|real|actual|first)\\s+)?(?:system|initial|original|hidden|secret|internal"
+              + "original|whole|verbatim|real|actual|first|secret|hidden|internal|confidential|initial)\\s+){0,2}(?:system|initial|original|hidden|secret|internal"
               + "|developer|pre-?|base|starting|confidential|underlying|core)[ -]?(?:prompt|instructions?|message"
               + "|rules|directives?|configuration|guidelines|context)"),
       Rule.of("repeat-above", SYSTEM_PROMPT_EXTRACTION, 0.75,
@@ -124,7 +130,8 @@ final class Rules {
               + "|you (?:are|must|will)|the (?:assistant|ai|model)))"),
       // tool hijacking
       Rule.of("invoke-tool", TOOL_HIJACKING, 0.7,
-          List.of("function", "tool", "plugin", "command", "shell", "script", "api", "execute", "run "),
+          List.of("function", "tool", "plugin", "command", "shell", "script", "api", "execute", "run ", "action",
+              "webhook", "endpoint", "code", "trigger", "invoke", "call"),
           "\\b(?:call|invoke|execute|run|trigger|use|launch|fire)\\b" + GAP + "\\b(?:the |this |that |a )?"
               + "(?:function|tool|plugin|api|command|shell|script|code|action|webhook|endpoint)s?\\b" + GAP
               + "\\b(?:on my behalf|for me now|immediately|right now|without (?:asking|confirmation|confirming"
@@ -136,7 +143,7 @@ final class Rules {
               + "|parameters|args)\")"),
       Rule.of("act-for-attacker", TOOL_HIJACKING, 0.65,
           List.of("send", "forward", "email", "post", "upload", "transfer", "delete", "grant", "disable", "wire",
-              "add", "create", "reset"),
+              "add", "create", "reset", "turn off", "deactivate", "silently", "quietly", "secretly", "tell"),
           "\\b(?:you must|you should|you will|please|now|immediately|then|and|also|silently|quietly)\\s+(?:send"
               + "|forward|email|post|upload|transfer|wire|exfiltrate|copy) (?:all|every|the|this|my|your|their"
               + "|any|our)\\b" + GAP + "\\b(?:to|into) (?:[a-z0-9._%+-]+@[a-z0-9.-]+|https?://|the (?:external"
@@ -151,10 +158,11 @@ final class Rules {
           "!\\[[^\\]]{0,200}\\]\\(\\s*https?://[^)\\s]{1,300}\\?[^)\\s]{0,300}="),
       Rule.of("exfil-payload-url", EXFILTRATION, 0.8,
           List.of("http", "![", "<img", "url", "link"),
-          "(?:!\\[[^\\]]{0,200}\\]\\(|<img[^>]{0,100}src=[\"']?|\\]\\()\\s*https?://[^)\\s\"']{1,300}[?&][a-z_]{1,30}"
+          "https?://[^\\s)\"']{1,300}[?&](?:secret|password|pwd|token|tok|key|data|d|q|p|c|u|k|chat|history|prompt)="
+              + "(?:\\s|$|\\)|\\{|\\$|\\[)|(?:!\\[[^\\]]{0,200}\\]\\(|<img[^>]{0,100}src=[\"']?|\\]\\()\\s*https?://[^)\\s\"']{1,300}[?&][a-z_]{1,30}"
               + "=(?:\\{|\\$|<|%7b|\\[)|(?:render|include|append|display|embed|insert|add|output|show)\\b" + GAP
-              + "\\b(?:image|markdown|link|url|img|pixel)\\b" + GAP + "\\b(?:with|containing|append|include"
-              + "|put|encode|add|replace)\\b" + GAP + "\\b(?:conversation|chat|history|password|secrets?"
+              + "\\b(?:image|markdown|link|url|img|pixel)\\b" + GAP + "\\b(?:with|containing|contains?|append|include"
+              + "|put|encode|add|replace|followed by|carrying|holding)\\b" + GAP + "\\b(?:conversation|chat|history|password|secrets?"
               + "|credentials?|tokens?|api keys?|system prompt|previous messages|user'?s? (?:data|messages|email)"
               + "|summary|session|cookies?|private)\\b|\\b(?:url[- ]?encode|base64[- ]encode|encode)\\b" + GAP
               + "\\b(?:conversation|chat|history|password|secrets?|credentials?|tokens?|system prompt)\\b" + GAP
@@ -167,6 +175,8 @@ final class Rules {
               + " (?:the |any |all |our )?" + MODEL + "s?\\b\\s*[,:;-]|\\b(?:if|when) (?:you are|you're|this is"
               + " (?:read|processed|summari[sz]ed) by) (?:an? |the )?" + MODEL + "\\b|\\b(?:when|if|once) (?:the |an?"
               + " )?" + MODEL + " (?:reads|processes|summari[sz]es|parses|analy[sz]es|sees|ingests|scans)"
+              + "|\\b(?:to|dear|attention|hey|for) (?:the |any |all )?" + MODEL + "s? (?:[a-z]+ ){0,4}?(?:this|these|the)"
+              + " (?:document|email|message|ticket|file|page|text|log|resume|cv|application)s?\\s*[,:;-]"
               + "|\\b" + MODEL + "s?(?: reading this| processing this)?\\s*[,:]\\s*(?:please )?(?:ignore|disregard"
               + "|forget|do not|don't|you must|you should|stop|instead|reply|respond|say|tell|mark|classify|label"
               + "|report|send|forward|approve|close|delete|execute|run|output|print|treat|consider)\\b"),
@@ -206,7 +216,7 @@ final class Rules {
               + "|dan\\b|ungefiltert|zensurfrei)|(?:ohne (?:jegliche )?(?:einschränkungen|regeln|filter|zensur)"
               + "|keine regeln mehr)"),
       Rule.of("override-fr", DIRECT_OVERRIDE, 0.85,
-          List.of("ignore", "oublie", "ne tiens pas", "fais abstraction", "ne respecte", "outrepasse", "contourne"),
+          List.of("ignore", "oublie", "ne tiens pas", "abstraction", "ne respecte", "outrepasse", "contourne"),
           "\\b(?:ignore[rsz]?|ignorez|oublie[rsz]?|oubliez|ne tiens? pas compte|ne tenez pas compte|fais abstraction"
               + "|faites abstraction|ne respecte plus|outrepasse[rz]?|contourne[rz]?)\\b" + GAP
               + "(?:instructions|consignes|règles|directives|prompt système|invite système|restrictions|ordres"
@@ -235,9 +245,9 @@ final class Rules {
               + "|ignorem)\\b" + GAP + "(?:instruções|instrucoes|regras|orientações|orientacoes|diretrizes|ordens"
               + "|prompt do sistema|restrições|restricoes|diretivas|comandos)"),
       Rule.of("extract-es-pt", SYSTEM_PROMPT_EXTRACTION, 0.8,
-          List.of("revela", "muestra", "mostra", "dime", "diga", "dime", "repite", "repita", "imprime", "exib",
+          List.of("revela", "muestra", "muéstra", "mostra", "sistema", "dime", "diga", "dime", "repite", "repita", "imprime", "exib",
               "mostre", "revele", "escribe", "escreva"),
-          "\\b(?:revela[rd]?|revele|muestra[me]*|mostra[r]?|mostre|dime|diga|repite|repita|imprime|imprima|exibe"
+          "\\b(?:revela[rd]?|revele|muestra[me]*|muéstra(?:me)?|mostra[r]?|mostre|dime|diga|repite|repita|imprime|imprima|exibe"
               + "|exiba|escribe|escreva|cuál es|qual é)\\b" + GAP + "(?:prompt (?:del|do|de) sistema|instrucciones"
               + " (?:del sistema|iniciales|ocultas|originales)|instruções (?:do sistema|iniciais|ocultas|originais)"
               + "|mensaje del sistema|mensagem do sistema|tu prompt|seu prompt|teu prompt)"),

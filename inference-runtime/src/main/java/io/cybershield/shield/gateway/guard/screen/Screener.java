@@ -33,6 +33,8 @@ public final class Screener {
   static final int EXCERPT_CHARS = 80;
 
   private static final Pattern ANALYSIS = Pattern.compile(Rules.ANALYSIS);
+  /** Categories whose evidence an analysing context does not weaken: data that speaks to the model. */
+  private static final Set<String> ADDRESSED_TO_MODEL = Set.of(Category.INDIRECT_INJECTION, Category.EXFILTRATION);
 
   private final List<Rule> rules;
   private final Trie keywords;
@@ -71,6 +73,9 @@ public final class Screener {
       views.add(new View(Normalizer.fold(invisibles.tagPayload()), true));
     }
     views.add(new View(Normalizer.rot13(folded), true));
+    if (invisibles.visible().indexOf('\n') >= 0) {
+      views.add(new View(Normalizer.deobfuscate(Normalizer.fold(Normalizer.joinLines(invisibles.visible()))), true));
+    }
     for (String decoded : Normalizer.decodedRuns(invisibles.visible())) {
       String decodedFolded = Normalizer.fold(decoded);
       views.add(new View(decodedFolded, true));
@@ -104,12 +109,18 @@ public final class Screener {
     }
 
     List<Reason> reasons = new ArrayList<>();
+    boolean analysis = !hits.isEmpty() && ANALYSIS.matcher(folded).find();
     double clean = 1.0;
+    double cleanUndamped = 1.0;
     boolean hiddenHit = false;
     for (Hit hit : hits.values()) {
       reasons.add(new Reason(hit.rule().category(), hit.excerpt()));
       double weight = hit.hidden() ? Math.min(1.0, hit.rule().weight() + 0.1) : hit.rule().weight();
-      clean *= 1 - weight;
+      if (analysis && !ADDRESSED_TO_MODEL.contains(hit.rule().category())) {
+        clean *= 1 - weight;
+      } else {
+        cleanUndamped *= 1 - weight;
+      }
       hiddenHit |= hit.hidden();
     }
     double obfuscation = obfuscationWeight(invisibles, folded, hiddenHit, !hits.isEmpty());
@@ -117,10 +128,9 @@ public final class Screener {
       reasons.add(new Reason(Category.OBFUSCATION, obfuscationExcerpt(invisibles, folded, hiddenHit)));
       clean *= 1 - obfuscation;
     }
-    double score = 1 - clean;
-    if (score > 0 && ANALYSIS.matcher(folded).find()) {
-      score *= ANALYSIS_DAMPING;
-    }
+    // analysed material weighs less, except what addresses the model from inside it: that is the attack itself
+    double damped = (1 - clean) * (analysis ? ANALYSIS_DAMPING : 1.0);
+    double score = 1 - (1 - damped) * cleanUndamped;
     score = Math.round(score * 1000) / 1000.0;
     Verdict verdict = score >= BLOCK_AT ? Verdict.BLOCK : score >= FLAG_AT ? Verdict.FLAG : Verdict.ALLOW;
     return new Screening(verdict, score, List.copyOf(reasons));
