@@ -39,7 +39,7 @@ final class Rules {
       + "|detect(?:ion|ing|s)?|what does|what do|why (?:did|does|would)|how (?:do|can|should|would) (?:we|i|you)"
       + "|prompt injection|injection attempts?|jailbreak attempts?|phishing|suspicious|malicious|indicators?|ioc"
       + "|siem|sigma|yara|the attacker|threat actor|decode|deobfuscate|write a (?:rule|query|regex|detection)"
-      + "|report (?:says|shows)|quoted?|pasted|below is|here is|example of|red team|awareness training|a known"
+      + "|report (?:says|shows)|quot(?:e|es|ed|ing)|payloads?|pentest|pasted|below is|here is|example of|red team|awareness training|a known"
       + "|jailbreak prompts?|we (?:saw|see|found|observed|got|received)|found in|appeared in|in (?:our|the) (?:logs?"
       + "|gateway|chatbot))\\b|erkennen|erkennung|détecter|détection|detectar|detecção|обнаружи|检测|検知|検出"
       + "|hameçonnage|фишинг|钓鱼|フィッシング|prompt-injection|injection de prompt|inyección de prompt"
