@@ -271,7 +271,7 @@ for _ in range(10):
 # mixed records: several secrets in one ticket
 for _ in range(12):
     e = email(); p = pw(); k = akid(); ph = phone()
-    add(f"INC-{R.randint(10000, 99999)} escalated by {e}\nattacker used password {p!r} no wait: password={p}\nkey {k} from {ip()}\ncallback {ph}",
+    add(f"INC-{R.randint(10000, 99999)} escalated by {e}\nattacker tried the leaked password={p} on the VPN\nkey {k} from {ip()}\ncallback {ph}",
         ("email", e), ("password", p), ("aws_access_key_id", k), ("phone", ph))
 
 # ---- clean records: look-alikes that must survive

@@ -44,7 +44,7 @@ public final class Redactor {
       // whole PEM private key blocks (raw, with literal \n escapes in JSON, indented in YAML); never PUBLIC KEY
       // or CERTIFICATE blocks, which have other labels
       new Rule("private_key", Pattern.compile(
-          "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?s:.){0,20000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY"
+          "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?s:.)*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY"
               + "(?: BLOCK)?-----"), 0, m -> true),
       new Rule("gcp_service_account_key", Pattern.compile(
           "\"private_key_id\"\\s*:\\s*\"([0-9a-f]{40})\""), 1, m -> true),
@@ -72,7 +72,7 @@ public final class Redactor {
       new Rule("password", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_)"
               + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=|:=|:|=>)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
-              + "|([^\\s,;'\"}&<]{1,256}))"), -1, Redactor::notPlaceholder),
+              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::notPlaceholder),
       new Rule("password", Pattern.compile(
           "(?i)(?:--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
               + "\\bIDENTIFIED BY |\\bsshpass -p )(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
@@ -97,7 +97,7 @@ public final class Redactor {
       new Rule("uk_nino", Pattern.compile(
           "\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), 0, null),
       new Rule("phone", Pattern.compile(
-          "(?:\\+|\\b00)[1-9][0-9]{0,2}[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{2,5}){1,5}"), 0,
+          "(?:\\+|\\b00)[1-9][0-9]{0,2}[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
           null),
       new Rule("phone", Pattern.compile(
           "(?:\\([0-9]{3}\\) ?|\\b[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}\\b|\\b0[1-9][0-9]{1,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}"
@@ -138,13 +138,13 @@ public final class Redactor {
           continue;
         }
         int start = m.start(group);
-        int end = m.end(group);
         String type = rule.type;
+        int end = type.equals("password") ? queryEnd(text, start, m.end(group)) : m.end(group);
         if (type.equals("private_key") && serviceAccount) {
           type = "gcp_service_account_key";
         }
         Finding candidate = new Finding(type, start, end);
-        boolean valid = rule.validator != null ? rule.validator.test(m.group(group)) : validate(rule, text, m, candidate);
+        boolean valid = rule.validator != null ? rule.validator.test(text.substring(start, end)) : validate(rule, text, m, candidate);
         if (valid && free(taken, start, end)) {
           taken.add(candidate);
         }
@@ -152,6 +152,22 @@ public final class Redactor {
     }
     taken.sort(Comparator.comparingInt(Finding::start));
     return taken;
+  }
+
+  /** A value in a URL query ends before {@code &name=}, though {@code &} may be part of a password. */
+  private static int queryEnd(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '&') {
+        int j = i + 1;
+        while (j < end && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+          j++;
+        }
+        if (j > i + 1 && j < end && text.charAt(j) == '=') {
+          return i;
+        }
+      }
+    }
+    return end;
   }
 
   private static int firstGroup(Matcher m) {
@@ -223,7 +239,7 @@ public final class Redactor {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
       if (Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '/'
-          || before == ':' || before == '#') {
+          || before == ':' || before == '#' || before == '+') {
         return false;
       }
     }
@@ -249,7 +265,7 @@ public final class Redactor {
   private static boolean email(String text, Finding at, String match) {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
-      if (before == ':' || before == '/') {
+      if (before == ':' || before == '/' || before == '$' || before == '{') {
         return false;
       }
     }
@@ -272,7 +288,7 @@ public final class Redactor {
   }
 
   private static boolean phone(String text, Finding at, String match, String digits) {
-    if (digits.length() < 8 || digits.length() > 15 || !numberBoundary(text, at)) {
+    if (digits.length() < 8 || digits.length() > 15 || !numberBoundary(text, at) || inDigitGroups(text, at)) {
       return false;
     }
     if (match.indexOf('.') >= 0 && match.indexOf(' ') >= 0) {
@@ -285,6 +301,15 @@ public final class Redactor {
       return separated || digits.length() >= 10 || context(PHONE_CONTEXT, text, at.start());
     }
     return separated && !context(SSN_CONTEXT, text, at.start()) || context(PHONE_CONTEXT, text, at.start());
+  }
+
+  /** Whether a match is a part of a longer run of digit groups, such as a card number. */
+  private static boolean inDigitGroups(String text, Finding at) {
+    boolean before = at.start() >= 2 && text.charAt(at.start() - 1) == ' '
+        && Character.isDigit(text.charAt(at.start() - 2));
+    boolean after = at.end() + 1 < text.length() && text.charAt(at.end()) == ' '
+        && Character.isDigit(text.charAt(at.end() + 1));
+    return before || after;
   }
 
   /** Whether a context word is in the 40 characters before a match. */
