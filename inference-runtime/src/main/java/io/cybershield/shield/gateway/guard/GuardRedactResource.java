@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
@@ -34,7 +35,9 @@ public class GuardRedactResource {
   public record RedactResponse(String text, List<Finding> findings) {
   }
 
+  /** Hidden from the scanner: the static document describes the request, the answer and the errors. */
   @POST
+  @Operation(hidden = true)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public RestResponse<Object> redact(JsonNode body) {

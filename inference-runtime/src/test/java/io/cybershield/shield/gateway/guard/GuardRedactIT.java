@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** {@code POST /v1/guard/redact} in the running gateway: a redacted answer, and each bad request a 4xx in the error shape. */
 @QuarkusTest
@@ -38,6 +39,14 @@ class GuardRedactIT {
         .then().statusCode(200)
         .body("text", equalTo("DENY 10.20.4.17:443 sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
         .body("findings", hasSize(0));
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheEndpoint() {
+    given().accept("application/json").when().get("/q/openapi").then()
+        .statusCode(200)
+        .body("paths.'/v1/guard/redact'.post.requestBody", notNullValue())
+        .body("components.schemas.RedactResponse.properties.findings", notNullValue());
   }
 
   @Test
