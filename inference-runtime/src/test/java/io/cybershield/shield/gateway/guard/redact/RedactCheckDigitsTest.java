@@ -42,8 +42,9 @@ class RedactCheckDigitsTest {
     assertThat(CheckDigits.nlBsn("111222334")).isFalse();
     assertThat(CheckDigits.frNir("269054958815780")).isTrue();
     assertThat(CheckDigits.frNir("269054958815781")).isFalse();
-    assertThat(CheckDigits.caSin("046454286")).isTrue();
-    assertThat(CheckDigits.caSin("046454287")).isFalse();
+    assertThat(CheckDigits.caSin("193456787")).isTrue();
+    assertThat(CheckDigits.caSin("193456788")).isFalse();
+    assertThat(CheckDigits.caSin("046454286")).as("no SIN starts with 0").isFalse();
     assertThat(CheckDigits.sePersonnummer("8112289874")).isTrue();
     assertThat(CheckDigits.sePersonnummer("8112289875")).isFalse();
     assertThat(CheckDigits.sePersonnummer("198112289874")).isTrue();

@@ -47,7 +47,7 @@ class RedactorTest {
       es_dni                  | NIE X1234567L                                   | X1234567L
       nl_bsn                  | BSN 111222333                                   | 111222333
       fr_nir                  | NIR 2 69 05 49 588 157 80                       | 2 69 05 49 588 157 80
-      ca_sin                  | SIN 046 454 286                                 | 046 454 286
+      ca_sin                  | SIN 193 456 787                                 | 193 456 787
       se_personnummer         | personnummer 811228-9874                        | 811228-9874
       de_tax_id               | Steuer-ID 86095742719                           | 86095742719
       """)
