@@ -56,7 +56,7 @@ public final class CheckDigits {
     int group = Integer.parseInt(digits.substring(3, 5));
     int serial = Integer.parseInt(digits.substring(5));
     return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
-        && !digits.equals("078051120") && !digits.equals("219099999") && !digits.equals("123456789");
+        && !digits.equals("078051120") && !digits.equals("219099999");
   }
 
   /** A Spanish DNI (8 digits and letter) or NIE (X, Y or Z, 7 digits and letter): the letter is number mod 23. */

@@ -66,7 +66,7 @@ public final class Redactor {
           "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1, Redactor::secretLike),
       // passwords: in URLs, Basic auth, key=value and JSON, connection strings, command-line flags
       new Rule("password", Pattern.compile(
-          "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{1,128}:([^\\s@/\"'<>]{1,128})@"), 1,
+          "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{0,128}:([^\\s@/\"'<>]{1,128})@"), 1,
           Redactor::notPlaceholder),
       new Rule("password", Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{8,}={0,2})"), 1, Redactor::basicAuth),
       new Rule("password", Pattern.compile(
@@ -77,6 +77,14 @@ public final class Redactor {
           "(?i)(?:--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
               + "\\bIDENTIFIED BY |\\bsshpass -p )(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
           -1, Redactor::notPlaceholder),
+      new Rule("password", Pattern.compile(
+          "(?i)(?:^|[^A-Za-z0-9_])(?:pass|pw|pword)[\"']?\\s*(?:=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::notPlaceholder),
+      // a password in prose ("the password is hunter2"): only a value that is not a plain word
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:password|passwd|passphrase|pwd)\\s+(?:is|was|of|set to|changed to)\\s+[\"'`]?([^\\s\"'`]{4,128})"),
+          1, Redactor::notAWord),
+      new Rule("generic_api_key", Pattern.compile("\\b(?:sk|rk|pk)_live_[A-Za-z0-9]{16,128}"), 0, m -> true),
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
               + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*"
@@ -321,6 +329,28 @@ public final class Redactor {
     String trimmed = value.trim();
     return trimmed.length() >= 3 && !PLACEHOLDER.matcher(trimmed).matches() && !trimmed.startsWith("[REDACTED")
         && !trimmed.startsWith("${") && !trimmed.startsWith("{{") && !trimmed.startsWith("<");
+  }
+
+  /** A value that is not a plain word: it holds a digit or a symbol, and is not a placeholder. */
+  private static boolean notAWord(String value) {
+    String trimmed = trimEnd(value);
+    if (!notPlaceholder(trimmed)) {
+      return false;
+    }
+    for (int i = 0; i < trimmed.length(); i++) {
+      if (!Character.isLetter(trimmed.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String trimEnd(String value) {
+    int end = value.length();
+    while (end > 0 && ".,;:!?)".indexOf(value.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return value.substring(0, end);
   }
 
   /** A long value with the look of a random secret: letters and digits mixed, high entropy, not a UUID. */

@@ -30,6 +30,10 @@ class RedactorTest {
       password                | Server=db;User Id=sa;Password=Tz8#kq1;Encrypt=1 | Tz8#kq1
       password                | openssl pkcs12 -passin pass:Kx7vP2qq -in a.p12  | Kx7vP2qq
       password                | Authorization: Basic b3BzOlM0bXBsZS1wdw==       | b3BzOlM0bXBsZS1wdw==
+      password                | the new password is Kq7-vault22 for now          | Kq7-vault22
+      password                | pass: S3cr3tP@ss                                | S3cr3tP@ss
+      password                | redis://:Sup3rS3cret9@10.1.1.5:6379/0           | Sup3rS3cret9
+      generic_api_key         | stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc         | sk_live_4eC39HqLyjWDarjtT1zdp7dc
       bearer_token            | Authorization: Bearer 8f3kQ2xZ7pL1vN9sT4wR6yU0  | 8f3kQ2xZ7pL1vN9sT4wR6yU0
       aws_access_key_id       | key AKIAQ3EGUXZ7KT4MBR2D in CloudTrail          | AKIAQ3EGUXZ7KT4MBR2D
       github_token            | GITHUB_TOKEN=ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 | ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8
@@ -82,6 +86,7 @@ class RedactorTest {
       "order 8812739911 ticket #448812 invoice INV20261105",
       "listen 0.0.0.0:8443 and [::1]:9090",
       "The password policy requires 14 characters; rotate the api key quarterly.",
+      "the password is expired and the password was reset; compass: north",
       "token_type: Bearer\nexpires_in: 3600",
       "SSN 000-12-3456 and 666-12-3456 and 912-12-3456 are not issued",
   })
