@@ -1,0 +1,434 @@
+package io.cybershield.shield.gateway.guard.redact;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import org.apache.commons.validator.routines.EmailValidator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Finds secrets and personal data in a text and replaces each with {@code [REDACTED:<type>]}. Every pattern is an
+ * RE2/J pattern, so a hostile text cannot make one run longer than linear time; a match is kept only when its
+ * validator agrees (check digits, issuer prefixes, context words, not a placeholder), so IP addresses, hashes, UUIDs,
+ * digests, public keys, certificates and placeholders such as {@code ${DB_PASSWORD}} survive.
+ *
+ * <p>Where two matches overlap, the rule listed first wins (a private key over the password inside it, a JWT over
+ * the bearer token it is); the findings are sorted and never overlap. Immutable and thread-safe.
+ */
+public final class Redactor {
+
+  private static final EmailValidator EMAIL = EmailValidator.getInstance(true, true);
+
+  /** Values that stand for a secret without being one: templates, examples, masks. */
+  private static final Pattern PLACEHOLDER = Pattern.compile(
+      "(?i)^(?:\\$\\{[^}]*\\}|\\$[A-Z_][A-Z0-9_]*|\\$\\([^)]*\\)|<[^>]*>|\\{\\{[^}]*\\}\\}|%\\([^)]*\\)s|%s|\\*+|x+|"
+          + "\\.+|-+|#+|\\[redacted[^\\]]*\\]|redacted|changeme|change_me|change-me|changeit|password|passwd|secret|"
+          + "your[_-]?(?:password|secret|token|api[_-]?key|key)[a-z_]*|example|sample|placeholder|dummy|none|null|nil|"
+          + "empty|true|false|required|optional|string|undefined|todo|tbd|n/a|\\?+|env|vault:.*|"
+          + "secretref:.*|ref\\+.*|arn:aws:secretsmanager:.*)$");
+
+  /** Company-internal top-level names, which the IANA list the e-mail validator uses does not hold. */
+  private static final List<String> INTERNAL_DOMAINS = List.of(".local", ".internal", ".corp", ".lan", ".intra",
+      ".intranet", ".home");
+
+  private static final Pattern UUID = Pattern.compile(
+      "(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+  private final List<Rule> rules = List.of(
+      // whole PEM private key blocks (raw, with literal \n escapes in JSON, indented in YAML); never PUBLIC KEY
+      // or CERTIFICATE blocks, which have other labels
+      new Rule("private_key", Pattern.compile(
+          "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?s:.)*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY"
+              + "(?: BLOCK)?-----"), 0, m -> true),
+      new Rule("gcp_service_account_key", Pattern.compile(
+          "\"private_key_id\"\\s*:\\s*\"([0-9a-f]{40})\""), 1, m -> true),
+      new Rule("azure_connection_string", Pattern.compile(
+          "(?i)(?:AccountKey|SharedAccessKey|SharedAccessSignature=sig)\\s*=\\s*([A-Za-z0-9+/%]{20,}={0,2})"), 1,
+          m -> true),
+      new Rule("slack_webhook", Pattern.compile(
+          "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}"), 0, m -> true),
+      new Rule("slack_token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, m -> true),
+      new Rule("github_token", Pattern.compile(
+          "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})"), 0, m -> true),
+      new Rule("aws_access_key_id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b"), 0, m -> true),
+      new Rule("aws_secret_access_key", Pattern.compile(
+          "(?i)(?:aws_?secret_?(?:access_?)?key|secret_?access_?key|SecretAccessKey|aws_secret)[\"']?\\s*(?:=|:|=>)"
+              + "\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)"), 1, m -> true),
+      new Rule("jwt", Pattern.compile(
+          "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"), 0, m -> true),
+      new Rule("bearer_token", Pattern.compile(
+          "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1, Redactor::secretLike),
+      // passwords: in URLs, Basic auth, key=value and JSON, connection strings, command-line flags
+      new Rule("password", Pattern.compile(
+          "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{0,128}:([^\\s@/\"'<>]{1,128})@"), 1,
+          Redactor::notPlaceholder),
+      new Rule("password", Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{8,}={0,2})"), 1, Redactor::basicAuth),
+      new Rule("password", Pattern.compile(
+          "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=|:=|:|=>)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::notPlaceholder),
+      new Rule("password", Pattern.compile(
+          "(?i)(?:--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
+              + "\\bIDENTIFIED BY |\\bsshpass -p )(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
+          -1, Redactor::notPlaceholder),
+      new Rule("password", Pattern.compile(
+          "(?i)(?:^|[^A-Za-z0-9_])(?:pass|pw|pword)[\"']?\\s*(?:=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::notPlaceholder),
+      // a password in prose ("the password is hunter2"): only a value that is not a plain word
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:password|passwd|passphrase|pwd)\\s+(?:is|was|of|set to|changed to)\\s+[\"'`]?([^\\s\"'`]{4,128})"),
+          1, Redactor::notAWord),
+      new Rule("generic_api_key", Pattern.compile("\\b(?:sk|rk|pk)_live_[A-Za-z0-9]{16,128}"), 0, m -> true),
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
+              + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*"
+              + "(?:=|:=|:|=>)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, Redactor::secretLike),
+      new Rule("email", Pattern.compile(
+          "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
+      new Rule("iban", Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), 0, null),
+      new Rule("credit_card", Pattern.compile("[0-9](?:[ -]?[0-9]){12,18}"), 0, null),
+      new Rule("fr_nir", Pattern.compile(
+          "\\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\\b"), 0, null),
+      new Rule("de_tax_id", Pattern.compile("\\b[1-9][0-9](?: ?[0-9]{3}){3}\\b"), 0, null),
+      new Rule("se_personnummer", Pattern.compile("\\b(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[0-9]{4}[-+]?[0-9]{4}\\b"), 0,
+          null),
+      new Rule("us_ssn", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{2}([- ]?)[0-9]{4}\\b"), 0, null),
+      new Rule("ca_sin", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{3}([- ]?)[0-9]{3}\\b"), 0, null),
+      new Rule("nl_bsn", Pattern.compile("\\b[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}\\b"), 0, null),
+      new Rule("es_dni", Pattern.compile("(?i)\\b(?:[0-9]{8}|[XYZ][0-9]{7})[- ]?[A-Z]\\b"), 0, null),
+      new Rule("uk_nino", Pattern.compile(
+          "\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), 0, null),
+      new Rule("phone", Pattern.compile(
+          "(?:\\+|\\b00)[1-9][0-9]{0,2}[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
+          null),
+      new Rule("phone", Pattern.compile(
+          "(?:\\([0-9]{3}\\) ?|\\b[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}\\b|\\b0[1-9][0-9]{1,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}"
+              + "\\b|\\b0[1-9](?:[ .][0-9]{2}){4}\\b|\\b0[1-9][0-9]{8,10}\\b"), 0, null));
+
+  private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)(?:ssn|social security|soc\\.? ?sec|ss#|ss no)");
+  private static final Pattern SIN_CONTEXT = Pattern.compile(
+      "(?i)(?:\\bsin\\b|social insurance|assurance sociale|\\bnas\\b)");
+  private static final Pattern BSN_CONTEXT = Pattern.compile("(?i)(?:bsn|burgerservice|sofi)");
+  private static final Pattern PNR_CONTEXT = Pattern.compile("(?i)(?:personnummer|personnr|pnr|samordningsnummer)");
+  private static final Pattern PHONE_CONTEXT = Pattern.compile(
+      "(?i)(?:phone|tel|mobile|mobil|cell|call|fax|whatsapp|signal|sms|handy|t\u00e9l|telefon|tfn|contact|ring)");
+
+  /** The text with every finding replaced by {@code [REDACTED:<type>]}, and the findings in the original's offsets. */
+  public Redaction redact(String text) {
+    List<Finding> findings = find(text);
+    if (findings.isEmpty()) {
+      return new Redaction(text, findings);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Finding finding : findings) {
+      out.append(text, at, finding.start()).append("[REDACTED:").append(finding.type()).append(']');
+      at = finding.end();
+    }
+    return new Redaction(out.append(text, at, text.length()).toString(), findings);
+  }
+
+  /** The findings in a text: sorted by start, none overlapping another. */
+  public List<Finding> find(String text) {
+    List<Finding> taken = new ArrayList<>();
+    boolean serviceAccount = text.contains("service_account");
+    for (Rule rule : rules) {
+      Matcher m = rule.pattern.matcher(text);
+      while (m.find()) {
+        int group = rule.group >= 0 ? rule.group : firstGroup(m);
+        if (group < 0 || m.start(group) == m.end(group)) {
+          continue;
+        }
+        int start = m.start(group);
+        String type = rule.type;
+        int end = type.equals("password") ? queryEnd(text, start, m.end(group)) : m.end(group);
+        if (type.equals("private_key") && serviceAccount) {
+          type = "gcp_service_account_key";
+        }
+        Finding candidate = new Finding(type, start, end);
+        boolean valid = rule.validator != null ? rule.validator.test(text.substring(start, end)) : validate(rule, text, m, candidate);
+        if (valid && free(taken, start, end)) {
+          taken.add(candidate);
+        }
+      }
+    }
+    taken.sort(Comparator.comparingInt(Finding::start));
+    return taken;
+  }
+
+  /** A value in a URL query ends before {@code &name=}, though {@code &} may be part of a password. */
+  private static int queryEnd(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '&') {
+        int j = i + 1;
+        while (j < end && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+          j++;
+        }
+        if (j > i + 1 && j < end && text.charAt(j) == '=') {
+          return i;
+        }
+      }
+    }
+    return end;
+  }
+
+  private static int firstGroup(Matcher m) {
+    for (int g = 1; g <= m.groupCount(); g++) {
+      if (m.start(g) >= 0) {
+        return g;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean free(List<Finding> taken, int start, int end) {
+    for (Finding other : taken) {
+      if (start < other.end() && other.start() < end) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The checks that need the text around a match: boundaries, context words, check digits. */
+  private static boolean validate(Rule rule, String text, Matcher m, Finding at) {
+    String match = text.substring(at.start(), at.end());
+    String digits = keep(match, "0123456789");
+    switch (rule.type) {
+      case "email":
+        return email(text, at, match);
+      case "iban":
+        return CheckDigits.iban(drop(match, " ")) && numberBoundary(text, at);
+      case "credit_card":
+        return cardSeparators(match) && numberBoundary(text, at) && CheckDigits.card(digits);
+      case "fr_nir":
+        return numberBoundary(text, at) && CheckDigits.frNir(drop(match, " "));
+      case "de_tax_id":
+        return numberBoundary(text, at) && CheckDigits.deTaxId(digits);
+      case "se_personnummer": {
+        boolean separated = match.indexOf('-') > 0 || match.indexOf('+') > 0;
+        return numberBoundary(text, at) && CheckDigits.sePersonnummer(digits)
+            && (separated || context(PNR_CONTEXT, text, at.start()));
+      }
+      case "us_ssn": {
+        boolean dashed = "-".equals(m.group(1)) && "-".equals(m.group(2));
+        boolean plain = m.group(1).isEmpty() && m.group(2).isEmpty();
+        return numberBoundary(text, at) && CheckDigits.usSsn(digits)
+            && (dashed && !m.group(1).isEmpty() || (dashed || plain || m.group(1).equals(m.group(2)))
+                && context(SSN_CONTEXT, text, at.start()));
+      }
+      case "ca_sin": {
+        boolean separated = !m.group(1).isEmpty() && m.group(1).equals(m.group(2));
+        return numberBoundary(text, at) && CheckDigits.caSin(digits)
+            && (separated && !context(PHONE_CONTEXT, text, at.start()) || context(SIN_CONTEXT, text, at.start()));
+      }
+      case "nl_bsn":
+        return numberBoundary(text, at) && CheckDigits.nlBsn(digits)
+            && (match.indexOf('.') > 0 || context(BSN_CONTEXT, text, at.start()));
+      case "es_dni":
+        return numberBoundary(text, at) && CheckDigits.esDni(drop(match, "- "));
+      case "uk_nino":
+        return CheckDigits.ukNinoPrefix(m.group(1));
+      case "phone":
+        return phone(text, at, match, digits);
+      default:
+        return false;
+    }
+  }
+
+  /** Not inside a longer token: no letter, digit or joining punctuation either side (IPs, versions, hashes, UUIDs). */
+  private static boolean numberBoundary(String text, Finding at) {
+    if (at.start() > 0) {
+      char before = text.charAt(at.start() - 1);
+      if (Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '/'
+          || before == ':' || before == '#' || before == '+') {
+        return false;
+      }
+    }
+    if (at.end() < text.length()) {
+      char after = text.charAt(at.end());
+      if (Character.isLetterOrDigit(after) || after == '-' || after == '_' || after == '/') {
+        return false;
+      }
+      if ((after == '.' || after == ':') && at.end() + 1 < text.length()
+          && Character.isLetterOrDigit(text.charAt(at.end() + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean cardSeparators(String match) {
+    boolean spaces = match.indexOf(' ') >= 0;
+    boolean dashes = match.indexOf('-') >= 0;
+    return !(spaces && dashes);
+  }
+
+  private static boolean email(String text, Finding at, String match) {
+    if (at.start() > 0) {
+      char before = text.charAt(at.start() - 1);
+      if (before == ':' || before == '/' || before == '$' || before == '{') {
+        return false;
+      }
+    }
+    if (at.end() < text.length() && text.charAt(at.end()) == '@') {
+      return false;
+    }
+    String domain = match.substring(match.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+    if (domain.endsWith(".png") || domain.endsWith(".jpg") || domain.endsWith(".gif") || domain.endsWith(".svg")) {
+      return false;
+    }
+    if (EMAIL.isValid(match)) {
+      return true;
+    }
+    for (String internal : INTERNAL_DOMAINS) {
+      if (domain.endsWith(internal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean phone(String text, Finding at, String match, String digits) {
+    if (digits.length() < 8 || digits.length() > 15 || !numberBoundary(text, at) || inDigitGroups(text, at)) {
+      return false;
+    }
+    if (match.indexOf('.') >= 0 && match.indexOf(' ') >= 0) {
+      return false;
+    }
+    boolean international = match.startsWith("+") || match.startsWith("00");
+    boolean separated = match.indexOf(' ') > 0 || match.indexOf('-') > 0 || match.indexOf('.') > 0
+        || match.indexOf('(') >= 0;
+    if (international) {
+      return separated || digits.length() >= 10 || context(PHONE_CONTEXT, text, at.start());
+    }
+    return separated && !context(SSN_CONTEXT, text, at.start()) || context(PHONE_CONTEXT, text, at.start());
+  }
+
+  /** Whether a match is a part of a longer run of digit groups, such as a card number. */
+  private static boolean inDigitGroups(String text, Finding at) {
+    boolean before = at.start() >= 2 && text.charAt(at.start() - 1) == ' '
+        && Character.isDigit(text.charAt(at.start() - 2));
+    boolean after = at.end() + 1 < text.length() && text.charAt(at.end()) == ' '
+        && Character.isDigit(text.charAt(at.end() + 1));
+    return before || after;
+  }
+
+  /** Whether a context word is in the 40 characters before a match. */
+  private static boolean context(Pattern words, String text, int start) {
+    return words.matcher(text.substring(Math.max(0, start - 40), start)).find();
+  }
+
+  private static boolean notPlaceholder(String value) {
+    String trimmed = value.trim();
+    return trimmed.length() >= 3 && !PLACEHOLDER.matcher(trimmed).matches() && !trimmed.startsWith("[REDACTED")
+        && !trimmed.startsWith("${") && !trimmed.startsWith("{{") && !trimmed.startsWith("<");
+  }
+
+  /** A value that is not a plain word: it holds a digit or a symbol, and is not a placeholder. */
+  private static boolean notAWord(String value) {
+    String trimmed = trimEnd(value);
+    if (!notPlaceholder(trimmed)) {
+      return false;
+    }
+    for (int i = 0; i < trimmed.length(); i++) {
+      if (!Character.isLetter(trimmed.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String trimEnd(String value) {
+    int end = value.length();
+    while (end > 0 && ".,;:!?)".indexOf(value.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return value.substring(0, end);
+  }
+
+  /** A long value with the look of a random secret: letters and digits mixed, high entropy, not a UUID. */
+  private static boolean secretLike(String value) {
+    if (!notPlaceholder(value) || UUID.matcher(value).matches() || value.length() < 16) {
+      return false;
+    }
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      letter |= Character.isLetter(c);
+      digit |= Character.isDigit(c);
+    }
+    if (!letter || !digit || value.indexOf("://") >= 0) {
+      return false;
+    }
+    return entropy(value) >= 3.0;
+  }
+
+  private static boolean basicAuth(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon > 0 && colon < decoded.length() - 1;
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+  }
+
+  private static String keep(String text, String chars) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        out.append(text.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String drop(String text, String chars) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) < 0) {
+        out.append(text.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Shannon entropy in bits per character. */
+  static double entropy(String value) {
+    int[] counts = new int[128];
+    int other = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 128) {
+        counts[c]++;
+      } else {
+        other++;
+      }
+    }
+    double bits = 0;
+    double n = value.length();
+    for (int count : counts) {
+      if (count > 0) {
+        double p = count / n;
+        bits -= p * Math.log(p) / Math.log(2);
+      }
+    }
+    if (other > 0) {
+      double p = other / n;
+      bits -= p * Math.log(p) / Math.log(2);
+    }
+    return bits;
+  }
+
+  /** A pattern, the group that holds the secret (-1: the first that took part), and a check of that group. */
+  private record Rule(String type, Pattern pattern, int group, Predicate<String> validator) {
+  }
+}
