@@ -5,18 +5,13 @@ import io.cybershield.shield.djl.DjlStandIn;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -77,7 +72,7 @@ class GatewayLoadIT {
   void aHeldStreamIsInFlightUntilItsClientGoesAway() throws IOException {
     pods.fullOnPrem.script().next(Behaviour.stall(1));
 
-    held = openStream("beacon to");
+    held = GatewayMetricsIT.openStream("beacon to");
 
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(pool(load(), "full", "onprem"))
         .containsEntry("inflight", 1).containsEntry("capacity", 1).containsEntry("queued", 0));
@@ -109,28 +104,5 @@ class GatewayLoadIT {
 
   private static long unserved(JsonPath load, String variant) {
     return load.getLong("variants.find { it.name == '" + variant + "' }.unserved");
-  }
-
-  /** A streamed generation on a raw connection, read until its first token: routed and running on return. */
-  private static Socket openStream(String prompt) throws IOException {
-    Socket socket = new Socket("localhost", RestAssured.port);
-    byte[] body = ("{\"prompt\": \"" + prompt + "\", \"stream\": true}").getBytes(StandardCharsets.UTF_8);
-    OutputStream out = socket.getOutputStream();
-    out.write(("POST /v1/generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-    socket.setSoTimeout((int) PATIENCE.toMillis());
-    InputStream in = socket.getInputStream();
-    StringBuilder seen = new StringBuilder();
-    byte[] buffer = new byte[1024];
-    while (!seen.toString().contains("\"index\":0")) {
-      int read = in.read(buffer);
-      if (read < 0) {
-        throw new UncheckedIOException(new IOException("the stream ended before its first token: " + seen));
-      }
-      seen.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-    }
-    return socket;
   }
 }

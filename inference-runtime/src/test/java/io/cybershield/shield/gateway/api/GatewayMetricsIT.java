@@ -211,9 +211,10 @@ class GatewayMetricsIT {
 
   /**
    * Opens a streamed generation on a raw connection and reads until its first token line is there, so the request is
-   * routed and running when this returns; closing the socket is the client going away.
+   * routed and running when this returns; closing the socket is the client going away. {@link GatewayLoadIT} holds
+   * its streams with it too.
    */
-  private static Socket openStream(String prompt) throws IOException {
+  static Socket openStream(String prompt) throws IOException {
     Socket socket = new Socket("localhost", RestAssured.port);
     byte[] body = ("{\"prompt\": \"" + prompt + "\", \"stream\": true}").getBytes(StandardCharsets.UTF_8);
     OutputStream out = socket.getOutputStream();
