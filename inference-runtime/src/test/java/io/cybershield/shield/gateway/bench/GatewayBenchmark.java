@@ -328,25 +328,14 @@ public final class GatewayBenchmark {
     return found.get(60, TimeUnit.SECONDS);
   }
 
-  private static void awaitReady(int port) throws Exception {
+  private static void awaitReady(int port) {
     java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
         .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      try {
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not accepting yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the gateway was not ready within 60 s");
-      }
-      Thread.sleep(100);
-    }
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+    // connections are refused until the HTTP server is up
+    org.awaitility.Awaitility.await("the gateway's readiness").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(IOException.class)
+        .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   private static String javaBin() {
