@@ -199,7 +199,7 @@ class CrdSchemaTest {
       "ShieldModel | spec.runtime.dtype | auto,bf16,fp16,fp32",
       "ShieldModel | spec.runtime.rollingBatch | auto,disable,trtllm,vllm",
       "ShieldModel | spec.access.roles[*].name | admin,analyst,awareness,responder",
-      "ShieldModel | spec.access.roles[*].apis[*] | awareness,chat,generate,incidents,triage",
+      "ShieldModel | spec.access.roles[*].apis[*] | awareness,chat,generate,guard,incidents,triage",
       "ShieldModel | spec.access.roles[*].subjects[*].kind | Group,ServiceAccount,User",
       "ShieldModel | status.conditions[*].status | False,True,Unknown",
       "ShieldIncident | spec.severity | critical,high,low,medium",

@@ -18,5 +18,8 @@ public enum Api {
   AWARENESS,
   /** POST /v1/siem/alerts, which creates ShieldIncidents. */
   @JsonProperty("incidents")
-  INCIDENTS
+  INCIDENTS,
+  /** POST /v1/guard/screen and POST /v1/guard/redact, the guards on their own. */
+  @JsonProperty("guard")
+  GUARD
 }
