@@ -3,6 +3,7 @@ package io.cybershield.shield.api.routing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
+import io.cybershield.shield.api.v1alpha1.model.spec.Access;
 
 import java.util.List;
 
@@ -20,12 +21,30 @@ import java.util.List;
  * @param dataClassification the most sensitive data the model may receive; restricted models have on-prem pods only
  * @param servedVersion      the version the model-server Deployments are built for
  * @param variants           the variants, in the order of the spec
+ * @param access             who may call which API ({@code spec.access}, every ServiceAccount subject with its
+ *                           namespace filled in); optional: a document without it (written before it was added)
+ *                           lets nobody call the model's APIs
+ * @param upstreamTls        whether the model servers serve HTTPS ({@code spec.tls.upstream}): the gateway then
+ *                           verifies each pod's certificate as {@code <service>.<namespace>.svc} with the CA the
+ *                           operator mounts; optional, false when absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "schemaVersion", "model", "namespace", "generation", "dataClassification", "servedVersion",
-    "variants" })
+    "variants", "access", "upstreamTls" })
 public record GatewayRoutes(Integer schemaVersion, String model, String namespace, Long generation,
-                            DataClassification dataClassification, String servedVersion, List<VariantRoute> variants) {
+                            DataClassification dataClassification, String servedVersion, List<VariantRoute> variants,
+                            Access access, Boolean upstreamTls) {
+
+  /** A document without access or TLS to the model servers, as documents before they were added. */
+  public GatewayRoutes(Integer schemaVersion, String model, String namespace, Long generation,
+      DataClassification dataClassification, String servedVersion, List<VariantRoute> variants) {
+    this(schemaVersion, model, namespace, generation, dataClassification, servedVersion, variants, null, null);
+  }
+
+  /** Whether the model servers serve HTTPS. */
+  public boolean upstreamTlsEnabled() {
+    return Boolean.TRUE.equals(upstreamTls);
+  }
 
   /** Key of the document in the ConfigMap. */
   public static final String KEY = "routes.json";

@@ -7,7 +7,11 @@ import io.cybershield.shield.api.routing.GatewayRoutes;
 import io.cybershield.shield.api.v1alpha1.common.Pool;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.spec.Access;
+import io.cybershield.shield.api.v1alpha1.model.spec.AccessRole;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
+import io.cybershield.shield.api.v1alpha1.model.spec.Subject;
+import io.cybershield.shield.api.v1alpha1.model.spec.SubjectKind;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -115,7 +119,28 @@ public final class ModelGateway {
           ShieldNames.service(name, variant.name()), routes, podConcurrency(model)));
     }
     return new GatewayRoutes(GatewayRoutes.SCHEMA_VERSION, name, model.getMetadata().getNamespace(),
-        model.getMetadata().getGeneration(), model.getSpec().dataClassification(), servedVersion, variants);
+        model.getMetadata().getGeneration(), model.getSpec().dataClassification(), servedVersion, variants,
+        access(model), model.getSpec().tls() != null && model.getSpec().tls().upstream() != null ? Boolean.TRUE : null);
+  }
+
+  /**
+   * {@code spec.access} as the gateway reads it: every ServiceAccount subject with its namespace (the model's when
+   * the spec leaves it out), so the gateway matches {@code system:serviceaccount:<namespace>:<name>} exactly.
+   */
+  static Access access(ShieldModel model) {
+    Access access = model.getSpec().access();
+    if (access == null) {
+      return new Access(List.of(), null);
+    }
+    String namespace = model.getMetadata().getNamespace();
+    List<AccessRole> roles = access.roles() == null ? List.of() : access.roles().stream()
+        .map(role -> new AccessRole(role.name(), role.apis(), role.subjects() == null ? List.of()
+            : role.subjects().stream()
+                .map(subject -> subject.kind() == SubjectKind.SERVICE_ACCOUNT && subject.namespace() == null
+                    ? new Subject(subject.kind(), subject.name(), namespace) : subject)
+                .toList(), role.rateLimits()))
+        .toList();
+    return new Access(roles, access.oidc());
   }
 
   /**

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cybershield.shield.api.routing.GatewayRoutes;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
+import io.cybershield.shield.api.v1alpha1.model.spec.Access;
+import io.cybershield.shield.api.v1alpha1.model.spec.AccessRole;
+import io.cybershield.shield.api.v1alpha1.model.spec.Api;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
+import io.cybershield.shield.api.v1alpha1.model.spec.RateLimit;
+import io.cybershield.shield.api.v1alpha1.model.spec.RateLimits;
+import io.cybershield.shield.api.v1alpha1.model.spec.Subject;
+import io.cybershield.shield.api.v1alpha1.model.spec.SubjectKind;
 import io.cybershield.shield.operator.ModelEdits;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -106,6 +113,32 @@ class ModelGatewayTest {
     GatewayRoutes routes = new ObjectMapper().readValue(ModelGateway.routesConfigMap(model, "v1").getData()
         .get(GatewayRoutes.KEY), GatewayRoutes.class);
     return routes.variants().stream().map(GatewayRoutes.VariantRoute::podConcurrency).toList();
+  }
+
+  @Test
+  void theRoutesCarryTheAccessRolesWithEveryServiceAccountsNamespace() throws Exception {
+    ShieldModel model = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.withAccess(new Access(List.of(
+        new AccessRole(io.cybershield.shield.api.v1alpha1.model.spec.Role.ANALYST, List.of(Api.GENERATE, Api.GUARD), List.of(
+            new Subject(SubjectKind.GROUP, "soc-analysts", null),
+            new Subject(SubjectKind.SERVICE_ACCOUNT, "notebook", null),
+            new Subject(SubjectKind.SERVICE_ACCOUNT, "siem", "siem-system")),
+            new RateLimits(new RateLimit(60, null), null))))));
+
+    GatewayRoutes routes = new ObjectMapper().readValue(ModelGateway.routesConfigMap(model, "v7").getData()
+        .get(GatewayRoutes.KEY), GatewayRoutes.class);
+
+    AccessRole analyst = routes.access().roles().get(0);
+    assertThat(analyst.apis()).containsExactly(Api.GENERATE, Api.GUARD);
+    assertThat(analyst.subjects()).containsExactly(new Subject(SubjectKind.GROUP, "soc-analysts", null),
+        new Subject(SubjectKind.SERVICE_ACCOUNT, "notebook", model.getMetadata().getNamespace()),
+        new Subject(SubjectKind.SERVICE_ACCOUNT, "siem", "siem-system"));
+    assertThat(analyst.rateLimits().perPrincipal().requestsPerMinute()).isEqualTo(60);
+    assertThat(routes.upstreamTlsEnabled()).isFalse();
+    // no access in the spec: the document says so (nobody may call), it does not leave the field out
+    GatewayRoutes none = new ObjectMapper().readValue(ModelGateway.routesConfigMap(
+        ModelEdits.editSpec(model, spec -> spec.withAccess(null)), "v7").getData().get(GatewayRoutes.KEY),
+        GatewayRoutes.class);
+    assertThat(none.access().roles()).isEmpty();
   }
 
   @Test
