@@ -7,7 +7,9 @@ import io.cybershield.shield.gateway.djl.ChatCompletion;
 import io.cybershield.shield.gateway.djl.ChatCompletionChunk;
 import io.cybershield.shield.gateway.djl.ChatCompletionRequest;
 import io.cybershield.shield.gateway.djl.ChatMessage;
+import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.djl.Deadline;
+import io.cybershield.shield.gateway.security.Caller;
 import io.cybershield.shield.gateway.djl.DjlClient;
 import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.smallrye.mutiny.Multi;
@@ -46,7 +48,11 @@ public class ChatEndpoint {
   @Inject
   GatewayConfig config;
 
-  Uni<Reply> complete(String priorityHeader, String classificationHeader, byte[] body, RequestObservation observation) {
+  @Inject
+  Admission admission;
+
+  Uni<Reply> complete(String priorityHeader, String classificationHeader, byte[] body, RequestObservation observation,
+      Caller caller, CallRecord call) {
     JsonBody json = JsonBody.parse(body);
     Priority priority = JsonBody.priority("header X-Shield-Priority", priorityHeader);
     DataClassification classification = JsonBody.classification("header X-Shield-Classification",
@@ -68,23 +74,31 @@ public class ChatEndpoint {
     ChatCompletionRequest.StreamOptions streamOptions = streamOptions(json);
     int tokens = maxTokens != null ? maxTokens : maxCompletionTokens != null ? maxCompletionTokens
         : config.defaultMaxTokens();
+    Admission.Admitted admitted = admission.admit(caller, call,
+        messages.stream().map(ChatMessage::content).toList(), priority, classification, tokens);
+    DataClassification routed = admitted.classification();
     ChatCompletionRequest request = new ChatCompletionRequest(null, messages, tokens, temperature, topP, null, stop,
         seed, presencePenalty, frequencyPenalty, null, streamOptions);
     Deadline deadline = Deadline.in(config.requestDeadline());
 
     if (!stream) {
-      return dispatcher.call(priority, classification, deadline,
+      return dispatcher.call(priority, routed, deadline,
               (endpoint, left) -> djl.chat(endpoint, request, left))
+          .onFailure().invoke(admitted::failed)
           .map(answer -> {
             ChatCompletion completion = answer.value();
+            call.served(answer.served().variant(), answer.served().pool());
+            admitted.ended(completion.usage() == null ? null : completion.usage().completionTokens());
             return Reply.json(new ChatCompletion(completion.id(), completion.object(), completion.created(),
                 answer.served().variant(), completion.choices(), completion.usage()), answer.served(), observation);
           });
     }
-    return dispatcher.stream(priority, classification, deadline,
+    return dispatcher.stream(priority, routed, deadline,
             (endpoint, left) -> djl.chatStream(endpoint, request, left))
+        .onFailure().invoke(admitted::failed)
         .map(started -> {
           String variant = started.served().variant();
+          call.served(variant, started.served().pool());
           Multi<Buffer> events = Multi.createBy().concatenating()
               .streams(Multi.createFrom().item(started.first()), started.rest())
               .map(chunk -> event(new ChatCompletionChunk(chunk.id(), chunk.object(), chunk.created(), variant,

@@ -2,7 +2,9 @@ package io.cybershield.shield.gateway.api;
 
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
+import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.djl.Deadline;
+import io.cybershield.shield.gateway.security.Caller;
 import io.cybershield.shield.gateway.djl.DjlClient;
 import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.cybershield.shield.gateway.djl.GenerationDetails;
@@ -14,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +38,10 @@ public class GenerateEndpoint {
   @Inject
   GatewayConfig config;
 
-  Uni<Reply> generate(byte[] body, RequestObservation observation) {
+  @Inject
+  Admission admission;
+
+  Uni<Reply> generate(byte[] body, RequestObservation observation, Caller caller, CallRecord call) {
     JsonBody json = JsonBody.parse(body);
     String prompt = json.requiredString("prompt");
     Limits.prompt(config, prompt.length());
@@ -45,22 +51,32 @@ public class GenerateEndpoint {
     Integer maxTokens = json.optionalInt("maxTokens", 1, config.maxTokens());
     Double temperature = json.optionalNumber("temperature", 0, 2);
     boolean stream = Boolean.TRUE.equals(json.optionalBoolean("stream"));
+    int tokens = maxTokens == null ? config.defaultMaxTokens() : maxTokens;
+    Admission.Admitted admitted = admission.admit(caller, call, List.of(prompt), priority, classification, tokens);
+    DataClassification routed = admitted.classification();
     GenerationRequest request = GenerationRequest.of(prompt, new GenerationParameters(
-        maxTokens == null ? config.defaultMaxTokens() : maxTokens, temperature, null, null, true, null, null));
+        tokens, temperature, null, null, true, null, null));
     Deadline deadline = Deadline.in(config.requestDeadline());
 
     if (!stream) {
-      return dispatcher.call(priority, classification, deadline,
+      return dispatcher.call(priority, routed, deadline,
               (endpoint, left) -> djl.generate(endpoint, null, request, left))
-          .map(answer -> Reply.json(new GenerateApi.Response(answer.value().generatedText(),
-              answer.served().variant(), answer.served().pool(), usage(answer.value().details(), null)),
-              answer.served(), observation));
+          .onFailure().invoke(admitted::failed)
+          .map(answer -> {
+            call.served(answer.served().variant(), answer.served().pool());
+            GenerateApi.Usage usage = usage(answer.value().details(), null);
+            admitted.ended(usage.completionTokens());
+            return Reply.json(new GenerateApi.Response(answer.value().generatedText(),
+                answer.served().variant(), answer.served().pool(), usage), answer.served(), observation);
+          });
     }
-    return dispatcher.stream(priority, classification, deadline,
+    return dispatcher.stream(priority, routed, deadline,
             (endpoint, left) -> djl.generateStream(endpoint, null, request, left))
+        .onFailure().invoke(admitted::failed)
         .map(started -> {
           AtomicInteger index = new AtomicInteger();
           Dispatcher.Served served = started.served();
+          call.served(served.variant(), served.pool());
           Multi<Buffer> lines = Multi.createBy().concatenating()
               .streams(Multi.createFrom().item(started.first()), started.rest())
               .onItem().transformToMultiAndConcatenate(token -> {
@@ -69,8 +85,10 @@ public class GenerateEndpoint {
                 if (!token.isLast()) {
                   return Multi.createFrom().item(line);
                 }
+                GenerateApi.Usage usage = usage(token.details(), index.get());
+                admitted.ended(usage.completionTokens());
                 Buffer done = Reply.line(new GenerateApi.Done(true, token.generatedText(), served.variant(),
-                    served.pool(), usage(token.details(), index.get())));
+                    served.pool(), usage));
                 return Multi.createFrom().items(line, done);
               })
               .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.midStream(failure, deadline, observation)));

@@ -1,6 +1,8 @@
 package io.cybershield.shield.gateway.api;
 
+import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.djl.DjlException;
+import io.cybershield.shield.gateway.security.Caller;
 import io.cybershield.shield.gateway.error.ErrorBody;
 import io.cybershield.shield.gateway.error.SafeLog;
 import io.cybershield.shield.gateway.metrics.GatewayMetrics;
@@ -63,19 +65,29 @@ public class InferenceRoutes {
   void install(@Observes Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
     router.post("/v1/generate").order(-100).handler(body).handler(context -> serve(context, GENERATE,
-        (bytes, observation) -> generate.generate(bytes, observation)));
+        (bytes, observation) -> generate.generate(bytes, observation, Caller.of(context), call(context))));
     router.post("/v1/chat/completions").order(-100).handler(body).handler(context -> serve(context, CHAT,
         (bytes, observation) -> chat.complete(context.request().getHeader("X-Shield-Priority"),
-            context.request().getHeader("X-Shield-Classification"), bytes, observation)));
+            context.request().getHeader("X-Shield-Classification"), bytes, observation, Caller.of(context),
+            call(context))));
+  }
+
+  private static CallRecord call(RoutingContext context) {
+    CallRecord call = context.get(CallRecord.KEY);
+    if (call == null) {
+      throw new IllegalStateException("no audit record: the security handler did not run");
+    }
+    return call;
   }
 
   private void serve(RoutingContext context, String api,
       BiFunction<byte[], RequestObservation, Uni<Reply>> endpoint) {
     RequestObservation observation = metrics.begin(api, System.nanoTime());
+    CallRecord call = call(context);
     String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       fail(context.response(), new ApiException(415, "UnsupportedMediaType",
-          "The request body must be application/json.", 0), observation);
+          "The request body must be application/json.", 0), observation, call);
       return;
     }
     Uni<Reply> reply;
@@ -83,26 +95,26 @@ public class InferenceRoutes {
       Buffer body = context.body().buffer();
       reply = endpoint.apply(body == null ? new byte[0] : body.getBytes(), observation);
     } catch (RuntimeException failure) {
-      fail(context.response(), failure, observation);
+      fail(context.response(), failure, observation, call);
       return;
     }
     HttpServerResponse response = context.response();
     AtomicReference<Cancellable> pending = new AtomicReference<>();
     response.closeHandler(ignored -> {
       observation.clientClosed();
-      Cancellable call = pending.get();
-      if (call != null) {
-        call.cancel();
+      Cancellable upstream = pending.get();
+      if (upstream != null) {
+        upstream.cancel();
       }
     });
     // the request's own event loop, where its answer is written
     Context loop = Vertx.currentContext();
-    pending.set(reply.subscribe().with(answer -> write(response, answer, observation, loop),
-        failure -> fail(response, failure, observation)));
+    pending.set(reply.subscribe().with(answer -> write(response, answer, observation, loop, call),
+        failure -> fail(response, failure, observation, call)));
   }
 
   private static void write(HttpServerResponse response, Reply reply, RequestObservation observation,
-      Context loop) {
+      Context loop, CallRecord call) {
     if (response.closed() || response.ended()) {
       observation.clientClosed();
       if (reply.streamed()) {
@@ -146,6 +158,7 @@ public class InferenceRoutes {
       public void onFailure(Throwable failure) {
         LOG.errorf("An answer failed after it began: %s", SafeLog.describe(failure));
         observation.streamFailed(ApiErrors.body(failure).error().code());
+        call.put("error", ApiErrors.body(failure).error().code());
         observation.ended(reply.status());
         bursts.then(response::reset);
       }
@@ -231,7 +244,9 @@ public class InferenceRoutes {
    * A failure before the answer began: its status, {@code Retry-After} and the error shape, and the observation ends
    * with that status.
    */
-  static void fail(HttpServerResponse response, Throwable failure, RequestObservation observation) {
+  static void fail(HttpServerResponse response, Throwable failure, RequestObservation observation,
+      CallRecord call) {
+    call.put("error", ApiErrors.body(failure).error().code());
     if (response.closed() || response.ended()) {
       observation.clientClosed();
       return;

@@ -219,6 +219,7 @@ class GatewayMetricsIT {
     byte[] body = ("{\"prompt\": \"" + prompt + "\", \"stream\": true}").getBytes(StandardCharsets.UTF_8);
     OutputStream out = socket.getOutputStream();
     out.write(("POST /v1/generate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Authorization: Bearer " + io.cybershield.shield.gateway.TestCallers.ANALYST + "\r\n"
         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.write(body);
     out.flush();

@@ -2,6 +2,7 @@ package io.cybershield.shield.gateway.api;
 
 import io.cybershield.shield.djl.DjlStandIn;
 import io.cybershield.shield.djl.StandInOptions;
+import io.cybershield.shield.gateway.TestCallers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -84,7 +85,8 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
     pods.liteOnPrem = standIn("threat_intel_lite");
     try {
       routes = Files.createTempFile("routes", ".json");
-      Files.writeString(routes, document.replace("\"confidential\"", "\"" + classification + "\""));
+      Files.writeString(routes, TestCallers.withAccess(document.replace("\"confidential\"",
+          "\"" + classification + "\"")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
