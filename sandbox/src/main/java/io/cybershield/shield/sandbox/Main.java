@@ -25,6 +25,7 @@ public final class Main {
     Path crdsDir = null;
     boolean workloads = true;
     Path gatewayJar = RuntimeConfig.configuredGatewayJar();
+    Path tokenAuthFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
@@ -33,6 +34,7 @@ public final class Main {
         case "--crds" -> crdsDir = Path.of(args[++i]);
         case "--no-workloads" -> workloads = false;
         case "--gateway-jar" -> gatewayJar = Path.of(args[++i]);
+        case "--token-auth-file" -> tokenAuthFile = Path.of(args[++i]);
         default -> {
           System.err.println("unknown argument: " + args[i]);
           System.exit(2);
@@ -42,6 +44,17 @@ public final class Main {
     NodeInventory nodes = nodesFile == null ? NodeInventory.defaultInventory() : NodeInventory.fromFile(nodesFile);
     RuntimeConfig runtime = workloads ? RuntimeConfig.standard(gatewayJar) : RuntimeConfig.disabled();
     SandboxCluster cluster = SandboxCluster.start(port, nodes, SimulatorConfig.defaults(), runtime);
+    if (tokenAuthFile != null) {
+      try {
+        int tokens = cluster.tokens().loadTokenAuthFile(tokenAuthFile);
+        System.out.println("Static tokens from " + tokenAuthFile + ": " + tokens
+            + " (TokenReview authenticates them)");
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        cluster.close();
+        System.err.println("cannot read the token file: " + e.getMessage());
+        System.exit(2);
+      }
+    }
     Path written = cluster.writeKubeconfig(kubeconfig);
     if (crdsDir != null) {
       for (String crd : cluster.installCrds(crdsDir)) {

@@ -14,6 +14,7 @@ import io.cybershield.shield.sandbox.server.ResourceRegistry;
 import io.cybershield.shield.sandbox.server.ResourceType;
 import io.cybershield.shield.sandbox.server.SandboxApiServer;
 import io.cybershield.shield.sandbox.server.SandboxStore;
+import io.cybershield.shield.sandbox.server.ServiceAccountTokens;
 import io.cybershield.shield.sandbox.simulator.ClusterSimulator;
 import io.cybershield.shield.sandbox.simulator.NodeInventory;
 import io.cybershield.shield.sandbox.simulator.SimulatorConfig;
@@ -127,6 +128,23 @@ public final class SandboxCluster implements AutoCloseable {
 
   public SandboxStore store() {
     return store;
+  }
+
+  /**
+   * The API server's service-account token issuer and authenticator: what {@code serviceaccounts/token}
+   * (TokenRequest) mints and {@code tokenreviews} (TokenReview) checks, its static tokens and its clock.
+   */
+  public ServiceAccountTokens tokens() {
+    return server.tokens();
+  }
+
+  /**
+   * Adds a bearer token that a TokenReview authenticates as {@code user} with {@code groups} (plus
+   * {@code system:authenticated}), as a line of a kube-apiserver's {@code --token-auth-file} does.
+   */
+  public SandboxCluster addStaticToken(String token, String user, String uid, List<String> groups) {
+    server.tokens().addStaticToken(token, user, uid, groups);
+    return this;
   }
 
   /**

@@ -25,6 +25,10 @@ final class ApiDocuments {
   private static final List<String> VERBS = List.of("delete", "deletecollection", "get", "list", "patch", "create",
       "update", "watch");
 
+  /** The TokenReview API: served (POST only) but never stored, so it is no {@link ResourceType}. */
+  private static final String REVIEW_GROUP = ServiceAccountTokens.GROUP;
+  private static final String REVIEW_VERSION = "v1";
+
   private final ResourceRegistry registry;
 
   ApiDocuments(ResourceRegistry registry) {
@@ -67,6 +71,10 @@ final class ApiDocuments {
         versions.add(type.version());
       }
     }
+    List<String> review = groups.computeIfAbsent(REVIEW_GROUP, g -> new java.util.ArrayList<>());
+    if (!review.contains(REVIEW_VERSION)) {
+      review.add(REVIEW_VERSION);
+    }
     return groups;
   }
 
@@ -105,7 +113,8 @@ final class ApiDocuments {
   ObjectNode resourceList(String group, String version) {
     List<ResourceType> types = registry.all().stream()
         .filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
-    if (types.isEmpty()) {
+    boolean review = group.equals(REVIEW_GROUP) && version.equals(REVIEW_VERSION);
+    if (types.isEmpty() && !review) {
       return null;
     }
     ObjectNode list = JSON.objectNode();
@@ -113,6 +122,14 @@ final class ApiDocuments {
     list.put("apiVersion", "v1");
     list.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
     ArrayNode resources = list.putArray("resources");
+    if (review) {
+      ObjectNode r = resources.addObject();
+      r.put("name", "tokenreviews");
+      r.put("singularName", "tokenreview");
+      r.put("namespaced", false);
+      r.put("kind", "TokenReview");
+      r.putArray("verbs").add("create");
+    }
     for (ResourceType type : types) {
       ObjectNode r = resources.addObject();
       r.put("name", type.plural());
@@ -148,6 +165,16 @@ final class ApiDocuments {
         scale.put("kind", "Scale");
         scale.putArray("verbs").add("get").add("patch").add("update");
       }
+      if (type.group().isEmpty() && type.plural().equals("serviceaccounts")) {
+        ObjectNode token = resources.addObject();
+        token.put("name", "serviceaccounts/token");
+        token.put("singularName", "");
+        token.put("namespaced", true);
+        token.put("group", REVIEW_GROUP);
+        token.put("version", "v1");
+        token.put("kind", "TokenRequest");
+        token.putArray("verbs").add("create");
+      }
     }
     return list;
   }
@@ -162,6 +189,7 @@ final class ApiDocuments {
     for (ResourceType type : registry.all()) {
       groupVersions.put(type.groupVersionPath().substring(1), true);
     }
+    groupVersions.put("apis/" + REVIEW_GROUP + "/" + REVIEW_VERSION, true);
     for (String gv : groupVersions.keySet()) {
       ObjectNode doc = openApi(gv);
       paths.putObject(gv).put("serverRelativeURL", "/openapi/v3/" + gv + "?hash=" + hash(doc.toString()));
@@ -173,7 +201,8 @@ final class ApiDocuments {
   ObjectNode openApi(String groupVersionPath) {
     List<ResourceType> types = registry.all().stream()
         .filter(t -> t.groupVersionPath().substring(1).equals(groupVersionPath)).toList();
-    if (types.isEmpty()) {
+    boolean review = groupVersionPath.equals("apis/" + REVIEW_GROUP + "/" + REVIEW_VERSION);
+    if (types.isEmpty() && !review) {
       return null;
     }
     ObjectNode doc = JSON.objectNode();
@@ -182,6 +211,20 @@ final class ApiDocuments {
     ObjectNode paths = doc.putObject("paths");
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
     schemas.set("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", objectMetaSchema());
+    if (review) {
+      // create only, as the real server's document has it
+      String schemaName = "io.k8s.api.authentication.v1.TokenReview";
+      ObjectNode schema = schemas.putObject(schemaName);
+      schema.put("description", "TokenReview attempts to authenticate a token to a known user.");
+      schema.put("type", "object");
+      schema.put("x-kubernetes-preserve-unknown-fields", true);
+      schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", REVIEW_GROUP)
+          .put("kind", "TokenReview").put("version", REVIEW_VERSION);
+      ObjectNode gvk = JSON.objectNode().put("group", REVIEW_GROUP).put("version", REVIEW_VERSION)
+          .put("kind", "TokenReview");
+      paths.putObject("/apis/" + REVIEW_GROUP + "/" + REVIEW_VERSION + "/tokenreviews").set("post",
+          operation("createAuthenticationV1TokenReview", gvk, "post", schemaName, true));
+    }
     for (ResourceType type : types) {
       String schemaName = schemaName(type);
       schemas.set(schemaName, schema(type));

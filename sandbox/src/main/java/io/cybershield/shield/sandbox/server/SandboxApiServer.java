@@ -49,6 +49,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private final RequestCounts requests = new RequestCounts();
   private volatile ContainerLogs containerLogs = ContainerLogs.NONE;
   private final PortForwardEndpoint portForwards;
+  private final ServiceAccountTokens tokens;
 
   public SandboxApiServer(SandboxStore store, Clock clock) {
     this.store = store;
@@ -56,6 +57,7 @@ public final class SandboxApiServer implements AutoCloseable {
     this.clock = clock;
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     this.portForwards = new PortForwardEndpoint(vertx);
+    this.tokens = new ServiceAccountTokens(store, clock);
   }
 
   /** Binds to 127.0.0.1 on the given port (0 picks a free one). */
@@ -89,6 +91,11 @@ public final class SandboxApiServer implements AutoCloseable {
     return portForwards;
   }
 
+  /** The service-account token issuer and authenticator (TokenRequest, TokenReview, static tokens). */
+  public ServiceAccountTokens tokens() {
+    return tokens;
+  }
+
   /** The requests answered so far, by client, verb and resource. */
   public RequestCounts requests() {
     return requests;
@@ -113,7 +120,7 @@ public final class SandboxApiServer implements AutoCloseable {
 
   private void handle(HttpServerRequest request) {
     String contentType = request.getHeader("Content-Type");
-    if (contentType != null && contentType.startsWith(PROTOBUF)) {
+    if (contentType != null && contentType.startsWith(PROTOBUF) && !decodesProtobuf(request)) {
       // answer before reading the body: protobuf is not decoded here, and a client must never wait
       request.pause();
       send(request.response(), Statuses.unsupportedMediaType("application/json, application/yaml").status(), 415);
@@ -141,6 +148,14 @@ public final class SandboxApiServer implements AutoCloseable {
       }, false);
     }).onFailure(e -> send(request.response(),
         Statuses.failure(400, "BadRequest", "could not read the request body: " + e.getMessage(), null), 400));
+  }
+
+  /** The POSTs whose protobuf bodies the server decodes: TokenRequest and TokenReview ({@link ProtobufBodies}). */
+  private static boolean decodesProtobuf(HttpServerRequest request) {
+    String path = request.path();
+    return request.method().name().equals("POST")
+        && (path.matches("/api/v1/namespaces/[^/]+/serviceaccounts/[^/]+/token/?")
+        || path.matches("/apis/authentication\\.k8s\\.io/v1/tokenreviews/?"));
   }
 
   private void answer(HttpServerRequest request, Buffer body) {
@@ -177,6 +192,9 @@ public final class SandboxApiServer implements AutoCloseable {
     RequestPath parsed = RequestPath.parse(request.uri(), store.registry());
     if (parsed == null) {
       notFound(request.response());
+      return;
+    }
+    if (serveTokens(request, parsed, body)) {
       return;
     }
     ResourceType type = store.registry().find(parsed.group(), parsed.version(), parsed.resource()).orElse(null);
@@ -232,6 +250,37 @@ public final class SandboxApiServer implements AutoCloseable {
     sendJson(request.response(), answer, reply.code(), reply.warnings());
   }
 
+  /**
+   * TokenRequest ({@code serviceaccounts/token}) and TokenReview ({@code tokenreviews}), which create no stored
+   * object; {@code false} when the path is neither.
+   */
+  private boolean serveTokens(HttpServerRequest request, RequestPath parsed, byte[] body) {
+    boolean review = parsed.group().equals(ServiceAccountTokens.GROUP) && parsed.version().equals("v1")
+        && parsed.resource().equals("tokenreviews");
+    boolean tokenRequest = parsed.group().isEmpty() && parsed.version().equals("v1")
+        && parsed.resource().equals("serviceaccounts") && "token".equals(parsed.subresource());
+    if (!review && !tokenRequest) {
+      return false;
+    }
+    if (review && (parsed.namespace() != null || parsed.name() != null)) {
+      notFound(request.response());
+      return true;
+    }
+    if (tokenRequest && parsed.namespace() == null) {
+      notFound(request.response());
+      return true;
+    }
+    String method = request.method().name();
+    requests.record(request.getHeader("User-Agent"), method, parsed, request.getHeader("Content-Type"));
+    if (!method.equals("POST")) {
+      throw ServiceAccountTokens.methodNotAllowed();
+    }
+    SandboxStore.Reply reply = review ? tokens.tokenReview(request.getHeader("Content-Type"), body)
+        : tokens.tokenRequest(parsed, request.getHeader("Content-Type"), body);
+    sendJson(request.response(), reply.body(), reply.code(), reply.warnings());
+    return true;
+  }
+
   /** Discovery, version and OpenAPI documents; {@code null} when the path is not one of them. */
   private JsonNode document(String path, HttpServerRequest request) {
     String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
@@ -248,6 +297,10 @@ public final class SandboxApiServer implements AutoCloseable {
         return documents.resourceList("", "v1");
       case "/openapi/v3":
         return documents.openApiIndex();
+      case "/.well-known/openid-configuration":
+        return tokens.openIdConfiguration(url());
+      case "/openid/v1/jwks":
+        return tokens.jwks();
       default:
         break;
     }
