@@ -43,7 +43,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * process); through {@code kubectl port-forward svc/<model>-gateway} a request reaches a model pod and comes back
  * with the variant and pool that served it — {@code low} work on the lite variant, restricted work on premises,
  * chat streamed as server-sent events ending in {@code data: [DONE]}, a malformed body refused with the error shape;
- * and {@code kubectl logs} shows what the pods printed.
+ * every call authenticated with a token of {@code kubectl create token} (the gateway asks the API server with a
+ * TokenReview): 401 without one, 403 for a service account without a role; and {@code kubectl logs} shows what the
+ * pods printed, the audit lines among them, none holding a token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayOnSandboxIT {
@@ -75,6 +77,17 @@ class GatewayOnSandboxIT {
           privateCloud: {minReplicas: 1, maxReplicas: 2,
                          tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]}
         dataClassification: confidential
+        access:
+          roles:
+            - {name: analyst, apis: [generate, chat, guard], subjects: [{kind: ServiceAccount, name: analyst}]}
+      ---
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata: {name: analyst, namespace: soc}
+      ---
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata: {name: intruder, namespace: soc}
       """;
 
   private SandboxCluster cluster;
@@ -83,6 +96,8 @@ class GatewayOnSandboxIT {
   private Process forward;
   private final List<String> forwardOutput = new CopyOnWriteArrayList<>();
   private int localPort;
+  private String analyst;
+  private String intruder;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
@@ -107,6 +122,8 @@ class GatewayOnSandboxIT {
     assertThat(ready.ok()).as("the model became Ready: %s\n%s\noperator log:\n%s", ready,
         kubectl.run("describe", "shieldmodel", "threat-intel", "-n", "soc").output(),
         Files.readString(dir.resolve("operator.log"))).isTrue();
+    analyst = kubectl.ok("create", "token", "analyst", "-n", "soc").strip();
+    intruder = kubectl.ok("create", "token", "intruder", "-n", "soc", "--duration", "15m").strip();
     ProcessBuilder portForward = new ProcessBuilder("kubectl", "port-forward", "svc/threat-intel-gateway", ":8080",
         "-n", "soc").redirectErrorStream(true);
     portForward.environment().put("KUBECONFIG", kubeconfig.toString());
@@ -132,6 +149,41 @@ class GatewayOnSandboxIT {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  @Test
+  void aTokenOfKubectlCreateTokenIsServedInItsRoleAndOnlyThere() throws Exception {
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/v1/generate"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"who am I\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    assertThat(JSON.readTree(anonymous.body()).path("error").path("code").asText()).isEqualTo("Unauthenticated");
+    HttpResponse<String> forbidden = post("/v1/generate", "{\"prompt\": \"who am I\"}", intruder);
+    assertThat(forbidden.statusCode()).as(forbidden.body()).isEqualTo(403);
+    assertThat(JSON.readTree(forbidden.body()).path("error").path("message").asText())
+        .isEqualTo("You may not call the generate API of this model.");
+    HttpResponse<String> whoami = http.send(HttpRequest.newBuilder(uri("/v1/whoami"))
+        .header("Authorization", "Bearer " + analyst).timeout(Duration.ofSeconds(60)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(whoami.statusCode()).as(whoami.body()).isEqualTo(200);
+    JsonNode me = JSON.readTree(whoami.body());
+    assertThat(me.path("user").asText()).isEqualTo("system:serviceaccount:soc:analyst");
+    assertThat(me.path("authenticator").asText()).isEqualTo("kubernetes");
+    assertThat(me.path("roles").toString()).isEqualTo("[\"analyst\"]");
+    HttpResponse<String> served = post("/v1/generate", "{\"prompt\": \"who am I\", \"maxTokens\": 2}");
+    assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+    // the gateway's audit lines: one per request, the principal named, the token never
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      StringBuilder log = new StringBuilder();
+      for (String pod : kubectl.ok("get", "pods", "-n", "soc", "-o", "name").lines()
+          .filter(name -> name.contains("threat-intel-gateway-")).toList()) {
+        log.append(kubectl.run("logs", pod, "-n", "soc").output());
+      }
+      assertThat(log.toString()).contains("\"principal\":\"system:serviceaccount:soc:analyst\"")
+          .contains("\"status\":403")
+          .doesNotContain(analyst).doesNotContain(intruder);
+    });
   }
 
   @Test
@@ -165,6 +217,7 @@ class GatewayOnSandboxIT {
   void chatStreamsServerSentEventsEndingInDone() throws Exception {
     HttpResponse<String> chat = http.send(HttpRequest.newBuilder(uri("/v1/chat/completions"))
         .header("Content-Type", "application/json").header("X-Shield-Priority", "high")
+        .header("Authorization", "Bearer " + analyst)
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"threat-intel\", \"stream\": true, "
             + "\"messages\": [{\"role\": \"user\", \"content\": \"Which tactic is T1059?\"}]}"))
@@ -211,7 +264,12 @@ class GatewayOnSandboxIT {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
+    return post(path, body, analyst);
+  }
+
+  private HttpResponse<String> post(String path, String body, String token) throws Exception {
     return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

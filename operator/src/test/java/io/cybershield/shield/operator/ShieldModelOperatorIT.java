@@ -105,6 +105,16 @@ class ShieldModelOperatorIT extends OperatorTestSupport {
     assertThat(sandbox.client.serviceAccounts().inNamespace(ns).withName("gw-gateway").get()).isNotNull();
     assertThat(sandbox.client.rbac().roles().inNamespace(ns).withName("gw-gateway").get()).isNotNull();
     assertThat(sandbox.client.rbac().roleBindings().inNamespace(ns).withName("gw-gateway").get()).isNotNull();
+    // the gateway may create TokenReviews: its ServiceAccount is a subject of the shared auth-delegator binding
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      var delegation = sandbox.client.rbac().clusterRoleBindings().withName("shield-gateways-auth-delegator").get();
+      assertThat(delegation).isNotNull();
+      assertThat(delegation.getRoleRef().getName()).isEqualTo("system:auth-delegator");
+      assertThat(delegation.getSubjects()).anySatisfy(subject -> {
+        assertThat(subject.getName()).isEqualTo("gw-gateway");
+        assertThat(subject.getNamespace()).isEqualTo(ns);
+      });
+    });
     assertThat(sandbox.client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("gw-gateway").get())
         .isNotNull();
     assertThat(sandbox.client.network().v1().networkPolicies().inNamespace(ns).withName("gw-gateway").get())

@@ -26,8 +26,9 @@ import java.util.Locale;
  * document (so a change of {@code spec.access} applies to the next request), checks that one of them opens the API
  * the path belongs to, and draws the request from the role's rate limits. It answers 401 {@code Unauthenticated}
  * (no token, or one no authenticator accepts), 403 {@code Forbidden} (naming the API, never the roles that would
- * open it), 429 {@code RateLimited}, or 503 {@code AuthenticationUnavailable} when the authenticator cannot answer —
- * never lets a request through on a failure. A path of no API needs a role too, so a stranger learns nothing of
+ * open it), 429 {@code RateLimited}, 503 {@code AuthenticationUnavailable} when the authenticator cannot answer, or
+ * 503 {@code NoReadyUpstream} while the gateway has no routing document (so no access roles) — never lets a request
+ * through on a failure. A path of no API needs a role too, so a stranger learns nothing of
  * what exists (404 comes after authorization). {@code /v1/whoami} needs only a valid token.
  */
 @Singleton
@@ -144,6 +145,13 @@ public class SecurityHandler {
     call.put("authenticator", principal.authenticator());
     var routes = upstreams.routes();
     call.put("model", routes.model());
+    if (routes.model() == null && target != Target.WHOAMI) {
+      // no routing document (not read yet, or its ConfigMap deleted): neither the variants nor the access roles are
+      // known, so nothing is served, and the caller is told to come back rather than that they hold no role
+      answer(context, call, 503, "NoReadyUpstream", "The gateway has no routing document for its model yet (its "
+          + "variants and access roles); retry shortly.", 5);
+      return;
+    }
     Grant grant = AccessPolicy.grant(routes.access(), principal);
     AccessRole role = null;
     if (target == Target.API) {

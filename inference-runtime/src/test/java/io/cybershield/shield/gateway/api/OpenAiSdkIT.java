@@ -59,7 +59,7 @@ class OpenAiSdkIT {
     }
     openAi = OpenAIOkHttpClient.builder()
         .baseUrl(v1.toString())
-        .apiKey("unused")
+        .apiKey(io.cybershield.shield.gateway.TestCallers.ANALYST)
         // a refusal must reach the test as it is, not be retried (the SDK retries 5xx twice by default)
         .maxRetries(0)
         .responseValidation(true)

@@ -121,21 +121,20 @@ class GatewayErrorsIT {
   }
 
   @Test
-  void withoutRoutesNobodyHoldsARole() {
-    // this application has no routes file: the model has no variants and no access roles, so a valid token opens
-    // nothing, and a stranger learns nothing of which paths exist
-    given().contentType("application/json").body("{\"prompt\": \"a\"}").when().post("/v1/generate").then()
-        .statusCode(403)
-        .body("error.code", equalTo("Forbidden"))
-        .body("error.message", equalTo("You may not call the generate API of this model."));
-    for (String path : new String[] {"/v1/models", "/v1/nope"}) {
-      given().when().get(path).then().statusCode(403)
-          .body("error.message", equalTo("You hold no role on this model."));
+  void withoutRoutesNoRequestIsServedAndTheAnswerSaysWhenToTryAgain() {
+    // this application has no routes file: neither variants nor access roles are known, so nothing is served and
+    // the answer says to come back (not that the caller holds no role); who the caller is can still be asked
+    for (String path : new String[] {"/v1/generate", "/v1/models", "/v1/nope"}) {
+      given().contentType("application/json").body("{\"prompt\": \"a\"}").when().post(path).then()
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .body("error.code", equalTo("NoReadyUpstream"));
     }
     given().when().get("/v1/whoami").then().statusCode(200)
         .body("user", equalTo("test-analyst"))
         .body("roles.size()", equalTo(0));
   }
+
 
   @Test
   void anOversizedBodyIsPayloadTooLargeOnEveryPath() {

@@ -10,7 +10,6 @@ import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.Access;
 import io.cybershield.shield.api.v1alpha1.model.spec.AccessRole;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
-import io.cybershield.shield.api.v1alpha1.model.spec.Subject;
 import io.cybershield.shield.api.v1alpha1.model.spec.SubjectKind;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -29,7 +28,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -137,7 +140,8 @@ public final class ModelGateway {
         .map(role -> new AccessRole(role.name(), role.apis(), role.subjects() == null ? List.of()
             : role.subjects().stream()
                 .map(subject -> subject.kind() == SubjectKind.SERVICE_ACCOUNT && subject.namespace() == null
-                    ? new Subject(subject.kind(), subject.name(), namespace) : subject)
+                    ? new io.cybershield.shield.api.v1alpha1.model.spec.Subject(subject.kind(), subject.name(), namespace)
+                    : subject)
                 .toList(), role.rateLimits()))
         .toList();
     return new Access(roles, access.oidc());
@@ -302,6 +306,37 @@ public final class ModelGateway {
     return new RoleBuilder()
         .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayServiceAccount(name), labels(model)))
         .withRules(rules)
+        .build();
+  }
+
+  /** The ClusterRoleBinding that lets every model's gateway review tokens. */
+  public static final String AUTH_DELEGATION = "shield-gateways-auth-delegator";
+  /** Kubernetes' ClusterRole for TokenReviews and SubjectAccessReviews on a caller's behalf. */
+  public static final String AUTH_DELEGATOR_ROLE = "system:auth-delegator";
+
+  /**
+   * The gateways' token reviews: one ClusterRoleBinding of {@value #AUTH_DELEGATOR_ROLE} (create TokenReviews and
+   * SubjectAccessReviews, nothing else) to the gateway ServiceAccount of every model in {@code models}, sorted so the
+   * same models give the same object. Cluster-scoped, so no model owns it; the operator rewrites it from the models it
+   * knows.
+   */
+  public static ClusterRoleBinding authDelegation(java.util.Collection<ShieldModel> models) {
+    List<Subject> subjects = models.stream()
+        .filter(model -> model.getMetadata().getDeletionTimestamp() == null)
+        .map(model -> new SubjectBuilder().withKind("ServiceAccount")
+            .withName(ShieldNames.gatewayServiceAccount(model.getMetadata().getName()))
+            .withNamespace(model.getMetadata().getNamespace()).build())
+        .sorted(java.util.Comparator.comparing(Subject::getNamespace).thenComparing(Subject::getName))
+        .distinct()
+        .toList();
+    return new ClusterRoleBindingBuilder()
+        .withNewMetadata().withName(AUTH_DELEGATION)
+        .addToLabels(ShieldNames.APP_NAME_LABEL, "shield-gateway")
+        .addToLabels(ShieldNames.COMPONENT_LABEL, ShieldNames.COMPONENT_GATEWAY)
+        .endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
+        .withName(AUTH_DELEGATOR_ROLE).endRoleRef()
+        .withSubjects(subjects)
         .build();
   }
 

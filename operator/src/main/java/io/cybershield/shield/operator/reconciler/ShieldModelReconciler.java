@@ -96,6 +96,13 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch"})
 // the ShieldRetrains models follow (spec.model.retrainRef), for the versions they promoted
 @RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldretrains", verbs = {"get", "list", "watch"})
+// the gateways' TokenReviews: one ClusterRoleBinding of system:auth-delegator to every gateway ServiceAccount, which the
+// operator may bind without holding its permissions itself (GatewayAuthDelegation)
+@RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterrolebindings", verbs = "create")
+@RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterrolebindings",
+    resourceNames = ModelGateway.AUTH_DELEGATION, verbs = {"get", "patch"})
+@RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles",
+    resourceNames = ModelGateway.AUTH_DELEGATOR_ROLE, verbs = "bind")
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // whether the optional CRDs exist: the ServiceMonitor's (its dependent's activation) and KEDA's (who scales)
@@ -118,6 +125,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
   private final SurgeDecisions decisions;
   private final CapacityMemo capacityMemo = new CapacityMemo();
   private final KedaActivation keda = new KedaActivation(new ModelScaledObjectsDependent());
+  private final GatewayAuthDelegation authDelegation = new GatewayAuthDelegation();
   private final ModelScaledObjects.Settings kedaSettings;
 
   /** With the default KEDA settings. */
@@ -215,6 +223,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
         .map(ShieldModelReconciler::templateVersion)
         .toList();
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    authDelegation.ensure(context.getClient(), context.getPrimaryCache().list().toList());
     release.change(running, retrain).ifPresent(change -> events.publish(context.getClient(), model, change.type(),
         change.reason(), change.message()));
 

@@ -142,6 +142,22 @@ class ModelGatewayTest {
   }
 
   @Test
+  void theAuthDelegationBindsEveryGatewayAndNothingElse() {
+    ShieldModel a = ModelFixtures.threatIntel();
+    ShieldModel b = ModelFixtures.restricted();
+    var binding = ModelGateway.authDelegation(List.of(b, a, a));
+
+    assertThat(binding.getMetadata().getName()).isEqualTo("shield-gateways-auth-delegator");
+    assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
+    assertThat(binding.getRoleRef().getName()).isEqualTo("system:auth-delegator");
+    assertThat(binding.getSubjects()).extracting(s -> s.getKind() + " " + s.getNamespace() + "/" + s.getName())
+        .containsExactlyElementsOf(java.util.stream.Stream.of(a, b)
+            .map(m -> "ServiceAccount " + m.getMetadata().getNamespace() + "/" + m.getMetadata().getName() + "-gateway")
+            .sorted().toList());
+    assertThat(ModelGateway.authDelegation(List.of()).getSubjects()).isEmpty();
+  }
+
+  @Test
   void aRestrictedModelsRoutesHaveNoCloudPool() throws Exception {
     var configMap = ModelGateway.routesConfigMap(ModelFixtures.restricted(), "2026.11");
     GatewayRoutes routes = new ObjectMapper().readValue(configMap.getData().get(GatewayRoutes.KEY),

@@ -20,15 +20,35 @@ final class ContainerLog {
   static final int DEFAULT_CAPACITY = 10_000;
 
   private final int capacity;
+  private final java.io.Writer archive;
   private final Deque<String> lines = new ArrayDeque<>();
   private final List<Follower> followers = new ArrayList<>();
   private boolean ended;
 
   ContainerLog(int capacity) {
+    this(capacity, null);
+  }
+
+  /**
+   * A log that also keeps every line in {@code archive} (appended, flushed per line), for a test run's record of
+   * what the pods printed (the suite's log scan reads it); null keeps the lines in memory only.
+   */
+  ContainerLog(int capacity, java.nio.file.Path archive) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1");
     }
     this.capacity = capacity;
+    java.io.Writer writer = null;
+    if (archive != null) {
+      try {
+        java.nio.file.Files.createDirectories(archive.getParent());
+        writer = java.nio.file.Files.newBufferedWriter(archive, java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException e) {
+        writer = null;
+      }
+    }
+    this.archive = writer;
   }
 
   /** Appends a line (without its line break); ignored once the log has ended. */
@@ -37,6 +57,15 @@ final class ContainerLog {
       return;
     }
     lines.addLast(line);
+    if (archive != null) {
+      try {
+        archive.write(line);
+        archive.write('\n');
+        archive.flush();
+      } catch (java.io.IOException e) {
+        // the archive is a record for tests; the log itself goes on
+      }
+    }
     while (lines.size() > capacity) {
       lines.removeFirst();
     }
@@ -51,6 +80,13 @@ final class ContainerLog {
       return;
     }
     ended = true;
+    if (archive != null) {
+      try {
+        archive.close();
+      } catch (java.io.IOException e) {
+        // nothing more is written to it
+      }
+    }
     List<Follower> all = List.copyOf(followers);
     followers.clear();
     all.forEach(Follower::end);
