@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  */
 public final class Redactor {
 
+  /** A command-line argument: double-quoted, single-quoted or bare; one group each. */
+  private static final String ARG = "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"|]{1,128}))";
+
   private static final EmailValidator EMAIL = EmailValidator.getInstance(true, true);
 
   /** Values that stand for a secret without being one: templates, examples, masks. */
@@ -32,6 +35,7 @@ public final class Redactor {
           + "your[_-]?(?:password|secret|token|api[_-]?key|key)[a-z_]*|example|sample|placeholder|dummy|none|null|nil|"
           + "empty|true|false|required|optional|string|undefined|todo|tbd|n/a|\\?+|env|vault:.*|"
           + "secretref:.*|ref\\+.*|arn:aws:secretsmanager:.*|%[A-Z_][A-Z0-9_]*%|\\$env:[A-Z_][A-Z0-9_]*|"
+          + "files|compat|sss|nis|systemd|winbind|"
           + "replace[_-]?me|replace[_-]?with[a-z_-]*|insert[_-][a-z_-]*|fill[_-]?me[_-]?in|your[_-][a-z_-]*here)$");
 
   /**
@@ -42,7 +46,8 @@ public final class Redactor {
   private static final Pattern REFERENCE = Pattern.compile(
       "(?i)^(?:![A-Za-z]|\\(|(?:var|local|locals|module|data|os|process|config|settings|env|self|this|params|secrets|"
           + "vars|values|input|inputs|context|ctx|props|options|opts|cfg|conf|args|request|system|environment|"
-          + "credentials|creds)\\.[A-Za-z_]|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]?[0-9]{0,2}|getenv|.*[(\\[]$)");
+          + "credentials|creds)\\.[A-Za-z_]|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]?[0-9]{0,2}|getenv|.*[(\\[]$|"
+          + "(?:~|[A-Za-z]:)?(?:[/\\\\][A-Za-z0-9._-]+){2,}[/\\\\]?$)");
 
   /** Keys that name something about a secret, not the secret: its file, its age, its policy, its name. */
   private static final Pattern NOT_A_SECRET_KEY = Pattern.compile(
@@ -50,11 +55,21 @@ public final class Redactor {
           + "last_set|changed|count|attempts|hash|hashed|salt|algorithm|type|mode|enabled|required|reset|hint|_id|"
           + "name|ref|format|rules|strength|min|max|complexity|prompt|field|label|provider|version|header|kid|"
           + "endpoint|arn|fingerprint|digest|checksum|prefix|usage|limit|size|ttl|lifetime|duration|location|"
-          + "region|alias|kind|rotation|uri_?template)$");
+          + "region|alias|kind|rotation|uri_?template|days|day|weeks|hours|minutes|seconds|warn|retries|tries|"
+          + "page_?token|next_?token|continuation_?token|sync_?token|cursor)$");
 
   /** A text about AWS: a 40-character secret next to a key word is then an AWS secret access key. */
   private static final Pattern AWS_MARKER = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z2-7]{16}\\b|\\baws|amazonaws)");
   private static final Pattern AWS_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
+
+  /** A card number in its printed groups (4-4-4-4, 4-6-5), the only shape a match may be cut back to. */
+  private static final Pattern CARD_GROUPS = Pattern.compile(
+      "[0-9]{4}([ -])[0-9]{4}([ -])[0-9]{4}([ -])[0-9]{4}|[0-9]{4}[ -][0-9]{6}[ -][0-9]{5}");
+
+  /** A unit after a number: a quantity (912 345 678 bytes), not a phone number. */
+  private static final Pattern UNIT_AFTER = Pattern.compile(
+      "(?i)^ ?(?:bytes|byte|b|kb|mb|gb|tb|kib|mib|gib|events|eps|rows|records|packets|pkts|items|requests|hits|"
+          + "ms|s|sec|users|msgs|messages|lines|entries|files|times|x|%|eur|usd|gbp|sek|chf|\u20ac|\\$)\\b");
 
   /** A date at the start of a number (03.12.2026, 03-12-2026), which is not a phone number. */
   private static final Pattern DATE_LIKE = Pattern.compile(
@@ -114,7 +129,7 @@ public final class Redactor {
           Redactor::notMasked),
       new Rule("aws_secret_access_key", Pattern.compile(
           "(?i)(?:aws_?secret_?(?:access_?)?key|secret_?access_?key|SecretAccessKey|aws_secret)[\"']?"
-              + "(?:\\s*(?:=|:|=>)|\\s)\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)"), 1, Redactor::notMasked),
+              + "(?:\\s*(?:=>|=|:)|\\s)\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)"), 1, Redactor::notMasked),
       // an access key id and its secret side by side (credentials.csv, "id / secret" pairs)
       new Rule("aws_secret_access_key", Pattern.compile(
           "\\b(?:AKIA|ASIA)[A-Z2-7]{16}[\"']?[ \\t]*[,;:|/\\t ][ \\t]*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"),
@@ -130,14 +145,16 @@ public final class Redactor {
       new Rule("password", Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{8,}={0,2})"), 1, Redactor::basicAuth),
       new Rule("password", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_)"
-              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=|:=|:|=>)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
               + "|([^\\s,;'\"}<]{1,256}))"), -1, null, "password_kv"),
       new Rule("password", Pattern.compile(
           "(?i)(?:--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
-              + "\\bIDENTIFIED BY |\\bsshpass -p )(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
+              + "\\bIDENTIFIED BY |\\bsshpass -p )"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
           -1, Redactor::passwordValue),
       new Rule("password", Pattern.compile(
-          "(?i)(?:^|[^A-Za-z0-9])(?:pass|pw|pword|psk)[\"']?\\s*(?:=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+          "(?i)(?:^|[^A-Za-z0-9])(?:pass|pw|pword|psk)[\"']?\\s*(?:=|:)[ \\t]*"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
               + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::passwordValue),
       // keys in other languages, with spaces: "mot de passe : ...", "wachtwoord: ..."
       new Rule("password", Pattern.compile(
@@ -160,9 +177,22 @@ public final class Redactor {
       new Rule("password", Pattern.compile(
           "\\bhtpasswd\\s+(?:-[A-Za-z]+\\s+)*-[A-Za-z]*b[A-Za-z]*\\s+(?:-[A-Za-z]+\\s+)*\\S+\\s+\\S+\\s+"
               + "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"]{1,128}))"), -1, Redactor::passwordValue),
+      // Windows and pipes: ConvertTo-SecureString "..." -AsPlainText, net use ... /user:x SECRET,
+      // net user x SECRET /add, echo SECRET | docker login --password-stdin
+      new Rule("password", Pattern.compile(
+          "(?i)(?:\\bConvertTo-SecureString\\s+(?:-String\\s+)?" + ARG + "\\s+-AsPlainText"
+              + "|\\becho\\s+(?:-n\\s+)?" + ARG
+              + "\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|helm|oras|buildah|skopeo|nerdctl)\\s+"
+              + "(?:registry\\s+)?login\\b)"), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)\\bnet\\s+use\\b[^\\n|;&]{0,200}?/user:\\S+\\s+" + ARG), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)\\bnet\\s+user\\s+\\S+\\s+" + ARG + "\\s+/(?:add|domain)"), -1, Redactor::passwordValue),
       // XML: <password>...</password>, <db.password>...</db.password>
       new Rule("password", Pattern.compile(
-          "(?i)<[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*>([^<\\s][^<\\r\\n]{0,255})</"), 1,
+          "(?i)<(?:[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*|pass|pw"
+              + "|[A-Za-z0-9_.:-]*[_.:-]pass)>"
+              + "([^<\\s][^<\\r\\n]{0,255})</"), 1,
           Redactor::passwordValue),
       // Terraform: variable "db_password" { default = "..." }
       new Rule("password", Pattern.compile(
@@ -175,14 +205,16 @@ public final class Redactor {
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
               + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key|(?:primary|secondary|master)"
-              + "[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*(?:=|:=|:|=>)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
+              + "[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
           "generic_kv"),
       new Rule("email", Pattern.compile(
           "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
-      new Rule("iban", Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), 0, null),
+      new Rule("iban", Pattern.compile(
+          "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b"), 0, null),
       // a bare number under a phone key (msisdn, phone, tel): a phone number even when it would pass Luhn
       new Rule("phone", Pattern.compile(
-          "(?i)\\b(?:msisdn|phone|telephone|tel|mobile|cell|fax)[A-Za-z_]*[\"']?\\s*[:=]\\s*[\"']?\\+?([1-9][0-9]{7,14})\\b"),
+          "(?i)\\b(?:msisdn|phone|telephone|tel|mobile|cell|fax)[A-Za-z_]*[\"']?\\s*[:=]\\s*[\"']?"
+              + "(\\+?[1-9][0-9]{7,14})\\b"),
           1, m -> true),
       new Rule("credit_card", Pattern.compile("[0-9](?:[ -]?[0-9]){12,18}"), 0, null, "credit_card", true),
       new Rule("fr_nir", Pattern.compile(
@@ -207,8 +239,8 @@ public final class Redactor {
       // national numbers: a trunk 0 and an area code, then groups split by spaces, dots, dashes or a slash
       // (DE 089/12 34 56, NL 06-12345678, SE 08-123 456 78, JP 03-1234-5678, AU (02) 9374 4000, CH 044 668 18 00)
       new Rule("phone", Pattern.compile(
-          "(?:\\(0[1-9][0-9]{0,4}\\)|\\b0[1-9][0-9]{0,4})(?:(?: ?[./-] ?| )?[0-9]{1,8}){1,5}"), 0, null, "phone_national",
-          true),
+          "(?:\\(0[1-9][0-9]{0,4}\\)|\\b0[1-9][0-9]{0,4})(?:(?: ?[./-] ?| )?[0-9]{1,8}){1,5}"), 0, null,
+          "phone_national", true),
       // an area code in brackets without the trunk 0 (BR (11) 91234-5678), and numbers of nine or ten digits
       // grouped 3-3-4 (US, IT mobiles), 3-2-2-2 and 3-3-3 (ES)
       new Rule("phone", Pattern.compile(
@@ -340,17 +372,20 @@ public final class Redactor {
       case "email":
         return email(text, at, match);
       case "iban":
-        return CheckDigits.iban(drop(match, " ")) && numberBoundary(text, at);
+        return CheckDigits.iban(drop(match, " ").toUpperCase(Locale.ROOT)) && numberBoundary(text, at);
       case "credit_card":
-        return cardSeparators(match) && numberBoundary(text, at) && CheckDigits.card(digits);
+        return cardSeparators(match) && numberBoundary(text, at) && CheckDigits.card(digits)
+            && (at.end() == m.end() || CARD_GROUPS.matcher(match).matches());
       case "fr_nir":
         return numberBoundary(text, at) && CheckDigits.frNir(drop(match, " "));
       case "de_tax_id":
         return numberBoundary(text, at) && CheckDigits.deTaxId(digits);
       case "se_personnummer": {
         boolean separated = match.indexOf('-') > 0 || match.indexOf('+') > 0;
+        // 20261203-1542 is more often a build stamp than a child's number: a recent century form needs the name
+        boolean stamp = digits.length() == 12 && digits.startsWith("20") && digits.charAt(2) >= '1';
         return numberBoundary(text, at) && CheckDigits.sePersonnummer(digits)
-            && (separated || context(PNR_CONTEXT, text, at.start()));
+            && (separated && !stamp || context(PNR_CONTEXT, text, at.start()));
       }
       case "us_ssn": {
         boolean dashed = "-".equals(m.group(1)) && "-".equals(m.group(2));
@@ -361,8 +396,10 @@ public final class Redactor {
       }
       case "ca_sin": {
         boolean separated = !m.group(1).isEmpty() && m.group(1).equals(m.group(2));
-        return numberBoundary(text, at) && CheckDigits.caSin(digits) && !context(BSN_CONTEXT, text, at.start())
-            && (separated && !context(PHONE_CONTEXT, text, at.start()) || context(SIN_CONTEXT, text, at.start()));
+        boolean named = context(SIN_CONTEXT, text, at.start());
+        boolean checks = CheckDigits.caSin(digits) || named && digits.charAt(0) == '0' && CheckDigits.luhn(digits);
+        return numberBoundary(text, at) && checks && !context(BSN_CONTEXT, text, at.start())
+            && (separated && !context(PHONE_CONTEXT, text, at.start()) || named);
       }
       case "nl_bsn":
         return numberBoundary(text, at) && CheckDigits.nlBsn(digits)
@@ -442,6 +479,9 @@ public final class Redactor {
   }
 
   private static boolean phone(String text, Finding at, String match, String digits) {
+    if (quantity(text, at)) {
+      return false;
+    }
     boolean telUri = match.startsWith("+") && at.start() >= 4 && text.regionMatches(true, at.start() - 4, "tel:", 0, 4);
     if (digits.length() < 8 || digits.length() > 15 || !(numberBoundary(text, at) || telUri)
         || inDigitGroups(text, at)) {
@@ -477,6 +517,10 @@ public final class Redactor {
   private static boolean nationalPhone(String text, Finding at, String match, String digits) {
     return digits.length() >= 9 && digits.length() <= 12 && !DATE_LIKE.matcher(match).find()
         && phone(text, at, match, digits);
+  }
+
+  private static boolean quantity(String text, Finding at) {
+    return UNIT_AFTER.matcher(text.substring(at.end(), Math.min(text.length(), at.end() + 12))).find();
   }
 
   /** The key before a value: the run of name characters a key=value match starts with. */
