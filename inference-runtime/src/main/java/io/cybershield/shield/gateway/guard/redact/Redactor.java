@@ -56,7 +56,8 @@ public final class Redactor {
           + "name|ref|format|rules|strength|min|max|complexity|prompt|field|label|provider|version|header|kid|"
           + "endpoint|arn|fingerprint|digest|checksum|prefix|usage|limit|size|ttl|lifetime|duration|location|"
           + "region|alias|kind|rotation|uri_?template|days|day|weeks|hours|minutes|seconds|warn|retries|tries|"
-          + "page_?token|next_?token|continuation_?token|sync_?token|cursor)$");
+          + "page_?token|next_?token|continuation_?token|sync_?token|cursor|sha1|sha256|sha512|md5|public_?key|"
+          + "pubkey|_pub|cert|certificate|thumbprint)$");
 
   /** A text about AWS: a 40-character secret next to a key word is then an AWS secret access key. */
   private static final Pattern AWS_MARKER = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z2-7]{16}\\b|\\baws|amazonaws)");
@@ -494,7 +495,8 @@ public final class Redactor {
     boolean separated = match.indexOf(' ') > 0 || match.indexOf('-') > 0 || match.indexOf('.') > 0
         || match.indexOf('(') >= 0 || match.indexOf('/') > 0;
     if (international) {
-      return separated || digits.length() >= 10 || context(PHONE_CONTEXT, text, at.start());
+      // 0012345678 is as often a zero-padded id as a number dialled from abroad: unseparated, it needs the word
+      return separated || match.startsWith("+") && digits.length() >= 10 || context(PHONE_CONTEXT, text, at.start());
     }
     return separated && !context(SSN_CONTEXT, text, at.start()) || context(PHONE_CONTEXT, text, at.start());
   }
