@@ -24,6 +24,9 @@ import java.util.function.Predicate;
 public final class Redactor {
 
   /** A command-line argument: double-quoted, single-quoted or bare; one group each. */
+  /** A value: double-quoted, single-quoted or bare to the end of the token; one group each. */
+  private static final String VALUE = "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s,;'\"}<]{1,256}))";
+
   private static final String ARG = "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"|]{1,128}))";
 
   private static final EmailValidator EMAIL = EmailValidator.getInstance(true, true);
@@ -47,7 +50,7 @@ public final class Redactor {
       "(?i)^(?:![A-Za-z]|\\(|(?:var|local|locals|module|data|os|process|config|settings|env|self|this|params|secrets|"
           + "vars|values|input|inputs|context|ctx|props|options|opts|cfg|conf|args|request|system|environment|"
           + "credentials|creds)\\.[A-Za-z_]|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]?[0-9]{0,2}|getenv|.*[(\\[]$|"
-          + "(?:~|[A-Za-z]:)?(?:[/\\\\][A-Za-z0-9._-]+){2,}[/\\\\]?$)");
+          + "(?:~|[A-Za-z]:)?(?:[/\\\\][A-Za-z0-9._-]+){2,}[/\\\\]?$|[A-Za-z_][A-Za-z0-9_.]*\\(.*\\)$)");
 
   /** Keys that name something about a secret, not the secret: its file, its age, its policy, its name. */
   private static final Pattern NOT_A_SECRET_KEY = Pattern.compile(
@@ -58,6 +61,11 @@ public final class Redactor {
           + "region|alias|kind|rotation|uri_?template|days|day|weeks|hours|minutes|seconds|warn|retries|tries|"
           + "page_?token|next_?token|continuation_?token|sync_?token|cursor|sha1|sha256|sha512|md5|public_?key|"
           + "pubkey|_pub|cert|certificate|thumbprint)$");
+
+  /** Keys whose value names a secret kept elsewhere (Helm's existingSecret, a secretKeyRef). */
+  private static final Pattern REFERENCE_KEY = Pattern.compile("(?i)^(?:existing|external)|secret_?(?:key_?)?ref");
+
+  private static final Pattern DASHED_LOWER = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)+");
 
   /** A text about AWS: a 40-character secret next to a key word is then an AWS secret access key. */
   private static final Pattern AWS_MARKER = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z2-7]{16}\\b|\\baws|amazonaws)");
@@ -145,7 +153,9 @@ public final class Redactor {
           Redactor::notPlaceholder),
       new Rule("password", Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{8,}={0,2})"), 1, Redactor::basicAuth),
       new Rule("password", Pattern.compile(
-          "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_)"
+          "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_|"
+              + "(?:db|admin|root|user|mail|smtp|ftp|ldap|sql|pg|redis|rabbit|mq|app|api|svc|bind|sys|web|vnc|wifi|"
+              + "wlan|proxy|bot|vpn|ssh|sa|master)pass)"
               + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
               + "|([^\\s,;'\"}<]{1,256}))"), -1, null, "password_kv"),
       new Rule("password", Pattern.compile(
@@ -189,6 +199,23 @@ public final class Redactor {
           "(?i)\\bnet\\s+use\\b[^\\n|;&]{0,200}?/user:\\S+\\s+" + ARG), -1, Redactor::passwordValue),
       new Rule("password", Pattern.compile(
           "(?i)\\bnet\\s+user\\s+\\S+\\s+" + ARG + "\\s+/(?:add|domain)"), -1, Redactor::passwordValue),
+      // a name/value pair (k8s env, ECS and compose JSON): - name: DB_PASSWORD / value: "..."
+      new Rule("password", Pattern.compile(
+          "(?i)\"?name\"?\\s*[:=]\\s*[\"']?[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|_pass\\b)"
+              + "[A-Za-z0-9_.-]*[\"']?"
+              + "\\s*[,\\r\\n]\\s*(?:-\\s*)?\"?value\"?\\s*[:=]\\s*" + VALUE), -1, Redactor::passwordValue),
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\"?name\"?\\s*[:=]\\s*[\"']?[A-Za-z0-9_.-]*(?:secret|token|api_?key|access_?key|private_?key)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*[,\\r\\n]\\s*(?:-\\s*)?\"?value\"?\\s*[:=]\\s*" + VALUE), -1,
+          Redactor::secretLike),
+      // echo 'user:SECRET' | chpasswd; Oracle's user/SECRET@host (JDBC thin, sqlplus, expdp, impdp)
+      new Rule("password", Pattern.compile(
+          "\\becho\\s+(?:-e\\s+)?[\"']?[A-Za-z0-9_.-]{1,64}:([^\\s'\":]{1,128})[\"']?\\s*\\|\\s*(?:sudo\\s+)?"
+              + "chpasswd"), 1,
+          Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:jdbc:oracle:[a-z0-9]+:|sqlplus\\s+(?:-[A-Za-z]+\\s+)*|expdp\\s+|impdp\\s+|exp\\s+|imp\\s+)"
+              + "[A-Za-z0-9_$#]{1,64}/([^@\\s/\"']{1,128})@"), 1, Redactor::passwordValue),
       // XML: <password>...</password>, <db.password>...</db.password>
       new Rule("password", Pattern.compile(
           "(?i)<(?:[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*|pass|pw"
@@ -201,7 +228,9 @@ public final class Redactor {
               + "\"([^\"\\n]{1,256})\""), 1, Redactor::passwordValue),
       // a password in prose ("the password is hunter2"): only a value that is not a plain word
       new Rule("password", Pattern.compile(
-          "(?i)\\b(?:password|passwd|passphrase|pwd)\\s+(?:is|was|of|set to|changed to)\\s+[\"'`]?([^\\s\"'`]{4,128})"),
+          "(?i)\\b(?:password|passwd|passphrase|pwd|pass|pw|passcode|passwort|kennwort)"
+              + "(?:\\s+for\\s+(?:the\\s+)?[^\\s]{1,40})?\\s+(?:is|was|of|set to|changed to|is now|ist|:)\\s*:?\\s+"
+              + "[\"'`]?([^\\s\"'`]{4,128})"),
           1, Redactor::notAWord),
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
@@ -366,8 +395,11 @@ public final class Redactor {
     switch (rule.kind) {
       case "password_kv":
         return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
-      case "generic_kv":
-        return secretLike(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
+      case "generic_kv": {
+        String key = key(text, m.start(), at.start());
+        return secretLike(match) && !NOT_A_SECRET_KEY.matcher(key).find() && !REFERENCE_KEY.matcher(key).find()
+            && !resourceName(match);
+      }
       case "phone_national":
         return nationalPhone(text, at, match, digits);
       case "email":
@@ -532,6 +564,20 @@ public final class Redactor {
       end++;
     }
     return text.substring(from, end);
+  }
+
+  /** A resource name (mongodb-auth-2026, shop-tls-prod): lower-case words and dashes, two words at least. */
+  private static boolean resourceName(String value) {
+    if (!DASHED_LOWER.matcher(value).matches()) {
+      return false;
+    }
+    int words = 0;
+    for (String part : value.split("-")) {
+      if (part.length() >= 3 && part.chars().allMatch(Character::isLetter)) {
+        words++;
+      }
+    }
+    return words >= 2;
   }
 
   /** A password value: not a placeholder, and not a reference to one (a tag, an expression, a path key's value). */
