@@ -38,7 +38,7 @@ public final class Redactor {
           + "your[_-]?(?:password|secret|token|api[_-]?key|key)[a-z_]*|example|sample|placeholder|dummy|none|null|nil|"
           + "empty|true|false|required|optional|string|undefined|todo|tbd|n/a|\\?+|env|vault:.*|"
           + "secretref:.*|ref\\+.*|arn:aws:secretsmanager:.*|%[A-Z_][A-Z0-9_]*%|\\$env:[A-Z_][A-Z0-9_]*|"
-          + "files|compat|sss|nis|systemd|winbind|"
+          + "files|compat|sss|nis|systemd|winbind|%\\{.*\\}|#\\{.*\\}|@[A-Z_]+@|"
           + "replace[_-]?me|replace[_-]?with[a-z_-]*|insert[_-][a-z_-]*|fill[_-]?me[_-]?in|your[_-][a-z_-]*here)$");
 
   /**
@@ -216,6 +216,31 @@ public final class Redactor {
       new Rule("password", Pattern.compile(
           "(?i)\\b(?:jdbc:oracle:[a-z0-9]+:|sqlplus\\s+(?:-[A-Za-z]+\\s+)*|expdp\\s+|impdp\\s+|exp\\s+|imp\\s+)"
               + "[A-Za-z0-9_$#]{1,64}/([^@\\s/\"']{1,128})@"), 1, Redactor::passwordValue),
+      // any command-line flag that ends in pass, password or pwd (keytool -storepass, -keypass, --db-pass)
+      new Rule("password", Pattern.compile(
+          "(?i)(?:^|\\s)--?(?:[A-Za-z]+-)*[A-Za-z]*(?:pass|password|passwd|passphrase|pwd)[= ]" + ARG), -1, null,
+          "password_flag"),
+      // Samba and impacket: -U 'DOMAIN\\user%SECRET', domain/user:SECRET@host; Go DSNs user:SECRET@tcp(host)
+      new Rule("password", Pattern.compile(
+          "(?:\\s-U\\s*[\"']?[^\\s%\"']{1,64}%([^\\s\"']{1,128})|\\b[A-Za-z0-9.-]{1,64}/[A-Za-z0-9_.-]{1,64}:"
+              + "([^\\s@/\"']{1,128})@[A-Za-z0-9.-]+|[A-Za-z0-9_.-]{1,64}:([^\\s@/\"':]{1,128})@(?:tcp|unix)\\()"), -1,
+          Redactor::passwordValue),
+      // rabbitmqctl add_user/change_password name SECRET; requests auth=('user', 'SECRET'), HTTPBasicAuth(...)
+      new Rule("password", Pattern.compile(
+          "(?:\\brabbitmqctl\\s+(?:add_user|change_password)\\s+\\S+\\s+" + ARG + "|\\b(?:auth\\s*=\\s*|"
+              + "HTTPBasicAuth\\s*|HTTPDigestAuth\\s*|BasicAuth\\s*)\\(\\s*[\"'][^\"'\\n]{1,64}[\"']\\s*,\\s*"
+              + "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'))"), -1, Redactor::passwordValue),
+      // credentials in prose: "the credentials are admin / St4ging!Box", "login: admin / S3cret"
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:credentials?|creds|login|user(?:name)?)\\b[^\\n]{0,40}?\\s[A-Za-z0-9_.@\\\\-]{2,64} / "
+              + "([^\\s/\"'`]{4,128})"), 1, Redactor::notAWord),
+      // JSON escaped inside a JSON string (Postman, HAR, logged request bodies): \"password\":\"...\"
+      new Rule("password", Pattern.compile(
+          "(?i)\\\\\"[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
+              + "([^\"\\\\]{1,256})\\\\\""), 1, Redactor::passwordValue),
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\\\\"[A-Za-z0-9_.-]*(?:api_?key|secret|token|access_?key)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
+              + "([A-Za-z0-9_\\-+/=.]{16,512})\\\\\""), 1, Redactor::secretLike),
       // XML: <password>...</password>, <db.password>...</db.password>
       new Rule("password", Pattern.compile(
           "(?i)<(?:[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*|pass|pw"
@@ -399,6 +424,12 @@ public final class Redactor {
         String key = key(text, m.start(), at.start());
         return secretLike(match) && !NOT_A_SECRET_KEY.matcher(key).find() && !REFERENCE_KEY.matcher(key).find()
             && !resourceName(match);
+      }
+      case "password_flag": {
+        String flag = text.substring(m.start(), at.start()).trim().toLowerCase(Locale.ROOT);
+        flag = flag.replaceAll("[= \"']+$", "");
+        return !flag.endsWith("bypass") && !flag.endsWith("compass") && !flag.endsWith("trespass")
+            && !match.startsWith("-") && passwordValue(match);
       }
       case "phone_national":
         return nationalPhone(text, at, match, digits);
