@@ -23,6 +23,12 @@ import java.util.function.Predicate;
  */
 public final class Redactor {
 
+  /** A command-line argument: double-quoted, single-quoted or bare; one group each. */
+  /** A value: double-quoted, single-quoted or bare to the end of the token; one group each. */
+  private static final String VALUE = "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s,;'\"}<]{1,256}))";
+
+  private static final String ARG = "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"|]{1,128}))";
+
   private static final EmailValidator EMAIL = EmailValidator.getInstance(true, true);
 
   /** Values that stand for a secret without being one: templates, examples, masks. */
@@ -31,7 +37,56 @@ public final class Redactor {
           + "\\.+|-+|#+|\\[redacted[^\\]]*\\]|redacted|changeme|change_me|change-me|changeit|password|passwd|secret|"
           + "your[_-]?(?:password|secret|token|api[_-]?key|key)[a-z_]*|example|sample|placeholder|dummy|none|null|nil|"
           + "empty|true|false|required|optional|string|undefined|todo|tbd|n/a|\\?+|env|vault:.*|"
-          + "secretref:.*|ref\\+.*|arn:aws:secretsmanager:.*)$");
+          + "secretref:.*|ref\\+.*|arn:aws:secretsmanager:.*|%[A-Z_][A-Z0-9_]*%|\\$env:[A-Z_][A-Z0-9_]*|"
+          + "files|compat|sss|nis|systemd|winbind|%\\{.*\\}|#\\{.*\\}|@[A-Z_]+@|"
+          + "replace[_-]?me|replace[_-]?with[a-z_-]*|insert[_-][a-z_-]*|fill[_-]?me[_-]?in|your[_-][a-z_-]*here)$");
+
+  /**
+   * Values that point at a secret instead of holding it: YAML tags ({@code !vault}, {@code !Ref}), code and
+   * template expressions ({@code os.environ[...]}, {@code var.db_password}, {@code process.env.X}), Terraform's
+   * {@code (sensitive value)}, timestamps.
+   */
+  private static final Pattern REFERENCE = Pattern.compile(
+      "(?i)^(?:![A-Za-z]|\\(|(?:var|local|locals|module|data|os|process|config|settings|env|self|this|params|secrets|"
+          + "vars|values|input|inputs|context|ctx|props|options|opts|cfg|conf|args|request|system|environment|"
+          + "credentials|creds)\\.[A-Za-z_]|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]?[0-9]{0,2}|getenv|.*[(\\[]$|"
+          + "(?:~|[A-Za-z]:)?(?:[/\\\\][A-Za-z0-9._-]+){2,}[/\\\\]?$|[A-Za-z_][A-Za-z0-9_.]*\\(.*\\)$)");
+
+  /** Keys that name something about a secret, not the secret: its file, its age, its policy, its name. */
+  private static final Pattern NOT_A_SECRET_KEY = Pattern.compile(
+      "(?i)(?:file|path|dir|url|uri|_at|date|time|length|len|policy|expiry|expires|expiration|age|history|lastset|"
+          + "last_set|changed|count|attempts|hash|hashed|salt|algorithm|type|mode|enabled|required|reset|hint|_id|"
+          + "name|ref|format|rules|strength|min|max|complexity|prompt|field|label|provider|version|header|kid|"
+          + "endpoint|arn|fingerprint|digest|checksum|prefix|usage|limit|size|ttl|lifetime|duration|location|"
+          + "region|alias|kind|rotation|uri_?template|days|day|weeks|hours|minutes|seconds|warn|retries|tries|"
+          + "page_?token|next_?token|continuation_?token|sync_?token|cursor|sha1|sha256|sha512|md5|public_?key|"
+          + "pubkey|_pub|cert|certificate|thumbprint)$");
+
+  /** Keys whose value names a secret kept elsewhere (Helm's existingSecret, a secretKeyRef). */
+  private static final Pattern REFERENCE_KEY = Pattern.compile("(?i)^(?:existing|external)|secret_?(?:key_?)?ref");
+
+  private static final Pattern DASHED_LOWER = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)+");
+
+  /** A text about AWS: a 40-character secret next to a key word is then an AWS secret access key. */
+  private static final Pattern AWS_MARKER = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z2-7]{16}\\b|\\baws|amazonaws)");
+  private static final Pattern AWS_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
+
+  /** A card number in its printed groups (4-4-4-4, 4-6-5), the only shape a match may be cut back to. */
+  private static final Pattern CARD_GROUPS = Pattern.compile(
+      "[0-9]{4}([ -])[0-9]{4}([ -])[0-9]{4}([ -])[0-9]{4}|[0-9]{4}[ -][0-9]{6}[ -][0-9]{5}");
+
+  /** A unit after a number: a quantity (912 345 678 bytes), not a phone number. */
+  private static final Pattern UNIT_AFTER = Pattern.compile(
+      "(?i)^ ?(?:bytes|byte|b|kb|mb|gb|tb|kib|mib|gib|events|eps|rows|records|packets|pkts|items|requests|hits|"
+          + "ms|s|sec|users|msgs|messages|lines|entries|files|times|x|%|eur|usd|gbp|sek|chf|\u20ac|\\$)\\b");
+
+  /** A date at the start of a number (03.12.2026, 03-12-2026), which is not a phone number. */
+  private static final Pattern DATE_LIKE = Pattern.compile(
+      "^\\(?0[1-9]\\)?[ ./-](?:0[1-9]|1[0-2])[ ./-](?:19|20)[0-9]{2}(?:[^0-9]|$)");
+
+  /** An ssh, scp or git command line, whose {@code user@host} is an account on a host, not an e-mail address. */
+  private static final Pattern SSH_COMMAND = Pattern.compile(
+      "(?:^|[\\s;|&(])(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id|autossh)\\s[^\\n]*$");
 
   /** Company-internal top-level names, which the IANA list the e-mail validator uses does not hold. */
   private static final List<String> INTERNAL_DOMAINS = List.of(".local", ".internal", ".corp", ".lan", ".intra",
@@ -46,53 +101,177 @@ public final class Redactor {
       new Rule("private_key", Pattern.compile(
           "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?s:.)*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY"
               + "(?: BLOCK)?-----"), 0, m -> true),
+      // a block cut short (a log line truncated, a paste): the header and the base64 that follows it
+      new Rule("private_key", Pattern.compile(
+          "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[ \\t\\r\\n]|[A-Za-z0-9+/=])*"
+              + "[A-Za-z0-9+/=]{16}"), 0, m -> true),
+      // PuTTY .ppk files: the private lines
+      new Rule("private_key", Pattern.compile(
+          "Private-Lines: *[0-9]+\\r?\\n(?:[A-Za-z0-9+/=]{4,}\\r?\\n?)+"), 0, m -> true),
       new Rule("gcp_service_account_key", Pattern.compile(
           "\"private_key_id\"\\s*:\\s*\"([0-9a-f]{40})\""), 1, m -> true),
       new Rule("azure_connection_string", Pattern.compile(
           "(?i)(?:AccountKey|SharedAccessKey|SharedAccessSignature=sig)\\s*=\\s*([A-Za-z0-9+/%]{20,}={0,2})"), 1,
           m -> true),
+      // a SAS token's signature, in a URL or a connection string
+      new Rule("azure_connection_string", Pattern.compile("[?&;]sig=([A-Za-z0-9%+/]{20,}={0,2})"), 1,
+          Redactor::notMasked),
       new Rule("slack_webhook", Pattern.compile(
           "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}"), 0, m -> true),
-      new Rule("slack_token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, m -> true),
+      new Rule("slack_token", Pattern.compile(
+          "\\b(?:xox[abposre]-[A-Za-z0-9-]{10,}|xoxe\\.xox[bp]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})"), 0,
+          Redactor::notMasked),
       new Rule("github_token", Pattern.compile(
-          "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})"), 0, m -> true),
-      new Rule("aws_access_key_id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b"), 0, m -> true),
+          "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})"), 0, Redactor::notMasked),
+      // API keys whose issuer prefix says what they are (OpenAI, Anthropic, Google, SendGrid, GitLab, npm, PyPI,
+      // Vault, DigitalOcean, Shopify, Hugging Face, Stripe, Mailgun, Twilio, Linear, Atlassian, Brevo, Databricks,
+      // Grafana)
+      new Rule("generic_api_key", Pattern.compile(
+          "\\b(?:sk-(?:proj-|ant-(?:api|admin)[0-9]{2}-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}"
+              + "|SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}|gl(?:pat|ptt|dt|rt|cbt|ft)-[A-Za-z0-9_-]{20,}"
+              + "|npm_[A-Za-z0-9]{36}|pypi-AgE[A-Za-z0-9_-]{50,}|hv[sbr]\\.[A-Za-z0-9_-]{20,}"
+              + "|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|hf_[A-Za-z0-9]{30,}"
+              + "|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,128}|whsec_[A-Za-z0-9]{24,}|key-[0-9a-f]{32}"
+              + "|SK[0-9a-f]{32}|lin_api_[A-Za-z0-9]{40}|ATATT3[A-Za-z0-9_=-]{50,}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}"
+              + "|dapi[a-f0-9]{32}|glsa_[A-Za-z0-9_]{32,}|glc_[A-Za-z0-9+/=]{30,})"), 0, Redactor::prefixedKey),
+      new Rule("aws_access_key_id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b"), 0,
+          Redactor::notMasked),
       new Rule("aws_secret_access_key", Pattern.compile(
-          "(?i)(?:aws_?secret_?(?:access_?)?key|secret_?access_?key|SecretAccessKey|aws_secret)[\"']?\\s*(?:=|:|=>)"
-              + "\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)"), 1, m -> true),
+          "(?i)(?:aws_?secret_?(?:access_?)?key|secret_?access_?key|SecretAccessKey|aws_secret)[\"']?"
+              + "(?:\\s*(?:=>|=|:)|\\s)\\s*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)"), 1, Redactor::notMasked),
+      // an access key id and its secret side by side (credentials.csv, "id / secret" pairs)
+      new Rule("aws_secret_access_key", Pattern.compile(
+          "\\b(?:AKIA|ASIA)[A-Z2-7]{16}[\"']?[ \\t]*[,;:|/\\t ][ \\t]*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"),
+          1, Redactor::awsSecretLike),
       new Rule("jwt", Pattern.compile(
           "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"), 0, m -> true),
       new Rule("bearer_token", Pattern.compile(
-          "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1, Redactor::secretLike),
+          "(?i)\\b(?:bearer|authorization:\\s*token)\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1, Redactor::secretLike),
       // passwords: in URLs, Basic auth, key=value and JSON, connection strings, command-line flags
       new Rule("password", Pattern.compile(
           "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{0,128}:([^\\s@/\"'<>]{1,128})@"), 1,
           Redactor::notPlaceholder),
       new Rule("password", Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{8,}={0,2})"), 1, Redactor::basicAuth),
       new Rule("password", Pattern.compile(
-          "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_)"
-              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=|:=|:|=>)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
-              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::notPlaceholder),
+          "(?i)[A-Za-z0-9_.-]*(?:password|passwd|passphrase|passwort|contrase\u00f1a|mot_de_passe|pwd|_pass|pass_|"
+              + "(?:db|admin|root|user|mail|smtp|ftp|ldap|sql|pg|redis|rabbit|mq|app|api|svc|bind|sys|web|vnc|wifi|"
+              + "wlan|proxy|bot|vpn|ssh|sa|master)pass)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+              + "|([^\\s,;'\"}<]{1,256}))"), -1, null, "password_kv"),
       new Rule("password", Pattern.compile(
           "(?i)(?:--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
-              + "\\bIDENTIFIED BY |\\bsshpass -p )(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
-          -1, Redactor::notPlaceholder),
+              + "\\bIDENTIFIED BY |\\bsshpass -p )"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
+          -1, Redactor::passwordValue),
       new Rule("password", Pattern.compile(
-          "(?i)(?:^|[^A-Za-z0-9_])(?:pass|pw|pword)[\"']?\\s*(?:=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
-              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::notPlaceholder),
+          "(?i)(?:^|[^A-Za-z0-9])(?:pass|pw|pword|psk)[\"']?\\s*(?:=|:)[ \\t]*"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
+              + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::passwordValue),
+      // keys in other languages, with spaces: "mot de passe : ...", "wachtwoord: ..."
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:mot de passe|wachtwoord|contrase\u00f1a|senha|l\u00f6senord|adgangskode|passord|salasana|"
+              + "has\u0142o|heslo|jelsz\u00f3|parola|clave|kennwort)\\s*(?:=|:)\\s*[\"'`]?([^\\s\"'`]{3,128})"), 1,
+          Redactor::passwordValue),
+      // command lines: mysql -pSECRET, curl -u user:SECRET, ssh-keygen -N SECRET, redis-cli -a SECRET,
+      // docker login -p SECRET, htpasswd -b file user SECRET, redis.conf requirepass, .netrc
+      new Rule("password", Pattern.compile(
+          "\\b(?:mysql|mysqldump|mysqladmin|mariadb|mysqlimport)\\b[^\\n|;&]{0,200}?\\s-p(?:\"([^\"\\n]{1,128})\""
+              + "|'([^'\\n]{1,128})'|([^\\s'\"]{1,128}))"), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?:^|\\s)(?:-u|--user|--proxy-user)[ =][\"']?[^\\s:\"'@]{1,64}:([^\\s\"']{1,128})"), 1,
+          Redactor::flagPassword),
+      new Rule("password", Pattern.compile(
+          "\\b(?:ssh-keygen\\b[^\\n|;&]{0,200}?\\s-[NP]|redis-cli\\b[^\\n|;&]{0,200}?\\s-a|"
+              + "docker login\\b[^\\n|;&]{0,200}?\\s(?:-p|--password)|\\brequirepass|\\bmasterauth|"
+              + "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password)\\s+(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'"
+              + "|([^\\s'\"]{1,128}))"), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "\\bhtpasswd\\s+(?:-[A-Za-z]+\\s+)*-[A-Za-z]*b[A-Za-z]*\\s+(?:-[A-Za-z]+\\s+)*\\S+\\s+\\S+\\s+"
+              + "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"]{1,128}))"), -1, Redactor::passwordValue),
+      // Windows and pipes: ConvertTo-SecureString "..." -AsPlainText, net use ... /user:x SECRET,
+      // net user x SECRET /add, echo SECRET | docker login --password-stdin
+      new Rule("password", Pattern.compile(
+          "(?i)(?:\\bConvertTo-SecureString\\s+(?:-String\\s+)?" + ARG + "\\s+-AsPlainText"
+              + "|\\becho\\s+(?:-n\\s+)?" + ARG
+              + "\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|helm|oras|buildah|skopeo|nerdctl)\\s+"
+              + "(?:registry\\s+)?login\\b)"), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)\\bnet\\s+use\\b[^\\n|;&]{0,200}?/user:\\S+\\s+" + ARG), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)\\bnet\\s+user\\s+\\S+\\s+" + ARG + "\\s+/(?:add|domain)"), -1, Redactor::passwordValue),
+      // a name/value pair (k8s env, ECS and compose JSON): - name: DB_PASSWORD / value: "..."
+      new Rule("password", Pattern.compile(
+          "(?i)\"?name\"?\\s*[:=]\\s*[\"']?[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|_pass\\b)"
+              + "[A-Za-z0-9_.-]*[\"']?"
+              + "\\s*[,\\r\\n]\\s*(?:-\\s*)?\"?value\"?\\s*[:=]\\s*" + VALUE), -1, Redactor::passwordValue),
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\"?name\"?\\s*[:=]\\s*[\"']?[A-Za-z0-9_.-]*(?:secret|token|api_?key|access_?key|private_?key)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*[,\\r\\n]\\s*(?:-\\s*)?\"?value\"?\\s*[:=]\\s*" + VALUE), -1,
+          Redactor::secretLike),
+      // echo 'user:SECRET' | chpasswd; Oracle's user/SECRET@host (JDBC thin, sqlplus, expdp, impdp)
+      new Rule("password", Pattern.compile(
+          "\\becho\\s+(?:-e\\s+)?[\"']?[A-Za-z0-9_.-]{1,64}:([^\\s'\":]{1,128})[\"']?\\s*\\|\\s*(?:sudo\\s+)?"
+              + "chpasswd"), 1,
+          Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:jdbc:oracle:[a-z0-9]+:|sqlplus\\s+(?:-[A-Za-z]+\\s+)*|expdp\\s+|impdp\\s+|exp\\s+|imp\\s+)"
+              + "[A-Za-z0-9_$#]{1,64}/([^@\\s/\"']{1,128})@"), 1, Redactor::passwordValue),
+      // any command-line flag that ends in pass, password or pwd (keytool -storepass, -keypass, --db-pass)
+      new Rule("password", Pattern.compile(
+          "(?i)(?:^|\\s)--?(?:[A-Za-z]+-)*[A-Za-z]*(?:pass|password|passwd|passphrase|pwd)[= ]" + ARG), -1, null,
+          "password_flag"),
+      // Samba and impacket: -U 'DOMAIN\\user%SECRET', domain/user:SECRET@host; Go DSNs user:SECRET@tcp(host)
+      new Rule("password", Pattern.compile(
+          "(?:\\s-U\\s*[\"']?[^\\s%\"']{1,64}%([^\\s\"']{1,128})|\\b[A-Za-z0-9.-]{1,64}/[A-Za-z0-9_.-]{1,64}:"
+              + "([^\\s@/\"']{1,128})@[A-Za-z0-9.-]+|[A-Za-z0-9_.-]{1,64}:([^\\s@/\"':]{1,128})@(?:tcp|unix)\\()"), -1,
+          Redactor::passwordValue),
+      // rabbitmqctl add_user/change_password name SECRET; requests auth=('user', 'SECRET'), HTTPBasicAuth(...)
+      new Rule("password", Pattern.compile(
+          "(?:\\brabbitmqctl\\s+(?:add_user|change_password)\\s+\\S+\\s+" + ARG + "|\\b(?:auth\\s*=\\s*|"
+              + "HTTPBasicAuth\\s*|HTTPDigestAuth\\s*|BasicAuth\\s*)\\(\\s*[\"'][^\"'\\n]{1,64}[\"']\\s*,\\s*"
+              + "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'))"), -1, Redactor::passwordValue),
+      // credentials in prose: "the credentials are admin / St4ging!Box", "login: admin / S3cret"
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:credentials?|creds|login|user(?:name)?)\\b[^\\n]{0,40}?\\s[A-Za-z0-9_.@\\\\-]{2,64} / "
+              + "([^\\s/\"'`]{4,128})"), 1, Redactor::notAWord),
+      // JSON escaped inside a JSON string (Postman, HAR, logged request bodies): \"password\":\"...\"
+      new Rule("password", Pattern.compile(
+          "(?i)\\\\\"[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
+              + "([^\"\\\\]{1,256})\\\\\""), 1, Redactor::passwordValue),
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\\\\"[A-Za-z0-9_.-]*(?:api_?key|secret|token|access_?key)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
+              + "([A-Za-z0-9_\\-+/=.]{16,512})\\\\\""), 1, Redactor::secretLike),
+      // XML: <password>...</password>, <db.password>...</db.password>
+      new Rule("password", Pattern.compile(
+          "(?i)<(?:[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*|pass|pw"
+              + "|[A-Za-z0-9_.:-]*[_.:-]pass)>"
+              + "([^<\\s][^<\\r\\n]{0,255})</"), 1,
+          Redactor::passwordValue),
+      // Terraform: variable "db_password" { default = "..." }
+      new Rule("password", Pattern.compile(
+          "(?i)variable\\s+\"[^\"\\n]*(?:password|passwd|passphrase)[^\"\\n]*\"\\s*\\{[^}]{0,400}?\\bdefault\\s*=\\s*"
+              + "\"([^\"\\n]{1,256})\""), 1, Redactor::passwordValue),
       // a password in prose ("the password is hunter2"): only a value that is not a plain word
       new Rule("password", Pattern.compile(
-          "(?i)\\b(?:password|passwd|passphrase|pwd)\\s+(?:is|was|of|set to|changed to)\\s+[\"'`]?([^\\s\"'`]{4,128})"),
+          "(?i)\\b(?:password|passwd|passphrase|pwd|pass|pw|passcode|passwort|kennwort)"
+              + "(?:\\s+for\\s+(?:the\\s+)?[^\\s]{1,40})?\\s+(?:is|was|of|set to|changed to|is now|ist|:)\\s*:?\\s+"
+              + "[\"'`]?([^\\s\"'`]{4,128})"),
           1, Redactor::notAWord),
-      new Rule("generic_api_key", Pattern.compile("\\b(?:sk|rk|pk)_live_[A-Za-z0-9]{16,128}"), 0, m -> true),
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
-              + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*"
-              + "(?:=|:=|:|=>)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, Redactor::secretLike),
+              + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key|(?:primary|secondary|master)"
+              + "[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
+          "generic_kv"),
       new Rule("email", Pattern.compile(
-          "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
-      new Rule("iban", Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), 0, null),
-      new Rule("credit_card", Pattern.compile("[0-9](?:[ -]?[0-9]){12,18}"), 0, null),
+          "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
+      new Rule("iban", Pattern.compile(
+          "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b"), 0, null),
+      // a bare number under a phone key (msisdn, phone, tel): a phone number even when it would pass Luhn
+      new Rule("phone", Pattern.compile(
+          "(?i)\\b(?:msisdn|phone|telephone|tel|mobile|cell|fax)[A-Za-z_]*[\"']?\\s*[:=]\\s*[\"']?"
+              + "(\\+?[1-9][0-9]{7,14})\\b"),
+          1, m -> true),
+      new Rule("credit_card", Pattern.compile("[0-9](?:[ -]?[0-9]){12,18}"), 0, null, "credit_card", true),
       new Rule("fr_nir", Pattern.compile(
           "\\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\\b"), 0, null),
       new Rule("de_tax_id", Pattern.compile("\\b[1-9][0-9](?: ?[0-9]{3}){3}\\b"), 0, null),
@@ -100,16 +279,28 @@ public final class Redactor {
           null),
       new Rule("us_ssn", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{2}([- ]?)[0-9]{4}\\b"), 0, null),
       new Rule("ca_sin", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{3}([- ]?)[0-9]{3}\\b"), 0, null),
-      new Rule("nl_bsn", Pattern.compile("\\b[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}\\b"), 0, null),
-      new Rule("es_dni", Pattern.compile("(?i)\\b(?:[0-9]{8}|[XYZ][0-9]{7})[- ]?[A-Z]\\b"), 0, null),
+      new Rule("nl_bsn", Pattern.compile("\\b(?:[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})\\b"),
+          0, null),
+      new Rule("es_dni", Pattern.compile(
+          "(?i)\\b(?:[0-9]{8}|[0-9]{2}\\.[0-9]{3}\\.[0-9]{3}|[XYZ][- ]?[0-9]{7})[- ]?[A-Z]\\b"), 0, null),
       new Rule("uk_nino", Pattern.compile(
           "\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), 0, null),
       new Rule("phone", Pattern.compile(
           "(?:\\+|\\b00)[1-9][0-9]{0,2}[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
-          null),
+          null, "phone", true),
       new Rule("phone", Pattern.compile(
-          "(?:\\([0-9]{3}\\) ?|\\b[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}\\b|\\b0[1-9][0-9]{1,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}"
-              + "\\b|\\b0[1-9](?:[ .][0-9]{2}){4}\\b|\\b0[1-9][0-9]{8,10}\\b"), 0, null));
+          "(?:\\b1[ .-])?(?:\\([0-9]{3}\\) ?|\\b[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}\\b|\\b0[1-9][0-9]{1,4}[ -][0-9]{3,4}"
+              + "[ -]?[0-9]{3,4}\\b|\\b0[1-9](?:[ .][0-9]{2}){4}\\b|\\b0[1-9][0-9]{8,10}\\b"), 0, null),
+      // national numbers: a trunk 0 and an area code, then groups split by spaces, dots, dashes or a slash
+      // (DE 089/12 34 56, NL 06-12345678, SE 08-123 456 78, JP 03-1234-5678, AU (02) 9374 4000, CH 044 668 18 00)
+      new Rule("phone", Pattern.compile(
+          "(?:\\(0[1-9][0-9]{0,4}\\)|\\b0[1-9][0-9]{0,4})(?:(?: ?[./-] ?| )?[0-9]{1,8}){1,5}"), 0, null,
+          "phone_national", true),
+      // an area code in brackets without the trunk 0 (BR (11) 91234-5678), and numbers of nine or ten digits
+      // grouped 3-3-4 (US, IT mobiles), 3-2-2-2 and 3-3-3 (ES)
+      new Rule("phone", Pattern.compile(
+          "\\([1-9][0-9]{1,3}\\) ?[0-9]{3,5}[ .-]?[0-9]{4}\\b|\\b[2-9][0-9]{2} [0-9]{3} [0-9]{4}\\b"
+              + "|\\b[6789][0-9]{2}(?: [0-9]{2}){3}\\b|\\b[6789][0-9]{2} [0-9]{3} [0-9]{3}\\b"), 0, null));
 
   private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)(?:ssn|social security|soc\\.? ?sec|ss#|ss no)");
   private static final Pattern SIN_CONTEXT = Pattern.compile(
@@ -117,7 +308,8 @@ public final class Redactor {
   private static final Pattern BSN_CONTEXT = Pattern.compile("(?i)(?:bsn|burgerservice|sofi)");
   private static final Pattern PNR_CONTEXT = Pattern.compile("(?i)(?:personnummer|personnr|pnr|samordningsnummer)");
   private static final Pattern PHONE_CONTEXT = Pattern.compile(
-      "(?i)(?:phone|tel|mobile|mobil|cell|call|fax|whatsapp|signal|sms|handy|t\u00e9l|telefon|tfn|contact|ring)");
+      "(?i)\\b(?:phone|tel|mobile|mobil|cell|call|fax|whatsapp|signal|sms|handy|t\u00e9l|telefon|tfn|contact|ring|"
+          + "msisdn|numero|n\u00famero|llam|bel |m\u00f3vil|movil|portable|rufnummer|r\u00fcckruf|mob\\b)");
 
   /** The text with every finding replaced by {@code [REDACTED:<type>]}, and the findings in the original's offsets. */
   public Redaction redact(String text) {
@@ -137,7 +329,8 @@ public final class Redactor {
   /** The findings in a text: sorted by start, none overlapping another. */
   public List<Finding> find(String text) {
     List<Finding> taken = new ArrayList<>();
-    boolean serviceAccount = text.contains("service_account");
+    boolean serviceAccount = text.contains("service_account") || text.contains("gserviceaccount.com");
+    boolean aws = AWS_MARKER.matcher(text).find();
     for (Rule rule : rules) {
       Matcher m = rule.pattern.matcher(text);
       while (m.find()) {
@@ -151,15 +344,39 @@ public final class Redactor {
         if (type.equals("private_key") && serviceAccount) {
           type = "gcp_service_account_key";
         }
-        Finding candidate = new Finding(type, start, end);
-        boolean valid = rule.validator != null ? rule.validator.test(text.substring(start, end)) : validate(rule, text, m, candidate);
-        if (valid && free(taken, start, end)) {
-          taken.add(candidate);
+        if (rule.kind.equals("generic_kv") && aws && end - start == 40
+            && AWS_SECRET.matcher(text.substring(start, end)).matches()) {
+          type = "aws_secret_access_key";
+        }
+        for (int cut : rule.shrink ? cuts(text, start, end) : new int[] {end}) {
+          Finding candidate = new Finding(type, start, cut);
+          boolean valid = rule.validator != null ? rule.validator.test(text.substring(start, cut))
+              : validate(rule, text, m, candidate);
+          if (valid) {
+            if (free(taken, start, cut)) {
+              taken.add(candidate);
+            }
+            break;
+          }
         }
       }
     }
     taken.sort(Comparator.comparingInt(Finding::start));
     return taken;
+  }
+
+  /** The ends a match may be cut back to: its own, then before each separator that follows a digit, longest first. */
+  private static int[] cuts(String text, int start, int end) {
+    int[] ends = new int[end - start];
+    int n = 0;
+    ends[n++] = end;
+    for (int i = end - 1; i > start + 6; i--) {
+      char c = text.charAt(i);
+      if ((c == ' ' || c == '-' || c == '.' || c == '/') && Character.isDigit(text.charAt(i - 1))) {
+        ends[n++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(ends, n);
   }
 
   /** A value in a URL query ends before {@code &name=}, though {@code &} may be part of a password. */
@@ -200,21 +417,39 @@ public final class Redactor {
   private static boolean validate(Rule rule, String text, Matcher m, Finding at) {
     String match = text.substring(at.start(), at.end());
     String digits = keep(match, "0123456789");
-    switch (rule.type) {
+    switch (rule.kind) {
+      case "password_kv":
+        return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
+      case "generic_kv": {
+        String key = key(text, m.start(), at.start());
+        return secretLike(match) && !NOT_A_SECRET_KEY.matcher(key).find() && !REFERENCE_KEY.matcher(key).find()
+            && !resourceName(match);
+      }
+      case "password_flag": {
+        String flag = text.substring(m.start(), at.start()).trim().toLowerCase(Locale.ROOT);
+        flag = flag.replaceAll("[= \"']+$", "");
+        return !flag.endsWith("bypass") && !flag.endsWith("compass") && !flag.endsWith("trespass")
+            && !match.startsWith("-") && passwordValue(match);
+      }
+      case "phone_national":
+        return nationalPhone(text, at, match, digits);
       case "email":
         return email(text, at, match);
       case "iban":
-        return CheckDigits.iban(drop(match, " ")) && numberBoundary(text, at);
+        return CheckDigits.iban(drop(match, " ").toUpperCase(Locale.ROOT)) && numberBoundary(text, at);
       case "credit_card":
-        return cardSeparators(match) && numberBoundary(text, at) && CheckDigits.card(digits);
+        return cardSeparators(match) && numberBoundary(text, at) && CheckDigits.card(digits)
+            && (at.end() == m.end() || CARD_GROUPS.matcher(match).matches());
       case "fr_nir":
         return numberBoundary(text, at) && CheckDigits.frNir(drop(match, " "));
       case "de_tax_id":
         return numberBoundary(text, at) && CheckDigits.deTaxId(digits);
       case "se_personnummer": {
         boolean separated = match.indexOf('-') > 0 || match.indexOf('+') > 0;
+        // 20261203-1542 is more often a build stamp than a child's number: a recent century form needs the name
+        boolean stamp = digits.length() == 12 && digits.startsWith("20") && digits.charAt(2) >= '1';
         return numberBoundary(text, at) && CheckDigits.sePersonnummer(digits)
-            && (separated || context(PNR_CONTEXT, text, at.start()));
+            && (separated && !stamp || context(PNR_CONTEXT, text, at.start()));
       }
       case "us_ssn": {
         boolean dashed = "-".equals(m.group(1)) && "-".equals(m.group(2));
@@ -225,14 +460,16 @@ public final class Redactor {
       }
       case "ca_sin": {
         boolean separated = !m.group(1).isEmpty() && m.group(1).equals(m.group(2));
-        return numberBoundary(text, at) && CheckDigits.caSin(digits)
-            && (separated && !context(PHONE_CONTEXT, text, at.start()) || context(SIN_CONTEXT, text, at.start()));
+        boolean named = context(SIN_CONTEXT, text, at.start());
+        boolean checks = CheckDigits.caSin(digits) || named && digits.charAt(0) == '0' && CheckDigits.luhn(digits);
+        return numberBoundary(text, at) && checks && !context(BSN_CONTEXT, text, at.start())
+            && (separated && !context(PHONE_CONTEXT, text, at.start()) || named);
       }
       case "nl_bsn":
         return numberBoundary(text, at) && CheckDigits.nlBsn(digits)
-            && (match.indexOf('.') > 0 || context(BSN_CONTEXT, text, at.start()));
+            && (match.indexOf('.') == 4 || context(BSN_CONTEXT, text, at.start()));
       case "es_dni":
-        return numberBoundary(text, at) && CheckDigits.esDni(drop(match, "- "));
+        return numberBoundary(text, at) && CheckDigits.esDni(drop(match, "-. "));
       case "uk_nino":
         return CheckDigits.ukNinoPrefix(m.group(1));
       case "phone":
@@ -273,11 +510,21 @@ public final class Redactor {
   private static boolean email(String text, Finding at, String match) {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
-      if (before == ':' || before == '/' || before == '$' || before == '{') {
+      boolean mailto = before == ':' && at.start() >= 7 && text.regionMatches(true, at.start() - 7, "mailto:", 0, 7);
+      if (before == ':' && !mailto || before == '/' || before == '$' || before == '{') {
         return false;
       }
     }
     if (at.end() < text.length() && text.charAt(at.end()) == '@') {
+      return false;
+    }
+    // git@github.com:org/repo.git, root@host:~#: an account on a host
+    if (at.end() + 1 < text.length() && text.charAt(at.end()) == ':'
+        && ("~/._-".indexOf(text.charAt(at.end() + 1)) >= 0 || Character.isLetterOrDigit(text.charAt(at.end() + 1)))) {
+      return false;
+    }
+    int line = text.lastIndexOf('\n', at.start() - 1) + 1;
+    if (SSH_COMMAND.matcher(text.substring(Math.max(line, at.start() - 80), at.start())).find()) {
       return false;
     }
     String domain = match.substring(match.indexOf('@') + 1).toLowerCase(Locale.ROOT);
@@ -296,7 +543,12 @@ public final class Redactor {
   }
 
   private static boolean phone(String text, Finding at, String match, String digits) {
-    if (digits.length() < 8 || digits.length() > 15 || !numberBoundary(text, at) || inDigitGroups(text, at)) {
+    if (quantity(text, at)) {
+      return false;
+    }
+    boolean telUri = match.startsWith("+") && at.start() >= 4 && text.regionMatches(true, at.start() - 4, "tel:", 0, 4);
+    if (digits.length() < 8 || digits.length() > 15 || !(numberBoundary(text, at) || telUri)
+        || inDigitGroups(text, at)) {
       return false;
     }
     if (match.indexOf('.') >= 0 && match.indexOf(' ') >= 0) {
@@ -304,9 +556,10 @@ public final class Redactor {
     }
     boolean international = match.startsWith("+") || match.startsWith("00");
     boolean separated = match.indexOf(' ') > 0 || match.indexOf('-') > 0 || match.indexOf('.') > 0
-        || match.indexOf('(') >= 0;
+        || match.indexOf('(') >= 0 || match.indexOf('/') > 0;
     if (international) {
-      return separated || digits.length() >= 10 || context(PHONE_CONTEXT, text, at.start());
+      // 0012345678 is as often a zero-padded id as a number dialled from abroad: unseparated, it needs the word
+      return separated || match.startsWith("+") && digits.length() >= 10 || context(PHONE_CONTEXT, text, at.start());
     }
     return separated && !context(SSN_CONTEXT, text, at.start()) || context(PHONE_CONTEXT, text, at.start());
   }
@@ -323,6 +576,78 @@ public final class Redactor {
   /** Whether a context word is in the 40 characters before a match. */
   private static boolean context(Pattern words, String text, int start) {
     return words.matcher(text.substring(Math.max(0, start - 40), start)).find();
+  }
+
+  /** A national number: nine to twelve digits with the trunk 0, not a date. */
+  private static boolean nationalPhone(String text, Finding at, String match, String digits) {
+    return digits.length() >= 9 && digits.length() <= 12 && !DATE_LIKE.matcher(match).find()
+        && phone(text, at, match, digits);
+  }
+
+  private static boolean quantity(String text, Finding at) {
+    return UNIT_AFTER.matcher(text.substring(at.end(), Math.min(text.length(), at.end() + 12))).find();
+  }
+
+  /** The key before a value: the run of name characters a key=value match starts with. */
+  private static String key(String text, int from, int to) {
+    int end = from;
+    while (end < to && (Character.isLetterOrDigit(text.charAt(end)) || "_.-".indexOf(text.charAt(end)) >= 0)) {
+      end++;
+    }
+    return text.substring(from, end);
+  }
+
+  /** A resource name (mongodb-auth-2026, shop-tls-prod): lower-case words and dashes, two words at least. */
+  private static boolean resourceName(String value) {
+    if (!DASHED_LOWER.matcher(value).matches()) {
+      return false;
+    }
+    int words = 0;
+    for (String part : value.split("-")) {
+      if (part.length() >= 3 && part.chars().allMatch(Character::isLetter)) {
+        words++;
+      }
+    }
+    return words >= 2;
+  }
+
+  /** A password value: not a placeholder, and not a reference to one (a tag, an expression, a path key's value). */
+  private static boolean passwordValue(String value) {
+    return notPlaceholder(value) && !REFERENCE.matcher(value.trim()).find();
+  }
+
+  /** {@code -u user:secret}, but not {@code -u 1000:1000} (a uid and gid). */
+  private static boolean flagPassword(String value) {
+    return passwordValue(value) && !value.chars().allMatch(Character::isDigit);
+  }
+
+  /** Not a masked or example token: at least eight distinct characters, no run of six alike. */
+  private static boolean notMasked(String value) {
+    long distinct = value.chars().distinct().count();
+    int run = 1;
+    for (int i = 1; i < value.length(); i++) {
+      run = value.charAt(i) == value.charAt(i - 1) ? run + 1 : 1;
+      if (run >= 6) {
+        return false;
+      }
+    }
+    return distinct >= 8;
+  }
+
+  /** A key with an issuer prefix: not masked; the short {@code sk-} prefix also needs the look of a secret. */
+  private static boolean prefixedKey(String value) {
+    return notMasked(value) && (!value.startsWith("sk-") || secretLike(value));
+  }
+
+  /** A 40-character AWS secret: mixed case, high entropy, not masked. */
+  private static boolean awsSecretLike(String value) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int i = 0; i < value.length(); i++) {
+      upper |= Character.isUpperCase(value.charAt(i));
+      lower |= Character.isLowerCase(value.charAt(i));
+    }
+    return upper && lower && notMasked(value) && entropy(value) >= 4.0;
   }
 
   private static boolean notPlaceholder(String value) {
@@ -428,7 +753,20 @@ public final class Redactor {
     return bits;
   }
 
-  /** A pattern, the group that holds the secret (-1: the first that took part), and a check of that group. */
-  private record Rule(String type, Pattern pattern, int group, Predicate<String> validator) {
+  /**
+   * A pattern, the group that holds the secret (-1: the first that took part), and a check of that group; or, when
+   * there is none, the named check in {@link #validate}. A rule that may shrink tries its match cut back at each
+   * separator, longest first, when the whole does not pass (a card number followed by an expiry date).
+   */
+  private record Rule(String type, Pattern pattern, int group, Predicate<String> validator, String kind,
+                      boolean shrink) {
+
+    Rule(String type, Pattern pattern, int group, Predicate<String> validator) {
+      this(type, pattern, group, validator, type, false);
+    }
+
+    Rule(String type, Pattern pattern, int group, Predicate<String> validator, String kind) {
+      this(type, pattern, group, validator, kind, false);
+    }
   }
 }

@@ -2,7 +2,8 @@ package io.cybershield.shield.gateway.guard.redact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,19 +16,36 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The redactor on the labelled corpus in {@code guard/redact/} (invented SOC material, written by
- * {@code generate.py}): the share of items redacted with their type must be at least 99 %, the share of clean
- * records touched at most 5 %. The figures are printed; the misses are listed by type, never by value.
+ * The redactor on the labelled corpora in {@code guard/redact/} (invented SOC material): the share of items redacted
+ * with their type must reach a floor, the share of clean records touched must stay under a ceiling. The figures are
+ * printed per set; the misses are listed by type, never by value.
+ *
+ * <ul>
+ *   <li>{@code secrets}/{@code clean}: written by {@code generate.py}, by the authors of the rules;</li>
+ *   <li>{@code heldout}: written by hand ({@code heldout.py}) before the rules were tuned on it, then tuned on;</li>
+ *   <li>{@code heldout2}, {@code heldout3}: each measured once when written, then tuned on;</li>
+ *   <li>{@code heldout4}: measured once and never tuned on: its floor is just below what it measured, the honest
+ *       figure for text the rules have not seen.</li>
+ * </ul>
+ * Where a set reached the targets (99 % of items, at most 5 % of clean records touched) those are its floors.
  */
 class RedactCorpusTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Redactor redactor = new Redactor();
 
-  @Test
-  void redactsTheItemsAndLeavesTheCleanRecords() throws IOException {
-    List<JsonNode> secrets = read("guard/redact/secrets.jsonl");
-    List<JsonNode> clean = read("guard/redact/clean.jsonl");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      secrets  | secrets.jsonl          | clean.jsonl          | 300 | 200 | 99.0 | 5.0
+      heldout  | heldout-secrets.jsonl  | heldout-clean.jsonl  | 200 | 150 | 99.0 | 5.0
+      heldout2 | heldout2-secrets.jsonl | heldout2-clean.jsonl |  60 |  50 | 99.0 | 5.0
+      heldout3 | heldout3-secrets.jsonl | heldout3-clean.jsonl |  60 |  50 | 99.0 | 5.0
+      heldout4 | heldout4-secrets.jsonl | heldout4-clean.jsonl |  60 |  50 | 90.0 | 5.0
+      """)
+  void redactsTheItemsAndLeavesTheCleanRecords(String set, String secretsFile, String cleanFile, int minItems,
+      int minClean, double itemFloor, double cleanCeiling) throws IOException {
+    List<JsonNode> secrets = read("guard/redact/" + secretsFile);
+    List<JsonNode> clean = read("guard/redact/" + cleanFile);
     int items = 0;
     int redacted = 0;
     List<String> misses = new ArrayList<>();
@@ -46,7 +64,7 @@ class RedactCorpusTest {
         if (covered) {
           redacted++;
         } else {
-          misses.add("secrets.jsonl line " + (record + 1) + ": " + type + " not redacted (found: "
+          misses.add(secretsFile + " line " + (record + 1) + ": " + type + " not redacted (found: "
               + findings.stream().map(Finding::type).toList() + ")");
         }
       }
@@ -57,20 +75,21 @@ class RedactCorpusTest {
       List<Finding> findings = redactor.find(clean.get(record).get("text").asText());
       if (!findings.isEmpty()) {
         touched++;
-        touches.add("clean.jsonl line " + (record + 1) + ": " + findings.stream().map(Finding::type).toList());
+        touches.add(cleanFile + " line " + (record + 1) + ": " + findings.stream().map(Finding::type).toList());
       }
     }
     double redactedShare = 100.0 * redacted / items;
     double touchedShare = 100.0 * touched / clean.size();
-    System.out.printf("Redaction corpus: %d of %d items redacted (%.2f %%) in %d records; %d of %d clean records "
-        + "touched (%.2f %%)%n", redacted, items, redactedShare, secrets.size(), touched, clean.size(), touchedShare);
+    System.out.printf("Redaction corpus %s: %d of %d items redacted (%.2f %%) in %d records; %d of %d clean records "
+        + "touched (%.2f %%)%n", set, redacted, items, redactedShare, secrets.size(), touched, clean.size(),
+        touchedShare);
     misses.forEach(System.out::println);
     touches.forEach(System.out::println);
 
-    assertThat(items).isGreaterThanOrEqualTo(300);
-    assertThat(clean).hasSizeGreaterThanOrEqualTo(200);
-    assertThat(redactedShare).as("share of items redacted; misses: %s", misses).isGreaterThanOrEqualTo(99.0);
-    assertThat(touchedShare).as("share of clean records touched: %s", touches).isLessThanOrEqualTo(5.0);
+    assertThat(items).isGreaterThanOrEqualTo(minItems);
+    assertThat(clean).hasSizeGreaterThanOrEqualTo(minClean);
+    assertThat(redactedShare).as("share of items redacted; misses: %s", misses).isGreaterThanOrEqualTo(itemFloor);
+    assertThat(touchedShare).as("share of clean records touched: %s", touches).isLessThanOrEqualTo(cleanCeiling);
   }
 
   private static List<JsonNode> read(String resource) throws IOException {

@@ -54,6 +54,14 @@ class RedactorTest {
       ca_sin                  | SIN 193 456 787                                 | 193 456 787
       se_personnummer         | personnummer 811228-9874                        | 811228-9874
       de_tax_id               | Steuer-ID 86095742719                           | 86095742719
+      phone                   | Tel. 089/12 34 56 7                             | 089/12 34 56 7
+      phone                   | bel me op 06-12345678                           | 06-12345678
+      password                | mysql -u root -pD0lphin!Root shop               | D0lphin!Root
+      password                | <password>N3xus!Depl0y</password>               | N3xus!Depl0y
+      password                | keytool -list -keystore ks.jks -storepass Ks-St0re-Pw | Ks-St0re-Pw
+      generic_api_key         | maps key AIzaSyD4x9Q2mN7pL1vK8sT3wR6yU0bC5eF2gH1 | AIzaSyD4x9Q2mN7pL1vK8sT3wR6yU0bC5eF2gH1
+      azure_connection_string | https://logs.blob.core.windows.net/x.csv?sv=2022-11-02&sp=r&sig=Zk3xQ9mN2pL7vK1sT8wR4yU6bC0eF5gH2jD9aS3%3D | Zk3xQ9mN2pL7vK1sT8wR4yU6bC0eF5gH2jD9aS3%3D
+      slack_token             | SLACK_APP_TOKEN=xapp-1-A0123456789-1234567890123-9f8e7d6c5b4a39281706f5e4d3c2b1a0 | xapp-1-A0123456789-1234567890123-9f8e7d6c5b4a39281706f5e4d3c2b1a0
       """)
   void findsEachType(String type, String text, String secret) {
     Redaction redaction = redactor.redact(text);
@@ -89,6 +97,15 @@ class RedactorTest {
       "the password is expired and the password was reset; compass: north",
       "token_type: Bearer\nexpires_in: 3600",
       "SSN 000-12-3456 and 666-12-3456 and 912-12-3456 are not issued",
+      "git clone git@github.com:acme/payments.git",
+      "POSTGRES_PASSWORD_FILE=/run/secrets/postgres_password",
+      "password: !vault |",
+      "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+      "03.12.2026 14:22:01 Anmeldung",
+      "processed 812 345 678 events",
+      "secretName: shop-fabrikam-io-tls-2026",
+      "docker run -u 1000:1000 alpine",
+      "PASS_MAX_DAYS=99999",
   })
   void leavesLookAlikes(String text) {
     Redaction redaction = redactor.redact(text);
