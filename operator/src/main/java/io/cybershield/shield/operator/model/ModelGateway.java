@@ -50,8 +50,9 @@ import java.util.Objects;
  * The gateway of a ShieldModel {@code m}, built from the model and the operator's gateway settings alone: the
  * {@code m-gateway} Deployment (CPU only, stateless, two replicas spread over nodes, restricted pod security, health
  * probes on Quarkus' {@code /q/health}), its Service (port {@code http} 8080), a PodDisruptionBudget, the routing
- * ConfigMap {@code m-gateway-routes} ({@link GatewayRoutes}), the ServiceAccount {@code m-gateway} with a Role that
- * reads only what routing needs (the routes ConfigMap, the model's pods, the ShieldModel), and a NetworkPolicy
+ * ConfigMap {@code m-gateway-routes} ({@link GatewayRoutes}, with the access roles), the ServiceAccount
+ * {@code m-gateway} with a Role that reads only what routing needs (the routes ConfigMap, the model's pods), and
+ * a NetworkPolicy
  * admitting clients on the gateway port only. No gateway runs on private-cloud nodes: a gateway of any model carries
  * restricted requests (which only that model's on-prem pods serve) before it routes them.
  */
@@ -294,15 +295,16 @@ public final class ModelGateway {
         .build();
   }
 
-  /** What the gateway may read: its routes, its model's pods, its ShieldModel (its access roles). Nothing else. */
+  /**
+   * What the gateway may read in its namespace: its routing ConfigMap (routes and access roles) and its model's pods.
+   * Nothing else; its TokenReviews come from {@link #authDelegation}.
+   */
   public static Role role(ShieldModel model) {
     String name = model.getMetadata().getName();
     List<PolicyRule> rules = List.of(
         new PolicyRuleBuilder().withApiGroups("").withResources("configmaps")
             .withResourceNames(ShieldNames.gatewayRoutesConfigMap(name)).withVerbs("get", "list", "watch").build(),
-        new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build(),
-        new PolicyRuleBuilder().withApiGroups("shield.cybershield.io").withResources("shieldmodels")
-            .withResourceNames(name).withVerbs("get", "list", "watch").build());
+        new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build());
     return new RoleBuilder()
         .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayServiceAccount(name), labels(model)))
         .withRules(rules)
