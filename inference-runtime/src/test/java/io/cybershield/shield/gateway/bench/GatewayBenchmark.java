@@ -111,8 +111,14 @@ public final class GatewayBenchmark {
            "dataClassification": "confidential", "servedVersion": "v1",
            "variants": [{"name": "full", "priorities": ["critical", "high", "normal", "low"],
              "service": "threat-intel-full",
-             "pools": [{"pool": "onprem", "deployment": "threat-intel-full-onprem", "port": %d}]}]}
+             "pools": [{"pool": "onprem", "deployment": "threat-intel-full-onprem", "port": %d}]}],
+           "access": {"roles": [{"name": "analyst", "apis": ["generate"],
+             "subjects": [{"kind": "User", "name": "bench"}]}]}}
           """.formatted(upstreamPort));
+      // the gateway's door is part of what is measured: one caller, authenticated from a token file (cached after
+      // its first request, as a TokenReview's answer is)
+      Path tokens = Files.createTempFile("bench-tokens", ".csv");
+      Files.writeString(tokens, BENCH_TOKEN + ",bench,uid-bench,\"\"\n");
       List<String> command = new ArrayList<>(List.of(javaBin()));
       String extra = System.getProperty("benchmark.gateway-args", "").trim();
       if (!extra.isEmpty()) {
@@ -122,6 +128,7 @@ public final class GatewayBenchmark {
           "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dquarkus.log.level=WARN",
           "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
           "-Dshield.gateway.routes-file=" + routes,
+          "-Dshield.gateway.auth.tokens-file=" + tokens,
           "-Dshield.gateway.endpoints=full:onprem:" + upstreamHost + ":" + upstreamPort,
           "-jar", jar.toString()));
       Process gateway = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -200,6 +207,9 @@ public final class GatewayBenchmark {
   }
 
   /** Where and what one side sends. */
+  /** The benchmark's caller's token (sent to the stand-in too, which ignores it, so both sides send the same). */
+  static final String BENCH_TOKEN = "shield-bench-token-2Hc9Wq4Lz7Rt";
+
   record Side(String host, int port, String path, Buffer body, boolean stream) {
   }
 
@@ -257,7 +267,8 @@ public final class GatewayBenchmark {
       }
       long sent = System.nanoTime();
       client.request(HttpMethod.POST, side.port(), side.host(), side.path())
-          .compose(request -> request.putHeader("Content-Type", "application/json").send(side.body()))
+          .compose(request -> request.putHeader("Content-Type", "application/json")
+              .putHeader("Authorization", "Bearer " + BENCH_TOKEN).send(side.body()))
           .onSuccess(response -> answered(response, sent))
           .onFailure(failure -> failed());
     }
