@@ -117,8 +117,8 @@ public final class GatewayBenchmark {
           """.formatted(upstreamPort));
       // the gateway's door is part of what is measured: one caller, authenticated from a token file (cached after
       // its first request, as a TokenReview's answer is)
-      Path tokens = Files.createTempFile("bench-tokens", ".csv");
-      Files.writeString(tokens, BENCH_TOKEN + ",bench,uid-bench,\"\"\n");
+      Path tokenFile = Files.createTempFile("bench-tokens", ".csv");
+      Files.writeString(tokenFile, BENCH_TOKEN + ",bench,uid-bench,\"\"\n");
       List<String> command = new ArrayList<>(List.of(javaBin()));
       String extra = System.getProperty("benchmark.gateway-args", "").trim();
       if (!extra.isEmpty()) {
@@ -128,7 +128,7 @@ public final class GatewayBenchmark {
           "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dquarkus.log.level=WARN",
           "-Dquarkus.log.category.\"io.quarkus\".level=INFO",
           "-Dshield.gateway.routes-file=" + routes,
-          "-Dshield.gateway.auth.tokens-file=" + tokens,
+          "-Dshield.gateway.auth.tokens-file=" + tokenFile,
           "-Dshield.gateway.endpoints=full:onprem:" + upstreamHost + ":" + upstreamPort,
           "-jar", jar.toString()));
       Process gateway = new ProcessBuilder(command).redirectErrorStream(true).start();
