@@ -25,7 +25,9 @@ import java.util.Objects;
  * <p>Streams are checked in a sliding window: the last {@value #WINDOW} characters (give or take the white space it
  * is moved back to) are held back so that a secret or leak crossing pieces is seen whole, and the checks run again
  * each {@value #STEP} characters, so a stream's output lags the model by at most {@code WINDOW + STEP} characters
- * plus one piece. A private key opener with no closer yet is held until its closer arrives, up to {@value #HOLD_CAP}
+ * plus one piece (more only while a private key is held). Each check reads up to a window of the text already sent
+ * as context, so a stream costs about {@code (2 * WINDOW + STEP) / STEP} times the redactor time of its whole
+ * answer. A private key opener with no closer yet is held until its closer arrives, up to {@value #HOLD_CAP}
  * characters; past that the key is redacted as far as it came and everything after it is dropped until a closer
  * (or the stream's end), which fails closed: a key body looks like any base64 and no rule would catch it alone.
  *
