@@ -3,12 +3,17 @@ package io.cybershield.shield.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
+import io.cybershield.shield.gateway.djl.ChatChoice;
+import io.cybershield.shield.gateway.djl.ChatChunkChoice;
 import io.cybershield.shield.gateway.djl.ChatCompletion;
 import io.cybershield.shield.gateway.djl.ChatCompletionChunk;
 import io.cybershield.shield.gateway.djl.ChatCompletionRequest;
+import io.cybershield.shield.gateway.djl.ChatDelta;
 import io.cybershield.shield.gateway.djl.ChatMessage;
 import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.djl.Deadline;
+import io.cybershield.shield.gateway.guard.Guards;
+import io.cybershield.shield.gateway.guard.output.OutputGuard;
 import io.cybershield.shield.gateway.security.Caller;
 import io.cybershield.shield.gateway.djl.DjlClient;
 import io.cybershield.shield.gateway.metrics.RequestObservation;
@@ -22,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code POST /v1/chat/completions}, as OpenAI clients call it: the OpenAI request and answer, streamed as
@@ -51,6 +58,9 @@ public class ChatEndpoint {
   @Inject
   Admission admission;
 
+  @Inject
+  Guards guards;
+
   Uni<Reply> complete(String priorityHeader, String classificationHeader, byte[] body, RequestObservation observation,
       Caller caller, CallRecord call) {
     JsonBody json = JsonBody.parse(body);
@@ -76,6 +86,10 @@ public class ChatEndpoint {
         : config.defaultMaxTokens();
     Admission.Admitted admitted = admission.admit(caller, call,
         messages.stream().map(ChatMessage::content).toList(), priority, classification, tokens);
+    // what the answer must not repeat: the instructions the caller's application gave the model
+    List<String> systemPrompts = messages.stream()
+        .filter(message -> "system".equals(message.role()) || "developer".equals(message.role()))
+        .map(ChatMessage::content).toList();
     DataClassification routed = admitted.classification();
     ChatCompletionRequest request = new ChatCompletionRequest(null, messages, tokens, temperature, topP, null, stop,
         seed, presencePenalty, frequencyPenalty, null, streamOptions);
@@ -89,8 +103,18 @@ public class ChatEndpoint {
             ChatCompletion completion = answer.value();
             call.served(answer.served().variant(), answer.served().pool());
             admitted.ended(completion.usage() == null ? null : completion.usage().completionTokens());
+            List<ChatChoice> choices = completion.choices() == null ? null : completion.choices().stream()
+                .map(choice -> {
+                  if (choice.message() == null || choice.message().content() == null) {
+                    return choice;
+                  }
+                  OutputGuard.Checked checked = guards.output().check(choice.message().content(), systemPrompts);
+                  guards.found(checked.verdict(), call, InferenceRoutes.CHAT);
+                  return new ChatChoice(choice.index(), new ChatMessage(choice.message().role(), checked.text()),
+                      choice.finishReason());
+                }).toList();
             return Reply.json(new ChatCompletion(completion.id(), completion.object(), completion.created(),
-                answer.served().variant(), completion.choices(), completion.usage()), answer.served(), observation);
+                answer.served().variant(), choices, completion.usage()), answer.served(), observation);
           });
     }
     return dispatcher.stream(priority, routed, deadline,
@@ -99,12 +123,37 @@ public class ChatEndpoint {
         .map(started -> {
           String variant = started.served().variant();
           call.served(variant, started.served().pool());
+          // the deltas carry the text the output guard lets through, held back by its window (see GenerateEndpoint)
+          OutputGuard.Stream checked = guards.output().stream(systemPrompts);
+          AtomicBoolean finished = new AtomicBoolean();
+          AtomicReference<ChatCompletionChunk> last = new AtomicReference<>();
+          AtomicReference<Integer> generated = new AtomicReference<>();
           Multi<Buffer> events = Multi.createBy().concatenating()
               .streams(Multi.createFrom().item(started.first()), started.rest())
-              .map(chunk -> event(new ChatCompletionChunk(chunk.id(), chunk.object(), chunk.created(), variant,
-                  chunk.choices(), chunk.usage())));
+              .map(chunk -> {
+                last.set(chunk);
+                if (chunk.usage() != null && chunk.usage().completionTokens() != null) {
+                  generated.set(chunk.usage().completionTokens());
+                }
+                List<ChatChunkChoice> choices = chunk.choices() == null ? null : chunk.choices().stream()
+                    .map(choice -> guarded(choice, checked, finished)).toList();
+                return event(new ChatCompletionChunk(chunk.id(), chunk.object(), chunk.created(), variant, choices,
+                    chunk.usage()));
+              });
+          Multi<Buffer> tail = Multi.createFrom().deferred(() -> {
+            String rest = finished.get() ? "" : checked.finish();
+            guards.found(checked.verdict(), call, InferenceRoutes.CHAT);
+            admitted.ended(generated.get());
+            ChatCompletionChunk previous = last.get();
+            if (rest.isEmpty() || previous == null) {
+              return Multi.createFrom().item(DONE);
+            }
+            return Multi.createFrom().items(event(new ChatCompletionChunk(previous.id(), previous.object(),
+                previous.created(), variant, List.of(new ChatChunkChoice(0, new ChatDelta(null, rest), null)),
+                null)), DONE);
+          });
           Multi<Buffer> all = Multi.createBy().concatenating()
-              .streams(events, Multi.createFrom().item(DONE))
+              .streams(events, tail)
               .onFailure().recoverWithItem(failure -> event(ApiErrors.midStream(failure, deadline, observation)));
           return Reply.stream(SSE, started.served(), all, observation);
         });
@@ -138,6 +187,19 @@ public class ChatEndpoint {
       throw ApiException.badRequest("Unsupported", "This gateway does not enforce response formats: remove "
           + "'response_format' or set its type to \"text\".");
     }
+  }
+
+  /** A chunk's choice with the text the output guard lets through; the rest of the answer goes with its finish. */
+  private static ChatChunkChoice guarded(ChatChunkChoice choice, OutputGuard.Stream checked, AtomicBoolean finished) {
+    ChatDelta delta = choice.delta();
+    String content = delta == null ? null : delta.content();
+    String safe = checked.accept(content == null ? "" : content);
+    if (choice.finishReason() != null && finished.compareAndSet(false, true)) {
+      safe = safe + checked.finish();
+    }
+    String sent = content == null && safe.isEmpty() ? null : safe;
+    return new ChatChunkChoice(choice.index(), new ChatDelta(delta == null ? null : delta.role(), sent),
+        choice.finishReason());
   }
 
   private static Buffer event(Object data) {

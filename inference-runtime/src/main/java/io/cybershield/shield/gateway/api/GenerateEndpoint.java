@@ -4,6 +4,8 @@ import io.cybershield.shield.api.v1alpha1.common.DataClassification;
 import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.djl.Deadline;
+import io.cybershield.shield.gateway.guard.Guards;
+import io.cybershield.shield.gateway.guard.output.OutputGuard;
 import io.cybershield.shield.gateway.security.Caller;
 import io.cybershield.shield.gateway.djl.DjlClient;
 import io.cybershield.shield.gateway.metrics.RequestObservation;
@@ -41,6 +43,9 @@ public class GenerateEndpoint {
   @Inject
   Admission admission;
 
+  @Inject
+  Guards guards;
+
   Uni<Reply> generate(byte[] body, RequestObservation observation, Caller caller, CallRecord call) {
     JsonBody json = JsonBody.parse(body);
     String prompt = json.requiredString("prompt");
@@ -66,7 +71,9 @@ public class GenerateEndpoint {
             call.served(answer.served().variant(), answer.served().pool());
             GenerateApi.Usage usage = usage(answer.value().details(), null);
             admitted.ended(usage.completionTokens());
-            return Reply.json(new GenerateApi.Response(answer.value().generatedText(),
+            OutputGuard.Checked checked = guards.output().check(answer.value().generatedText(), List.of());
+            guards.found(checked.verdict(), call, InferenceRoutes.GENERATE);
+            return Reply.json(new GenerateApi.Response(checked.text(),
                 answer.served().variant(), answer.served().pool(), usage), answer.served(), observation);
           });
     }
@@ -74,22 +81,31 @@ public class GenerateEndpoint {
             (endpoint, left) -> djl.generateStream(endpoint, null, request, left))
         .onFailure().invoke(admitted::failed)
         .map(started -> {
+          // the lines carry the text the output guard lets through, held back by its window: a secret split over
+          // tokens is caught whole; index counts the lines sent, generated the model's tokens
           AtomicInteger index = new AtomicInteger();
+          AtomicInteger generated = new AtomicInteger();
+          OutputGuard.Stream checked = guards.output().stream(List.of());
           Dispatcher.Served served = started.served();
           call.served(served.variant(), served.pool());
           Multi<Buffer> lines = Multi.createBy().concatenating()
               .streams(Multi.createFrom().item(started.first()), started.rest())
               .onItem().transformToMultiAndConcatenate(token -> {
-                Buffer line = Reply.line(new GenerateApi.Token(token.token() == null ? "" : token.token().text(),
-                    index.getAndIncrement()));
+                generated.incrementAndGet();
+                String safe = checked.accept(token.token() == null ? "" : token.token().text());
                 if (!token.isLast()) {
-                  return Multi.createFrom().item(line);
+                  return safe.isEmpty() ? Multi.createFrom().empty()
+                      : Multi.createFrom().item(Reply.line(new GenerateApi.Token(safe, index.getAndIncrement())));
                 }
-                GenerateApi.Usage usage = usage(token.details(), index.get());
+                String rest = safe + checked.finish();
+                guards.found(checked.verdict(), call, InferenceRoutes.GENERATE);
+                GenerateApi.Usage usage = usage(token.details(), generated.get());
                 admitted.ended(usage.completionTokens());
-                Buffer done = Reply.line(new GenerateApi.Done(true, token.generatedText(), served.variant(),
+                Buffer done = Reply.line(new GenerateApi.Done(true,
+                    guards.output().check(token.generatedText(), List.of()).text(), served.variant(),
                     served.pool(), usage));
-                return Multi.createFrom().items(line, done);
+                return rest.isEmpty() ? Multi.createFrom().item(done) : Multi.createFrom().items(
+                    Reply.line(new GenerateApi.Token(rest, index.getAndIncrement())), done);
               })
               .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.midStream(failure, deadline, observation)));
           return Reply.stream(NDJSON, served, lines, observation);

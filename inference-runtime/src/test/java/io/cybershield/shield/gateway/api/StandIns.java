@@ -37,7 +37,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
     DjlStandIn fullCloud;
     DjlStandIn liteOnPrem;
 
-    DjlStandIn[] all() {
+    public DjlStandIn[] all() {
       return new DjlStandIn[] {fullOnPrem, fullCloud, liteOnPrem};
     }
 

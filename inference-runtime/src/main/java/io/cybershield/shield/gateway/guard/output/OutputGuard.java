@@ -70,6 +70,14 @@ public final class OutputGuard {
   }
 
   /**
+   * Streams held back by {@code window} characters and checked every {@code step}: a smaller window sends a stream's
+   * text sooner, and catches only secrets and leaks no longer than it (private keys are held up to the cap anyway).
+   */
+  public OutputGuard(Redactor redactor, int window, int step) {
+    this(Objects.requireNonNull(redactor, "redactor")::find, window, step, HOLD_CAP);
+  }
+
+  /**
    * Any finder and other sizes, so that tests can make the redactor fail and reach the window's and the cap's edges
    * with short texts.
    */

@@ -44,7 +44,8 @@ final class Spans {
   /**
    * The spans of a text. A leak that overlaps a finding swallows it, so the placeholder stands for the whole copied
    * run rather than leaving its pieces around a redacted secret. A private key opener that no finding covers and no
-   * closer follows stands for a key cut short: it is redacted from the opener to the end of the text, because the
+   * closer follows stands for a key cut short (whether or not a finding covers part of it): it is redacted from the
+   * opener to the end of the text, because the
    * key's body lines look like any other base64 and no rule would catch them on their own.
    */
   static List<Span> of(Finder finder, PromptIndex prompts, String text) {
@@ -91,22 +92,28 @@ final class Spans {
     while (opener.find(from)) {
       int at = opener.start();
       from = opener.end();
-      if (covered(spans, at)) {
+      if (lastCloserStart >= opener.end()) {
+        // a closer follows: the redactor's rules decide where the key is, not a guess made here
         continue;
       }
-      if (lastCloserStart >= opener.end()) {
-        // a closer follows but the redactor took no key here: its rules decide, not a guess made here
-        continue;
+      // no closer: whatever the redactor took of the key (its rules may stop at the last line they recognise), the
+      // key runs to the end of the text
+      for (Span span : spans) {
+        if (span.start() <= at && at < span.end()) {
+          at = span.start();
+        }
       }
       List<Span> out = new ArrayList<>();
       List<String> found = new ArrayList<>();
-      found.add(PRIVATE_KEY);
       for (Span span : spans) {
         if (span.end() <= at) {
           out.add(span);
         } else {
           found.addAll(span.found());
         }
+      }
+      if (!found.contains(PRIVATE_KEY)) {
+        found.add(0, PRIVATE_KEY);
       }
       out.add(new Span(PRIVATE_KEY, at, text.length(), List.copyOf(found), true));
       return out;

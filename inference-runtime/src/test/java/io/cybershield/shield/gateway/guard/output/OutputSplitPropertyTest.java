@@ -120,7 +120,7 @@ class OutputSplitPropertyTest {
   }
 
   @ParameterizedTest(name = "seeds {0}..+25")
-  @ValueSource(longs = {0, 1000, 2000, 3000})
+  @ValueSource(longs = {0, 1000})
   void aStreamSendsWhatTheWholeCheckReturnsHoweverItIsSplit(long from) {
     OutputGuard guard = new OutputGuard(REDACTOR);
     for (long seed = from; seed < from + 25; seed++) {
@@ -131,7 +131,7 @@ class OutputSplitPropertyTest {
   }
 
   @ParameterizedTest(name = "seeds {0}..+30")
-  @ValueSource(longs = {10_000, 20_000})
+  @ValueSource(longs = {10_000})
   void soItDoesWithASmallWindow(long from) {
     // a small window slides over the secrets far more often; keys still longer than it are held up to the cap
     OutputGuard guard = new OutputGuard(REDACTOR::find, 128, 32, 4096);
@@ -153,7 +153,7 @@ class OutputSplitPropertyTest {
     assertThat(records).hasSizeGreaterThan(100);
     OutputGuard guard = new OutputGuard(REDACTOR);
     Random random = new Random(42);
-    for (int answer = 0; answer < 30; answer++) {
+    for (int answer = 0; answer < 15; answer++) {
       StringBuilder text = new StringBuilder();
       int count = 3 + random.nextInt(20);
       for (int i = 0; i < count; i++) {

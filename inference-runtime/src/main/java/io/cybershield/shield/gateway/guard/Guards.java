@@ -1,0 +1,61 @@
+package io.cybershield.shield.gateway.guard;
+
+import io.cybershield.shield.gateway.audit.CallRecord;
+import io.cybershield.shield.gateway.guard.output.OutputGuard;
+import io.cybershield.shield.gateway.guard.output.OutputVerdict;
+import io.cybershield.shield.gateway.guard.redact.Redactor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+
+/**
+ * The output guard every answer of the model passes ({@link OutputGuard}: secrets redacted, system-prompt leaks
+ * replaced, streams held back by {@code shield.gateway.output.stream-window} characters), and what it found, into
+ * the request's audit line and {@value #OUTPUT_FINDINGS}.
+ */
+@ApplicationScoped
+public class Guards {
+
+  public static final String OUTPUT_FINDINGS = "shield_gateway_output_findings_total";
+
+  @Inject
+  MeterRegistry registry;
+
+  @ConfigProperty(name = "shield.gateway.output.stream-window", defaultValue = "256")
+  int window;
+
+  @ConfigProperty(name = "shield.gateway.output.stream-step", defaultValue = "128")
+  int step;
+
+  private volatile OutputGuard output;
+
+  public OutputGuard output() {
+    OutputGuard guard = output;
+    if (guard == null) {
+      synchronized (this) {
+        if (output == null) {
+          output = new OutputGuard(new Redactor(), window, step);
+        }
+        guard = output;
+      }
+    }
+    return guard;
+  }
+
+  /** Records what the output checks of one answer found. */
+  public void found(OutputVerdict verdict, CallRecord call, String api) {
+    if (verdict == null || verdict.clean()) {
+      return;
+    }
+    for (Map.Entry<String, Integer> finding : verdict.findings().entrySet()) {
+      call.count("outputFindings", finding.getKey(), finding.getValue());
+      Counter.builder(OUTPUT_FINDINGS).description("Secrets, personal data and system-prompt leaks taken out of "
+              + "the model's answers, by type")
+          .tag("type", finding.getKey()).tag("api", api).register(registry).increment(finding.getValue());
+    }
+  }
+}
