@@ -50,6 +50,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private volatile ContainerLogs containerLogs = ContainerLogs.NONE;
   private final PortForwardEndpoint portForwards;
   private final ServiceAccountTokens tokens;
+  private final SelfSubjectReviews reviews;
 
   public SandboxApiServer(SandboxStore store, Clock clock) {
     this.store = store;
@@ -58,6 +59,7 @@ public final class SandboxApiServer implements AutoCloseable {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     this.portForwards = new PortForwardEndpoint(vertx);
     this.tokens = new ServiceAccountTokens(store, clock);
+    this.reviews = new SelfSubjectReviews(tokens);
   }
 
   /** Binds to 127.0.0.1 on the given port (0 picks a free one). */
@@ -150,12 +152,21 @@ public final class SandboxApiServer implements AutoCloseable {
         Statuses.failure(400, "BadRequest", "could not read the request body: " + e.getMessage(), null), 400));
   }
 
-  /** The POSTs whose protobuf bodies the server decodes: TokenRequest and TokenReview ({@link ProtobufBodies}). */
+  /**
+   * The POSTs whose protobuf bodies the server decodes: TokenRequest and TokenReview ({@link ProtobufBodies}), and
+   * the creates of a collection ({@code kubectl create <kind>}, the self-subject reviews), which {@link
+   * ProtobufObjects} reads if it knows the body's kind (and answers 415 if not).
+   */
   private static boolean decodesProtobuf(HttpServerRequest request) {
     String path = request.path();
     return request.method().name().equals("POST")
-        && (path.matches("/api/v1/namespaces/[^/]+/serviceaccounts/[^/]+/token/?")
-        || path.matches("/apis/authentication\\.k8s\\.io/v1/tokenreviews/?"));
+        && (isTokenPath(path) || path.matches("/api/v1(/namespaces/[^/]+)?/[^/]+/?")
+        || path.matches("/apis/[^/]+/[^/]+(/namespaces/[^/]+)?/[^/]+/?"));
+  }
+
+  private static boolean isTokenPath(String path) {
+    return path.matches("/api/v1/namespaces/[^/]+/serviceaccounts/[^/]+/token/?")
+        || path.matches("/apis/authentication\\.k8s\\.io/v1/tokenreviews/?");
   }
 
   private void answer(HttpServerRequest request, Buffer body) {
@@ -178,6 +189,29 @@ public final class SandboxApiServer implements AutoCloseable {
       throw Statuses.notAcceptable();
     }
     String method = request.method().name();
+    String contentType = request.getHeader("Content-Type");
+    if (ProtobufBodies.isProtobuf(contentType) && !isTokenPath(path)) {
+      // a typed client's create (kubectl create <kind>): read into JSON, then served as any JSON body; the answer
+      // is JSON, which client-go decodes by its Content-Type
+      try {
+        body = mapper.writeValueAsBytes(ProtobufObjects.decode(body));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      contentType = JSON_TYPE;
+    }
+    if (SelfSubjectReviews.serves(path)) {
+      RequestPath reviewPath = RequestPath.parse(request.uri(), store.registry());
+      if (reviewPath != null) {
+        requests.record(request.getHeader("User-Agent"), method, reviewPath, request.getHeader("Content-Type"));
+      }
+      if (!method.equals("POST")) {
+        throw ServiceAccountTokens.methodNotAllowed();
+      }
+      SandboxStore.Reply reply = reviews.review(path, contentType, body, request.headers());
+      sendJson(request.response(), reply.body(), reply.code(), reply.warnings());
+      return;
+    }
     if (method.equals("GET")) {
       JsonNode document = document(path, request);
       if (document != null) {
@@ -234,8 +268,7 @@ public final class SandboxApiServer implements AutoCloseable {
       notFound(request.response());
       return;
     }
-    SandboxStore.Reply reply = store.serve(method, parsed, type, request.getHeader("Content-Type"), body,
-        request.getHeader("User-Agent"));
+    SandboxStore.Reply reply = store.serve(method, parsed, type, contentType, body, request.getHeader("User-Agent"));
     JsonNode answer = reply.body();
     if (method.equals("GET") && Tables.wantsTable(accept) && parsed.subresource() == null) {
       List<JsonNode> objects = new java.util.ArrayList<>();
