@@ -202,12 +202,12 @@ class KubectlFidelityIT {
   }
 
   @Test
-  void protobufBodiesAreRefusedAtOnce() {
-    Result create = kubectl.run("create", "namespace", ns + "-pb");
+  void protobufBodiesOfKindsTheSandboxDoesNotReadAreRefusedAtOnce() {
+    // kubectl create namespace|configmap|... are read (KubectlCreateProtobufIT); an Ingress is not
+    Result create = kubectl.run("create", "ingress", "pb", "-n", ns, "--rule=example.com/=web:80");
     assertThat(create.exitCode()).isNotZero();
-    assertThat(create.stderr()).contains("UnsupportedMediaType")
-        .contains("the body of the request was in an unknown format - accepted media types include: "
-            + "application/json, application/yaml");
+    assertThat(create.stderr()).isEqualTo("error: failed to create ingress: the body of the request was in an "
+        + "unknown format - accepted media types include: application/json, application/yaml\n");
   }
 
   @Test
