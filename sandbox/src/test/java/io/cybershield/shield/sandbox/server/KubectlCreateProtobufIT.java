@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +107,7 @@ class KubectlCreateProtobufIT {
   }
 
   @Test
-  void createServiceAccountAndItsToken() {
+  void createServiceAccountAndItsToken() throws Exception {
     assertThat(kubectl.ok("create", "serviceaccount", "analyst", "-n", ns))
         .isEqualTo("serviceaccount/analyst created\n");
     ServiceAccount sa = client.serviceAccounts().inNamespace(ns).withName("analyst").get();
@@ -111,6 +115,18 @@ class KubectlCreateProtobufIT {
     String token = kubectl.ok("create", "token", "analyst", "-n", ns).strip();
     assertThat(cluster.tokens().review(token, List.of()).username())
         .isEqualTo("system:serviceaccount:" + ns + ":analyst");
+
+    // a SelfSubjectReview (in JSON) from a client that sends that token names the service account
+    HttpResponse<String> whoami = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(cluster.url() + "/apis/authentication.k8s.io/v1/selfsubjectreviews"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"apiVersion\":\"authentication.k8s.io/v1\","
+            + "\"kind\":\"SelfSubjectReview\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(whoami.statusCode()).isEqualTo(201);
+    JsonNode user = JSON.readTree(whoami.body()).path("status").path("userInfo");
+    assertThat(user.path("username").asText()).isEqualTo("system:serviceaccount:" + ns + ":analyst");
+    assertThat(user.path("uid").asText()).isEqualTo(sa.getMetadata().getUid());
+    assertThat(user.path("groups").toString()).contains("system:serviceaccounts:" + ns);
   }
 
   @Test
@@ -290,6 +306,30 @@ class KubectlCreateProtobufIT {
     PriorityClass zero = client.scheduling().v1().priorityClasses().withName(name + "-default").get();
     assertThat(zero.getValue()).isZero();
     assertThat(zero.getPreemptionPolicy()).isEqualTo("PreemptLowerPriority");
+  }
+
+  @Test
+  void createServicesAndAPodDisruptionBudget() {
+    kubectl.ok("create", "service", "clusterip", "api", "-n", ns, "--tcp=80:8080", "--tcp=443");
+    var api = client.services().inNamespace(ns).withName("api").get();
+    assertThat(api.getSpec().getType()).isEqualTo("ClusterIP");
+    assertThat(api.getSpec().getSelector()).isEqualTo(Map.of("app", "api"));
+    assertThat(api.getSpec().getPorts()).extracting(p -> p.getName() + ":" + p.getPort() + ">"
+        + p.getTargetPort().getIntVal()).containsExactly("80-8080:80>8080", "443:443>443");
+    assertThat(api.getSpec().getClusterIP()).isNotEmpty();
+    kubectl.ok("create", "service", "nodeport", "np", "-n", ns, "--tcp=80:8080", "--node-port=30080");
+    assertThat(client.services().inNamespace(ns).withName("np").get().getSpec().getPorts().get(0).getNodePort())
+        .isEqualTo(30080);
+    kubectl.ok("create", "service", "loadbalancer", "lb", "-n", ns, "--tcp=80");
+    assertThat(client.services().inNamespace(ns).withName("lb").get().getSpec().getType()).isEqualTo("LoadBalancer");
+    kubectl.ok("create", "service", "externalname", "ext", "-n", ns, "--external-name=example.com");
+    assertThat(client.services().inNamespace(ns).withName("ext").get().getSpec().getExternalName())
+        .isEqualTo("example.com");
+
+    kubectl.ok("create", "poddisruptionbudget", "web-pdb", "-n", ns, "--selector=app=web", "--min-available=50%");
+    var pdb = client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("web-pdb").get();
+    assertThat(pdb.getSpec().getMinAvailable().getStrVal()).isEqualTo("50%");
+    assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(Map.of("app", "web"));
   }
 
   @Test
