@@ -237,6 +237,10 @@ final class ProtobufObjects {
       .strs(3, "values");
   static final Message LABEL_SELECTOR = m("LabelSelector").strMap(1, "matchLabels")
       .msgs(2, "matchExpressions", LABEL_SELECTOR_REQUIREMENT);
+  static final Message DELETE_OPTIONS = m("DeleteOptions").numPtr(1, "gracePeriodSeconds")
+      .msg(2, "preconditions", m("Preconditions").strPtr(1, "uid").strPtr(2, "resourceVersion"))
+      .boolPtr(3, "orphanDependents").strPtr(4, "propagationPolicy").strs(5, "dryRun")
+      .boolPtr(6, "ignoreStoreReadErrorWithClusterBreakingPotential");
   static final Message CONDITION = m("Condition").str(1, "type").str(2, "status").num(3, "observedGeneration")
       .time(4, "lastTransitionTime").str(5, "reason").str(6, "message");
 
@@ -368,6 +372,20 @@ final class ProtobufObjects {
       .msg(3, "status", m("PodDisruptionBudgetStatus").num(1, "observedGeneration").numPtr(3, "disruptionsAllowed")
           .numPtr(4, "currentHealthy").numPtr(5, "desiredHealthy").numPtr(6, "expectedPods").msgs(7, "conditions", CONDITION));
 
+  // k8s.io/api/networking/v1
+  static final Message INGRESS_BACKEND = m("IngressBackend")
+      .msg(4, "service", m("IngressServiceBackend").str(1, "name")
+          .msg(2, "port", m("ServiceBackendPort").str(1, "name").num(2, "number")))
+      .msg(3, "resource", m("TypedLocalObjectReference").strPtr(1, "apiGroup").str(2, "kind").str(3, "name"));
+  static final Message INGRESS = m("Ingress").msg(1, "metadata", OBJECT_META)
+      .msg(2, "spec", m("IngressSpec").strPtr(4, "ingressClassName").msg(1, "defaultBackend", INGRESS_BACKEND)
+          .msgs(2, "tls", m("IngressTLS").strs(1, "hosts").str(2, "secretName"))
+          .msgs(3, "rules", m("IngressRule").str(1, "host").inline(2, m("IngressRuleValue")
+              .msg(1, "http", m("HTTPIngressRuleValue").msgs(1, "paths", m("HTTPIngressPath").str(1, "path")
+                  .strPtr(3, "pathType").msg(2, "backend", INGRESS_BACKEND))))))
+      .msg(3, "status", m("IngressStatus").msg(1, "loadBalancer", m("IngressLoadBalancerStatus")
+          .msgs(1, "ingress", m("IngressLoadBalancerIngress").str(1, "ip").str(2, "hostname"))));
+
   // k8s.io/api/authorization/v1 and authentication/v1: the reviews kubectl auth can-i and whoami post
   static final Message SELF_SUBJECT_ACCESS_REVIEW = m("SelfSubjectAccessReview").msg(1, "metadata", OBJECT_META)
       .msg(2, "spec", m("SelfSubjectAccessReviewSpec")
@@ -384,6 +402,8 @@ final class ProtobufObjects {
           .str(2, "uid").strs(3, "groups")));
 
   private static final Map<String, Message> KINDS = new TreeMap<>(Map.ofEntries(
+      Map.entry("v1/DeleteOptions", DELETE_OPTIONS),
+      Map.entry("meta.k8s.io/v1/DeleteOptions", DELETE_OPTIONS),
       Map.entry("v1/Namespace", NAMESPACE),
       Map.entry("v1/ServiceAccount", SERVICE_ACCOUNT),
       Map.entry("v1/ConfigMap", CONFIG_MAP),
@@ -399,6 +419,7 @@ final class ProtobufObjects {
       Map.entry("batch/v1/CronJob", CRON_JOB),
       Map.entry("scheduling.k8s.io/v1/PriorityClass", PRIORITY_CLASS),
       Map.entry("policy/v1/PodDisruptionBudget", POD_DISRUPTION_BUDGET),
+      Map.entry("networking.k8s.io/v1/Ingress", INGRESS),
       Map.entry("authorization.k8s.io/v1/SelfSubjectAccessReview", SELF_SUBJECT_ACCESS_REVIEW),
       Map.entry("authorization.k8s.io/v1/SelfSubjectRulesReview", SELF_SUBJECT_RULES_REVIEW),
       Map.entry("authentication.k8s.io/v1/SelfSubjectReview", SELF_SUBJECT_REVIEW)));

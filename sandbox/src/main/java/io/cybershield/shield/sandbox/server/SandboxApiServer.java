@@ -154,12 +154,17 @@ public final class SandboxApiServer implements AutoCloseable {
 
   /**
    * The POSTs whose protobuf bodies the server decodes: TokenRequest and TokenReview ({@link ProtobufBodies}), and
-   * the creates of a collection ({@code kubectl create <kind>}, the self-subject reviews), which {@link
-   * ProtobufObjects} reads if it knows the body's kind (and answers 415 if not).
+   * the creates of a collection ({@code kubectl create <kind>}, the self-subject reviews) and the DeleteOptions of
+   * deletes, which {@link ProtobufObjects} reads if it knows the body's kind (and answers 415 if not).
    */
   private static boolean decodesProtobuf(HttpServerRequest request) {
     String path = request.path();
-    return request.method().name().equals("POST")
+    String method = request.method().name();
+    if (method.equals("DELETE")) {
+      // the DeleteOptions of a typed client's delete (kubectl drain deletes pods so when there is no eviction API)
+      return path.startsWith("/api/") || path.startsWith("/apis/");
+    }
+    return method.equals("POST")
         && (isTokenPath(path) || path.matches("/api/v1(/namespaces/[^/]+)?/[^/]+/?")
         || path.matches("/apis/[^/]+/[^/]+(/namespaces/[^/]+)?/[^/]+/?"));
   }
@@ -190,7 +195,7 @@ public final class SandboxApiServer implements AutoCloseable {
     }
     String method = request.method().name();
     String contentType = request.getHeader("Content-Type");
-    if (ProtobufBodies.isProtobuf(contentType) && !isTokenPath(path)) {
+    if (ProtobufBodies.isProtobuf(contentType) && !isTokenPath(path) && body.length > 0) {
       // a typed client's create (kubectl create <kind>): read into JSON, then served as any JSON body; the answer
       // is JSON, which client-go decodes by its Content-Type
       try {

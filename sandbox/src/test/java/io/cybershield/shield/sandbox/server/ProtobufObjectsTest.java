@@ -32,7 +32,7 @@ class ProtobufObjectsTest {
   @ValueSource(strings = { "namespace", "serviceaccount", "configmap", "secret-generic", "secret-tls",
       "secret-docker", "role", "clusterrole", "clusterrole-aggregate", "clusterrole-nonresource", "rolebinding",
       "clusterrolebinding", "deployment", "job", "cronjob", "quota", "priorityclass", "pdb", "service",
-      "service-nodeport", "service-externalname" })
+      "service-nodeport", "service-externalname", "ingress" })
   void readsWhatKubectlCreateSendsAsItsClientSideJson(String name) throws IOException {
     ObjectNode decoded = ProtobufObjects.decode(bytes(name + ".bin"));
     JsonNode expected = withoutNulls(JSON.readTree(bytes(name + ".json")));
@@ -58,6 +58,14 @@ class ProtobufObjectsTest {
         + "\"status\":{}}");
     assertThat(ProtobufObjects.decode(bytes("ssr.bin")).toString()).isEqualTo("{\"kind\":\"SelfSubjectReview\","
         + "\"apiVersion\":\"authentication.k8s.io/v1\",\"metadata\":{},\"status\":{\"userInfo\":{}}}");
+  }
+
+  @Test
+  void readsTheDeleteOptionsOfKubectlDrain() throws IOException {
+    assertThat(ProtobufObjects.decode(bytes("deleteoptions-drain.bin")).toString())
+        .isEqualTo("{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\"}");
+    assertThat(ProtobufObjects.decode(bytes("deleteoptions-grace.bin")).toString())
+        .isEqualTo("{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"gracePeriodSeconds\":7}");
   }
 
   @Test
