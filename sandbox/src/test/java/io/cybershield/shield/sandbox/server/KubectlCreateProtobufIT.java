@@ -419,6 +419,14 @@ class KubectlCreateProtobufIT {
         .isEqualTo(SelfSubjectReviews.ADMIN);
     assertThat(kubectl.ok("auth", "whoami", "--as=alice", "--as-group=analysts")).contains("alice")
         .contains("analysts");
+    // listed in discovery, create only, as on a real server
+    assertThat(kubectl.ok("api-resources", "--api-group=authorization.k8s.io", "-o", "wide"))
+        .containsPattern("selfsubjectaccessreviews\\s+authorization.k8s.io/v1\\s+false\\s+SelfSubjectAccessReview"
+            + "\\s+\\[?create\\b")
+        .containsPattern("selfsubjectrulesreviews\\s+authorization.k8s.io/v1\\s+false\\s+SelfSubjectRulesReview");
+    assertThat(kubectl.ok("api-resources", "--api-group=authentication.k8s.io")).contains("selfsubjectreviews");
+    assertThat(kubectl.run("get", "selfsubjectaccessreviews").stderr().strip()).isEqualTo("Error from server "
+        + "(MethodNotAllowed): the server does not allow this method on the requested resource");
   }
 
   private static Map<String, String> decoded(Secret secret) {
