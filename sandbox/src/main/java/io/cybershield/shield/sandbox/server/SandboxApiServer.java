@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * server-side printing and streaming watches (chunked HTTP for {@code kubectl}, WebSocket for fabric8), and hands
  * every resource request to the {@link SandboxStore}. Pods' {@code log} reads the {@link ContainerLogs} set with
  * {@link #containerLogs}; {@code portforward} upgrades to SPDY (plain or tunneled in a WebSocket) and connects to the
- * pod's {@code status.podIP} ({@link PortForwardEndpoint}). Requests it cannot serve (protobuf bodies, protobuf-only
- * answers, OpenAPI v2) are refused at once with the Status a real server sends, so no client ever hangs.
+ * pod's {@code status.podIP} ({@link PortForwardEndpoint}). The protobuf bodies of typed clients are read into JSON
+ * ({@link ProtobufObjects}, {@link ProtobufBodies}) and answered in JSON. Requests it cannot serve (protobuf bodies of
+ * other kinds, protobuf-only answers, OpenAPI v2) are refused at once with the Status a real server sends, so no
+ * client ever hangs.
  */
 public final class SandboxApiServer implements AutoCloseable {
 
