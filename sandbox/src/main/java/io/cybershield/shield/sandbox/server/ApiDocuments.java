@@ -25,9 +25,28 @@ final class ApiDocuments {
   private static final List<String> VERBS = List.of("delete", "deletecollection", "get", "list", "patch", "create",
       "update", "watch");
 
-  /** The TokenReview API: served (POST only) but never stored, so it is no {@link ResourceType}. */
+  /** A create-only API (a review): served (POST only) but never stored, so it is no {@link ResourceType}. */
+  private record Review(String group, String version, String plural, String singular, String kind,
+      String description) {
+    String groupVersionPath() {
+      return "apis/" + group + "/" + version;
+    }
+  }
+
+  /** TokenReview ({@link ServiceAccountTokens}) and the self-subject reviews ({@link SelfSubjectReviews}). */
+  private static final List<Review> REVIEWS = List.of(
+      new Review(ServiceAccountTokens.GROUP, "v1", "tokenreviews", "tokenreview", "TokenReview",
+          "TokenReview attempts to authenticate a token to a known user."),
+      new Review(ServiceAccountTokens.GROUP, "v1", "selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview",
+          "SelfSubjectReview contains the user information that the kube-apiserver has about the user making this "
+              + "request."),
+      new Review("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "selfsubjectaccessreview",
+          "SelfSubjectAccessReview", "SelfSubjectAccessReview checks whether or the current user can perform an "
+              + "action."),
+      new Review("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "selfsubjectrulesreview",
+          "SelfSubjectRulesReview", "SelfSubjectRulesReview enumerates the set of actions the current user can "
+              + "perform within a namespace."));
   private static final String REVIEW_GROUP = ServiceAccountTokens.GROUP;
-  private static final String REVIEW_VERSION = "v1";
 
   private final ResourceRegistry registry;
 
@@ -71,9 +90,11 @@ final class ApiDocuments {
         versions.add(type.version());
       }
     }
-    List<String> review = groups.computeIfAbsent(REVIEW_GROUP, g -> new java.util.ArrayList<>());
-    if (!review.contains(REVIEW_VERSION)) {
-      review.add(REVIEW_VERSION);
+    for (Review review : REVIEWS) {
+      List<String> versions = groups.computeIfAbsent(review.group(), g -> new java.util.ArrayList<>());
+      if (!versions.contains(review.version())) {
+        versions.add(review.version());
+      }
     }
     return groups;
   }
@@ -113,8 +134,9 @@ final class ApiDocuments {
   ObjectNode resourceList(String group, String version) {
     List<ResourceType> types = registry.all().stream()
         .filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
-    boolean review = group.equals(REVIEW_GROUP) && version.equals(REVIEW_VERSION);
-    if (types.isEmpty() && !review) {
+    List<Review> reviews = REVIEWS.stream().filter(r -> r.group().equals(group) && r.version().equals(version))
+        .toList();
+    if (types.isEmpty() && reviews.isEmpty()) {
       return null;
     }
     ObjectNode list = JSON.objectNode();
@@ -122,12 +144,12 @@ final class ApiDocuments {
     list.put("apiVersion", "v1");
     list.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
     ArrayNode resources = list.putArray("resources");
-    if (review) {
+    for (Review review : reviews) {
       ObjectNode r = resources.addObject();
-      r.put("name", "tokenreviews");
-      r.put("singularName", "tokenreview");
+      r.put("name", review.plural());
+      r.put("singularName", review.singular());
       r.put("namespaced", false);
-      r.put("kind", "TokenReview");
+      r.put("kind", review.kind());
       r.putArray("verbs").add("create");
     }
     for (ResourceType type : types) {
@@ -189,7 +211,7 @@ final class ApiDocuments {
     for (ResourceType type : registry.all()) {
       groupVersions.put(type.groupVersionPath().substring(1), true);
     }
-    groupVersions.put("apis/" + REVIEW_GROUP + "/" + REVIEW_VERSION, true);
+    REVIEWS.forEach(review -> groupVersions.put(review.groupVersionPath(), true));
     for (String gv : groupVersions.keySet()) {
       ObjectNode doc = openApi(gv);
       paths.putObject(gv).put("serverRelativeURL", "/openapi/v3/" + gv + "?hash=" + hash(doc.toString()));
@@ -201,8 +223,8 @@ final class ApiDocuments {
   ObjectNode openApi(String groupVersionPath) {
     List<ResourceType> types = registry.all().stream()
         .filter(t -> t.groupVersionPath().substring(1).equals(groupVersionPath)).toList();
-    boolean review = groupVersionPath.equals("apis/" + REVIEW_GROUP + "/" + REVIEW_VERSION);
-    if (types.isEmpty() && !review) {
+    List<Review> reviews = REVIEWS.stream().filter(r -> r.groupVersionPath().equals(groupVersionPath)).toList();
+    if (types.isEmpty() && reviews.isEmpty()) {
       return null;
     }
     ObjectNode doc = JSON.objectNode();
@@ -211,19 +233,22 @@ final class ApiDocuments {
     ObjectNode paths = doc.putObject("paths");
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
     schemas.set("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", objectMetaSchema());
-    if (review) {
+    for (Review review : reviews) {
       // create only, as the real server's document has it
-      String schemaName = "io.k8s.api.authentication.v1.TokenReview";
+      String groupName = review.group().substring(0, review.group().indexOf('.'));
+      String schemaName = "io.k8s.api." + groupName + "." + review.version() + "." + review.kind();
       ObjectNode schema = schemas.putObject(schemaName);
-      schema.put("description", "TokenReview attempts to authenticate a token to a known user.");
+      schema.put("description", review.description());
       schema.put("type", "object");
       schema.put("x-kubernetes-preserve-unknown-fields", true);
-      schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", REVIEW_GROUP)
-          .put("kind", "TokenReview").put("version", REVIEW_VERSION);
-      ObjectNode gvk = JSON.objectNode().put("group", REVIEW_GROUP).put("version", REVIEW_VERSION)
-          .put("kind", "TokenReview");
-      paths.putObject("/apis/" + REVIEW_GROUP + "/" + REVIEW_VERSION + "/tokenreviews").set("post",
-          operation("createAuthenticationV1TokenReview", gvk, "post", schemaName, true));
+      schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", review.group())
+          .put("kind", review.kind()).put("version", review.version());
+      ObjectNode gvk = JSON.objectNode().put("group", review.group()).put("version", review.version())
+          .put("kind", review.kind());
+      String operationId = "create" + Character.toUpperCase(groupName.charAt(0)) + groupName.substring(1)
+          + "V1" + review.kind();
+      paths.putObject("/" + review.groupVersionPath() + "/" + review.plural()).set("post",
+          operation(operationId, gvk, "post", schemaName, true));
     }
     for (ResourceType type : types) {
       String schemaName = schemaName(type);

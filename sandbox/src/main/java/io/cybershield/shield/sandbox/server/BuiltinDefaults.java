@@ -45,6 +45,16 @@ final class BuiltinDefaults {
       return;
     }
     switch (type.group() + "/" + type.plural()) {
+      case "/secrets" -> {
+        if (object.path("type").asText("").isEmpty()) {
+          object.put("type", "Opaque");
+        }
+      }
+      case "scheduling.k8s.io/priorityclasses" -> {
+        if (!object.has("preemptionPolicy")) {
+          object.put("preemptionPolicy", "PreemptLowerPriority");
+        }
+      }
       case "apps/deployments" -> {
         ObjectNode spec = object.with("spec");
         putIfAbsent(spec, "replicas", 1);

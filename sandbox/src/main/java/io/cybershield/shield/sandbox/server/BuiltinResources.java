@@ -48,6 +48,7 @@ final class BuiltinResources {
     types.add(core("endpoints", "endpoints", "Endpoints", true, List.of("ep"), false));
     types.add(core("persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, List.of("pvc"), true,
         col("Status", "string", ".status.phase")));
+    types.add(core("resourcequotas", "resourcequota", "ResourceQuota", true, List.of("quota"), true));
     // apps/v1
     types.add(typed("apps", "v1", "deployments", "deployment", "Deployment", true, List.of("deploy"), List.of("all"),
         true, true, true,
@@ -96,6 +97,11 @@ final class BuiltinResources {
         List.of("netpol"), List.of(), false, false, true));
     types.add(typed("networking.k8s.io", "v1", "ingresses", "ingress", "Ingress", true, List.of("ing"), List.of(),
         true, false, true));
+    // scheduling.k8s.io/v1
+    types.add(typed("scheduling.k8s.io", "v1", "priorityclasses", "priorityclass", "PriorityClass", false,
+        List.of("pc"), List.of(), false, false, false,
+        col("Value", "integer", ".value"),
+        col("Global-Default", "boolean", ".globalDefault")));
     // rbac.authorization.k8s.io/v1
     for (String[] rbac : new String[][] { { "roles", "role", "Role", "true" },
         { "rolebindings", "rolebinding", "RoleBinding", "true" },

@@ -14,7 +14,8 @@ import java.util.List;
  * {@code kubectl create token} posts its TokenRequest that way. A body is the {@code k8s\0} magic and a
  * {@code runtime.Unknown} envelope (typeMeta = 1, raw = 2) around the object's message; this reads the fields the
  * token APIs use (from {@code k8s.io/api/authentication/v1/generated.proto}) into the JSON the rest of the server
- * reads. Everything else keeps getting the 415 a JSON-only server answers.
+ * reads. The other bodies typed clients send ({@code kubectl create <kind>}, the self-subject reviews, DeleteOptions)
+ * are read by {@link ProtobufObjects}.
  */
 final class ProtobufBodies {
 

@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * server-side printing and streaming watches (chunked HTTP for {@code kubectl}, WebSocket for fabric8), and hands
  * every resource request to the {@link SandboxStore}. Pods' {@code log} reads the {@link ContainerLogs} set with
  * {@link #containerLogs}; {@code portforward} upgrades to SPDY (plain or tunneled in a WebSocket) and connects to the
- * pod's {@code status.podIP} ({@link PortForwardEndpoint}). Requests it cannot serve (protobuf bodies, protobuf-only
- * answers, OpenAPI v2) are refused at once with the Status a real server sends, so no client ever hangs.
+ * pod's {@code status.podIP} ({@link PortForwardEndpoint}). The protobuf bodies of typed clients are read into JSON
+ * ({@link ProtobufObjects}, {@link ProtobufBodies}) and answered in JSON. Requests it cannot serve (protobuf bodies of
+ * other kinds, protobuf-only answers, OpenAPI v2) are refused at once with the Status a real server sends, so no
+ * client ever hangs.
  */
 public final class SandboxApiServer implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private volatile ContainerLogs containerLogs = ContainerLogs.NONE;
   private final PortForwardEndpoint portForwards;
   private final ServiceAccountTokens tokens;
+  private final SelfSubjectReviews reviews;
 
   public SandboxApiServer(SandboxStore store, Clock clock) {
     this.store = store;
@@ -58,6 +61,7 @@ public final class SandboxApiServer implements AutoCloseable {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     this.portForwards = new PortForwardEndpoint(vertx);
     this.tokens = new ServiceAccountTokens(store, clock);
+    this.reviews = new SelfSubjectReviews(tokens);
   }
 
   /** Binds to 127.0.0.1 on the given port (0 picks a free one). */
@@ -150,12 +154,26 @@ public final class SandboxApiServer implements AutoCloseable {
         Statuses.failure(400, "BadRequest", "could not read the request body: " + e.getMessage(), null), 400));
   }
 
-  /** The POSTs whose protobuf bodies the server decodes: TokenRequest and TokenReview ({@link ProtobufBodies}). */
+  /**
+   * The POSTs whose protobuf bodies the server decodes: TokenRequest and TokenReview ({@link ProtobufBodies}), and
+   * the creates of a collection ({@code kubectl create <kind>}, the self-subject reviews) and the DeleteOptions of
+   * deletes, which {@link ProtobufObjects} reads if it knows the body's kind (and answers 415 if not).
+   */
   private static boolean decodesProtobuf(HttpServerRequest request) {
     String path = request.path();
-    return request.method().name().equals("POST")
-        && (path.matches("/api/v1/namespaces/[^/]+/serviceaccounts/[^/]+/token/?")
-        || path.matches("/apis/authentication\\.k8s\\.io/v1/tokenreviews/?"));
+    String method = request.method().name();
+    if (method.equals("DELETE")) {
+      // the DeleteOptions of a typed client's delete (kubectl drain deletes pods so when there is no eviction API)
+      return path.startsWith("/api/") || path.startsWith("/apis/");
+    }
+    return method.equals("POST")
+        && (isTokenPath(path) || path.matches("/api/v1(/namespaces/[^/]+)?/[^/]+/?")
+        || path.matches("/apis/[^/]+/[^/]+(/namespaces/[^/]+)?/[^/]+/?"));
+  }
+
+  private static boolean isTokenPath(String path) {
+    return path.matches("/api/v1/namespaces/[^/]+/serviceaccounts/[^/]+/token/?")
+        || path.matches("/apis/authentication\\.k8s\\.io/v1/tokenreviews/?");
   }
 
   private void answer(HttpServerRequest request, Buffer body) {
@@ -178,6 +196,29 @@ public final class SandboxApiServer implements AutoCloseable {
       throw Statuses.notAcceptable();
     }
     String method = request.method().name();
+    String contentType = request.getHeader("Content-Type");
+    if (ProtobufBodies.isProtobuf(contentType) && !isTokenPath(path) && body.length > 0) {
+      // a typed client's create (kubectl create <kind>): read into JSON, then served as any JSON body; the answer
+      // is JSON, which client-go decodes by its Content-Type
+      try {
+        body = mapper.writeValueAsBytes(ProtobufObjects.decode(body));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      contentType = JSON_TYPE;
+    }
+    if (SelfSubjectReviews.serves(path)) {
+      RequestPath reviewPath = RequestPath.parse(request.uri(), store.registry());
+      if (reviewPath != null) {
+        requests.record(request.getHeader("User-Agent"), method, reviewPath, request.getHeader("Content-Type"));
+      }
+      if (!method.equals("POST")) {
+        throw ServiceAccountTokens.methodNotAllowed();
+      }
+      SandboxStore.Reply reply = reviews.review(path, contentType, body, request.headers());
+      sendJson(request.response(), reply.body(), reply.code(), reply.warnings());
+      return;
+    }
     if (method.equals("GET")) {
       JsonNode document = document(path, request);
       if (document != null) {
@@ -234,8 +275,7 @@ public final class SandboxApiServer implements AutoCloseable {
       notFound(request.response());
       return;
     }
-    SandboxStore.Reply reply = store.serve(method, parsed, type, request.getHeader("Content-Type"), body,
-        request.getHeader("User-Agent"));
+    SandboxStore.Reply reply = store.serve(method, parsed, type, contentType, body, request.getHeader("User-Agent"));
     JsonNode answer = reply.body();
     if (method.equals("GET") && Tables.wantsTable(accept) && parsed.subresource() == null) {
       List<JsonNode> objects = new java.util.ArrayList<>();

@@ -249,7 +249,8 @@ class ServiceAccountTokensIT {
         + "\"verbs\":[\"create\"]}");
     JsonNode group = JSON.readTree(kubectl.ok("get", "--raw", "/apis/authentication.k8s.io/v1"));
     assertThat(group.path("resources").toString()).isEqualTo("[{\"name\":\"tokenreviews\","
-        + "\"singularName\":\"tokenreview\",\"namespaced\":false,\"kind\":\"TokenReview\",\"verbs\":[\"create\"]}]");
+        + "\"singularName\":\"tokenreview\",\"namespaced\":false,\"kind\":\"TokenReview\",\"verbs\":[\"create\"]},{\"name\":\"selfsubjectreviews\",\"singularName\":\"selfsubjectreview\","
+        + "\"namespaced\":false,\"kind\":\"SelfSubjectReview\",\"verbs\":[\"create\"]}]");
     assertThat(kubectl.ok("api-versions")).contains("authentication.k8s.io/v1");
     assertThat(kubectl.ok("api-resources", "--api-group=authentication.k8s.io", "-o", "wide"))
         .containsPattern("tokenreviews\\s+authentication.k8s.io/v1\\s+false\\s+TokenReview\\s+\\[?create\\b");
