@@ -19,8 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The screener on Shield's own labelled corpora ({@code guard/screen/*.jsonl}): attack detection (blocked or
- * flagged) and the benign block rate, in all and per category and language. The tuning set must meet the targets
- * (≥ 90 % detected, ≤ 5 % of benign blocked); the held-out set, written after the rules were tuned, is reported.
+ * flagged) and the benign block rate, in all and per category and language, printed for each set. Each set has a
+ * floor a few points below its measured figures, and the tuning and held-out floors are at least the targets
+ * (≥ 90 % detected, ≤ 5 % of benign blocked). {@code tuning.jsonl} is what the rules were tuned on (it includes the
+ * first held-out set, looked at since); {@code heldout2.jsonl} was written before the rule families of
+ * docs/guard-screening.md and measured first, but its failures were then looked at; {@code heldout3.jsonl} was
+ * written last and never tuned on.
  */
 class ScreenCorpusTest {
 
@@ -34,22 +38,36 @@ class ScreenCorpusTest {
   }
 
   @Test
-  void tuningSetMeetsTheTargets() throws IOException {
-    Figures figures = measure("tuning.jsonl");
-    assertThat(figures.attacks()).isGreaterThanOrEqualTo(150);
-    assertThat(figures.benign()).isGreaterThanOrEqualTo(150);
-    assertThat(figures.detection()).isGreaterThanOrEqualTo(DETECTION_TARGET);
-    assertThat(figures.benignBlocked()).isLessThanOrEqualTo(BENIGN_BLOCK_TARGET);
+  void tuningSetMeetsItsFloors() throws IOException {
+    assertFloors("tuning.jsonl", 250, 250, 0.97, 0.02, true);
   }
 
-  /** Reported, not asserted against the targets: these records were not used to tune the rules. */
+  /** Written before the current rule families and measured first (39.2 % detected then); looked at since. */
   @Test
-  void heldOutSetIsReported() throws IOException {
-    Figures figures = measure("heldout.jsonl");
-    assertThat(figures.attacks() + figures.benign()).isPositive();
-    if (figures.detection() < DETECTION_TARGET || figures.benignBlocked() > BENIGN_BLOCK_TARGET) {
-      System.out.println("[screen corpus] heldout.jsonl is BELOW the targets");
+  void secondHeldOutSetMeetsItsFloors() throws IOException {
+    assertFloors("heldout2.jsonl", 160, 160, 0.96, 0.02, true);
+  }
+
+  /**
+   * Written after the tuning and never tuned on: its floor is below the detection target because the measured
+   * figure (86.5 %) is; see docs/guard-screening.md.
+   */
+  @Test
+  void thirdHeldOutSetMeetsItsFloors() throws IOException {
+    assertFloors("heldout3.jsonl", 60, 60, 0.83, 0.03, false);
+  }
+
+  private void assertFloors(String file, int minAttacks, int minBenign, double detection, double blocked,
+      boolean targetsMet) throws IOException {
+    Figures figures = measure(file);
+    assertThat(figures.attacks()).isGreaterThanOrEqualTo(minAttacks);
+    assertThat(figures.benign()).isGreaterThanOrEqualTo(minBenign);
+    if (targetsMet) {
+      assertThat(detection).isGreaterThanOrEqualTo(DETECTION_TARGET);
+      assertThat(blocked).isLessThanOrEqualTo(BENIGN_BLOCK_TARGET);
     }
+    assertThat(figures.detection()).as(file + " detection").isGreaterThanOrEqualTo(detection);
+    assertThat(figures.benignBlocked()).as(file + " benign blocked").isLessThanOrEqualTo(blocked);
   }
 
   private Figures measure(String file) throws IOException {
