@@ -30,21 +30,24 @@ final class RuleFamilies {
       + "|discard|neglect|drop|set aside|put aside|cast aside|throw (?:out|away)|toss(?: out)?|pay no (?:attention"
       + "|heed|mind) to|cancel|void|nullify|revoke|erase|wipe|unlearn|replace|stop (?:obeying|following|listening to"
       + "|applying|adhering to|using)|quit following|disobey|don't (?:obey|follow|listen to|apply|care about)|do not"
-      + " (?:obey|follow|listen to|apply)|no longer (?:follow|obey|apply|adhere to)|never mind|break free of)";
+      + " (?:obey|follow|listen to|apply)|no longer (?:follow|obey|apply|adhere to)|never mind|break free of|scrap|ditch|junk|purge|dismiss|shelve"
+      + "|suspend|disable|turn off|switch off|deactivate|get rid of|let go of|move past)";
   static final String TARGETS = "(?:instructions?|directions|directives?|guidance|guidelines?|rules?|rule ?set|polic"
-      + "(?:y|ies)|constraints|restrictions|limitations|programming|training|configuration|config|set-?up(?: message)?"
-      + "|script|system prompt|system message|prompts?|preamble|orders|commands|safeguards|guardrails|filters?|safety"
+      + "(?:y|ies)|constraints?|restrictions?|limitations?|programming|training|configuration|config|set-?up(?: message)?"
+      + "|brief|boundaries"
+      + "|script|system prompt|system message|prompts?|preamble|orders|commands|safeguards?|guardrails?|filters?|safety"
       + " (?:measures|training|checks|settings|rules|layer)|content polic(?:y|ies)|ethics|principles|briefing"
       + "|protocols?|conditioning)";
   /** Nouns that are instructions whoever owns them: "the earlier instructions" is the model's. */
   static final String STRICT_TARGETS = "(?:instructions?|directions|directives?|guidance|guidelines|system prompt"
-      + "|system message|prompts?|programming|orders|configuration|setup|briefing)";
+      + "|system message|prompts?|programming|briefing)";
   static final String OWNED = "(?:your|the system's|the (?:assistant|model|ai|bot)'s|its|(?:your |the |all |any "
       + "|every |those |these )?(?:previous|prior|earlier|original|initial|preceding|existing|old|default|hidden"
       + "|built-in|preset|pre-?conversation|startup|above|former|current|first))";
   static final String GIVEN = "(?:you (?:were|have been|'ve been|got|get|received|have received|was|are) (?:given"
       + "|told|handed|set up with|configured with|provided|assigned|fed|trained (?:on|with)|started with|operating"
-      + " under|initiali[sz]ed with|programmed with)?|you've got|you got|(?:your|the) (?:operators?|developers?"
+      + " under|initiali[sz]ed with|programmed with)?|you(?:'re| are) (?:running|operating|working) (?:with|under)|you(?:'re| are) bound by|you've got|you got"
+      + "|(?:your|the) (?:operators?|developers?"
       + "|creators?|admins?|makers|owners|system|vendor) (?:placed|put|gave|set|wrote|imposed|defined|configured)"
       + "(?: on you| you)?)";
   static final String TOLD = "(?:what|whatever|everything|anything|all|all that|the (?:stuff|things))(?: that)? "
@@ -68,9 +71,9 @@ final class RuleFamilies {
   static final String NO_RULES = "(?:\\b(?:no|zero|without(?: any)?|free (?:of|from)(?: all| any)?|never (?:been )?"
       + "(?:given|had)(?: any)?|devoid of|not bound by(?: any)?|unbound by|unconstrained by|(?:ignores?|ignoring"
       + "|disregards?|does not follow|doesn't follow|don't follow|not following|breaks?) (?:all |any |every )?"
-      + "(?:of )?(?:the |its |their |your )?) ?(?:[a-z']+ ){0,4}?(?:rules|restrictions|limits|limitations|filters"
-      + "|filtering|guardrails|ethics|morals|morality|polic(?:y|ies)|safety|guidelines|censorship|boundaries"
-      + "|constraints|content polic(?:y|ies))\\b|\\b(?:unrestricted|uncensored|unfiltered|jailbroken|amoral"
+      + "(?:of )?(?:the |its |their |your )?) ?(?:[a-z']+ ){0,4}?(?:rules?|restrictions?|limits|limitations?|filters?"
+      + "|filtering|guardrails?|ethics|morals|morality|polic(?:y|ies)|safety|guidelines|censorship|boundaries"
+      + "|constraints?|content polic(?:y|ies)|conscience|refusals?)\\b|\\b(?:unrestricted|uncensored|unfiltered|jailbroken|amoral"
       + "|unaligned|unchained|unshackled)\\b|\\b(?:safety|content|ethical|moral) (?:training|filters?|guidelines"
       + "|layer|rules|alignment)\\b[^.!?\\n]{0,20}\\b(?:removed|disabled|off|stripped|deleted|turned off|gone)\\b"
       + "|\\b(?:filters?|guardrails|restrictions|safety|censorship) (?:are|is) (?:now )?(?:off|disabled|removed"
@@ -81,21 +84,28 @@ final class RuleFamilies {
       + "|named|called|switch to|enable|from (?:now|here) on|if you were|you will be|you'll be)\\b";
 
 
+  private static final List<String> TARGET_KEYWORDS = List.of("instruction", "direction", "directive", "guidance",
+      "guideline", "rule", "polic", "constraint", "restriction", "limitation", "programm", "training", "config",
+      "setup", "set-up", "script", "prompt", "system message", "preamble", "orders", "commands", "safeguard",
+      "guardrail", "filter", "safety", "ethic", "principle", "brief", "protocol", "conditioning", "boundar", "told",
+      "said", "gave", "given", "taught", "instructed", "set up", "handed", "fed", "wrote", "written", "asked",
+      "into you");
   private static final List<String> INVALID_KEYWORDS = List.of("void", "null", "cancel", "revok", "invalid", "obsolete",
       "outdated", "suspend", "lifted", "irrelevant", "overrid", "replaced", "supersed", "gone", "disabled", "off",
       "deactivat", "withdrawn", "mistake", "wrong", "fake", "not valid", "no longer", "not in effect", "appl", "count",
       "matter", "never", "exist", "hold", "binding");
-  private static final List<String> NO_RULES_KEYWORDS = List.of("rules", "restriction", "limit", "filter", "guardrail",
+  private static final List<String> NO_RULES_KEYWORDS = List.of("rule", "restriction", "limit", "filter", "guardrail",
+      "conscience", "refusal",
       "ethic", "moral", "polic", "safety", "guideline", "censor", "boundar", "constraint", "unrestricted", "uncensored",
       "unfiltered", "jailbroken", "amoral", "unaligned", "unchained", "unshackled");
   private static final List<String> GRANT_KEYWORDS = List.of("permitted", "authori", "allowed", "cleared",
       "whitelisted", "exempt", "approved", "unlocked", "released", "suspended", "lifted", "disabled", "removed",
-      "waived", " off", "deactivated", "relaxed", "void", "clearance", "code", "token", "without", "answer all",
+      "waived", " off", "paused", "deactivated", "relaxed", "void", "clearance", "code", "token", "without", "answer all",
       "must ", "may now", "bypass", "aside", "ignor", "disable", "lift", "skip", "unrestricted");
   private static final List<String> HARM_KEYWORDS = List.of("close ", "delete", "disable", "grant", "admin", "isolate",
       "allow", "permit", "any rule", "0.0.0.0", "/etc/", "send", "forward", "email", "post", "upload", "transfer",
       "exfiltrate", "copy", "fetch", "salar", "customer database", "credentials", "all secrets", "passwords",
-      "alert list", "curl", "to=");
+      "alert list", "curl", "to=", "rm -rf", "domain admins", "add ", "reset password", "export all");
   private static final List<String> MODEL_KEYWORDS = List.of("ai", "a.i.", "assistant", "chatbot", "llm",
       "language model", "gpt", "copilot", "claude", "gemini", "bot", "model", "agent", "reviewer", "triage",
       "automated", "instruction", "hidden text");
@@ -138,7 +148,7 @@ final class RuleFamilies {
               + "que moi|obéis-moi|tu m'obéis)",
           false),
       new Language("es",
-          "(?:olvid\\pL*|ignor\\pL*|pasa de|pasa por alto|haz caso omiso|no hagas caso|omit\\pL*|descart\\pL*|no sigas"
+          "(?:olv[ií]d\\pL*|ign[oó]r\\pL*|pasa de|pasa por alto|haz caso omiso|no hagas caso|omit\\pL*|descart\\pL*|no sigas"
               + "|desobedec\\pL*|sáltate|saltate|saltarte|sáltense|salta)",
           "(?:instrucci\\pL*|reglas?|normas?|indicaciones|directrices|directivas|órdenes|prompt del sistema"
               + "|restricciones|políticas|politicas)",
@@ -150,7 +160,7 @@ final class RuleFamilies {
               + "|ordene|mande)|solo me obedeces|(?:sigue|sigues) (?:solo|solamente|únicamente) mis|obedece solo)",
           false),
       new Language("pt",
-          "(?:esque[çc]\\pL*|ignor\\pL*|desconsider\\pL*|desprez\\pL*|deixe de lado|não sig\\pL*|nao sig\\pL*|pul[ea]\\pL*)",
+          "(?:esque[çc]\\pL*|ign[oó]r\\pL*|desconsider\\pL*|desprez\\pL*|deixe de lado|não sig\\pL*|nao sig\\pL*|pul[ea]\\pL*)",
           "(?:instru[çc]\\pL*|regras?|orienta[çc]\\pL*|diretrizes|diretivas|ordens|prompt do sistema|restri[çc]\\pL*"
               + "|comandos|pol[ií]ticas)",
           "(?:(?:tudo )?o que te (?:disseram|falaram|mandaram|ensinaram|passaram|pediram)|o que (?:lhe|você|voce) "
@@ -334,6 +344,12 @@ final class RuleFamilies {
       rules.add(Rule.all("authority-" + a.code(), FAKE_AUTHORITY, 0.85, keywords(a.grant()), a.grant(), a.claim()));
       rules.add(Rule.of("grant-" + a.code(), FAKE_AUTHORITY, 0.45, keywords(a.grant()), a.grant()));
     }
+    for (Language l : LANGUAGES) {
+      if (!l.cjk()) {
+        rules.add(Rule.sentence("override-sentence-" + l.code(), DIRECT_OVERRIDE, 0.6, keywords(l.verbs()),
+            l.verbs(), "(?:^|[^\\pL])" + l.targets()));
+      }
+    }
     compact(rules);
     return rules;
   }
@@ -357,6 +373,23 @@ final class RuleFamilies {
             + TARGETS + ")" + SENTENCE_GAP + "\\b(?:matters|counts?|appl(?:y|ies)|holds?)\\b"
             + "|\\bwhatever you (?:were|have been|'ve been) (?:set up|told|given|configured|programmed|instructed)\\b"
             + SENTENCE_GAP + "\\b(?:doesn't|does not|no longer|don't|do not) (?:apply|matter|count|hold)"));
+    // the model's own instructions and an override or an extraction anywhere in the same sentence, in any order
+    String ownTarget = "\\b(?:your|the system's|its|the assistant's|the model's) (?:[a-z'-]+ ){0,3}?" + TARGETS + "\\b"
+        + "|\\b" + TARGETS + " (?:that )?" + GIVEN + "|\\b" + TARGETS + " (?:that )?(?:came|come|shipped|were loaded)"
+        + " with you\\b|\\b(?:original|initial|previous|prior|earlier|startup|hidden|built-in|default|preceding"
+        + "|starting|underlying|base) (?:[a-z-]+ )?" + STRICT_TARGETS + "\\b|\\b" + TOLD + "\\b|\\b(?:programmed|built)"
+        + " into you\\b";
+    String overrideCue = "\\b(?:" + VERBS + "|delete[ds]?|erased?|wiped|cancell?ed|void(?:ed)?|revoked|suspended"
+        + "|obsolete|invalid|replaced|superseded|overridden|no longer|not (?:in force|binding|valid)|(?:don't|doesn't"
+        + "|do not|does not) (?:apply|count|matter)|to one side|aside|out (?:of )?the window|as though|as if|never"
+        + " existed|irrelevant|replace[ds]?)\\b";
+    String extractCue = "\\b(?:reveal|show|print|display|output|repeat|share|leak|dump|expose|recite|reproduce"
+        + "|list|paste|copy|quote|spell (?:it |them )?out|disclose|transcribe|word[- ]for[- ]word|verbatim|exact"
+        + " (?:wording|text|words)|full text|tell me)\\b";
+    rules.add(Rule.sentence("own-target-override", DIRECT_OVERRIDE, 0.75, TARGET_KEYWORDS, ownTarget,
+        overrideCue));
+    rules.add(Rule.sentence("own-target-extract", SYSTEM_PROMPT_EXTRACTION, 0.7, TARGET_KEYWORDS, ownTarget,
+        extractCue));
     rules.add(Rule.of("obey-me", DIRECT_OVERRIDE, 0.6, List.of("obey", "listen to", "answer to", "take orders",
         "treat my", "the one you", "serve", "belong to", "my ", "mine", "priority", "comply"),
         "\\b(?:(?:only|just|exclusively) (?:obey|listen to|answer to|take orders from) (?:me|mine|my)\\b"
@@ -401,14 +434,19 @@ final class RuleFamilies {
             + "(?:given|told|provided)|\\bwhat (?:exactly )?(?:does|do) your (?:configuration|instructions|system prompt"
             + "|prompt|rules|guidelines|setup) say\\b"));
     rules.add(Rule.of("extract-preamble", SYSTEM_PROMPT_EXTRACTION, 0.7,
-        List.of("above", "before", "prior to", "ahead of", "preceding", "preamble"),
+        List.of("above", "before", "prior to", "ahead of", "preceding", "preamble", "context"),
         "\\b(?:text|content|everything|words|message|preamble|instructions?|prompt|stuff)\\b" + GAP
             + "\\b(?:above|before|prior to|ahead of|preceding) (?:my|the user's|our|this|the) (?:very )?(?:first )?"
-            + "(?:message|prompt|question|conversation|chat|turn)\\b|\\bhidden preamble\\b"));
+            + "(?:message|prompt|question|conversation|chat|turn)\\b|\\bhidden preamble\\b|\\b(?:before|above) ['\"]?"
+            + "(?:user|human)['\"]?:|\\bthe first (?:message|thing|lines?|text) in (?:your|the) context\\b"
+            + "|\\byour context window\\b"));
     // jailbreak
     rules.add(Rule.all("no-rules-persona", JAILBREAK, 0.85, NO_RULES_KEYWORDS, NO_RULES, PERSONA));
     rules.add(Rule.all("no-rules-ai", JAILBREAK, 0.6, NO_RULES_KEYWORDS, NO_RULES,
         "\\b(?:an? |the |your )?(?:ai|ais|model|assistant|chatbot|bot|llm|version of (?:you|yourself)|self|twin)\\b"));
+    rules.add(Rule.all("never-refuse-persona", JAILBREAK, 0.7, List.of("refuse", "say no", "says no", "decline",
+        "refusal"), "\\b(?:never|won't|will not|doesn't|does not|can't|cannot|don't|do not|must not|may not) (?:ever )?"
+            + "(?:refuse|says? no|decline)s?\\b|\\bno refusals?\\b|\\bwithout (?:ever )?refusing\\b", PERSONA));
     rules.add(Rule.of("grandma", JAILBREAK, 0.75, List.of("deceased", "late ", "dead ", "departed"),
         "\\b(?:deceased|late|dead|departed) (?:grand(?:mother|ma|pa|father)|granny|nan|mother|mom|father|dad)\\b"
             + SENTENCE_GAP + "\\bused to (?:read|tell|recite|sing|give)"));
@@ -429,7 +467,7 @@ final class RuleFamilies {
         + "|(?:authori[sz]ed|whitelisted|approved|cleared|unlocked) (?:this session|you|this account|this user|the user)"
         + "|(?:restrictions|safety checks?|safety measures|filters?|filtering|polic(?:y|ies)|guardrails|content policy"
         + "|safety rules|limitations|moderation)[^.!?\\n]{0,20}\\b(?:are|is|have been|has been|were) (?:now |hereby "
-        + "|temporarily )?(?:suspended|lifted|disabled|removed|waived|off|turned off|deactivated|relaxed|void)"
+        + "|temporarily )?(?:suspended|lifted|disabled|removed|waived|off|turned off|switched off|deactivated|relaxed|void|paused)"
         + "|exempt from (?:all |any )?(?:restrictions|polic(?:y|ies)|filters|rules|safety)|(?:level[- ]?\\d+|full|root"
         + "|elevated) clearance|(?:verification|authori[sz]ation|override) (?:code|token)\\b|(?:admin|access|security) (?:code|token)\\b"
         + "[^.!?\\n]{0,30}\\b(?:verified|accepted|confirmed|granted|valid)\\b|(?:proceed|answer|respond"
@@ -437,7 +475,8 @@ final class RuleFamilies {
         + "|comply|share|disclose|obey)\\b|may now (?:share|reveal|disclose|output|bypass|ignore)|(?:bypass|set"
         + " aside|ignore|disable|lift|skip)\\b[^.!?\\n]{0,25}\\b(?:restrictions|polic(?:y|ies)|guardrails|filters"
         + "|safety checks|guidelines)\\b|disable your (?:guardrails|filters|safety|restrictions|rules)|(?:run|operate"
-        + "|respond|answer) unrestricted|unrestricted output)";
+        + "|respond|answer) unrestricted|unrestricted (?:output|access|mode)|cleared to (?:output|share|reveal|disclose"
+        + "|answer|bypass|ignore))";
     rules.add(Rule.all("authority-grant", FAKE_AUTHORITY, 0.85, GRANT_KEYWORDS, grant, claim));
     rules.add(Rule.of("grant", FAKE_AUTHORITY, 0.45, GRANT_KEYWORDS, grant));
     // tool hijacking
@@ -451,10 +490,13 @@ final class RuleFamilies {
         + "|email|post|upload|transfer|exfiltrate|copy|fetch)\\b[^.!?\\n]{0,60}(?:\\bto (?:my|an?|the) (?:personal"
         + "|external|private|outside)|\\bpersonal (?:gmail|email|account)|[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}"
         + "|https?://)|\\b(?:salary|salaries|customer database|credentials|all secrets|passwords|the full alert list"
-        + "|hr salary)\\b|\\bcurl [^|\\n]{0,120}\\|\\s*(?:ba)?sh\\b|\\bto=[a-z0-9._%+-]+@)|/etc/(?:shadow|passwd)\\b";
+        + "|hr salary)\\b|\\bcurl [^|\\n]{0,120}\\|\\s*(?:ba)?sh\\b|\\bto=[a-z0-9._%+-]+@|rm -rf|domain admins|add (?:my|me|this|our) (?:user|account)"
+        + " to|reset password|export all|post (?:the |it |them )?(?:result|results|output|data|file)s? to)"
+        + "|/etc/(?:shadow|passwd)\\b";
     String covert = "\\b(?:(?:don't|do not|never) (?:mention|tell|report|log|say|reveal|inform|notify|ask)|without "
         + "(?:asking|approval|confirmation|confirming|review|telling|checking|permission|a ticket)|skip(?:ping)? (?:the )?"
-        + "(?:approval|review|confirmation|change)|no need to (?:ask|confirm|check)|quietly|silently|secretly|covertly"
+        + "(?:approval|review|confirmation|change)|no need to (?:ask|confirm|check)|no confirmation (?:needed|required)|(?:don't|do not) log (?:it|this)"
+        + "|without logging|right away|quietly|silently|secretly|covertly"
         + "|before (?:answering|you answer|replying|responding)|immediately|right now|run this now|for me)\\b";
     rules.add(Rule.all("tool-harm", TOOL_HIJACKING, 0.6, HARM_KEYWORDS, harm, tool));
     rules.add(Rule.all("harm-covert", TOOL_HIJACKING, 0.6, HARM_KEYWORDS, harm, covert));

@@ -124,7 +124,7 @@ public final class Screener {
           continue;
         }
         Matcher m = rule.pattern().matcher(view.text());
-        if (m.find() && rule.matchesAlso(view.text())) {
+        if (m.find() && rule.matches(view.text(), m)) {
           Hit previous = hits.get(rule.id());
           if (previous == null || (previous.hidden() && !view.hidden())) {
             hits.put(rule.id(), new Hit(rule, excerpt(view.text(), m.start(), m.end()), view.hidden()));
