@@ -31,10 +31,11 @@ final class RuleFamilies {
       + "|heed|mind) to|cancel|void|nullify|revoke|erase|wipe|unlearn|replace|stop (?:obeying|following|listening to"
       + "|applying|adhering to|using)|quit following|disobey|don't (?:obey|follow|listen to|apply|care about)|do not"
       + " (?:obey|follow|listen to|apply)|no longer (?:follow|obey|apply|adhere to)|never mind|break free of|scrap|ditch|junk|purge|dismiss|shelve"
-      + "|suspend|disable|turn off|switch off|deactivate|get rid of|let go of|move past)";
+      + "|suspend|disable|turn off|switch off|deactivate|get rid of|let go of|move past|don't bother with|do not bother"
+      + " with|forget about|stop worrying about|put (?:\\pL+ )?(?:down|away)|lay aside|leave aside|look past|rescind)";
   static final String TARGETS = "(?:instructions?|directions|directives?|guidance|guidelines?|rules?|rule ?set|polic"
       + "(?:y|ies)|constraints?|restrictions?|limitations?|programming|training|configuration|config|set-?up(?: message)?"
-      + "|brief|boundaries"
+      + "|brief|boundaries|rulebook|rule book|handbook"
       + "|script|system prompt|system message|prompts?|preamble|orders|commands|safeguards?|guardrails?|filters?|safety"
       + " (?:measures|training|checks|settings|rules|layer)|content polic(?:y|ies)|ethics|principles|briefing"
       + "|protocols?|conditioning)";
@@ -54,8 +55,9 @@ final class RuleFamilies {
       + "(?:you (?:were|have been|'ve been|got) |they |the system |(?:your |the )?(?:developers?|operators?|creators?"
       + "|admins?|makers|owners?|vendor) (?:have |has )?)(?:\\pL+ ){0,2}?(?:told|said|gave|given|taught|instructed"
       + "|set up|configured|programmed|handed|fed|wrote|written|asked)";
-  static final String INVALID = "(?:(?:are|is|were|was|have been|has been|be|as|now|hereby|considered|to be)"
-      + "(?: now| hereby| all| officially| entirely)? (?:void|null|cancell?ed|revoked|invalid|obsolete|outdated"
+  static final String INVALID = "(?:(?:are|is|were|was|have been|has been|have|has|be|as|now|hereby|considered"
+      + "|to be)(?: now| hereby| all| officially| entirely| been)? (?:void|null|cancell?ed|revoked|invalid|obsolete"
+      + "|outdated|rescinded|expired|lapsed|repealed|retired|abolished|removed|waived"
       + "|suspended|lifted|irrelevant|overridden|replaced|superseded|gone|disabled|off|deactivated|withdrawn"
       + "|a mistake|wrong|fake|not valid|no longer valid|not in effect)|no longer (?:apply|applies|valid|in effect"
       + "|relevant|count|counts|matter|matters|binding|needed|exist)|(?:don't|do not|doesn't|does not) (?:apply|count"
@@ -76,6 +78,8 @@ final class RuleFamilies {
       + "|constraints?|content polic(?:y|ies)|conscience|refusals?)\\b|\\b(?:unrestricted|uncensored|unfiltered|jailbroken|amoral"
       + "|unaligned|unchained|unshackled)\\b|\\b(?:safety|content|ethical|moral) (?:training|filters?|guidelines"
       + "|layer|rules|alignment)\\b[^.!?\\n]{0,20}\\b(?:removed|disabled|off|stripped|deleted|turned off|gone)\\b"
+      + "|\\b(?:freed|liberated|released|unbound|stripped|unshackled) (?:from|of) (?:all |any |its |your |every )?"
+      + "(?:[a-z]+ )?(?:rules|restrictions|limits|limitations|filters|guardrails|ethics|constraints|safety)"
       + "|\\b(?:filters?|guardrails|restrictions|safety|censorship) (?:are|is) (?:now )?(?:off|disabled|removed"
       + "|gone|lifted))";
   static final String PERSONA = "\\b(?:you are|you're|you play|play(?:ing)? (?:the role|a role|as)|act(?:ing)? (?:as"
@@ -92,20 +96,21 @@ final class RuleFamilies {
       "into you");
   private static final List<String> INVALID_KEYWORDS = List.of("void", "null", "cancel", "revok", "invalid", "obsolete",
       "outdated", "suspend", "lifted", "irrelevant", "overrid", "replaced", "supersed", "gone", "disabled", "off",
-      "deactivat", "withdrawn", "mistake", "wrong", "fake", "not valid", "no longer", "not in effect", "appl", "count",
+      "deactivat", "withdrawn", "rescind", "expire", "lapse", "repeal", "retire", "abolish", "removed", "waived", "mistake", "wrong", "fake", "not valid", "no longer", "not in effect", "appl", "count",
       "matter", "never", "exist", "hold", "binding");
   private static final List<String> NO_RULES_KEYWORDS = List.of("rule", "restriction", "limit", "filter", "guardrail",
-      "conscience", "refusal",
+      "conscience", "refusal", "freed", "liberated", "released", "unbound", "stripped",
       "ethic", "moral", "polic", "safety", "guideline", "censor", "boundar", "constraint", "unrestricted", "uncensored",
       "unfiltered", "jailbroken", "amoral", "unaligned", "unchained", "unshackled");
   private static final List<String> GRANT_KEYWORDS = List.of("permitted", "authori", "allowed", "cleared",
       "whitelisted", "exempt", "approved", "unlocked", "released", "suspended", "lifted", "disabled", "removed",
       "waived", " off", "paused", "deactivated", "relaxed", "void", "clearance", "code", "token", "without", "answer all",
-      "must ", "may now", "bypass", "aside", "ignor", "disable", "lift", "skip", "unrestricted");
+      "must ", "may now", "confirmed", "they're", "they are", "filters are", "it's", "i'm", "i am", "bypass", "aside", "ignor", "disable", "lift", "skip", "unrestricted");
   private static final List<String> HARM_KEYWORDS = List.of("close ", "delete", "disable", "grant", "admin", "isolate",
       "allow", "permit", "any rule", "0.0.0.0", "/etc/", "send", "forward", "email", "post", "upload", "transfer",
       "exfiltrate", "copy", "fetch", "salar", "customer database", "credentials", "all secrets", "passwords",
-      "alert list", "curl", "to=", "rm -rf", "domain admins", "add ", "reset password", "export all");
+      "alert list", "curl", "to=", "make ", "wipe", "isolate", "uninstall", "shut", "reboot", "quarantine",
+      "lock", "remove", "export", "to my ", "rm -rf", "domain admins", "add ", "reset password", "export all");
   private static final List<String> MODEL_KEYWORDS = List.of("ai", "a.i.", "assistant", "chatbot", "llm",
       "language model", "gpt", "copilot", "claude", "gemini", "bot", "model", "agent", "reviewer", "triage",
       "automated", "instruction", "hidden text");
@@ -122,13 +127,13 @@ final class RuleFamilies {
       new Language("de",
           "(?:ignorier\\pL*|vergiss|vergessen sie|vergesst|missacht\\pL*|übergeh\\pL*|verwirf|verwerfen sie"
               + "|beachte (?:\\pL+ )?nicht|befolge (?:\\pL+ )?nicht|hör (?:\\pL+ )?nicht auf|setze (?:\\pL+ )?außer kraft"
-              + "|überschreib\\pL*|lösch\\pL*|umgeh\\pL*)",
+              + "|überschreib\\pL*|lösch\\pL*|umgeh\\pL*|halte dich nicht (?:mehr )?an|hör auf,? (?:\\pL+ )?(?:zu )?befolgen)",
           "(?:anweisung\\pL*|instruktion\\pL*|regeln|regel\\b|befehl\\pL*|vorgabe\\pL*|richtlinie\\pL*|systemanweisung\\pL*"
               + "|systemprompt\\pL*|einschränkung\\pL*|beschränkung\\pL*|anordnung\\pL*|programmierung|sicherheitsregeln)",
           "(?:was (?:man )?dir (?:\\pL+ ){0,4}?(?:gesagt|vorgegeben|aufgetragen|befohlen|beigebracht|mitgegeben"
               + "|erzählt)|alles,? was (?:man )?dir)",
-          "(?:bisherig|vorherig|alt|ursprünglich|früher|vorig|initial)\\pL* (?:anweisungen|regeln|vorgaben|befehle"
-              + "|richtlinien|instruktionen)" + SENTENCE_GAP + "(?:ungültig|aufgehoben|außer kraft|nicht mehr|hinfällig"
+          "(?:bisherig|vorherig|alt|ursprünglich|früher|vorig|initial|dein|deine|ihre)\\pL* (?:anweisungen|regeln|vorgaben|befehle"
+              + "|richtlinien|instruktionen)" + SENTENCE_GAP + "(?:ungültig|aufgehoben|außer kraft|nicht mehr|hinfällig|abgelaufen"
               + "|nichtig|entfallen|gelöscht)",
           "(?:befolgst|gehorchst|folgst|hörst|gehorche|gehorch) (?:\\pL+ ){0,2}?(?:nur noch|ab jetzt nur|ausschließlich"
               + "|nur) (?:noch )?(?:auf )?(?:mich|mir|meine)",
@@ -136,48 +141,50 @@ final class RuleFamilies {
       new Language("fr",
           "(?:oubli\\pL*|ignor\\pL*|ne tiens? (?:plus|pas) compte|ne tenez (?:plus|pas) compte|fais abstraction"
               + "|faites abstraction|ne respecte[sz]? plus|outrepass\\pL*|contourn\\pL*|laisse[sz]? tomber|annule[sz]?"
-              + "|efface[sz]?|passe[sz]? outre|n'obéis plus)",
+              + "|efface[sz]?|passe[sz]? outre|n'obéis plus|arrête[sz]? de suivre|cesse[sz]? de suivre|ne suis plus)",
           "(?:instructions?|consignes?|règles?|directives?|prompt système|invite système|restrictions?|ordres"
               + "|indications|programmation|paramétrage)",
           "(?:(?:tout )?ce qu'on t'a (?:dit|donné|demandé|appris|programmé|indiqué)|ce que (?:l'on|on|ils|tes "
               + "créateurs|tes développeurs) t'ont? (?:dit|donné|demandé|appris))",
-          "(?:consignes|instructions|règles|directives) (?:précédentes|antérieures|initiales|d'origine|d'avant"
-              + "|originales)" + SENTENCE_GAP + "(?:ne s'appliquent plus|ne comptent plus|ne sont plus valables"
+          "(?:(?:consignes|instructions|règles|directives) (?:précédentes|antérieures|initiales|d'origine|d'avant"
+              + "|originales)|(?:tes|vos) (?:consignes|instructions|règles|directives))" + SENTENCE_GAP + "(?:ne s'appliquent plus|ne comptent plus|ne sont plus valables"
               + "|sont (?:annulées|caduques|invalides|obsolètes|supprimées|levées|nulles))",
           "(?:(?:tu )?(?:m')?obéis (?:uniquement|seulement|désormais|maintenant) à moi|n'obéis qu'à moi|tu n'écoutes "
               + "que moi|obéis-moi|tu m'obéis)",
           false),
       new Language("es",
           "(?:olv[ií]d\\pL*|ign[oó]r\\pL*|pasa de|pasa por alto|haz caso omiso|no hagas caso|omit\\pL*|descart\\pL*|no sigas"
-              + "|desobedec\\pL*|sáltate|saltate|saltarte|sáltense|salta)",
+              + "|desobedec\\pL*|sáltate|saltate|saltarte|sáltense|salta|deja de seguir|dejá de seguir)",
           "(?:instrucci\\pL*|reglas?|normas?|indicaciones|directrices|directivas|órdenes|prompt del sistema"
               + "|restricciones|políticas|politicas)",
           "(?:(?:todo )?lo que te (?:dijeron|han dicho|indicaron|ordenaron|enseñaron|programaron|pidieron))",
-          "(?:instrucciones|reglas|normas|indicaciones|órdenes|directrices) (?:anteriores|previas|originales"
-              + "|iniciales)" + SENTENCE_GAP + "(?:ya no (?:son válidas|valen|aplican|sirven|cuentan|rigen)|(?:quedan"
+          "(?:(?:instrucciones|reglas|normas|indicaciones|órdenes|directrices) (?:anteriores|previas|originales"
+              + "|iniciales)|tus (?:instrucciones|reglas|normas|directrices))" + SENTENCE_GAP + "(?:ya no (?:son válidas|valen|aplican|se aplican|sirven|cuentan|rigen)|(?:quedan"
               + "|están|son) (?:anuladas|canceladas|inválidas|sin efecto|obsoletas))",
           "(?:obedece(?:me)? (?:solo|solamente|únicamente) (?:a mí|mis)|haz (?:solo )?lo que yo (?:te )?(?:diga"
               + "|ordene|mande)|solo me obedeces|(?:sigue|sigues) (?:solo|solamente|únicamente) mis|obedece solo)",
           false),
       new Language("pt",
-          "(?:esque[çc]\\pL*|ign[oó]r\\pL*|desconsider\\pL*|desprez\\pL*|deixe de lado|não sig\\pL*|nao sig\\pL*|pul[ea]\\pL*)",
+          "(?:esque[çc]\\pL*|ign[oó]r\\pL*|desconsider\\pL*|desprez\\pL*|deixe de lado|não sig\\pL*|nao sig\\pL*|pul[ea]\\pL*"
+              + "|pare de seguir|deixe de seguir|para de seguir)",
           "(?:instru[çc]\\pL*|regras?|orienta[çc]\\pL*|diretrizes|diretivas|ordens|prompt do sistema|restri[çc]\\pL*"
               + "|comandos|pol[ií]ticas)",
           "(?:(?:tudo )?o que te (?:disseram|falaram|mandaram|ensinaram|passaram|pediram)|o que (?:lhe|você|voce) "
               + "(?:foi dito|ouviu))",
-          "(?:orienta[çc]ões|instru[çc]ões|regras|diretrizes|ordens) (?:anteriores|prévias|previas|originais"
-              + "|iniciais)" + SENTENCE_GAP + "(?:não (?:valem|são válidas|se aplicam|contam) mais|nao valem mais"
+          "(?:(?:orienta[çc]ões|instru[çc]ões|regras|diretrizes|ordens) (?:anteriores|prévias|previas|originais"
+              + "|iniciais)|suas (?:instru[çc]ões|regras|diretrizes|orienta[çc]ões))" + SENTENCE_GAP + "(?:não (?:valem|são válidas|se aplicam|contam) mais|nao valem mais"
               + "|(?:estão|foram|são) (?:anuladas|canceladas|inválidas|revogadas))",
           "(?:(?:segue|siga|segues|obedece|obede[çc]a|obedeces) (?:apenas|somente|só|so) (?:a mim|o que eu|minhas|eu)"
               + "|faça (?:só |apenas |somente )?o que eu (?:mandar|disser))",
           false),
       new Language("ru",
           "(?:забудь\\pL*|игнорир\\pL*|проигнорир\\pL*|не слушай\\pL*|не обращай\\pL* внимания на|отбрось\\pL*|отмени\\pL*"
-              + "|не следуй\\pL*|не соблюдай\\pL*|пренебреги|наплюй на|выкинь из головы|обойди)",
+              + "|не следуй\\pL*|не соблюдай\\pL*|пренебреги|наплюй на|выкинь из головы|обойди|перестань следовать"
+              + "|хватит следовать)",
           "(?:инструкци\\pL*|указани\\pL*|правил\\pL*|команд\\pL*|директив\\pL*|ограничени\\pL*|настройк\\pL*|системн\\pL+ "
               + "(?:промпт|запрос)\\pL*)",
           "(?:(?:всё|все|то),? что тебе (?:говорили|сказали|задали|велели|написали|дали))",
-          "(?:предыдущие|прежние|старые|все|исходные|первоначальные) (?:указания|инструкции|правила|команды)"
+          "(?:предыдущие|прежние|старые|все|исходные|первоначальные|твои|ваши|свои) (?:указания|инструкции|правила|команды)"
               + SENTENCE_GAP + "(?:отменены|недействительны|больше не действуют|не действуют|аннулированы"
               + "|утратили силу)",
           "(?:подчиняешься только мне|слушай(?:ся)? только меня|выполняй только мои|служишь (?:только )?мне"
@@ -185,7 +192,7 @@ final class RuleFamilies {
           false),
       new Language("zh",
           "(?:忽略|无视|無視|忘记|忘記|忘掉|忘了|不要遵守|不用遵守|不要理会|不要理會|不用管|不要管|别管|別管|抛开|拋開|放弃|放棄"
-              + "|丢掉|丟掉|跳过|跳過|覆盖|不再遵守|违反|違反|绕过|繞過|撇开)",
+              + "|丢掉|丟掉|跳过|跳過|覆盖|不再遵守|违反|違反|绕过|繞過|撇开|停止遵守|别再遵守|別再遵守|停止执行)",
           "(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|限制|设定|設定|规定|規定|约束|約束|策略|准则|準則)",
           "(?:之前给你的|你之前收到的|给你的所有|你收到的)",
           "(?:指令|指示|规则|規則|设定|設定|规定|限制|提示)" + CJK_GAP + "(?:作废|作廢|无效|無效|失效|不再有效|不再适用|不再適用|废除"
@@ -193,7 +200,7 @@ final class RuleFamilies {
           "(?:只听我的|只聽我的|只服从我|只服從我|只按照我的|只听从我|只聽從我)",
           true),
       new Language("ja",
-          "(?:無視|忘れ|従わな|従うな|破棄|気にしない|気にせず|取り消|捨て)",
+          "(?:無視|忘れ|従わな|従うな|破棄|気にしない|気にせず|取り消|捨て|従うのをやめ|守らな)",
           "(?:指示|命令|ルール|指令|プロンプト|制約|規則|設定|ガイドライン|ポリシー)",
           "(?:これまでの(?:指示|ルール|設定)|与えられた(?:指示|設定|ルール))",
           "(?:指示|ルール|設定|命令|制約|規則)" + CJK_GAP + "(?:無効|取り消|廃止|撤回|適用されません)",
@@ -208,30 +215,33 @@ final class RuleFamilies {
           + "|ausgabe|kopier\\pL*|zitier\\pL*|teil\\pL* mir|was steht in|welche)",
           "(?:system-?prompt\\pL*|systemanweisung\\pL*|systemnachricht|dein\\pL* (?:\\pL+ )?(?:anweisungen|regeln|vorgaben"
               + "|prompt|konfiguration|instruktionen)|(?:regeln|anweisungen|vorgaben|instruktionen)\\b[^.!?\\n]{0,30}\\bdie du "
-              + "(?:\\pL+ ){0,4}?(?:bekommen|erhalten|bekamst)|versteckten anweisungen|ursprünglichen anweisungen)",
+              + "(?:\\pL+ ){0,4}?(?:bekommen|erhalten|bekamst)|versteckten anweisungen|ursprünglichen anweisungen"
+              + "|(?:anweisungen|regeln|vorgaben|instruktionen) hast du (?:\\pL+ ){0,4}?(?:bekommen|erhalten))",
           false),
       new Extraction("fr", "(?:révèl\\pL*|montr\\pL*|affich\\pL*|donne\\pL*|répèt\\pL*|dis-moi|dévoil\\pL*|écri\\pL*"
           + "|recopi\\pL*|copi\\pL*|cit\\pL*|quelles? sont|imprim\\pL*)",
           "(?:prompt système|invite système|message système|(?:tes|vos) (?:\\pL+ )?(?:instructions|consignes|règles)"
               + "|(?:consignes|instructions) (?:cachées|initiales|secrètes|d'origine|système)|(?:instructions|consignes"
+              + "|règles) (?:que )?(?:tes|vos) (?:créateurs|développeurs) t'ont|(?:instructions|consignes"
               + "|règles) qu'on (?:t'a|vous a) (?:données|donnée|fournies|dites|transmises))",
           false),
       new Extraction("es", "(?:revel\\pL*|muestr\\pL*|muéstr\\pL*|mostr\\pL*|dime|diga|repit\\pL*|imprim\\pL*|escrib\\pL*"
           + "|copi\\pL*|cit\\pL*|cuál es|cuáles son|comparte|enséñame)",
-          "(?:prompt (?:del|de|de tu) sistema|tu prompt|tus instrucciones|(?:las )?instrucciones que (?:recibiste"
+          "(?:prompt (?:del|de|de tu) sistema|tu prompt|tus instrucciones|instrucciones (?:que )?te (?:dieron|han dado"
+              + "|dio|pasaron)|(?:las )?instrucciones que (?:recibiste"
               + "|te dieron|te han dado)|instrucciones (?:del sistema|iniciales|ocultas|originales|secretas)"
               + "|mensaje del sistema)",
           false),
       new Extraction("pt", "(?:revel\\pL*|mostr\\pL*|diga|repit\\pL*|imprim\\pL*|exib\\pL*|escrev\\pL*|copi\\pL*|cit\\pL*"
           + "|qual é|quais são|compartilh\\pL*)",
           "(?:prompt (?:do|de|de seu) sistema|seu prompt|teu prompt|suas instruções|tuas instruções|(?:as )?instruções"
-              + " que (?:você|voce) recebeu|instruções (?:do sistema|iniciais|ocultas|originais|secretas)"
+              + " que (?:você|voce) recebeu|instruções (?:que )?(?:te deram|lhe deram|você recebeu)|instruções (?:do sistema|iniciais|ocultas|originais|secretas)"
               + "|mensagem do sistema)",
           false),
       new Extraction("ru", "(?:покажи\\pL*|выведи\\pL*|раскрой\\pL*|напиши\\pL*|повтори\\pL*|скажи\\pL*|какой|какие|дай\\pL*"
           + "|процитируй\\pL*|скопируй\\pL*|перечисли\\pL*|озвучь)",
           "(?:системн\\pL+ (?:промпт|prompt|инструкци|сообщени|запрос)\\pL*|(?:свои|твои|ваши) (?:\\pL+ )?инструкци\\pL*"
-              + "|свой (?:\\pL+ )?промпт|инструкци\\pL*,? которые тебе (?:дали|задали|передали)|инструкци\\pL*,? которые"
+              + "|свой (?:\\pL+ )?промпт|инструкци\\pL*,? (?:которые )?тебе (?:\\pL+ )?(?:дали|задали|передали)|инструкци\\pL*,? которые"
               + " ты получил)",
           false),
       new Extraction("zh", "(?:显示|顯示|输出|輸出|告诉我|告訴我|透露|打印|展示|给我|給我|发给我|發給我|重复|重複|说出|說出|列出|泄露"
@@ -371,6 +381,8 @@ final class RuleFamilies {
             + "|null|cancell?ed|invalid|obsolete|irrelevant|suspended|revoked|non-?binding)\\b"
             + "|\\b(?:nothing|none)(?: of)?(?: what)? (?:you (?:were|have been|'ve been) (?:told|given)|your (?:[a-z]+ )?"
             + TARGETS + ")" + SENTENCE_GAP + "\\b(?:matters|counts?|appl(?:y|ies)|holds?)\\b"
+            + "|\\b(?:the |your |all |any )?" + TARGETS + " (?:on|for|placed on|imposed on|upon) you\\b" + SENTENCE_GAP
+            + "\\b" + INVALID
             + "|\\bwhatever you (?:were|have been|'ve been) (?:set up|told|given|configured|programmed|instructed)\\b"
             + SENTENCE_GAP + "\\b(?:doesn't|does not|no longer|don't|do not) (?:apply|matter|count|hold)"));
     // the model's own instructions and an override or an extraction anywhere in the same sentence, in any order
@@ -382,6 +394,7 @@ final class RuleFamilies {
     String overrideCue = "\\b(?:" + VERBS + "|delete[ds]?|erased?|wiped|cancell?ed|void(?:ed)?|revoked|suspended"
         + "|obsolete|invalid|replaced|superseded|overridden|no longer|not (?:in force|binding|valid)|(?:don't|doesn't"
         + "|do not|does not) (?:apply|count|matter)|to one side|aside|out (?:of )?the window|as though|as if|never"
+        + " existed|get in (?:the|your) way|hold(?:ing)? you back|rescinded|expired|lifted|waived|never"
         + " existed|irrelevant|replace[ds]?)\\b";
     String extractCue = "\\b(?:reveal|show|print|display|output|repeat|share|leak|dump|expose|recite|reproduce"
         + "|list|paste|copy|quote|spell (?:it |them )?out|disclose|transcribe|word[- ]for[- ]word|verbatim|exact"
@@ -390,6 +403,34 @@ final class RuleFamilies {
         overrideCue));
     rules.add(Rule.sentence("own-target-extract", SYSTEM_PROMPT_EXTRACTION, 0.7, TARGET_KEYWORDS, ownTarget,
         extractCue));
+    rules.add(Rule.of("need-not-follow", DIRECT_OVERRIDE, 0.75, List.of("you"),
+        "\\byou (?:no longer|don't|do not|needn't|need not|won't|will not|shouldn't)(?: have to| need to| must)? "
+            + "(?:follow|obey|respect|stick to|comply with|adhere to|abide by|worry about|care about) (?:the |your |any "
+            + "|those |these )?(?:[a-z-]+ ){0,2}?" + TARGETS + "\\b"
+            + "|\\b(?:don't|do not|never) let (?:your|the) (?:[a-z-]+ )?" + TARGETS + " (?:get in (?:the|your) way"
+            + "|stop you|hold you back|limit you|restrict you)"));
+    rules.add(Rule.of("own-instructions", DIRECT_OVERRIDE, 0.4, List.of("your", "you "),
+        "\\byour (?:own |original |initial |hidden |current |system |safety |content )?(?:instructions|rules|guidelines"
+            + "|system prompt|programming|guardrails|filters|restrictions|polic(?:y|ies)|directives|prompt|training"
+            + "|safety (?:rules|training|layer|filters)|operating rules|constraints)\\b"
+            + "|\\b(?:instructions|rules|prompt|guidelines|directives) you (?:were given|received|follow|operate under"
+            + "|run on|were deployed with|were loaded with|were configured with)\\b"));
+    rules.add(Rule.of("answer-freely", JAILBREAK, 0.45, List.of("freely", "without", "unfiltered", "uncensored",
+        "no filter", "raw model", "no warnings"),
+        "\\b(?:answer|respond|reply|talk|speak|write)\\b[^.!?\\n]{0,20}\\b(?:freely|unfiltered|uncensored|without (?:any )?"
+            + "(?:filters?|restrictions|limits|warnings|censorship|refusing|holding back)|with no (?:filters?|limits"
+            + "|restrictions|warnings))\\b|\\bas the raw model\\b|\\bno warnings\\b"));
+    rules.add(Rule.of("adopt-persona", JAILBREAK, 0.45, List.of("persona", "identity", "two ais", "escaped"),
+        "\\b(?:adopt|take on|assume|become) (?:the |a )?(?:persona|identity) of\\b|\\btwo ais\\b|\\bescaped (?:its|your"
+            + "|their) (?:developers|creators|makers|rules|restrictions)"));
+    rules.add(Rule.of("extract-phrasing", SYSTEM_PROMPT_EXTRACTION, 0.6, List.of("prompt", "rules", "text",
+        "paragraph", "instructions", "message", "configuration", "behave", "deployed"),
+        "\\b(?:prompt|text|paragraph|instructions|rules|message|configuration)\\b (?:that|which) (?:was|were|got) "
+            + "(?:loaded|given|written|set|provided|placed|put) (?:\\pL+ ){0,3}?(?:before|at the start of|prior to) "
+            + "(?:our|this|the) (?:chat|conversation|session)|\\b(?:rules|instructions|guidelines) (?:that )?govern "
+            + "(?:your|you)\\b|\\btells? you how to (?:behave|act|respond)\\b|\\b(?:export|dump|copy|paste|quote|print|show)"
+            + " your (?:configuration|config|setup|prompt|instructions)\\b|\\b(?:who|that) (?:deployed|built|configured"
+            + "|set up|created|made) you (?:\\pL+ ){0,2}?(?:write|wrote|put|say|said)\\b"));
     rules.add(Rule.of("obey-me", DIRECT_OVERRIDE, 0.6, List.of("obey", "listen to", "answer to", "take orders",
         "treat my", "the one you", "serve", "belong to", "my ", "mine", "priority", "comply"),
         "\\b(?:(?:only|just|exclusively) (?:obey|listen to|answer to|take orders from) (?:me|mine|my)\\b"
@@ -409,6 +450,8 @@ final class RuleFamilies {
     String extract = "(?:reveal|show|print|display|output|repeat|tell me|give me|share|leak|dump|expose|write (?:out"
         + "|down)|recite|list|provide|echo|paste|copy|quote|spell out|disclose|reproduce|translate|summari[sz]e|put"
         + "|send|transcribe|read (?:out|back|me)|what(?:'s| is| are| was| were) in|tell (?:me|us) what|(?:begin|start)"
+        + " (?:your (?:answer|reply|response) )?with|walk me through|take me through|go through|read|see|view"
+        + "|get|have a look at|(?:begin|start)"
         + " (?:your (?:answer|reply|response) )?with)";
     String own = "(?:instructions|rules|guidelines|directives|configuration|config|setup(?: message)?|set-up message"
         + "|initiali[sz]ation(?: text| prompt| message| instructions)?|preamble|prompt|guidance|briefing|programming"
@@ -422,8 +465,10 @@ final class RuleFamilies {
     rules.add(Rule.all("extract-own-complete", SYSTEM_PROMPT_EXTRACTION, 0.85, COMPLETE_KEYWORDS, complete,
         "\\b" + extract + "\\b" + GAP + "\\b(?:your|the) (?:[a-z-]+ ){0,3}?" + own + "\\b"));
     rules.add(Rule.of("extract-given", SYSTEM_PROMPT_EXTRACTION, 0.8, List.of("you", "what did", "which"),
-        "\\b" + extract + "\\b" + GAP + "\\b(?:the )?(?:rules|instructions|guidelines|directives|guidance|prompt|text"
-            + "|message|configuration|policies|constraints)\\b (?:that )?(?:you(?:'re| are| were|'ve been| have been"
+        "\\b" + extract + "\\b" + GAP + "\\b(?:the )?(?:[a-z]+ )?(?:rules|instructions|guidelines|directives|guidance"
+            + "|prompt|text|message|configuration|policies|constraints)\\b (?:that )?(?:you (?:follow|obey|use|run on"
+            + "|operate (?:on|under)|abide by|are running on)\\b|(?:configures?|defines?|governs?|controls?|shapes?"
+            + "|programs?|initiali[sz]es?|sets up) you\\b|you(?:'re| are| were|'ve been| have been"
             + "| got| received)|they gave you|the (?:operators?|developers?) gave you)\\s?(?:given|told|provided"
             + "|handed|operating under|initiali[sz]ed with|configured with|set up with|started with|trained with)?"
             + "|\\b(?:rules|instructions|things|guidelines)\\b (?:were you|you were|have you been|you've been) told"
@@ -447,6 +492,10 @@ final class RuleFamilies {
     rules.add(Rule.all("never-refuse-persona", JAILBREAK, 0.7, List.of("refuse", "say no", "says no", "decline",
         "refusal"), "\\b(?:never|won't|will not|doesn't|does not|can't|cannot|don't|do not|must not|may not) (?:ever )?"
             + "(?:refuse|says? no|decline)s?\\b|\\bno refusals?\\b|\\bwithout (?:ever )?refusing\\b", PERSONA));
+    rules.add(Rule.of("no-limits-mode", JAILBREAK, 0.6, List.of("mode"),
+        "\\b(?:no|zero)[- ](?:guardrails?|rules|limits|filters?|restrictions?|safety|censorship)[- ]mode\\b"
+            + "|\\b(?:unrestricted|unfiltered|uncensored|unlocked|limitless|jailbreak|jailbroken|freedom|god|evil"
+            + "|chaos|dan|sudo) mode\\b"));
     rules.add(Rule.of("grandma", JAILBREAK, 0.75, List.of("deceased", "late ", "dead ", "departed"),
         "\\b(?:deceased|late|dead|departed) (?:grand(?:mother|ma|pa|father)|granny|nan|mother|mom|father|dad)\\b"
             + SENTENCE_GAP + "\\bused to (?:read|tell|recite|sing|give)"));
@@ -460,28 +509,38 @@ final class RuleFamilies {
         + "|platform team|it department|ciso|cto|ceo|staff|employee|engineer|maintainers?|trust and safety)\\b"
         + "|\\b(?:security|platform|admin|safety|it|dev|engineering|ops) team here\\b|\\[(?:admin|system|operator"
         + "|developer|security)[a-z ]{0,20}\\]|^\\s*(?:system|admin|operator)\\s*:|<system>|\\b(?:official|authori[sz]ed"
-        + "|priority) (?:notice|message|override|update|directive)\\b|\\b(?:the|your) developers (?:asked|told|want) me"
+        + "|priority) (?:notice|message|override|update|directive)\\b|\\b(?:comes|is|came) from (?:your|the) (?:system )?(?:administrator|admin"
+        + "|developers?|operators?|creators?|owner|provider|vendor)\\b|\\b(?:executive|admin|management|ciso|ceo"
+        + "|operator|developer) override\\b|\\boverride from (?:the|your)\\b|\\bi work (?:at|for) (?:openai|anthropic"
+        + "|google|microsoft|the vendor|the company that (?:built|made|trained) you)|\\b(?:the|your) developers (?:asked|told|want) me"
         + " to tell you|\\bper the (?:updated|new|latest) (?:vendor|provider|model|safety) polic";
     String grant = "\\b(?:(?:you are|you're|assistants? (?:are|is)|the assistant is|you have been) (?:now |hereby )?"
         + "(?:permitted|authori[sz]ed|allowed|cleared|whitelisted|exempt(?:ed)?|approved|unlocked|released)"
         + "|(?:authori[sz]ed|whitelisted|approved|cleared|unlocked) (?:this session|you|this account|this user|the user)"
-        + "|(?:restrictions|safety checks?|safety measures|filters?|filtering|polic(?:y|ies)|guardrails|content policy"
+        + "|(?:they're|they are|filters are|it's) (?:now )?off\\b|(?:i'm|i am) (?:allowed|authori[sz]ed|permitted) to"
+        + " (?:turn off|disable|bypass|remove|lift)|clearance (?:confirmed|verified|granted|accepted)"
+        + "|(?:restrictions|safety checks?|safety measures|safety protocols?|security protocols?|filters?|filtering"
+        + "|polic(?:y|ies)|guardrails|content policy"
         + "|safety rules|limitations|moderation)[^.!?\\n]{0,20}\\b(?:are|is|have been|has been|were) (?:now |hereby "
         + "|temporarily )?(?:suspended|lifted|disabled|removed|waived|off|turned off|switched off|deactivated|relaxed|void|paused)"
         + "|exempt from (?:all |any )?(?:restrictions|polic(?:y|ies)|filters|rules|safety)|(?:level[- ]?\\d+|full|root"
         + "|elevated) clearance|(?:verification|authori[sz]ation|override) (?:code|token)\\b|(?:admin|access|security) (?:code|token)\\b"
         + "[^.!?\\n]{0,30}\\b(?:verified|accepted|confirmed|granted|valid)\\b|(?:proceed|answer|respond"
         + "|continue) without (?:filtering|restrictions|limits|any filters?)|answer all requests|must (?:output|reveal"
-        + "|comply|share|disclose|obey)\\b|may now (?:share|reveal|disclose|output|bypass|ignore)|(?:bypass|set"
+        + "|comply|share|disclose|obey)\\b|may now (?:share|reveal|disclose|output|bypass|ignore|answer|discuss|respond)|(?:bypass|set"
         + " aside|ignore|disable|lift|skip)\\b[^.!?\\n]{0,25}\\b(?:restrictions|polic(?:y|ies)|guardrails|filters"
         + "|safety checks|guidelines)\\b|disable your (?:guardrails|filters|safety|restrictions|rules)|(?:run|operate"
         + "|respond|answer) unrestricted|unrestricted (?:output|access|mode)|cleared to (?:output|share|reveal|disclose"
         + "|answer|bypass|ignore))";
     rules.add(Rule.all("authority-grant", FAKE_AUTHORITY, 0.85, GRANT_KEYWORDS, grant, claim));
     rules.add(Rule.of("grant", FAKE_AUTHORITY, 0.45, GRANT_KEYWORDS, grant));
+    rules.add(Rule.all("authority-demand", FAKE_AUTHORITY, 0.8, List.of("password", "credential", "secret",
+        "api key", "token", "hash"), "\\b(?:provide|give|send|list|output|share|reveal|print|dump|hand over)\\b"
+            + "[^.!?\\n]{0,40}\\b(?:passwords?|credentials|secrets|api keys|tokens|hashes)\\b", claim));
     // tool hijacking
     String tool = "\\b(?:(?:the|your|my|a|this) )?(?:[a-z]+ ){0,2}?(?:tool|function|plugin|api|action|webhook|endpoint"
-        + "|integration|connector|shell|terminal|sandbox|command line|iam|soar|ticketing system)\\b|\\b(?:call|invoke"
+        + "|integration|connector|shell|terminal|sandbox|command line|iam|soar|ticketing system|workflow|automation"
+        + "|job)\\b|\\b(?:call|invoke"
         + "|trigger|execute)\\s+[a-z]+ [a-z]+(?: [a-z]+)?\\s*(?:\\(|with\\b|for\\b)";
     String harm = "\\b(?:close (?:every|all)|delete (?:the |all |every )?(?:audit|logs?\\b|log entr|records|users"
         + "|accounts|evidence|alerts|tickets)|disable (?:the )?(?:user|account|mfa|2fa|edr|logging|audit|alerts"
@@ -492,7 +551,11 @@ final class RuleFamilies {
         + "|https?://)|\\b(?:salary|salaries|customer database|credentials|all secrets|passwords|the full alert list"
         + "|hr salary)\\b|\\bcurl [^|\\n]{0,120}\\|\\s*(?:ba)?sh\\b|\\bto=[a-z0-9._%+-]+@|rm -rf|domain admins|add (?:my|me|this|our) (?:user|account)"
         + " to|reset password|export all|post (?:the |it |them )?(?:result|results|output|data|file)s? to)"
-        + "|/etc/(?:shadow|passwd)\\b";
+        + "|/etc/(?:shadow|passwd)\\b|\\bmake (?:\\pL+ ){0,3}?(?:public|world-readable)\\b|\\b(?:wipe|isolate"
+        + "|uninstall|delete|disable|shut ?down|reboot|quarantine|lock|remove|export)\\b[^.!?\\n]{0,50}\\b(?:every|all)"
+        + " (?:[a-z]+ )?(?:laptops?|hosts?|servers?|endpoints?|devices?|users?|accounts?|machines?|workstations?"
+        + "|records?|domain controllers?)\\b|\\bto my (?:personal |private )?(?:dropbox|gmail|google drive|onedrive"
+        + "|drive)\\b";
     String covert = "\\b(?:(?:don't|do not|never) (?:mention|tell|report|log|say|reveal|inform|notify|ask)|without "
         + "(?:asking|approval|confirmation|confirming|review|telling|checking|permission|a ticket)|skip(?:ping)? (?:the )?"
         + "(?:approval|review|confirmation|change)|no need to (?:ask|confirm|check)|no confirmation (?:needed|required)|(?:don't|do not) log (?:it|this)"

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screener on Shield's own labelled corpora ({@code guard/screen/*.jsonl}): attack detection (blocked or
  * flagged) and the benign block rate, in all and per category and language, printed for each set. Each set has a
  * floor a few points below its measured figures; where the targets (≥ 90 % detected, ≤ 5 % of benign blocked) were
- * met, the floor is at least the targets. What each set has seen of the tuning is in docs/guard-screening.md:
- * {@code tuning.jsonl} (the first held-out set included) was tuned on; {@code heldout2.jsonl} was measured before
- * the rule families and looked at since; {@code heldout3.jsonl} was measured once clean (86.5 %), then tuning written with its phrasing in memory
- * tuning followed; {@code heldout4.jsonl} and {@code heldout5.jsonl} were written later and never looked at (only
- * their totals were read).
+ * met, the floor is at least the targets. What each set has seen of the tuning is in docs/guard-screening.md
+ * (method and figures): {@code tuning.jsonl} (the first held-out set included) was tuned on; {@code heldout2.jsonl}
+ * was measured before the rework (39.2 %) and its failures tuned on since; {@code heldout3.jsonl} to
+ * {@code heldout7.jsonl} were each written fresh after a round of changes and measured once clean (86.5 %, 84.1 %,
+ * 85.5 %, 69.2 %, 78.3 %); their records were never tuned on, but later rounds were written by the same author and
+ * their totals were read again, so only the first figure of each is a held-out one.
  */
 class ScreenCorpusTest {
 
@@ -38,37 +39,40 @@ class ScreenCorpusTest {
   record Figures(double detection, double benignBlocked, double benignFlagged, int attacks, int benign) {
   }
 
+  /** {file, minimum attacks, minimum benign} and {detection floor, benign block ceiling} per set. */
+  record Floor(String file, int attacks, int benign, double detection, double blocked) {
+  }
+
+  static final List<Floor> FLOORS = List.of(
+      new Floor("tuning.jsonl", 250, 250, 0.97, 0.02),
+      new Floor("heldout2.jsonl", 160, 160, 0.97, 0.02),
+      new Floor("heldout3.jsonl", 60, 60, 0.91, 0.03),
+      new Floor("heldout4.jsonl", 60, 60, 0.88, 0.03),
+      new Floor("heldout5.jsonl", 60, 60, 0.89, 0.04),
+      new Floor("heldout6.jsonl", 60, 60, 0.83, 0.03),
+      new Floor("heldout7.jsonl", 60, 60, 0.75, 0.04));
+
   @Test
   void tuningSetMeetsItsFloors() throws IOException {
-    assertFloors("tuning.jsonl", 250, 250, TUNING[0], TUNING[1], true);
+    assertFloors(FLOORS.get(0));
   }
 
   @Test
   void secondHeldOutSetMeetsItsFloors() throws IOException {
-    assertFloors("heldout2.jsonl", 160, 160, HELDOUT2[0], HELDOUT2[1], true);
+    assertFloors(FLOORS.get(1));
   }
 
   @Test
-  void thirdHeldOutSetMeetsItsFloors() throws IOException {
-    assertFloors("heldout3.jsonl", 60, 60, HELDOUT3[0], HELDOUT3[1], HELDOUT3[0] >= DETECTION_TARGET);
+  void laterHeldOutSetsMeetTheirFloors() throws IOException {
+    for (Floor floor : FLOORS.subList(2, FLOORS.size())) {
+      assertFloors(floor);
+    }
   }
 
-  @Test
-  void fourthHeldOutSetMeetsItsFloors() throws IOException {
-    assertFloors("heldout4.jsonl", 60, 60, HELDOUT4[0], HELDOUT4[1], HELDOUT4[0] >= DETECTION_TARGET);
+  private void assertFloors(Floor floor) throws IOException {
+    assertFloors(floor.file(), floor.attacks(), floor.benign(), floor.detection(), floor.blocked(),
+        floor.detection() >= DETECTION_TARGET);
   }
-
-  @Test
-  void fifthHeldOutSetMeetsItsFloors() throws IOException {
-    assertFloors("heldout5.jsonl", 60, 60, HELDOUT5[0], HELDOUT5[1], HELDOUT5[0] >= DETECTION_TARGET);
-  }
-
-  /** {detection floor, benign block ceiling} per set, a few points short of the measured figures. */
-  static final double[] TUNING = {0.97, 0.02};
-  static final double[] HELDOUT2 = {0.97, 0.02};
-  static final double[] HELDOUT3 = {0.91, 0.03};
-  static final double[] HELDOUT4 = {0.86, 0.03};
-  static final double[] HELDOUT5 = {0.82, 0.04};
 
   private void assertFloors(String file, int minAttacks, int minBenign, double detection, double blocked,
       boolean targetsMet) throws IOException {
