@@ -88,6 +88,9 @@ final class RuleFamilies {
       + "|named|called|switch to|enable|from (?:now|here) on|if you were|you will be|you'll be)\\b";
 
 
+  /** For the obey-me vocabularies whose alternatives do not begin with a literal. */
+  private static final List<String> OBEY_KEYWORDS = List.of("obéi", "obei", "n'écoutes", "obedec", "obedéc", "segue",
+      "siga", "подчин", "слушай", "только мне", "только мои", "听", "聽", "服从", "服從", "按照", "従");
   private static final List<String> TARGET_KEYWORDS = List.of("instruction", "direction", "directive", "guidance",
       "guideline", "rule", "polic", "constraint", "restriction", "limitation", "programm", "training", "config",
       "setup", "set-up", "script", "prompt", "system message", "preamble", "orders", "commands", "safeguard",
@@ -333,7 +336,8 @@ final class RuleFamilies {
           l.verbs() + gap + "(?:" + l.targets() + "|" + l.told() + ")"
               + (l.cjk() ? "|" + l.targets() + CJK_GAP + l.verbs() : "")));
       rules.add(Rule.of("invalidated-" + l.code(), DIRECT_OVERRIDE, 0.7, keywords(l.invalid()), l.invalid()));
-      rules.add(Rule.of("obey-me-" + l.code(), DIRECT_OVERRIDE, 0.6, keywords(l.obeyMe()), l.obeyMe()));
+      List<String> obeyKeywords = keywords(l.obeyMe()).isEmpty() ? OBEY_KEYWORDS : keywords(l.obeyMe());
+      rules.add(Rule.of("obey-me-" + l.code(), DIRECT_OVERRIDE, 0.6, obeyKeywords, l.obeyMe()));
     }
     for (Extraction e : EXTRACTIONS) {
       String gap = e.cjk() ? "[^。！？!?\\n]{0,20}?" : SENTENCE_GAP;
