@@ -212,6 +212,120 @@ final class Normalizer {
     return LINE_BREAK.matcher(visible).replaceAll("");
   }
 
+  private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9a-fA-F]{2}");
+  private static final Pattern PLUS_BETWEEN_WORDS = Pattern.compile("(\\pL)\\+(\\pL)");
+
+  /**
+   * The text with URL escapes undone ("%69%67" → "ig", "a+b" → "a b"), or the text itself when it has none: query
+   * strings and encoded file names carry instructions too.
+   */
+  static String urlDecode(String visible) {
+    String text = PLUS_BETWEEN_WORDS.matcher(visible).replaceAll("$1 $2");
+    text = PLUS_BETWEEN_WORDS.matcher(text).replaceAll("$1 $2");
+    if (!PERCENT_ESCAPE.matcher(text).find()) {
+      return text;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1))
+          && isHex(text.charAt(i + 2))) {
+        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 3;
+      } else {
+        int cp = text.codePointAt(i);
+        byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        bytes.write(utf8, 0, utf8.length);
+        i += Character.charCount(cp);
+      }
+    }
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** The text read backwards ("snoitcurtsni" → "instructions"). */
+  static String reverse(String folded) {
+    return new StringBuilder(folded).reverse().toString();
+  }
+
+  /**
+   * Letters spaced out word by word, before whitespace is collapsed: in "I G N O R E   Y O U R" or
+   * "i.g.n.o.r.e a.l.l" the separator between letters is one character, repeated, and anything else (a run of
+   * spaces, another separator) separates words. Runs of fewer than three letters stay as they are.
+   */
+  static String joinSpacedWords(String visible) {
+    String text = java.text.Normalizer.normalize(visible, Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      boolean single = Character.isLetter(c) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+          && i + 2 < n && !Character.isLetter(text.charAt(i + 1)) && isSpacer(text.charAt(i + 1))
+          && Character.isLetter(text.charAt(i + 2));
+      if (!single) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      char separator = text.charAt(i + 1);
+      StringBuilder run = new StringBuilder().append(c);
+      int j = i + 1;
+      while (j + 1 < n && text.charAt(j) == separator && Character.isLetter(text.charAt(j + 1))
+          && (j + 2 >= n || !Character.isLetter(text.charAt(j + 2)))) {
+        run.append(text.charAt(j + 1));
+        j += 2;
+      }
+      if (run.length() >= 3) {
+        out.append(run).append(' ');
+        i = j;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return WHITESPACE.matcher(out.toString().replace('_', ' ')).replaceAll(" ").trim();
+  }
+
+  private static boolean isSpacer(char c) {
+    return c == ' ' || c == '.' || c == '-' || c == '*' || c == '_' || c == '/' || c == '|' || c == '~' || c == '+'
+        || c == ',' || c == '·';
+  }
+
+  /**
+   * Leetspeak undone with "1" and "|" read as "l" after a vowel or another "l" and as "i" elsewhere ("ru135" →
+   * "rules", "pr3v10u5" → "previous"), for the words where reading them all as "i" misses.
+   */
+  static String undoLeetAsL(String text) {
+    String undone = undoLeet(text);
+    StringBuilder out = new StringBuilder(undone.length());
+    for (int i = 0; i < undone.length(); i++) {
+      char c = text.length() == undone.length() ? text.charAt(i) : undone.charAt(i);
+      char mapped = undone.charAt(i);
+      if ((c == '1' || c == '|') && mapped != c && i > 0) {
+        char before = out.charAt(i - 1);
+        mapped = "aeiouyl".indexOf(before) >= 0 ? 'l' : 'i';
+      }
+      out.append(mapped);
+    }
+    return out.toString();
+  }
+
+  /** Letters and digits only: a word split anywhere ("sys tem prom pt") is whole again. */
+  static String compact(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** ROT13 of the Latin letters. */
   static String rot13(String text) {
     StringBuilder out = new StringBuilder(text.length());

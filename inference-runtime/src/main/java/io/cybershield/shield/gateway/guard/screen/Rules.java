@@ -34,6 +34,17 @@ final class Rules {
   private static final String MODEL = "(?:ai|assistant|chatbot|llm|language model|gpt|chatgpt|copilot|claude|gemini"
       + "|bot|model|agent|ai system|automated (?:system|analyst|triage))";
 
+  /**
+   * A text about attacks as a subject (detection, red teaming, awareness): what it quotes, even an instruction to the
+   * model, is evidence, not an attack on this model.
+   */
+  static final String META = "\\b(?:prompt injections?|injections?|jailbreaks?|red team|red-team|pentest|penetration test"
+      + "|awareness|known (?:technique|attack|jailbreak|prompt)|techniques?|sigma|yara|regex|grep|detections?|detect"
+      + "|write a (?:rule|query)|attacks? (?:on|against)|attempts?|bug bounty|examples?|the phrase|the string|phishing"
+      + "|lures?|iocs?|robust|mitigations?|indirect)\\b|erkennen|erkennung|détecter|détection|detectar|detecção"
+      + "|обнаружи|检测|検知|検出|prompt-injection|injection de prompt|inyección de prompt|injeção de prompt|注入"
+      + "|インジェクション|промпт-инъекци";
+
   static final String ANALYSIS = "\\b(?:is (?:this|it|that|there)|are (?:these|those|there)|does (?:this|it|that)"
       + "|analy[sz]e|analy[sz]ing|analysis|classify|triage|explain|summari[sz]e|summary|review|investigate"
       + "|detect(?:ion|ing|s)?|what does|what do|why (?:did|does|would)|how (?:do|can|should|would) (?:we|i|you)"
@@ -41,11 +52,13 @@ final class Rules {
       + "|siem|sigma|yara|the attacker|threat actor|decode|deobfuscate|write a (?:rule|query|regex|detection)"
       + "|report (?:says|shows)|quot(?:e|es|ed|ing)|payloads?|pentest|pasted|below is|here is|example of|red team|awareness training|a known"
       + "|jailbreak prompts?|we (?:saw|see|found|observed|got|received)|found in|appeared in|in (?:our|the) (?:logs?"
-      + "|gateway|chatbot))\\b|erkennen|erkennung|détecter|détection|detectar|detecção|обнаружи|检测|検知|検出"
+      + "|gateway|chatbot)|is the|should (?:that|this|we|it)|was (?:the|this|that)|an attack|attack on|curiosity"
+      + "|intent|incident|users? (?:typed|wrote|submitted|pasted|sent)|in a ticket|observed|caught|flagged|reported"
+      + "|timeline|finding)\\b|erkennen|erkennung|détecter|détection|detectar|detecção|обнаружи|检测|検知|検出"
       + "|hameçonnage|фишинг|钓鱼|フィッシング|prompt-injection|injection de prompt|inyección de prompt"
       + "|injeção de prompt|注入|インジェクション";
 
-  static final List<Rule> ALL = List.of(
+  static final List<Rule> ALL = concat(List.of(
       // direct override
       Rule.of("override-instructions", DIRECT_OVERRIDE, 0.85,
           List.of("ignor", "disregard", "forget", "skip", "bypass", "overrid", "abandon", "discard", "neglect",
@@ -289,7 +302,13 @@ final class Rules {
               + "[^。！？]{0,10}(?:を)?(?:表示|教え|出力|見せ|開示|書き出|繰り返|全文|明か)"),
       Rule.of("jailbreak-ja", JAILBREAK, 0.75, List.of("開発者モード", "あなたは今から", "今からあなたは", "制限なし", "制限のない", "制限を解除"),
           "開発者モード|(?:あなたは今から|今からあなたは|これからあなたは)[^。！？]{0,20}(?:制限|自由|ルールのない|悪)"
-              + "|制限(?:なし|のない|を解除|を一切受けない)"));
+              + "|制限(?:なし|のない|を解除|を一切受けない)")), RuleFamilies.all());
+
+  private static List<Rule> concat(List<Rule> first, List<Rule> second) {
+    List<Rule> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
 
   private Rules() {
   }

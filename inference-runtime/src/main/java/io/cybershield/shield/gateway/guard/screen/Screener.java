@@ -32,9 +32,14 @@ public final class Screener {
   static final double ANALYSIS_DAMPING = 0.55;
   static final int EXCERPT_CHARS = 80;
 
+  /** How much of the weight of an instruction to the model survives in a text that discusses such attacks. */
+  static final double META_DAMPING = 0.7;
+
   private static final Pattern ANALYSIS = Pattern.compile(Rules.ANALYSIS);
+  private static final Pattern META = Pattern.compile(Rules.META);
   /** Categories whose evidence an analysing context does not weaken: data that speaks to the model. */
-  private static final Set<String> ADDRESSED_TO_MODEL = Set.of(Category.INDIRECT_INJECTION, Category.EXFILTRATION);
+  private static final Set<String> ADDRESSED_TO_MODEL = Set.of(Category.INDIRECT_INJECTION, Category.EXFILTRATION,
+      Category.TOOL_HIJACKING);
 
   private final List<Rule> rules;
   private final Trie keywords;
@@ -54,7 +59,17 @@ public final class Screener {
     this.keywords = builder.build();
   }
 
-  private record View(String text, boolean hidden) {
+  private record View(String text, boolean hidden, boolean compact) {
+  }
+
+  /** Adds a (non-compact) view unless one with the same text is there already. */
+  private static void addView(List<View> views, String text, boolean hidden) {
+    for (View view : views) {
+      if (view.text().equals(text)) {
+        return;
+      }
+    }
+    views.add(new View(text, hidden, false));
   }
 
   private record Hit(Rule rule, String excerpt, boolean hidden) {
@@ -64,25 +79,32 @@ public final class Screener {
     Normalizer.Invisibles invisibles = Normalizer.stripInvisibles(text);
     String folded = Normalizer.fold(invisibles.visible());
     List<View> views = new ArrayList<>();
-    views.add(new View(folded, false));
+    views.add(new View(folded, false, false));
     String deobfuscated = Normalizer.deobfuscate(folded);
-    if (!deobfuscated.equals(folded)) {
-      views.add(new View(deobfuscated, true));
-    }
+    addView(views, deobfuscated, true);
+    addView(views, Normalizer.joinSpacedLetters(Normalizer.undoLeetAsL(Normalizer.mapConfusables(folded))), true);
     if (!invisibles.tagPayload().isBlank()) {
-      views.add(new View(Normalizer.fold(invisibles.tagPayload()), true));
+      String tagText = Normalizer.fold(invisibles.tagPayload());
+      addView(views, tagText, true);
+      addView(views, Normalizer.deobfuscate(tagText), true);
     }
-    views.add(new View(Normalizer.rot13(folded), true));
+    views.add(new View(Normalizer.rot13(folded), true, false));
+    views.add(new View(Normalizer.reverse(folded), true, false));
     if (invisibles.visible().indexOf('\n') >= 0) {
-      views.add(new View(Normalizer.deobfuscate(Normalizer.fold(Normalizer.joinLines(invisibles.visible()))), true));
+      addView(views, Normalizer.deobfuscate(Normalizer.fold(Normalizer.joinLines(invisibles.visible()))), true);
     }
+    String urlDecoded = Normalizer.fold(Normalizer.urlDecode(invisibles.visible()));
+    addView(views, urlDecoded, !urlDecoded.replace(" ", "").equals(folded.replace(" ", "").replace("+", "")));
+    addView(views, Normalizer.deobfuscate(Normalizer.joinSpacedWords(invisibles.visible())), true);
     for (String decoded : Normalizer.decodedRuns(invisibles.visible())) {
       String decodedFolded = Normalizer.fold(decoded);
-      views.add(new View(decodedFolded, true));
-      String decodedDeobfuscated = Normalizer.deobfuscate(decodedFolded);
-      if (!decodedDeobfuscated.equals(decodedFolded)) {
-        views.add(new View(decodedDeobfuscated, true));
-      }
+      views.add(new View(decodedFolded, true, false));
+      addView(views, Normalizer.deobfuscate(decodedFolded), true);
+    }
+    views.add(new View(Normalizer.compact(folded), true, true));
+    String compactDeobfuscated = Normalizer.compact(deobfuscated);
+    if (!compactDeobfuscated.equals(views.get(views.size() - 1).text())) {
+      views.add(new View(compactDeobfuscated, true, true));
     }
 
     Map<String, Hit> hits = new LinkedHashMap<>();
@@ -92,14 +114,17 @@ public final class Screener {
         present.add(emit.getKeyword());
       }
       for (Rule rule : rules) {
+        if (rule.compact() != view.compact()) {
+          continue;
+        }
         if (hits.containsKey(rule.id()) && !hits.get(rule.id()).hidden()) {
           continue;
         }
-        if (rule.keywords().stream().noneMatch(present::contains)) {
+        if (!rule.keywords().isEmpty() && rule.keywords().stream().noneMatch(present::contains)) {
           continue;
         }
         Matcher m = rule.pattern().matcher(view.text());
-        if (m.find()) {
+        if (m.find() && rule.matches(view.text(), m)) {
           Hit previous = hits.get(rule.id());
           if (previous == null || (previous.hidden() && !view.hidden())) {
             hits.put(rule.id(), new Hit(rule, excerpt(view.text(), m.start(), m.end()), view.hidden()));
@@ -108,21 +133,35 @@ public final class Screener {
       }
     }
 
+    // a compact rule stands in for a normal one of its category that the spacing defeated, never in addition to it
+    Set<String> normalCategories = new HashSet<>();
+    hits.values().stream().filter(h -> !h.rule().compact()).forEach(h -> normalCategories.add(h.rule().category()));
+    hits.values().removeIf(h -> h.rule().compact() && normalCategories.contains(h.rule().category()));
+
     List<Reason> reasons = new ArrayList<>();
     boolean analysis = !hits.isEmpty() && ANALYSIS.matcher(folded).find();
-    double clean = 1.0;
-    double cleanUndamped = 1.0;
+    boolean meta = analysis && META.matcher(folded).find();
+    // per category, the strongest hit counts in full and each further one (overlapping rules) at half the weight
+    Map<String, List<Double>> dampedWeights = new LinkedHashMap<>();
+    Map<String, List<Double>> undampedWeights = new LinkedHashMap<>();
     boolean hiddenHit = false;
     for (Hit hit : hits.values()) {
-      reasons.add(new Reason(hit.rule().category(), hit.excerpt()));
+      Reason reason = new Reason(hit.rule().category(), hit.excerpt());
+      if (!reasons.contains(reason)) {
+        reasons.add(reason);
+      }
       double weight = hit.hidden() ? Math.min(1.0, hit.rule().weight() + 0.1) : hit.rule().weight();
-      if (analysis && !ADDRESSED_TO_MODEL.contains(hit.rule().category())) {
-        clean *= 1 - weight;
+      String category = hit.rule().category();
+      if (analysis && !ADDRESSED_TO_MODEL.contains(category)) {
+        dampedWeights.computeIfAbsent(category, c -> new ArrayList<>()).add(weight);
       } else {
-        cleanUndamped *= 1 - weight;
+        // a text about injection that quotes an instruction to the model: still flagged, not blocked
+        undampedWeights.computeIfAbsent(category, c -> new ArrayList<>()).add(meta ? weight * META_DAMPING : weight);
       }
       hiddenHit |= hit.hidden();
     }
+    double clean = clean(dampedWeights);
+    double cleanUndamped = clean(undampedWeights);
     double obfuscation = obfuscationWeight(invisibles, folded, hiddenHit, !hits.isEmpty());
     if (obfuscation > 0) {
       reasons.add(new Reason(Category.OBFUSCATION, obfuscationExcerpt(invisibles, folded, hiddenHit)));
@@ -134,6 +173,20 @@ public final class Screener {
     score = Math.round(score * 1000) / 1000.0;
     Verdict verdict = score >= BLOCK_AT ? Verdict.BLOCK : score >= FLAG_AT ? Verdict.FLAG : Verdict.ALLOW;
     return new Screening(verdict, score, List.copyOf(reasons));
+  }
+
+  /** The product of (1 - weight) over the hits, the weights of each category after its strongest halved in turn. */
+  private static double clean(Map<String, List<Double>> byCategory) {
+    double clean = 1.0;
+    for (List<Double> weights : byCategory.values()) {
+      weights.sort(java.util.Comparator.reverseOrder());
+      double factor = 1.0;
+      for (double weight : weights) {
+        clean *= 1 - weight * factor;
+        factor /= 2;
+      }
+    }
+    return clean;
   }
 
   /**

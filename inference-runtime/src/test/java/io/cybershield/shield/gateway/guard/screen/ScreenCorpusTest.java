@@ -19,8 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The screener on Shield's own labelled corpora ({@code guard/screen/*.jsonl}): attack detection (blocked or
- * flagged) and the benign block rate, in all and per category and language. The tuning set must meet the targets
- * (≥ 90 % detected, ≤ 5 % of benign blocked); the held-out set, written after the rules were tuned, is reported.
+ * flagged) and the benign block rate, in all and per category and language, printed for each set. Each set has a
+ * floor a few points below its measured figures; where the targets (≥ 90 % detected, ≤ 5 % of benign blocked) were
+ * met, the floor is at least the targets. What each set has seen of the tuning is in docs/guard-screening.md
+ * (method and figures): {@code tuning.jsonl} (the first held-out set included) was tuned on; {@code heldout2.jsonl}
+ * was measured before the rework (39.2 %) and its failures tuned on since; {@code heldout3.jsonl} to
+ * {@code heldout7.jsonl} were each written fresh after a round of changes and measured once clean (86.5 %, 84.1 %,
+ * 85.5 %, 69.2 %, 78.3 %); their records were never tuned on, but later rounds were written by the same author and
+ * their totals were read again, so only the first figure of each is a held-out one.
  */
 class ScreenCorpusTest {
 
@@ -33,23 +39,52 @@ class ScreenCorpusTest {
   record Figures(double detection, double benignBlocked, double benignFlagged, int attacks, int benign) {
   }
 
-  @Test
-  void tuningSetMeetsTheTargets() throws IOException {
-    Figures figures = measure("tuning.jsonl");
-    assertThat(figures.attacks()).isGreaterThanOrEqualTo(150);
-    assertThat(figures.benign()).isGreaterThanOrEqualTo(150);
-    assertThat(figures.detection()).isGreaterThanOrEqualTo(DETECTION_TARGET);
-    assertThat(figures.benignBlocked()).isLessThanOrEqualTo(BENIGN_BLOCK_TARGET);
+  /** {file, minimum attacks, minimum benign} and {detection floor, benign block ceiling} per set. */
+  record Floor(String file, int attacks, int benign, double detection, double blocked) {
   }
 
-  /** Reported, not asserted against the targets: these records were not used to tune the rules. */
+  static final List<Floor> FLOORS = List.of(
+      new Floor("tuning.jsonl", 250, 250, 0.97, 0.02),
+      new Floor("heldout2.jsonl", 160, 160, 0.97, 0.02),
+      new Floor("heldout3.jsonl", 60, 60, 0.91, 0.03),
+      new Floor("heldout4.jsonl", 60, 60, 0.88, 0.03),
+      new Floor("heldout5.jsonl", 60, 60, 0.89, 0.04),
+      new Floor("heldout6.jsonl", 60, 60, 0.83, 0.03),
+      new Floor("heldout7.jsonl", 60, 60, 0.75, 0.04));
+
   @Test
-  void heldOutSetIsReported() throws IOException {
-    Figures figures = measure("heldout.jsonl");
-    assertThat(figures.attacks() + figures.benign()).isPositive();
-    if (figures.detection() < DETECTION_TARGET || figures.benignBlocked() > BENIGN_BLOCK_TARGET) {
-      System.out.println("[screen corpus] heldout.jsonl is BELOW the targets");
+  void tuningSetMeetsItsFloors() throws IOException {
+    assertFloors(FLOORS.get(0));
+  }
+
+  @Test
+  void secondHeldOutSetMeetsItsFloors() throws IOException {
+    assertFloors(FLOORS.get(1));
+  }
+
+  @Test
+  void laterHeldOutSetsMeetTheirFloors() throws IOException {
+    for (Floor floor : FLOORS.subList(2, FLOORS.size())) {
+      assertFloors(floor);
     }
+  }
+
+  private void assertFloors(Floor floor) throws IOException {
+    assertFloors(floor.file(), floor.attacks(), floor.benign(), floor.detection(), floor.blocked(),
+        floor.detection() >= DETECTION_TARGET);
+  }
+
+  private void assertFloors(String file, int minAttacks, int minBenign, double detection, double blocked,
+      boolean targetsMet) throws IOException {
+    Figures figures = measure(file);
+    assertThat(figures.attacks()).isGreaterThanOrEqualTo(minAttacks);
+    assertThat(figures.benign()).isGreaterThanOrEqualTo(minBenign);
+    if (targetsMet) {
+      assertThat(detection).isGreaterThanOrEqualTo(DETECTION_TARGET);
+      assertThat(blocked).isLessThanOrEqualTo(BENIGN_BLOCK_TARGET);
+    }
+    assertThat(figures.detection()).as(file + " detection").isGreaterThanOrEqualTo(detection);
+    assertThat(figures.benignBlocked()).as(file + " benign blocked").isLessThanOrEqualTo(blocked);
   }
 
   private Figures measure(String file) throws IOException {
