@@ -181,7 +181,7 @@ public final class Redactor {
           "(?:^|\\s)(?:-u|--user|--proxy-user)[ =][\"']?[^\\s:\"'@]{1,64}:([^\\s\"']{1,128})"), 1,
           Redactor::flagPassword),
       new Rule("password", Pattern.compile(
-          "\\b(?:ssh-keygen\\b[^\\n|;&]{0,200}?\\s-[NP]|redis-cli\\b[^\\n|;&]{0,200}?\\s-a|"
+          "\\b(?:ssh-keygen\\b[^\\n|;&]{0,200}?\\s-[NP]|ldap[a-z]+\\b[^\\n|;&]{0,200}?\\s-w|redis-cli\\b[^\\n|;&]{0,200}?\\s-a|"
               + "docker login\\b[^\\n|;&]{0,200}?\\s(?:-p|--password)|\\brequirepass|\\bmasterauth|"
               + "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password)\\s+(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'"
               + "|([^\\s'\"]{1,128}))"), -1, Redactor::passwordValue),
@@ -241,6 +241,11 @@ public final class Redactor {
       new Rule("generic_api_key", Pattern.compile(
           "(?i)\\\\\"[A-Za-z0-9_.-]*(?:api_?key|secret|token|access_?key)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
               + "([A-Za-z0-9_\\-+/=.]{16,512})\\\\\""), 1, Redactor::secretLike),
+      // a key and its value as two quoted arguments or items: PHP define('DB_PASSWORD', '...'),
+      // setProperty("db.password", "..."), Map.of("password", "..."), ["password", "..."]
+      new Rule("password", Pattern.compile(
+          "(?i)[(\\[{,]\\s*[\"'][A-Za-z0-9_. -]*(?:password|passwd|passphrase|passwort|pwd|_pass)[A-Za-z0-9_.-]*[\"']"
+              + "\\s*(?:,|=>)\\s*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})')"), -1, null, "password_pair"),
       // XML: <password>...</password>, <db.password>...</db.password>
       new Rule("password", Pattern.compile(
           "(?i)<(?:[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*|pass|pw"
@@ -264,6 +269,10 @@ public final class Redactor {
           "generic_kv"),
       new Rule("email", Pattern.compile(
           "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
+      // URL-encoded addresses in query strings and logged URLs: name%40domain
+      new Rule("email", Pattern.compile(
+          "[A-Za-z0-9._+'-]{1,64}%40[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null,
+          "email_encoded"),
       new Rule("iban", Pattern.compile(
           "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b"), 0, null),
       // a bare number under a phone key (msisdn, phone, tel): a phone number even when it would pass Luhn
@@ -279,14 +288,14 @@ public final class Redactor {
           null),
       new Rule("us_ssn", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{2}([- ]?)[0-9]{4}\\b"), 0, null),
       new Rule("ca_sin", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{3}([- ]?)[0-9]{3}\\b"), 0, null),
-      new Rule("nl_bsn", Pattern.compile("\\b(?:[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})\\b"),
+      new Rule("nl_bsn", Pattern.compile("\\b(?:[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}|[0-9]{4} [0-9]{2} [0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})\\b"),
           0, null),
       new Rule("es_dni", Pattern.compile(
           "(?i)\\b(?:[0-9]{8}|[0-9]{2}\\.[0-9]{3}\\.[0-9]{3}|[XYZ][- ]?[0-9]{7})[- ]?[A-Z]\\b"), 0, null),
       new Rule("uk_nino", Pattern.compile(
-          "\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), 0, null),
+          "(?i)\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), 0, null),
       new Rule("phone", Pattern.compile(
-          "(?:\\+|\\b00)[1-9][0-9]{0,2}[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
+          "(?:\\+|\\b00|\\(\\+)[1-9][0-9]{0,2}\\)?[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
           null, "phone", true),
       new Rule("phone", Pattern.compile(
           "(?:\\b1[ .-])?(?:\\([0-9]{3}\\) ?|\\b[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}\\b|\\b0[1-9][0-9]{1,4}[ -][0-9]{3,4}"
@@ -418,6 +427,11 @@ public final class Redactor {
     String match = text.substring(at.start(), at.end());
     String digits = keep(match, "0123456789");
     switch (rule.kind) {
+      case "password_pair": {
+        String key = text.substring(m.start(), at.start()).replaceAll("^[(\\[{,]\\s*[\"']", "");
+        key = key.substring(0, Math.max(0, key.indexOf(key.indexOf('"') >= 0 ? '"' : '\'')));
+        return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key).find();
+      }
       case "password_kv":
         return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
       case "generic_kv": {
@@ -435,6 +449,8 @@ public final class Redactor {
         return nationalPhone(text, at, match, digits);
       case "email":
         return email(text, at, match);
+      case "email_encoded":
+        return EMAIL.isValid(match.replace("%40", "@"));
       case "iban":
         return CheckDigits.iban(drop(match, " ").toUpperCase(Locale.ROOT)) && numberBoundary(text, at);
       case "credit_card":
@@ -471,7 +487,7 @@ public final class Redactor {
       case "es_dni":
         return numberBoundary(text, at) && CheckDigits.esDni(drop(match, "-. "));
       case "uk_nino":
-        return CheckDigits.ukNinoPrefix(m.group(1));
+        return CheckDigits.ukNinoPrefix(m.group(1).toUpperCase(Locale.ROOT)) && oneCase(match);
       case "phone":
         return phone(text, at, match, digits);
       default:
@@ -554,7 +570,7 @@ public final class Redactor {
     if (match.indexOf('.') >= 0 && match.indexOf(' ') >= 0) {
       return false;
     }
-    boolean international = match.startsWith("+") || match.startsWith("00");
+    boolean international = match.startsWith("+") || match.startsWith("00") || match.startsWith("(+");
     boolean separated = match.indexOf(' ') > 0 || match.indexOf('-') > 0 || match.indexOf('.') > 0
         || match.indexOf('(') >= 0 || match.indexOf('/') > 0;
     if (international) {
@@ -614,6 +630,11 @@ public final class Redactor {
   /** A password value: not a placeholder, and not a reference to one (a tag, an expression, a path key's value). */
   private static boolean passwordValue(String value) {
     return notPlaceholder(value) && !REFERENCE.matcher(value.trim()).find();
+  }
+
+  /** All letters in one case: {@code ab123456c} or {@code AB123456C}, not {@code Ab123456c}. */
+  private static boolean oneCase(String value) {
+    return value.equals(value.toUpperCase(Locale.ROOT)) || value.equals(value.toLowerCase(Locale.ROOT));
   }
 
   /** {@code -u user:secret}, but not {@code -u 1000:1000} (a uid and gid). */
