@@ -41,7 +41,7 @@ class RedactCorpusTest {
       heldout2 | heldout2-secrets.jsonl | heldout2-clean.jsonl |  60 |  50 | 99.0 | 5.0
       heldout3 | heldout3-secrets.jsonl | heldout3-clean.jsonl |  60 |  50 | 99.0 | 5.0
       heldout4 | heldout4-secrets.jsonl | heldout4-clean.jsonl |  60 |  50 | 99.0 | 5.0
-      heldout5 | heldout5-secrets.jsonl | heldout5-clean.jsonl | 120 |  80 | 85.0 | 5.0
+      heldout5 | heldout5-secrets.jsonl | heldout5-clean.jsonl | 120 |  80 | 99.0 | 5.0
       """)
   void redactsTheItemsAndLeavesTheCleanRecords(String set, String secretsFile, String cleanFile, int minItems,
       int minClean, double itemFloor, double cleanCeiling) throws IOException {
