@@ -125,7 +125,7 @@ public final class Redactor {
       new Rule("slack_webhook", Pattern.compile(
           "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}"), 0, m -> true),
       new Rule("slack_token", Pattern.compile(
-          "\\b(?:xox[abposre]-[A-Za-z0-9-]{10,}|xoxe\\.xox[bp]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})"), 0,
+          "\\b(?:xox[abposrecd]-[A-Za-z0-9-]{10,}|xoxe\\.xox[bp]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})"), 0,
           Redactor::notMasked),
       new Rule("github_token", Pattern.compile(
           "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})"), 0, Redactor::notMasked),
@@ -141,6 +141,11 @@ public final class Redactor {
               + "|SK[0-9a-f]{32}|lin_api_[A-Za-z0-9]{40}|ATATT3[A-Za-z0-9_=-]{50,}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}"
               + "|dapi[a-f0-9]{32}|glsa_[A-Za-z0-9_]{32,}|glc_[A-Za-z0-9+/=]{30,}|[0-9a-f]{32}-us[0-9]{1,2}\\b)"), 0,
           Redactor::prefixedKey),
+      // API-key labels in other languages: API-Schl\u00fcssel, cl\u00e9 API, clave de API, API-sleutel, API-nyckel
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\b(?:api-?schl\u00fcssel|zugangsschl\u00fcssel|cl\u00e9 (?:d'|de l')?api|cl\u00e9 secr\u00e8te|"
+              + "clave (?:de )?(?:la )?api|clave secreta|api-?sleutel|api-?nyckel|api-?n\u00f8gle|chiave api)"
+              + "\\s*[:=]\\s*[\"'`]?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, Redactor::secretLike),
       new Rule("aws_access_key_id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b"), 0,
           Redactor::notMasked),
       new Rule("aws_secret_access_key", Pattern.compile(
@@ -151,7 +156,8 @@ public final class Redactor {
           "\\b(?:AKIA|ASIA)[A-Z2-7]{16}[\"']?[ \\t]*[,;:|/\\t ][ \\t]*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"),
           1, Redactor::awsSecretLike),
       new Rule("jwt", Pattern.compile(
-          "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"), 0, m -> true),
+          "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.(?:[A-Za-z0-9_-]{16,})?"), 0,
+          m -> true),
       new Rule("bearer_token", Pattern.compile(
           "(?i)\\b(?:bearer|authorization:\\s*token)\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1, Redactor::secretLike),
       // Google OAuth access tokens, wherever they are (a JSON token response, a header, a log line)
@@ -176,6 +182,16 @@ public final class Redactor {
           "(?i)(?:^|[^A-Za-z0-9])(?:pass|pw|pword|psk)[\"']?\\s*(?:=|:)[ \\t]*"
               + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
               + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::passwordValue),
+      // Wi-Fi keys and labels that name what the password is for: "WLAN-Schl\u00fcssel: ...", "clé WPA : ...",
+      // "Passwort f\u00fcr VPN: ...", "contrase\u00f1a del WiFi: ...", "Enter PEM pass phrase: ..."
+      new Rule("password", Pattern.compile(
+          "(?i)(?:\\b(?:wlan-?schl\u00fcssel|netzwerkschl\u00fcssel|wlan-?key|wpa2?[ -]?(?:key|schl\u00fcssel|passphrase)|"
+              + "wi-?fi[ -]?(?:key|password|passwort|schl\u00fcssel)|cl\u00e9 (?:wpa2?|wi-?fi|wlan|de s\u00e9curit\u00e9 r\u00e9seau)|"
+              + "network (?:security )?key|pre-?shared[ -]key|pass ?phrase)"
+              + "|\\b(?:password|passwort|kennwort|mot de passe|contrase\u00f1a|clave|wachtwoord|l\u00f6senord|senha|parola|"
+              + "passord|adgangskode|salasana|pin)\\s+(?:for|f\u00fcr|pour|para|voor|f\u00f6r|del|de la|du|de|van|til|till|zum|zur)"
+              + "\\s+(?:(?:the|den|die|das|le|la|el|de|het|der|l')\\s*)?[^\\s:=]{1,30})\\s*[:=]\\s*"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s\"']{3,128}))"), -1, Redactor::notAWord),
       // keys in other languages, with spaces: "mot de passe : ...", "wachtwoord: ..."
       new Rule("password", Pattern.compile(
           "(?i)\\b(?:mot de passe|wachtwoord|contrase\u00f1a|senha|l\u00f6senord|adgangskode|passord|salasana|"
@@ -204,6 +220,16 @@ public final class Redactor {
               + "|\\becho\\s+(?:-n\\s+)?" + ARG
               + "\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|helm|oras|buildah|skopeo|nerdctl)\\s+"
               + "(?:registry\\s+)?login\\b)"), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)(?:\\bConvertTo-SecureString\\s+(?:-[A-Za-z]+\\s+)*?-AsPlainText\\s+(?:-Force\\s+)?(?:-String\\s+)?" + ARG
+              + "|\\becho\\s+(?:-[ne]\\s+)?" + ARG + "\\s*\\|\\s*(?:sudo\\s+(?:-[A-Za-z]+\\s+)*-[A-Za-z]*S\\b|passwd\\s+--stdin"
+              + "|chpasswd\\b)"
+              + "|\\blftp\\b[^\\n|;&]{0,200}?\\s-u\\s+[\"']?[^\\s,\"']{1,64}," + ARG
+              + "|\\b(?:7z|7za|7zr|rar|unrar)\\b[^\\n|;&]{0,200}?\\s-p(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"]{1,128}))"
+              + "|\\b(?:zip|unzip|zipcloak)\\b[^\\n|;&]{0,200}?\\s-P\\s+" + ARG
+              + "|\\bwpa_passphrase\\s+(?:\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|\\S{1,64})\\s+" + ARG
+              + "|\\bnmcli\\b[^\\n|;&]{0,200}?\\s(?:password|wifi-sec\\.psk|802-11-wireless-security\\.psk)\\s+" + ARG + ")"),
+          -1, null, "tool_password"),
       new Rule("password", Pattern.compile(
           "(?i)\\bnet\\s+use\\b[^\\n|;&]{0,200}?/user:\\S+\\s+" + ARG), -1, Redactor::passwordValue),
       new Rule("password", Pattern.compile(
@@ -245,6 +271,11 @@ public final class Redactor {
               + "identifiants|credenciales|usuario|inloggegevens|gebruiker(?:snaam)?|inloggning(?:suppgifter)?|"
               + "anv\u00e4ndar(?:e|namn)?)[^\\n]{0,40}?\\s[A-Za-z0-9_.@\\\\-]{2,64} / "
               + "([^\\s/\"'`]{4,128})"), 1, Redactor::notAWord),
+      // user:password in prose after a credentials word: "creds: admin:P4ss-w0rd", "login with root:Toor-2026"
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:credentials?|creds|login|logon|log in|logged in|sign in|user/pass|zugangsdaten|anmeldedaten|"
+              + "identifiants|credenciales|inloggegevens|inloggningsuppgifter)\\b[^\\n]{0,30}?[\\s:=][\"'`]?"
+              + "[A-Za-z0-9_.@\\\\-]{2,64}:([^\\s@/\"'`:]{4,128})"), 1, null, "prose_userpass"),
       // JSON escaped inside a JSON string (Postman, HAR, logged request bodies): \"password\":\"...\"
       new Rule("password", Pattern.compile(
           "(?i)\\\\\"(?:[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]*|(?:[A-Za-z0-9_.-]*[_.-])?"
@@ -276,7 +307,7 @@ public final class Redactor {
           "(?m)^[A-Za-z0-9.*_-]+:(?:[0-9]{1,5}|\\*):[^:\\s]+:[^:\\s]+:([^:\\s]{3,128})$"), 1, Redactor::passwordValue),
       // a user flag and then a password flag on one command line (sqlcmd -U sa -P X, psexec -u x -p X, bcp, ...)
       new Rule("password", Pattern.compile(
-          "(?:^|\\s)(?:-u|-U|--user|--username|-user)[ =]\\s*\\S+(?:\\s+\\S+){0,6}?\\s+-(?:p|P|pw|pwd)\\s+" + ARG), -1,
+          "(?:^|\\s)(?:-u|-U|-l|--user|--username|-user)[ =]\\s*\\S+(?:\\s+\\S+){0,6}?\\s+-(?:p|P|pw|pwd)\\s+" + ARG), -1,
           null, "user_then_p"),
       // Terraform: variable "db_password" { default = "..." }
       new Rule("password", Pattern.compile(
@@ -295,13 +326,18 @@ public final class Redactor {
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
               + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key|(?:primary|secondary|master)"
-              + "[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
+              + "[_-]?key|subscription[_-]?key|consumer[_-]?(?:key|secret)|account[_-]?key|storage[_-]?key)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
           "generic_kv"),
+      // Authorization schemes that carry an API key (Elastic ApiKey, Okta SSWS, Key, DSN)
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\bauthorization\\s*[:=]\\s*[\"']?(?:api-?key|ssws|key|dsn|token-key|klaviyo-api-key|genie-?key)\\s+"
+              + "([A-Za-z0-9._~+/=-]{16,512})"), 1, Redactor::secretLike),
       new Rule("email", Pattern.compile(
-          "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
+          "[\\p{L}0-9._%+'-]{1,64}@[\\p{L}0-9-]{1,63}(?:\\.[\\p{L}0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
       // URL-encoded addresses in query strings and logged URLs: name%40domain
       new Rule("email", Pattern.compile(
-          "[A-Za-z0-9._+'-]{1,64}%40[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null,
+          "[A-Za-z0-9._%+'-]{1,64}%40[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null,
           "email_encoded"),
       new Rule("iban", Pattern.compile(
           "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b"), 0, null),
@@ -315,7 +351,7 @@ public final class Redactor {
           "\\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\\b"), 0, null),
       new Rule("de_tax_id", Pattern.compile(
           "\\b[1-9][0-9](?: ?[0-9]{3}){3}\\b|\\b[1-9][0-9]{2} [0-9]{3} [0-9]{3} [0-9]{2}\\b"), 0, null),
-      new Rule("se_personnummer", Pattern.compile("\\b(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[0-9]{4}[-+]?[0-9]{4}\\b"), 0,
+      new Rule("se_personnummer", Pattern.compile("\\b(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[0-9]{4}[-+ ]?[0-9]{4}\\b"), 0,
           null),
       new Rule("us_ssn", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{2}([- ]?)[0-9]{4}\\b"), 0, null),
       new Rule("ca_sin", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{3}([- ]?)[0-9]{3}\\b"), 0, null),
@@ -344,12 +380,28 @@ public final class Redactor {
               + "|\\b[6789][0-9]{2}(?: [0-9]{2}){3}\\b|\\b[6789][0-9]{2} [0-9]{3} [0-9]{3}\\b"), 0, null));
 
   private static final Pattern PASSWORD_COLUMN = Pattern.compile(
-      "(?i)(?:[a-z_.-]+[_. -]){0,2}(?:password|passwd|passwort|pwd|pass|pw|kennwort|mot de passe|contrase\u00f1a|"
-          + "wachtwoord|l\u00f6senord|passphrase)");
+      "(?i)(?:[a-z_.-]+[_. -]){0,2}(?:password|passwd|passwort|pwd|kennwort|mot de passe|contrase\u00f1a|"
+          + "wachtwoord|l\u00f6senord|passphrase)|(?:[a-z_.-]+[_. -]){1,2}pass");
   private static final Pattern KEY_COLUMN = Pattern.compile(
       "(?i)(?:[a-z_.-]+[_. -]){0,2}(?:api[_ -]?key|key|secret|token|access[_ -]?key|client[_ -]?secret|api[_ -]?token)");
   private static final Pattern COUNT_COLUMN = Pattern.compile(
       "(?i).*(?:events|count|total|bytes|size|hits|rows|records|packets|amount|sum|qty|quantity|requests|volume).*");
+  /** A label right before an address, with no space after its colon (E-Mail:x@y.de). */
+  private static final Pattern MAIL_LABEL = Pattern.compile(
+      "(?i)(?:^|[^A-Za-z0-9/.@-])(?:e-?mail|mail|from|to|cc|bcc|reply-to|sender|recipient|contact|kontakt|correo|"
+          + "courriel|adresse|owner|rcpt|mailbox|user|login|e-?post|epost):$");
+  /** Names of keys that hold an API key or token even when it has the shape of a UUID (Heroku, some SaaS). */
+  private static final Pattern API_KEY_NAME = Pattern.compile(
+      "(?i)(?:api[_-]?key|apikey|api[_-]?token|api[_-]?secret|auth[_-]?token|access[_-]?token|secret[_-]?key|"
+          + "subscription[_-]?key)$");
+  /** Names of keys that hold a GitHub token (an older 40-hex token has no prefix). */
+  private static final Pattern GITHUB_KEY_NAME = Pattern.compile("(?i)(?:github|\\bgh_)[A-Za-z0-9_.-]*(?:token|pat)$");
+  /** Names of keys that hold an Azure storage or service key. */
+  private static final Pattern AZURE_KEY_NAME = Pattern.compile(
+      "(?i)(?:azure[A-Za-z_]*key|storage[_-]?(?:account[_-]?)?key|account[_-]?key)$");
+  /** A count named right before a number (events: 912 345 678), which is then a quantity, not a phone number. */
+  private static final Pattern COUNT_BEFORE = Pattern.compile(
+      "(?i)\\b(?:events|count|total|bytes|hits|rows|records|packets|requests|messages|size|sum)\\b[^0-9A-Za-z\\n]{0,4}$");
   private static final Pattern NINO_CONTEXT = Pattern.compile(
       "(?i)(?:nino|national insurance|\\bni\\b|\\bni no|\\bni number|insurance number)");
   private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)(?:ssn|social security|soc\\.? ?sec|ss#|ss no)");
@@ -390,9 +442,17 @@ public final class Redactor {
         }
         int start = m.start(group);
         String type = rule.type;
-        int end = type.equals("password") ? queryEnd(text, start, m.end(group)) : m.end(group);
+        int end = type.equals("password") ? sentenceEnd(text, start, queryEnd(text, start, m.end(group)))
+            : m.end(group);
         if (type.equals("private_key") && serviceAccount) {
           type = "gcp_service_account_key";
+        }
+        if (rule.kind.equals("generic_kv") && GITHUB_KEY_NAME.matcher(key(text, m.start(), start)).find()) {
+          type = "github_token";
+        }
+        if (rule.kind.equals("generic_kv") && AZURE_KEY_NAME.matcher(key(text, m.start(), start)).find()
+            && end - start >= 40) {
+          type = "azure_connection_string";
         }
         if (rule.kind.equals("generic_kv") && aws && end - start == 40
             && AWS_SECRET.matcher(text.substring(start, end)).matches()) {
@@ -450,7 +510,7 @@ public final class Redactor {
         for (int i = 0; i < Math.min(row.size(), kinds.length); i++) {
           int[] cell = row.get(i);
           String value = text.substring(cell[0], cell[1]);
-          boolean secret = kinds[i] == 1 && passwordValue(value) && value.indexOf(' ') < 0
+          boolean secret = kinds[i] == 1 && passwordValue(value) && notAWord(value) && value.indexOf(' ') < 0
               && !value.matches("-+|:?-+:?") || kinds[i] == 2 && secretLike(value);
           if (secret && free(taken, cell[0], cell[1])) {
             taken.add(new Finding(kinds[i] == 1 ? "password" : "generic_api_key", cell[0], cell[1]));
@@ -547,8 +607,13 @@ public final class Redactor {
       return null;
     }
     int headerEnd = lineEnd(text, headerStart);
+    int rowEnd = lineEnd(text, lineStart);
+    // a table's lines are short: longer ones are not read as rows, so that each check stays bounded
+    if (headerEnd - headerStart > 2000 || rowEnd - lineStart > 2000) {
+      return null;
+    }
     char delimiter = delimiter(text, headerStart, headerEnd);
-    if (delimiter == 0 || delimiter(text, lineStart, lineEnd(text, lineStart)) != delimiter) {
+    if (delimiter == 0 || delimiter(text, lineStart, rowEnd) != delimiter) {
       return null;
     }
     List<int[]> header = cells(text, headerStart, headerEnd, delimiter);
@@ -573,6 +638,15 @@ public final class Redactor {
       }
     }
     return java.util.Arrays.copyOf(ends, n);
+  }
+
+  /** A bare value at the end of a clause ends before its comma, full stop, semicolon or bracket. */
+  private static int sentenceEnd(String text, int start, int end) {
+    boolean atBreak = end == text.length() || Character.isWhitespace(text.charAt(end));
+    while (atBreak && end > start + 3 && ".,;)".indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
   }
 
   /** A value in a URL query ends before {@code &name=}, though {@code &} may be part of a password. */
@@ -614,10 +688,18 @@ public final class Redactor {
     String match = text.substring(at.start(), at.end());
     String digits = keep(match, "0123456789");
     switch (rule.kind) {
+      case "prose_userpass": {
+        // not host:port, not a time or a ratio
+        String value = trimEnd(match);
+        return notAWord(value) && !value.matches("[0-9]+");
+      }
+      case "tool_password": {
+        return passwordValue(match) && !match.startsWith("-");
+      }
       case "user_then_p": {
         int line = text.lastIndexOf('\n', m.start()) + 1;
         String command = text.substring(line, at.start()).toLowerCase(Locale.ROOT);
-        return passwordValue(match) && !match.startsWith("-") && !match.matches("[0-9:./-]+")
+        return passwordValue(match) && !match.startsWith("-") && !match.startsWith("/") && !match.matches("[0-9:./-]+")
             && !command.contains("mysql") && !command.contains("mariadb") && !command.contains("docker")
             && !command.contains("podman");
       }
@@ -630,8 +712,9 @@ public final class Redactor {
         return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
       case "generic_kv": {
         String key = key(text, m.start(), at.start());
-        return secretLike(match) && !NOT_A_SECRET_KEY.matcher(key).find() && !REFERENCE_KEY.matcher(key).find()
-            && !resourceName(match);
+        boolean uuidKey = UUID.matcher(match).matches() && API_KEY_NAME.matcher(key).find();
+        return (secretLike(match) || uuidKey) && !NOT_A_SECRET_KEY.matcher(key).find()
+            && !REFERENCE_KEY.matcher(key).find() && !resourceName(match);
       }
       case "password_flag": {
         String flag = text.substring(m.start(), at.start()).trim().toLowerCase(Locale.ROOT);
@@ -644,7 +727,8 @@ public final class Redactor {
       case "email":
         return email(text, at, match);
       case "email_encoded":
-        return EMAIL.isValid(match.replace("%40", "@"));
+        return EMAIL.isValid(match.replace("%40", "@").replace("%2B", "+").replace("%2b", "+")
+            .replace("%2E", ".").replace("%2e", "."));
       case "iban":
         return CheckDigits.iban(drop(match, " ").toUpperCase(Locale.ROOT)) && numberBoundary(text, at);
       case "credit_card":
@@ -656,6 +740,9 @@ public final class Redactor {
         return numberBoundary(text, at) && CheckDigits.deTaxId(digits);
       case "se_personnummer": {
         boolean separated = match.indexOf('-') > 0 || match.indexOf('+') > 0;
+        if (match.indexOf(' ') > 0 && !named(PNR_CONTEXT, text, at)) {
+          return false;
+        }
         // 20261203-1542 is more often a build stamp than a child's number: a recent century form needs the name
         boolean stamp = digits.length() == 12 && digits.startsWith("20") && digits.charAt(2) >= '1';
         return numberBoundary(text, at) && CheckDigits.sePersonnummer(digits)
@@ -695,7 +782,8 @@ public final class Redactor {
   private static boolean numberBoundary(String text, Finding at) {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
-      boolean jsonKey = before == ':' && at.start() > 1 && "\"'".indexOf(text.charAt(at.start() - 2)) >= 0;
+      boolean jsonKey = before == ':' && at.start() > 1 && ("\"'".indexOf(text.charAt(at.start() - 2)) >= 0
+          || Character.isLetter(text.charAt(at.start() - 2)) && (at.start() < 3 || text.charAt(at.start() - 3) != ':'));
       if (Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '/'
           || before == ':' && !jsonKey || before == '#' || before == '+') {
         return false;
@@ -724,7 +812,8 @@ public final class Redactor {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
       boolean mailto = before == ':' && at.start() >= 7 && text.regionMatches(true, at.start() - 7, "mailto:", 0, 7);
-      if (before == ':' && !mailto || before == '/' || before == '$' || before == '{') {
+      if (before == ':' && !mailto && !MAIL_LABEL.matcher(text.substring(Math.max(0, at.start() - 16), at.start())).find()
+          || before == '/' || before == '$' || before == '{') {
         return false;
       }
     }
@@ -757,6 +846,9 @@ public final class Redactor {
 
   private static boolean phone(String text, Finding at, String match, String digits) {
     if (quantity(text, at)) {
+      return false;
+    }
+    if (COUNT_BEFORE.matcher(text.substring(Math.max(0, at.start() - 24), at.start())).find()) {
       return false;
     }
     String column = columnHeader(text, at);
@@ -822,8 +914,8 @@ public final class Redactor {
     if (headerStart < 0) {
       return null;
     }
-    int headerEnd = text.indexOf('\n', headerStart);
-    String header = text.substring(headerStart, headerEnd < 0 ? text.length() : headerEnd);
+    int headerEnd = Math.min(lineEnd(text, headerStart), headerStart + 2000);
+    String header = text.substring(headerStart, headerEnd);
     return header.indexOf(',') >= 0 || header.indexOf(';') >= 0 || header.indexOf('|') >= 0
         || header.indexOf('\t') >= 0 ? header : null;
   }
