@@ -394,6 +394,8 @@ public final class Redactor {
   private static final Pattern API_KEY_NAME = Pattern.compile(
       "(?i)(?:api[_-]?key|apikey|api[_-]?token|api[_-]?secret|auth[_-]?token|access[_-]?token|secret[_-]?key|"
           + "subscription[_-]?key)$");
+  /** Names of keys that hold an OAuth access token (sent as a bearer token). */
+  private static final Pattern ACCESS_TOKEN_NAME = Pattern.compile("(?i)(?:^|[_.-])access[_-]?token$");
   /** Names of keys that hold a GitHub token (an older 40-hex token has no prefix). */
   private static final Pattern GITHUB_KEY_NAME = Pattern.compile("(?i)(?:github|\\bgh_)[A-Za-z0-9_.-]*(?:token|pat)$");
   /** Names of keys that hold an Azure storage or service key. */
@@ -446,6 +448,9 @@ public final class Redactor {
             : m.end(group);
         if (type.equals("private_key") && serviceAccount) {
           type = "gcp_service_account_key";
+        }
+        if (rule.kind.equals("generic_kv") && ACCESS_TOKEN_NAME.matcher(key(text, m.start(), start)).find()) {
+          type = "bearer_token";
         }
         if (rule.kind.equals("generic_kv") && GITHUB_KEY_NAME.matcher(key(text, m.start(), start)).find()) {
           type = "github_token";

@@ -134,6 +134,7 @@ class RedactorTest {
         {"password", "WLAN-Schlüssel: Fritz!Box-7590-Key", "Fritz!Box-7590-Key"},
         {"password", "PIN/Passwort für VPN: Vpn-2026-Key!", "Vpn-2026-Key!"},
         {"bearer_token", "{\"access_token\":\"ya29.a0Ad52NFT_MzJw9DUi5PW0Ezf2o30H8ST\"}", "ya29.a0Ad52NFT_MzJw9DUi5PW0Ezf2o30H8ST"},
+        {"bearer_token", "{\"access_token\":\"Zq8Wm2Xn4Vb7Lp1Zr8Ts3Yd6Hf0Gj5Ce\",\"token_type\":\"bearer\"}", "Zq8Wm2Xn4Vb7Lp1Zr8Ts3Yd6Hf0Gj5Ce"},
         {"generic_api_key", "Authorization: SSWS 00QCjAl4MlV-WPXM8yT3bvGyWvNnvbP0uYe6Ex5pFB", "00QCjAl4MlV-WPXM8yT3bvGyWvNnvbP0uYe6Ex5pFB"},
         {"generic_api_key", "clé API : 7Hk2Lp9Qw4Er6Ty1Ui3Op5As8Df0Gh", "7Hk2Lp9Qw4Er6Ty1Ui3Op5As8Df0Gh"},
         {"generic_api_key", "HEROKU_API_KEY=2f7c1b0e-4d3a-4b8e-9c6d-5a1f0e2d3c4b", "2f7c1b0e-4d3a-4b8e-9c6d-5a1f0e2d3c4b"},
