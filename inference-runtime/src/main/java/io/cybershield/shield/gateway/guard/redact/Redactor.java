@@ -38,7 +38,7 @@ public final class Redactor {
           + "your[_-]?(?:password|secret|token|api[_-]?key|key)[a-z_]*|example|sample|placeholder|dummy|none|null|nil|"
           + "empty|true|false|required|optional|string|undefined|todo|tbd|n/a|\\?+|env|vault:.*|"
           + "secretref:.*|ref\\+.*|arn:aws:secretsmanager:.*|%[A-Z_][A-Z0-9_]*%|\\$env:[A-Z_][A-Z0-9_]*|"
-          + "files|compat|sss|nis|systemd|winbind|%\\{.*\\}|#\\{.*\\}|@[A-Z_]+@|"
+          + "files|compat|sss|nis|systemd|winbind|%\\{.*\\}|#\\{.*\\}#?|@[A-Z_]+@|"
           + "replace[_-]?me|replace[_-]?with[a-z_-]*|insert[_-][a-z_-]*|fill[_-]?me[_-]?in|your[_-][a-z_-]*here)$");
 
   /**
@@ -50,7 +50,7 @@ public final class Redactor {
       "(?i)^(?:![A-Za-z]|\\(|(?:var|local|locals|module|data|os|process|config|settings|env|self|this|params|secrets|"
           + "vars|values|input|inputs|context|ctx|props|options|opts|cfg|conf|args|request|system|environment|"
           + "credentials|creds)\\.[A-Za-z_]|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]?[0-9]{0,2}|getenv|.*[(\\[]$|"
-          + "(?:~|[A-Za-z]:)?(?:[/\\\\][A-Za-z0-9._-]+){2,}[/\\\\]?$|[A-Za-z_][A-Za-z0-9_.]*\\(.*\\)$)");
+          + "(?:~|[A-Za-z]:)?(?:[/\\\\][A-Za-z0-9._-]+){2,}[/\\\\]?$|(?:\\.{1,2}|~)[/\\\\][A-Za-z0-9._/\\\\-]*$|[A-Za-z_][A-Za-z0-9_.]*\\(.*\\)$)");
 
   /** Keys that name something about a secret, not the secret: its file, its age, its policy, its name. */
   private static final Pattern NOT_A_SECRET_KEY = Pattern.compile(
@@ -105,21 +105,27 @@ public final class Redactor {
       new Rule("private_key", Pattern.compile(
           "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[ \\t\\r\\n]|[A-Za-z0-9+/=])*"
               + "[A-Za-z0-9+/=]{16}"), 0, m -> true),
+      // a PEM block base64-encoded once more (k8s Secret data, tls.key: LS0tLS1CRUdJTi...)
+      new Rule("private_key", Pattern.compile("\\bLS0tLS1CRUdJTi[A-Za-z0-9+/]{40,}={0,2}"), 0, Redactor::encodedPrivateKey),
       // PuTTY .ppk files: the private lines
       new Rule("private_key", Pattern.compile(
           "Private-Lines: *[0-9]+\\r?\\n(?:[A-Za-z0-9+/=]{4,}\\r?\\n?)+"), 0, m -> true),
       new Rule("gcp_service_account_key", Pattern.compile(
-          "\"private_key_id\"\\s*:\\s*\"([0-9a-f]{40})\""), 1, m -> true),
+          "\"?private_key_id\"?\\s*[:=]\\s*[\"']?([0-9a-f]{40})\\b"), 1, m -> true),
       new Rule("azure_connection_string", Pattern.compile(
           "(?i)(?:AccountKey|SharedAccessKey|SharedAccessSignature=sig)\\s*=\\s*([A-Za-z0-9+/%]{20,}={0,2})"), 1,
           m -> true),
+      // a storage account key on a command line (az --account-key, PowerShell -StorageAccountKey)
+      new Rule("azure_connection_string", Pattern.compile(
+          "(?i)(?:--account-key|-StorageAccountKey|--storage-account-key|-AccountKey)[= ]\\s*[\"']?"
+              + "([A-Za-z0-9+/]{40,}={0,2})"), 1, Redactor::notMasked),
       // a SAS token's signature, in a URL or a connection string
       new Rule("azure_connection_string", Pattern.compile("[?&;]sig=([A-Za-z0-9%+/]{20,}={0,2})"), 1,
           Redactor::notMasked),
       new Rule("slack_webhook", Pattern.compile(
           "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}"), 0, m -> true),
       new Rule("slack_token", Pattern.compile(
-          "\\b(?:xox[abposre]-[A-Za-z0-9-]{10,}|xoxe\\.xox[bp]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})"), 0,
+          "\\b(?:xox[abposrecd]-[A-Za-z0-9-]{10,}|xoxe\\.xox[bp]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})"), 0,
           Redactor::notMasked),
       new Rule("github_token", Pattern.compile(
           "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})"), 0, Redactor::notMasked),
@@ -133,7 +139,13 @@ public final class Redactor {
               + "|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|hf_[A-Za-z0-9]{30,}"
               + "|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,128}|whsec_[A-Za-z0-9]{24,}|key-[0-9a-f]{32}"
               + "|SK[0-9a-f]{32}|lin_api_[A-Za-z0-9]{40}|ATATT3[A-Za-z0-9_=-]{50,}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}"
-              + "|dapi[a-f0-9]{32}|glsa_[A-Za-z0-9_]{32,}|glc_[A-Za-z0-9+/=]{30,})"), 0, Redactor::prefixedKey),
+              + "|dapi[a-f0-9]{32}|glsa_[A-Za-z0-9_]{32,}|glc_[A-Za-z0-9+/=]{30,}|[0-9a-f]{32}-us[0-9]{1,2}\\b)"), 0,
+          Redactor::prefixedKey),
+      // API-key labels in other languages: API-Schl\u00fcssel, cl\u00e9 API, clave de API, API-sleutel, API-nyckel
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\b(?:api-?schl\u00fcssel|zugangsschl\u00fcssel|cl\u00e9 (?:d'|de l')?api|cl\u00e9 secr\u00e8te|"
+              + "clave (?:de )?(?:la )?api|clave secreta|api-?sleutel|api-?nyckel|api-?n\u00f8gle|chiave api)"
+              + "\\s*[:=]\\s*[\"'`]?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, Redactor::secretLike),
       new Rule("aws_access_key_id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b"), 0,
           Redactor::notMasked),
       new Rule("aws_secret_access_key", Pattern.compile(
@@ -144,9 +156,12 @@ public final class Redactor {
           "\\b(?:AKIA|ASIA)[A-Z2-7]{16}[\"']?[ \\t]*[,;:|/\\t ][ \\t]*[\"']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"),
           1, Redactor::awsSecretLike),
       new Rule("jwt", Pattern.compile(
-          "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"), 0, m -> true),
+          "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.(?:[A-Za-z0-9_-]{16,})?"), 0,
+          m -> true),
       new Rule("bearer_token", Pattern.compile(
           "(?i)\\b(?:bearer|authorization:\\s*token)\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1, Redactor::secretLike),
+      // Google OAuth access tokens, wherever they are (a JSON token response, a header, a log line)
+      new Rule("bearer_token", Pattern.compile("\\bya29\\.[A-Za-z0-9_-]{20,}"), 0, Redactor::notMasked),
       // passwords: in URLs, Basic auth, key=value and JSON, connection strings, command-line flags
       new Rule("password", Pattern.compile(
           "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{0,128}:([^\\s@/\"'<>]{1,128})@"), 1,
@@ -159,7 +174,7 @@ public final class Redactor {
               + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)[ \\t]*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
               + "|([^\\s,;'\"}<]{1,256}))"), -1, null, "password_kv"),
       new Rule("password", Pattern.compile(
-          "(?i)(?:--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
+          "(?i)(?:(?:^|\\s)--?(?:password|passwd|passphrase|pass)[= ]|-passin pass:|-passout pass:|\\bpass:|"
               + "\\bIDENTIFIED BY |\\bsshpass -p )"
               + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s;'\"]{1,256}))"),
           -1, Redactor::passwordValue),
@@ -167,6 +182,16 @@ public final class Redactor {
           "(?i)(?:^|[^A-Za-z0-9])(?:pass|pw|pword|psk)[\"']?\\s*(?:=|:)[ \\t]*"
               + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'"
               + "|([^\\s,;'\"}<]{1,256}))"), -1, Redactor::passwordValue),
+      // Wi-Fi keys and labels that name what the password is for: "WLAN-Schl\u00fcssel: ...", "clé WPA : ...",
+      // "Passwort f\u00fcr VPN: ...", "contrase\u00f1a del WiFi: ...", "Enter PEM pass phrase: ..."
+      new Rule("password", Pattern.compile(
+          "(?i)(?:\\b(?:wlan-?schl\u00fcssel|netzwerkschl\u00fcssel|wlan-?key|wpa2?[ -]?(?:key|schl\u00fcssel|passphrase)|"
+              + "wi-?fi[ -]?(?:key|password|passwort|schl\u00fcssel)|cl\u00e9 (?:wpa2?|wi-?fi|wlan|de s\u00e9curit\u00e9 r\u00e9seau)|"
+              + "network (?:security )?key|pre-?shared[ -]key|pass ?phrase)"
+              + "|\\b(?:password|passwort|kennwort|mot de passe|contrase\u00f1a|clave|wachtwoord|l\u00f6senord|senha|parola|"
+              + "passord|adgangskode|salasana|pin)\\s+(?:for|f\u00fcr|pour|para|voor|f\u00f6r|del|de la|du|de|van|til|till|zum|zur)"
+              + "\\s+(?:(?:the|den|die|das|le|la|el|de|het|der|l')\\s*)?[^\\s:=]{1,30})\\s*[:=]\\s*"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^\\s\"']{3,128}))"), -1, Redactor::notAWord),
       // keys in other languages, with spaces: "mot de passe : ...", "wachtwoord: ..."
       new Rule("password", Pattern.compile(
           "(?i)\\b(?:mot de passe|wachtwoord|contrase\u00f1a|senha|l\u00f6senord|adgangskode|passord|salasana|"
@@ -181,7 +206,7 @@ public final class Redactor {
           "(?:^|\\s)(?:-u|--user|--proxy-user)[ =][\"']?[^\\s:\"'@]{1,64}:([^\\s\"']{1,128})"), 1,
           Redactor::flagPassword),
       new Rule("password", Pattern.compile(
-          "\\b(?:ssh-keygen\\b[^\\n|;&]{0,200}?\\s-[NP]|redis-cli\\b[^\\n|;&]{0,200}?\\s-a|"
+          "\\b(?:ssh-keygen\\b[^\\n|;&]{0,200}?\\s-[NP]|ldap[a-z]+\\b[^\\n|;&]{0,200}?\\s-w|redis-cli\\b[^\\n|;&]{0,200}?\\s-a|"
               + "docker login\\b[^\\n|;&]{0,200}?\\s(?:-p|--password)|\\brequirepass|\\bmasterauth|"
               + "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password)\\s+(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'"
               + "|([^\\s'\"]{1,128}))"), -1, Redactor::passwordValue),
@@ -195,6 +220,16 @@ public final class Redactor {
               + "|\\becho\\s+(?:-n\\s+)?" + ARG
               + "\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|helm|oras|buildah|skopeo|nerdctl)\\s+"
               + "(?:registry\\s+)?login\\b)"), -1, Redactor::passwordValue),
+      new Rule("password", Pattern.compile(
+          "(?i)(?:\\bConvertTo-SecureString\\s+(?:-[A-Za-z]+\\s+)*?-AsPlainText\\s+(?:-Force\\s+)?(?:-String\\s+)?" + ARG
+              + "|\\becho\\s+(?:-[ne]\\s+)?" + ARG + "\\s*\\|\\s*(?:sudo\\s+(?:-[A-Za-z]+\\s+)*-[A-Za-z]*S\\b|passwd\\s+--stdin"
+              + "|chpasswd\\b)"
+              + "|\\blftp\\b[^\\n|;&]{0,200}?\\s-u\\s+[\"']?[^\\s,\"']{1,64}," + ARG
+              + "|\\b(?:7z|7za|7zr|rar|unrar)\\b[^\\n|;&]{0,200}?\\s-p(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'|([^\\s'\"]{1,128}))"
+              + "|\\b(?:zip|unzip|zipcloak)\\b[^\\n|;&]{0,200}?\\s-P\\s+" + ARG
+              + "|\\bwpa_passphrase\\s+(?:\"[^\"\\n]{1,64}\"|'[^'\\n]{1,64}'|\\S{1,64})\\s+" + ARG
+              + "|\\bnmcli\\b[^\\n|;&]{0,200}?\\s(?:password|wifi-sec\\.psk|802-11-wireless-security\\.psk)\\s+" + ARG + ")"),
+          -1, null, "tool_password"),
       new Rule("password", Pattern.compile(
           "(?i)\\bnet\\s+use\\b[^\\n|;&]{0,200}?/user:\\S+\\s+" + ARG), -1, Redactor::passwordValue),
       new Rule("password", Pattern.compile(
@@ -232,38 +267,78 @@ public final class Redactor {
               + "(?:\"([^\"\\n]{1,128})\"|'([^'\\n]{1,128})'))"), -1, Redactor::passwordValue),
       // credentials in prose: "the credentials are admin / St4ging!Box", "login: admin / S3cret"
       new Rule("password", Pattern.compile(
-          "(?i)\\b(?:credentials?|creds|login|user(?:name)?)\\b[^\\n]{0,40}?\\s[A-Za-z0-9_.@\\\\-]{2,64} / "
+          "(?i)\\b(?:credentials?|creds|login|user(?:name)?|zugangsdaten|anmeldedaten|benutzer(?:name)?|"
+              + "identifiants|credenciales|usuario|inloggegevens|gebruiker(?:snaam)?|inloggning(?:suppgifter)?|"
+              + "anv\u00e4ndar(?:e|namn)?)[^\\n]{0,40}?\\s[A-Za-z0-9_.@\\\\-]{2,64} / "
               + "([^\\s/\"'`]{4,128})"), 1, Redactor::notAWord),
+      // user:password in prose after a credentials word: "creds: admin:P4ss-w0rd", "login with root:Toor-2026"
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:credentials?|creds|login|logon|log in|logged in|sign in|user/pass|zugangsdaten|anmeldedaten|"
+              + "identifiants|credenciales|inloggegevens|inloggningsuppgifter)\\b[^\\n]{0,30}?[\\s:=][\"'`]?"
+              + "[A-Za-z0-9_.@\\\\-]{2,64}:([^\\s@/\"'`:]{4,128})"), 1, null, "prose_userpass"),
       // JSON escaped inside a JSON string (Postman, HAR, logged request bodies): \"password\":\"...\"
       new Rule("password", Pattern.compile(
-          "(?i)\\\\\"[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
+          "(?i)\\\\\"(?:[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]*|(?:[A-Za-z0-9_.-]*[_.-])?"
+              + "(?:pass|pw))\\\\\"\\s*:\\s*\\\\\""
               + "([^\"\\\\]{1,256})\\\\\""), 1, Redactor::passwordValue),
       new Rule("generic_api_key", Pattern.compile(
           "(?i)\\\\\"[A-Za-z0-9_.-]*(?:api_?key|secret|token|access_?key)[A-Za-z0-9_.-]*\\\\\"\\s*:\\s*\\\\\""
               + "([A-Za-z0-9_\\-+/=.]{16,512})\\\\\""), 1, Redactor::secretLike),
+      // a key and its value as two quoted arguments or items: PHP define('DB_PASSWORD', '...'),
+      // setProperty("db.password", "..."), Map.of("password", "..."), ["password", "..."]
+      new Rule("password", Pattern.compile(
+          "(?i)[(\\[{,]\\s*[\"'][A-Za-z0-9_. -]*(?:password|passwd|passphrase|passwort|pwd|_pass)[A-Za-z0-9_.-]*[\"']"
+              + "\\s*(?:,|=>)\\s*(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})')"), -1, null, "password_pair"),
       // XML: <password>...</password>, <db.password>...</db.password>
       new Rule("password", Pattern.compile(
           "(?i)<(?:[A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.:-]*|pass|pw"
               + "|[A-Za-z0-9_.:-]*[_.:-]pass)>"
               + "([^<\\s][^<\\r\\n]{0,255})</"), 1,
           Redactor::passwordValue),
+      // XML attributes naming the key and holding the value: .NET appSettings <add key="SmtpPassword" value="..."/>
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:key|name)\\s*=\\s*[\"'][A-Za-z0-9_.:-]*(?:password|passwd|passphrase|pwd|pass)[\"']\\s+value\\s*=\\s*"
+              + "(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})')"), -1, Redactor::passwordValue),
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\b(?:key|name)\\s*=\\s*[\"'][A-Za-z0-9_.:-]*(?:api_?key|secret|token|access_?key)[\"']\\s+value\\s*=\\s*"
+              + "[\"']([A-Za-z0-9_\\-+/=.]{16,512})[\"']"), 1, Redactor::secretLike),
+      // a .pgpass line: host:port:database:user:password
+      new Rule("password", Pattern.compile(
+          "(?m)^[A-Za-z0-9.*_-]+:(?:[0-9]{1,5}|\\*):[^:\\s]+:[^:\\s]+:([^:\\s]{3,128})$"), 1, Redactor::passwordValue),
+      // a user flag and then a password flag on one command line (sqlcmd -U sa -P X, psexec -u x -p X, bcp, ...)
+      new Rule("password", Pattern.compile(
+          "(?:^|\\s)(?:-u|-U|-l|--user|--username|-user)[ =]\\s*\\S+(?:\\s+\\S+){0,6}?\\s+-(?:p|P|pw|pwd)\\s+" + ARG), -1,
+          null, "user_then_p"),
       // Terraform: variable "db_password" { default = "..." }
       new Rule("password", Pattern.compile(
           "(?i)variable\\s+\"[^\"\\n]*(?:password|passwd|passphrase)[^\"\\n]*\"\\s*\\{[^}]{0,400}?\\bdefault\\s*=\\s*"
               + "\"([^\"\\n]{1,256})\""), 1, Redactor::passwordValue),
       // a password in prose ("the password is hunter2"): only a value that is not a plain word
       new Rule("password", Pattern.compile(
-          "(?i)\\b(?:password|passwd|passphrase|pwd|pass|pw|passcode|passwort|kennwort)"
-              + "(?:\\s+for\\s+(?:the\\s+)?[^\\s]{1,40})?\\s+(?:is|was|of|set to|changed to|is now|ist|:)\\s*:?\\s+"
+          "(?i)\\b(?:password|passwd|passphrase|pwd|pass|pw|passcode|passwort|kennwort|mot de passe|contrase\u00f1a|"
+              + "clave|wachtwoord|l\u00f6senord(?:et)?|senha|parola|salasana|passord(?:et)?|adgangskode(?:n)?|"
+              + "has\u0142o|heslo)"
+              + "(?:\\s+(?:for|f\u00fcr|pour|para|voor|f\u00f6r)\\s+(?:the\\s+|den\\s+|die\\s+|das\\s+|le\\s+|la\\s+|"
+              + "el\\s+|de\\s+|het\\s+)?[^\\s]{1,40})?\\s+(?:is|was|of|set to|changed to|is now|ist|lautet|war|"
+              + "ist jetzt|est|\u00e9tait|es|era|\u00e9|\u00e8|\u00e4r|var|er|is nu|blir|:)\\s*:?\\s+"
               + "[\"'`]?([^\\s\"'`]{4,128})"),
           1, Redactor::notAWord),
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
               + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key|(?:primary|secondary|master)"
-              + "[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
+              + "[_-]?key|subscription[_-]?key|consumer[_-]?(?:key|secret)|account[_-]?key|storage[_-]?key)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"']?([A-Za-z0-9_\\-+/=.]{16,512})"), 1, null,
           "generic_kv"),
+      // Authorization schemes that carry an API key (Elastic ApiKey, Okta SSWS, Key, DSN)
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)\\bauthorization\\s*[:=]\\s*[\"']?(?:api-?key|ssws|key|dsn|token-key|klaviyo-api-key|genie-?key)\\s+"
+              + "([A-Za-z0-9._~+/=-]{16,512})"), 1, Redactor::secretLike),
       new Rule("email", Pattern.compile(
-          "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
+          "[\\p{L}0-9._%+'-]{1,64}@[\\p{L}0-9-]{1,63}(?:\\.[\\p{L}0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
+      // URL-encoded addresses in query strings and logged URLs: name%40domain
+      new Rule("email", Pattern.compile(
+          "[A-Za-z0-9._%+'-]{1,64}%40[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null,
+          "email_encoded"),
       new Rule("iban", Pattern.compile(
           "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b"), 0, null),
       // a bare number under a phone key (msisdn, phone, tel): a phone number even when it would pass Luhn
@@ -274,19 +349,21 @@ public final class Redactor {
       new Rule("credit_card", Pattern.compile("[0-9](?:[ -]?[0-9]){12,18}"), 0, null, "credit_card", true),
       new Rule("fr_nir", Pattern.compile(
           "\\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\\b"), 0, null),
-      new Rule("de_tax_id", Pattern.compile("\\b[1-9][0-9](?: ?[0-9]{3}){3}\\b"), 0, null),
-      new Rule("se_personnummer", Pattern.compile("\\b(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[0-9]{4}[-+]?[0-9]{4}\\b"), 0,
+      new Rule("de_tax_id", Pattern.compile(
+          "\\b[1-9][0-9](?: ?[0-9]{3}){3}\\b|\\b[1-9][0-9]{2} [0-9]{3} [0-9]{3} [0-9]{2}\\b"), 0, null),
+      new Rule("se_personnummer", Pattern.compile("\\b(?:(?:18|19|20)[0-9]{2}|[0-9]{2})[0-9]{4}[-+ ]?[0-9]{4}\\b"), 0,
           null),
       new Rule("us_ssn", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{2}([- ]?)[0-9]{4}\\b"), 0, null),
       new Rule("ca_sin", Pattern.compile("\\b[0-9]{3}([- ]?)[0-9]{3}([- ]?)[0-9]{3}\\b"), 0, null),
-      new Rule("nl_bsn", Pattern.compile("\\b(?:[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})\\b"),
+      new Rule("nl_bsn", Pattern.compile("\\b(?:[0-9]{4}\\.?[0-9]{2}\\.?[0-9]{3}|[0-9]{4} [0-9]{2} [0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})\\b"),
           0, null),
       new Rule("es_dni", Pattern.compile(
           "(?i)\\b(?:[0-9]{8}|[0-9]{2}\\.[0-9]{3}\\.[0-9]{3}|[XYZ][- ]?[0-9]{7})[- ]?[A-Z]\\b"), 0, null),
       new Rule("uk_nino", Pattern.compile(
-          "\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), 0, null),
+          "(?i)\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-D]\\b"), 0,
+          null),
       new Rule("phone", Pattern.compile(
-          "(?:\\+|\\b00)[1-9][0-9]{0,2}[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
+          "(?:\\+|\\b00|\\(\\+)[1-9][0-9]{0,2}\\)?[ .-]?(?:\\(0?[0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}(?:[ .-]?[0-9]{1,5}){1,6}"), 0,
           null, "phone", true),
       new Rule("phone", Pattern.compile(
           "(?:\\b1[ .-])?(?:\\([0-9]{3}\\) ?|\\b[0-9]{3}[.-])[0-9]{3}[.-][0-9]{4}\\b|\\b0[1-9][0-9]{1,4}[ -][0-9]{3,4}"
@@ -302,6 +379,33 @@ public final class Redactor {
           "\\([1-9][0-9]{1,3}\\) ?[0-9]{3,5}[ .-]?[0-9]{4}\\b|\\b[2-9][0-9]{2} [0-9]{3} [0-9]{4}\\b"
               + "|\\b[6789][0-9]{2}(?: [0-9]{2}){3}\\b|\\b[6789][0-9]{2} [0-9]{3} [0-9]{3}\\b"), 0, null));
 
+  private static final Pattern PASSWORD_COLUMN = Pattern.compile(
+      "(?i)(?:[a-z_.-]+[_. -]){0,2}(?:password|passwd|passwort|pwd|kennwort|mot de passe|contrase\u00f1a|"
+          + "wachtwoord|l\u00f6senord|passphrase)|(?:[a-z_.-]+[_. -]){1,2}pass");
+  private static final Pattern KEY_COLUMN = Pattern.compile(
+      "(?i)(?:[a-z_.-]+[_. -]){0,2}(?:api[_ -]?key|key|secret|token|access[_ -]?key|client[_ -]?secret|api[_ -]?token)");
+  private static final Pattern COUNT_COLUMN = Pattern.compile(
+      "(?i).*(?:events|count|total|bytes|size|hits|rows|records|packets|amount|sum|qty|quantity|requests|volume).*");
+  /** A label right before an address, with no space after its colon (E-Mail:x@y.de). */
+  private static final Pattern MAIL_LABEL = Pattern.compile(
+      "(?i)(?:^|[^A-Za-z0-9/.@-])(?:e-?mail|mail|from|to|cc|bcc|reply-to|sender|recipient|contact|kontakt|correo|"
+          + "courriel|adresse|owner|rcpt|mailbox|user|login|e-?post|epost):$");
+  /** Names of keys that hold an API key or token even when it has the shape of a UUID (Heroku, some SaaS). */
+  private static final Pattern API_KEY_NAME = Pattern.compile(
+      "(?i)(?:api[_-]?key|apikey|api[_-]?token|api[_-]?secret|auth[_-]?token|access[_-]?token|secret[_-]?key|"
+          + "subscription[_-]?key)$");
+  /** Names of keys that hold an OAuth access token (sent as a bearer token). */
+  private static final Pattern ACCESS_TOKEN_NAME = Pattern.compile("(?i)(?:^|[_.-])access[_-]?token$");
+  /** Names of keys that hold a GitHub token (an older 40-hex token has no prefix). */
+  private static final Pattern GITHUB_KEY_NAME = Pattern.compile("(?i)(?:github|\\bgh_)[A-Za-z0-9_.-]*(?:token|pat)$");
+  /** Names of keys that hold an Azure storage or service key. */
+  private static final Pattern AZURE_KEY_NAME = Pattern.compile(
+      "(?i)(?:azure[A-Za-z_]*key|storage[_-]?(?:account[_-]?)?key|account[_-]?key)$");
+  /** A count named right before a number (events: 912 345 678), which is then a quantity, not a phone number. */
+  private static final Pattern COUNT_BEFORE = Pattern.compile(
+      "(?i)\\b(?:events|count|total|bytes|hits|rows|records|packets|requests|messages|size|sum)\\b[^0-9A-Za-z\\n]{0,4}$");
+  private static final Pattern NINO_CONTEXT = Pattern.compile(
+      "(?i)(?:nino|national insurance|\\bni\\b|\\bni no|\\bni number|insurance number)");
   private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)(?:ssn|social security|soc\\.? ?sec|ss#|ss no)");
   private static final Pattern SIN_CONTEXT = Pattern.compile(
       "(?i)(?:\\bsin\\b|social insurance|assurance sociale|\\bnas\\b)");
@@ -340,9 +444,20 @@ public final class Redactor {
         }
         int start = m.start(group);
         String type = rule.type;
-        int end = type.equals("password") ? queryEnd(text, start, m.end(group)) : m.end(group);
+        int end = type.equals("password") ? sentenceEnd(text, start, queryEnd(text, start, m.end(group)))
+            : m.end(group);
         if (type.equals("private_key") && serviceAccount) {
           type = "gcp_service_account_key";
+        }
+        if (rule.kind.equals("generic_kv") && ACCESS_TOKEN_NAME.matcher(key(text, m.start(), start)).find()) {
+          type = "bearer_token";
+        }
+        if (rule.kind.equals("generic_kv") && GITHUB_KEY_NAME.matcher(key(text, m.start(), start)).find()) {
+          type = "github_token";
+        }
+        if (rule.kind.equals("generic_kv") && AZURE_KEY_NAME.matcher(key(text, m.start(), start)).find()
+            && end - start >= 40) {
+          type = "azure_connection_string";
         }
         if (rule.kind.equals("generic_kv") && aws && end - start == 40
             && AWS_SECRET.matcher(text.substring(start, end)).matches()) {
@@ -361,8 +476,159 @@ public final class Redactor {
         }
       }
     }
+    tableCells(text, taken);
     taken.sort(Comparator.comparingInt(Finding::start));
     return taken;
+  }
+
+  /**
+   * CSV, TSV and markdown tables: the cells of each row under a column whose header names a password (a password) or
+   * a key, secret or token (an API key when the value has the look of one). One pass over the lines.
+   */
+  private static void tableCells(String text, List<Finding> taken) {
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int lineEnd = lineEnd(text, lineStart);
+      char delimiter = delimiter(text, lineStart, lineEnd);
+      List<int[]> header = delimiter == 0 ? List.of() : cells(text, lineStart, lineEnd, delimiter);
+      int[] kinds = new int[header.size()];
+      boolean any = false;
+      for (int i = 0; i < header.size(); i++) {
+        String name = text.substring(header.get(i)[0], header.get(i)[1]);
+        kinds[i] = PASSWORD_COLUMN.matcher(name).matches() ? 1 : KEY_COLUMN.matcher(name).matches() ? 2 : 0;
+        any |= kinds[i] != 0;
+      }
+      int next = lineEnd + 1;
+      if (!any || header.size() < 2) {
+        lineStart = next;
+        continue;
+      }
+      while (next < text.length()) {
+        int rowEnd = lineEnd(text, next);
+        if (rowEnd == next || delimiter(text, next, rowEnd) != delimiter) {
+          break;
+        }
+        List<int[]> row = cells(text, next, rowEnd, delimiter);
+        if (delimiter != '|' && row.size() != header.size()) {
+          break;
+        }
+        for (int i = 0; i < Math.min(row.size(), kinds.length); i++) {
+          int[] cell = row.get(i);
+          String value = text.substring(cell[0], cell[1]);
+          boolean secret = kinds[i] == 1 && passwordValue(value) && notAWord(value) && value.indexOf(' ') < 0
+              && !value.matches("-+|:?-+:?") || kinds[i] == 2 && secretLike(value);
+          if (secret && free(taken, cell[0], cell[1])) {
+            taken.add(new Finding(kinds[i] == 1 ? "password" : "generic_api_key", cell[0], cell[1]));
+          }
+        }
+        next = rowEnd + 1;
+      }
+      lineStart = next;
+    }
+  }
+
+  /**
+   * The start of the block of lines (after a blank line, or the text's start) a line is in, looking back at most
+   * 4000 characters so that the checks stay linear; -1 when it is further.
+   */
+  private static int blockStart(String text, int lineStart) {
+    int limit = Math.max(0, lineStart - 4000);
+    for (int i = lineStart - 1; i > limit; i--) {
+      if (text.charAt(i) == '\n' && text.charAt(i - 1) == '\n') {
+        return i + 1;
+      }
+    }
+    return limit == 0 ? 0 : -1;
+  }
+
+  private static int lineEnd(String text, int from) {
+    int end = text.indexOf('\n', from);
+    return end < 0 ? text.length() : end;
+  }
+
+  /** The delimiter of a table line: a bar, a tab, a semicolon or a comma; 0 when it is none. */
+  private static char delimiter(String text, int start, int end) {
+    int bars = 0;
+    int tabs = 0;
+    int semicolons = 0;
+    int commas = 0;
+    for (int i = start; i < end; i++) {
+      switch (text.charAt(i)) {
+        case '|' -> bars++;
+        case '\t' -> tabs++;
+        case ';' -> semicolons++;
+        case ',' -> commas++;
+        default -> { }
+      }
+    }
+    return bars >= 2 ? '|' : tabs >= 1 ? '\t' : semicolons >= 1 && semicolons >= commas ? ';' : commas >= 1 ? ',' : 0;
+  }
+
+  /** The cells of a table line, each trimmed of spaces, quotes and backticks; quoted CSV cells may hold commas. */
+  private static List<int[]> cells(String text, int start, int end, char delimiter) {
+    List<int[]> cells = new ArrayList<>();
+    int i = start;
+    if (delimiter == '|') {
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+      if (i < end && text.charAt(i) == '|') {
+        i++;
+      }
+    }
+    while (i <= end) {
+      int cellStart = i;
+      boolean quoted = false;
+      while (i < end && (quoted || text.charAt(i) != delimiter)) {
+        if (text.charAt(i) == '"') {
+          quoted = !quoted;
+        }
+        i++;
+      }
+      int a = cellStart;
+      int b = i;
+      while (a < b && " \"'`\r".indexOf(text.charAt(a)) >= 0) {
+        a++;
+      }
+      while (b > a && " \"'`\r".indexOf(text.charAt(b - 1)) >= 0) {
+        b--;
+      }
+      if (!(delimiter == '|' && i >= end && a == b)) {
+        cells.add(new int[] {a, b});
+      }
+      i++;
+    }
+    return cells;
+  }
+
+  /** The header of the table column a span is a cell of, or null when it is not in a table. */
+  private static String columnHeader(String text, Finding at) {
+    int lineStart = text.lastIndexOf('\n', at.start() - 1) + 1;
+    if (lineStart == 0) {
+      return null;
+    }
+    int headerStart = blockStart(text, lineStart);
+    if (headerStart < 0) {
+      return null;
+    }
+    int headerEnd = lineEnd(text, headerStart);
+    int rowEnd = lineEnd(text, lineStart);
+    // a table's lines are short: longer ones are not read as rows, so that each check stays bounded
+    if (headerEnd - headerStart > 2000 || rowEnd - lineStart > 2000) {
+      return null;
+    }
+    char delimiter = delimiter(text, headerStart, headerEnd);
+    if (delimiter == 0 || delimiter(text, lineStart, rowEnd) != delimiter) {
+      return null;
+    }
+    List<int[]> header = cells(text, headerStart, headerEnd, delimiter);
+    List<int[]> row = cells(text, lineStart, lineEnd(text, lineStart), delimiter);
+    for (int i = 0; i < Math.min(header.size(), row.size()); i++) {
+      if (row.get(i)[0] <= at.start() && at.end() <= row.get(i)[1]) {
+        return text.substring(header.get(i)[0], header.get(i)[1]);
+      }
+    }
+    return null;
   }
 
   /** The ends a match may be cut back to: its own, then before each separator that follows a digit, longest first. */
@@ -377,6 +643,15 @@ public final class Redactor {
       }
     }
     return java.util.Arrays.copyOf(ends, n);
+  }
+
+  /** A bare value at the end of a clause ends before its comma, full stop, semicolon or bracket. */
+  private static int sentenceEnd(String text, int start, int end) {
+    boolean atBreak = end == text.length() || Character.isWhitespace(text.charAt(end));
+    while (atBreak && end > start + 3 && ".,;)".indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
   }
 
   /** A value in a URL query ends before {@code &name=}, though {@code &} may be part of a password. */
@@ -418,12 +693,33 @@ public final class Redactor {
     String match = text.substring(at.start(), at.end());
     String digits = keep(match, "0123456789");
     switch (rule.kind) {
+      case "prose_userpass": {
+        // not host:port, not a time or a ratio
+        String value = trimEnd(match);
+        return notAWord(value) && !value.matches("[0-9]+");
+      }
+      case "tool_password": {
+        return passwordValue(match) && !match.startsWith("-");
+      }
+      case "user_then_p": {
+        int line = text.lastIndexOf('\n', m.start()) + 1;
+        String command = text.substring(line, at.start()).toLowerCase(Locale.ROOT);
+        return passwordValue(match) && !match.startsWith("-") && !match.startsWith("/") && !match.matches("[0-9:./-]+")
+            && !command.contains("mysql") && !command.contains("mariadb") && !command.contains("docker")
+            && !command.contains("podman");
+      }
+      case "password_pair": {
+        String key = text.substring(m.start(), at.start()).replaceAll("^[(\\[{,]\\s*[\"']", "");
+        key = key.substring(0, Math.max(0, key.indexOf(key.indexOf('"') >= 0 ? '"' : '\'')));
+        return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key).find();
+      }
       case "password_kv":
         return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
       case "generic_kv": {
         String key = key(text, m.start(), at.start());
-        return secretLike(match) && !NOT_A_SECRET_KEY.matcher(key).find() && !REFERENCE_KEY.matcher(key).find()
-            && !resourceName(match);
+        boolean uuidKey = UUID.matcher(match).matches() && API_KEY_NAME.matcher(key).find();
+        return (secretLike(match) || uuidKey) && !NOT_A_SECRET_KEY.matcher(key).find()
+            && !REFERENCE_KEY.matcher(key).find() && !resourceName(match);
       }
       case "password_flag": {
         String flag = text.substring(m.start(), at.start()).trim().toLowerCase(Locale.ROOT);
@@ -435,6 +731,9 @@ public final class Redactor {
         return nationalPhone(text, at, match, digits);
       case "email":
         return email(text, at, match);
+      case "email_encoded":
+        return EMAIL.isValid(match.replace("%40", "@").replace("%2B", "+").replace("%2b", "+")
+            .replace("%2E", ".").replace("%2e", "."));
       case "iban":
         return CheckDigits.iban(drop(match, " ").toUpperCase(Locale.ROOT)) && numberBoundary(text, at);
       case "credit_card":
@@ -446,32 +745,37 @@ public final class Redactor {
         return numberBoundary(text, at) && CheckDigits.deTaxId(digits);
       case "se_personnummer": {
         boolean separated = match.indexOf('-') > 0 || match.indexOf('+') > 0;
+        if (match.indexOf(' ') > 0 && !named(PNR_CONTEXT, text, at)) {
+          return false;
+        }
         // 20261203-1542 is more often a build stamp than a child's number: a recent century form needs the name
         boolean stamp = digits.length() == 12 && digits.startsWith("20") && digits.charAt(2) >= '1';
         return numberBoundary(text, at) && CheckDigits.sePersonnummer(digits)
-            && (separated && !stamp || context(PNR_CONTEXT, text, at.start()));
+            && (separated && !stamp || named(PNR_CONTEXT, text, at));
       }
       case "us_ssn": {
         boolean dashed = "-".equals(m.group(1)) && "-".equals(m.group(2));
         boolean plain = m.group(1).isEmpty() && m.group(2).isEmpty();
         return numberBoundary(text, at) && CheckDigits.usSsn(digits)
             && (dashed && !m.group(1).isEmpty() || (dashed || plain || m.group(1).equals(m.group(2)))
-                && context(SSN_CONTEXT, text, at.start()));
+                && named(SSN_CONTEXT, text, at));
       }
       case "ca_sin": {
         boolean separated = !m.group(1).isEmpty() && m.group(1).equals(m.group(2));
-        boolean named = context(SIN_CONTEXT, text, at.start());
+        boolean named = named(SIN_CONTEXT, text, at);
         boolean checks = CheckDigits.caSin(digits) || named && digits.charAt(0) == '0' && CheckDigits.luhn(digits);
         return numberBoundary(text, at) && checks && !context(BSN_CONTEXT, text, at.start())
             && (separated && !context(PHONE_CONTEXT, text, at.start()) || named);
       }
       case "nl_bsn":
         return numberBoundary(text, at) && CheckDigits.nlBsn(digits)
-            && (match.indexOf('.') == 4 || context(BSN_CONTEXT, text, at.start()));
+            && (match.indexOf('.') == 4 || named(BSN_CONTEXT, text, at));
       case "es_dni":
         return numberBoundary(text, at) && CheckDigits.esDni(drop(match, "-. "));
       case "uk_nino":
-        return CheckDigits.ukNinoPrefix(m.group(1));
+        // QQ is the prefix of the examples HMRC prints: a NINO only under its name
+        return CheckDigits.ukNinoPrefix(m.group(1).toUpperCase(Locale.ROOT)) && oneCase(match)
+            && (!m.group(1).equalsIgnoreCase("QQ") || named(NINO_CONTEXT, text, at));
       case "phone":
         return phone(text, at, match, digits);
       default:
@@ -483,8 +787,10 @@ public final class Redactor {
   private static boolean numberBoundary(String text, Finding at) {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
+      boolean jsonKey = before == ':' && at.start() > 1 && ("\"'".indexOf(text.charAt(at.start() - 2)) >= 0
+          || Character.isLetter(text.charAt(at.start() - 2)) && (at.start() < 3 || text.charAt(at.start() - 3) != ':'));
       if (Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '/'
-          || before == ':' || before == '#' || before == '+') {
+          || before == ':' && !jsonKey || before == '#' || before == '+') {
         return false;
       }
     }
@@ -511,7 +817,8 @@ public final class Redactor {
     if (at.start() > 0) {
       char before = text.charAt(at.start() - 1);
       boolean mailto = before == ':' && at.start() >= 7 && text.regionMatches(true, at.start() - 7, "mailto:", 0, 7);
-      if (before == ':' && !mailto || before == '/' || before == '$' || before == '{') {
+      if (before == ':' && !mailto && !MAIL_LABEL.matcher(text.substring(Math.max(0, at.start() - 16), at.start())).find()
+          || before == '/' || before == '$' || before == '{') {
         return false;
       }
     }
@@ -546,6 +853,13 @@ public final class Redactor {
     if (quantity(text, at)) {
       return false;
     }
+    if (COUNT_BEFORE.matcher(text.substring(Math.max(0, at.start() - 24), at.start())).find()) {
+      return false;
+    }
+    String column = columnHeader(text, at);
+    if (column != null && COUNT_COLUMN.matcher(column).matches()) {
+      return false;
+    }
     boolean telUri = match.startsWith("+") && at.start() >= 4 && text.regionMatches(true, at.start() - 4, "tel:", 0, 4);
     if (digits.length() < 8 || digits.length() > 15 || !(numberBoundary(text, at) || telUri)
         || inDigitGroups(text, at)) {
@@ -554,7 +868,7 @@ public final class Redactor {
     if (match.indexOf('.') >= 0 && match.indexOf(' ') >= 0) {
       return false;
     }
-    boolean international = match.startsWith("+") || match.startsWith("00");
+    boolean international = match.startsWith("+") || match.startsWith("00") || match.startsWith("(+");
     boolean separated = match.indexOf(' ') > 0 || match.indexOf('-') > 0 || match.indexOf('.') > 0
         || match.indexOf('(') >= 0 || match.indexOf('/') > 0;
     if (international) {
@@ -576,6 +890,39 @@ public final class Redactor {
   /** Whether a context word is in the 40 characters before a match. */
   private static boolean context(Pattern words, String text, int start) {
     return words.matcher(text.substring(Math.max(0, start - 40), start)).find();
+  }
+
+  /**
+   * Whether an id's name is near it: in the 40 characters before, on the rest of its line (a table row that names
+   * the column after the value), or in the header of the table or CSV it is a row of.
+   */
+  private static boolean named(Pattern words, String text, Finding at) {
+    if (context(words, text, at.start())) {
+      return true;
+    }
+    int lineEnd = text.indexOf('\n', at.end());
+    lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+    if (words.matcher(text.substring(at.end(), Math.min(lineEnd, at.end() + 40))).find()) {
+      return true;
+    }
+    String header = tableHeader(text, at.start());
+    return header != null && words.matcher(header).find();
+  }
+
+  /** The first line of the table or CSV block a position is in, when that line is not the position's own line. */
+  private static String tableHeader(String text, int position) {
+    int lineStart = text.lastIndexOf('\n', position - 1) + 1;
+    if (lineStart == 0) {
+      return null;
+    }
+    int headerStart = blockStart(text, lineStart);
+    if (headerStart < 0) {
+      return null;
+    }
+    int headerEnd = Math.min(lineEnd(text, headerStart), headerStart + 2000);
+    String header = text.substring(headerStart, headerEnd);
+    return header.indexOf(',') >= 0 || header.indexOf(';') >= 0 || header.indexOf('|') >= 0
+        || header.indexOf('\t') >= 0 ? header : null;
   }
 
   /** A national number: nine to twelve digits with the trunk 0, not a date. */
@@ -614,6 +961,21 @@ public final class Redactor {
   /** A password value: not a placeholder, and not a reference to one (a tag, an expression, a path key's value). */
   private static boolean passwordValue(String value) {
     return notPlaceholder(value) && !REFERENCE.matcher(value.trim()).find();
+  }
+
+  /** A base64-encoded PEM block that decodes to a private key (not a certificate or a public key). */
+  private static boolean encodedPrivateKey(String encoded) {
+    try {
+      String decoded = new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.US_ASCII);
+      return decoded.contains("PRIVATE KEY");
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+  }
+
+  /** All letters in one case: {@code ab123456c} or {@code AB123456C}, not {@code Ab123456c}. */
+  private static boolean oneCase(String value) {
+    return value.equals(value.toUpperCase(Locale.ROOT)) || value.equals(value.toLowerCase(Locale.ROOT));
   }
 
   /** {@code -u user:secret}, but not {@code -u 1000:1000} (a uid and gid). */

@@ -113,6 +113,74 @@ class RedactorTest {
     assertThat(redaction.text()).isSameAs(text);
   }
 
+  /** Carriers added after heldout4 and heldout5: each text holds one secret of the type named. */
+  @Test
+  void findsTheCarriersOfTheSecondRound() {
+    String[][] cases = {
+        {"email", "GET /unsubscribe?email=k.oduya%40savannah.co.ke HTTP/1.1", "k.oduya%40savannah.co.ke"},
+        {"email", "E-Mail:max.mustermann@beispiel-gmbh.de", "max.mustermann@beispiel-gmbh.de"},
+        {"phone", "Tel (+44) 20 7946 0113", "(+44) 20 7946 0113"},
+        {"password", "define( 'DB_PASSWORD', 'Wp-C0nfig-Pw2!' );", "Wp-C0nfig-Pw2!"},
+        {"password", "ldapsearch -x -D 'cn=svc' -w Ldp-Srch-92 '(uid=x)'", "Ldp-Srch-92"},
+        {"password", "Das Passwort lautet Winter!2027x, bitte", "Winter!2027x"},
+        {"password", "lösenordet är Fika!2027 tills vidare", "Fika!2027"},
+        {"password", "<add key=\"SmtpPassword\" value=\"Mail#Relay2027\" />", "Mail#Relay2027"},
+        {"password", "username,password,created\nsvc_report,R3port!ng#Q5,2026-12-01", "R3port!ng#Q5"},
+        {"password", "| host | password |\n|---|---|\n| db-prod | Pg#Prod!2027 |", "Pg#Prod!2027"},
+        {"password", "db01.internal:5432:*:reporting:Pgp4ss-F2le!", "Pgp4ss-F2le!"},
+        {"password", "sqlcmd -S sql01 -U sa -P 'Sql-Cmd-P5ss' -Q x", "Sql-Cmd-P5ss"},
+        {"password", "7z a -pSevenZ1p-Pw archive.7z docs/", "SevenZ1p-Pw"},
+        {"password", "echo 'Sud0-Pipe-Pw' | sudo -S systemctl restart nginx", "Sud0-Pipe-Pw"},
+        {"password", "WLAN-Schlüssel: Fritz!Box-7590-Key", "Fritz!Box-7590-Key"},
+        {"password", "PIN/Passwort für VPN: Vpn-2026-Key!", "Vpn-2026-Key!"},
+        {"bearer_token", "{\"access_token\":\"ya29.a0Ad52NFT_MzJw9DUi5PW0Ezf2o30H8ST\"}", "ya29.a0Ad52NFT_MzJw9DUi5PW0Ezf2o30H8ST"},
+        {"bearer_token", "{\"access_token\":\"Zq8Wm2Xn4Vb7Lp1Zr8Ts3Yd6Hf0Gj5Ce\",\"token_type\":\"bearer\"}", "Zq8Wm2Xn4Vb7Lp1Zr8Ts3Yd6Hf0Gj5Ce"},
+        {"generic_api_key", "Authorization: SSWS 00QCjAl4MlV-WPXM8yT3bvGyWvNnvbP0uYe6Ex5pFB", "00QCjAl4MlV-WPXM8yT3bvGyWvNnvbP0uYe6Ex5pFB"},
+        {"generic_api_key", "clé API : 7Hk2Lp9Qw4Er6Ty1Ui3Op5As8Df0Gh", "7Hk2Lp9Qw4Er6Ty1Ui3Op5As8Df0Gh"},
+        {"generic_api_key", "HEROKU_API_KEY=2f7c1b0e-4d3a-4b8e-9c6d-5a1f0e2d3c4b", "2f7c1b0e-4d3a-4b8e-9c6d-5a1f0e2d3c4b"},
+        {"azure_connection_string", "az storage blob list --account-key Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8=",
+            "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8="},
+        {"credit_card", "{\"order\":881,\"pan\":4539148803436467}", "4539148803436467"},
+        {"iban", "IBAN:DE89370400440532013000", "DE89370400440532013000"},
+        {"uk_nino", "NINO ab123457c", "ab123457c"},
+        {"uk_nino", "National Insurance number: QQ 12 34 57 C", "QQ 12 34 57 C"},
+        {"nl_bsn", "BSN: 1112 22 333", "1112 22 333"},
+        {"de_tax_id", "IdNr: 860 957 427 19", "860 957 427 19"},
+        {"se_personnummer", "| Andersson | 198112289874 | (personnr)", "198112289874"},
+    };
+    for (String[] c : cases) {
+      int start = c[1].indexOf(c[2]);
+      assertThat(redactor.redact(c[1]).findings()).as(c[0] + " in case " + c[1].length())
+          .contains(new Finding(c[0], start, start + c[2].length()));
+    }
+  }
+
+  /** Look-alikes of the second round's carriers. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "kubectl create secret generic db-pass --from-file=password=./pw.txt",
+      "ps -u root,daemon -o pid,cmd",
+      "ssh -l admin -p 2222 bastion.corp.local",
+      "docker run -u 1000 -p 8080:80 nginx:1.27",
+      "mysql -u root -p shop",
+      "echo $PW | sudo -S apt-get update",
+      "Passwort für das WLAN: siehe Aushang",
+      "le mot de passe est obligatoire",
+      "<add key=\"SmtpPassword\" value=\"#{SmtpPassword}#\" />",
+      "test_name,pass,fail\nauth_flow,120,3",
+      "password,strength\nlength,12\nsymbols,2",
+      "| user | password |\n|---|---|\n| admin | (see vault) |",
+      "| date | events |\n|---|---|\n| 2026-12-03 | 913 456 780 |",
+      "number of events: 913 456 780",
+      "request_id=2f7c1b0e-4d3a-4b8e-9c6d-5a1f0e2d3c4b",
+      "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzekNDQVZtZ0F3SUJBZ0lVZk4wYUhiM3pyMmxMMFRuWUZqUHZacDBROEM4d0NnWUlLb1pJemowRUF3SXc=",
+      "Time:12:34:56 port:443 uid:1000",
+      "backup:x:34:34:backup:/var/backups:/usr/sbin/nologin",
+  })
+  void leavesTheSecondRoundsLookAlikes(String text) {
+    assertThat(redactor.redact(text).findings()).isEmpty();
+  }
+
   @Test
   void privateKeysAreRedactedWholeRawEscapedAndIndented() {
     String raw = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx3\nq8Zr==\n-----END RSA PRIVATE KEY-----";
