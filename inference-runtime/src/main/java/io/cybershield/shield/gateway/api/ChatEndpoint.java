@@ -154,7 +154,7 @@ public class ChatEndpoint {
           });
           Multi<Buffer> all = Multi.createBy().concatenating()
               .streams(events, tail)
-              .onFailure().recoverWithItem(failure -> event(ApiErrors.midStream(failure, deadline, observation)));
+              .onFailure().recoverWithItem(failure -> event(midStream(failure, deadline, observation, call)));
           return Reply.stream(SSE, started.served(), all, observation);
         });
   }
@@ -303,5 +303,13 @@ public class ChatEndpoint {
       return stop;
     }
     throw ApiException.badRequest("InvalidField", "The field 'stop' must be a string or an array of strings.");
+  }
+
+  /** A failure after the stream began: its last line, and its code in the audit line. */
+  private static io.cybershield.shield.gateway.error.ErrorBody midStream(Throwable failure, Deadline deadline,
+      RequestObservation observation, CallRecord call) {
+    io.cybershield.shield.gateway.error.ErrorBody body = ApiErrors.midStream(failure, deadline, observation);
+    call.put("error", body.error().code());
+    return body;
   }
 }

@@ -56,4 +56,23 @@ public interface GatewayConfig {
   /** The most messages in one chat request. */
   @WithDefault("256")
   int maxMessages();
+
+  /** The output checks of the model's answers. */
+  Output output();
+
+  /** {@code shield.gateway.output.*}. */
+  interface Output {
+
+    /**
+     * The characters of a stream held back until they are checked: a secret or a system-prompt copy no longer than
+     * this is caught even when it comes split over many tokens (private keys are held whole, up to 16 KiB). A smaller
+     * window sends a stream's text sooner and protects less.
+     */
+    @WithDefault("256")
+    int streamWindow();
+
+    /** How many characters beyond the window a stream gathers before it checks and sends again. */
+    @WithDefault("128")
+    int streamStep();
+  }
 }

@@ -107,7 +107,7 @@ public class GenerateEndpoint {
                 return rest.isEmpty() ? Multi.createFrom().item(done) : Multi.createFrom().items(
                     Reply.line(new GenerateApi.Token(rest, index.getAndIncrement())), done);
               })
-              .onFailure().recoverWithItem(failure -> Reply.line(ApiErrors.midStream(failure, deadline, observation)));
+              .onFailure().recoverWithItem(failure -> Reply.line(midStream(failure, deadline, observation, call)));
           return Reply.stream(NDJSON, served, lines, observation);
         });
   }
@@ -122,4 +122,12 @@ public class GenerateEndpoint {
     return value == null ? null : JsonBody.string(field, value);
   }
 
+
+  /** A failure after the stream began: its last line, and its code in the audit line. */
+  private static io.cybershield.shield.gateway.error.ErrorBody midStream(Throwable failure, Deadline deadline,
+      RequestObservation observation, CallRecord call) {
+    io.cybershield.shield.gateway.error.ErrorBody body = ApiErrors.midStream(failure, deadline, observation);
+    call.put("error", body.error().code());
+    return body;
+  }
 }

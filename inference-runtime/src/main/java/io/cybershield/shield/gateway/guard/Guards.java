@@ -1,5 +1,6 @@
 package io.cybershield.shield.gateway.guard;
 
+import io.cybershield.shield.gateway.api.GatewayConfig;
 import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.guard.output.OutputGuard;
 import io.cybershield.shield.gateway.guard.output.OutputVerdict;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
@@ -25,11 +25,8 @@ public class Guards {
   @Inject
   MeterRegistry registry;
 
-  @ConfigProperty(name = "shield.gateway.output.stream-window", defaultValue = "256")
-  int window;
-
-  @ConfigProperty(name = "shield.gateway.output.stream-step", defaultValue = "128")
-  int step;
+  @Inject
+  GatewayConfig config;
 
   private volatile OutputGuard output;
 
@@ -38,7 +35,7 @@ public class Guards {
     if (guard == null) {
       synchronized (this) {
         if (output == null) {
-          output = new OutputGuard(new Redactor(), window, step);
+          output = new OutputGuard(new Redactor(), config.output().streamWindow(), config.output().streamStep());
         }
         guard = output;
       }

@@ -79,18 +79,23 @@ class GenerateApiIT {
   }
 
   @Test
-  void streamsOneLinePerTokenThenDone() {
+  void streamsTheCheckedTextInLinesThenDone() {
     Response response = given().contentType("application/json")
         .body("{\"prompt\": \"beacon to\", \"maxTokens\": 3, \"stream\": true}")
         .when().post("/v1/generate");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.contentType()).startsWith("application/x-ndjson");
     List<JsonNode> lines = lines(response.asString());
-    assertThat(lines).hasSize(4);
-    assertThat(lines.subList(0, 3)).extracting(line -> line.path("token").asText())
-        .containsExactly("[stand-in]", " beacon", " to");
-    assertThat(lines.subList(0, 3)).extracting(line -> line.path("index").asInt()).containsExactly(0, 1, 2);
-    JsonNode done = lines.get(3);
+    // the output guard holds a stream's last characters back until it has checked them (shield.gateway.output.
+    // stream-window): a short answer comes in fewer lines than tokens, numbered in order, its text unchanged
+    List<JsonNode> tokens = lines.subList(0, lines.size() - 1);
+    assertThat(tokens).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    assertThat(tokens.stream().map(line -> line.path("token").asText()).reduce("", String::concat))
+        .isEqualTo("[stand-in] beacon to");
+    for (int i = 0; i < tokens.size(); i++) {
+      assertThat(tokens.get(i).path("index").asInt()).isEqualTo(i);
+    }
+    JsonNode done = lines.get(lines.size() - 1);
     assertThat(done.path("done").asBoolean()).isTrue();
     assertThat(done.path("text").asText()).isEqualTo("[stand-in] beacon to");
     assertThat(done.path("variant").asText()).isEqualTo("full");
@@ -105,11 +110,12 @@ class GenerateApiIT {
         .body("{\"prompt\": \"a b c d\", \"stream\": true}").when().post("/v1/generate");
     assertThat(response.statusCode()).isEqualTo(200);
     List<JsonNode> lines = lines(response.asString());
-    assertThat(lines).hasSize(3);
-    assertThat(lines.get(0).path("token").asText()).isEqualTo("[stand-in]");
-    assertThat(lines.get(2).path("error").path("code").asText()).isEqualTo("UpstreamStreamError");
-    assertThat(lines.get(2).path("error").path("message").asText())
+    // the text the output guard still held when the model failed is never sent: it was not checked whole
+    JsonNode last = lines.get(lines.size() - 1);
+    assertThat(last.path("error").path("code").asText()).isEqualTo("UpstreamStreamError");
+    assertThat(last.path("error").path("message").asText())
         .isEqualTo("The model server failed in the middle of the answer.");
+    assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line.has("token")).isTrue());
   }
 
   @Test
@@ -353,8 +359,8 @@ class GenerateApiIT {
         .body("{\"prompt\": \"a b\", \"stream\": true}").when().post("/v1/generate");
     assertThat(response.statusCode()).isEqualTo(200);
     List<JsonNode> lines = lines(response.asString());
-    assertThat(lines.get(0).path("token").asText()).isEqualTo("[stand-in]");
     assertThat(lines.get(lines.size() - 1).path("error").path("code").asText()).isEqualTo("DeadlineExceeded");
+    assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line.has("token")).isTrue());
   }
 
   static List<String> inferences(DjlStandIn djl) {

@@ -66,16 +66,20 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
   private String classification = "confidential";
   private String document = ROUTES;
   private String requestDeadline = "3s";
+  private String outputWindow = "256";
 
   /**
    * {@code classification}: the model's data classification (confidential); {@code routes}: another routing
-   * document ({@link #ROUTES}); {@code requestDeadline}: the gateway's request deadline (3s).
+   * document ({@link #ROUTES}); {@code requestDeadline}: the gateway's request deadline (3s); {@code outputWindow}:
+   * the characters the output guard holds back of a stream (256, the default; 1 lets a test see a stream's first
+   * line while the model is still answering).
    */
   @Override
   public void init(Map<String, String> args) {
     classification = args.getOrDefault("classification", classification);
     document = args.getOrDefault("routes", document);
     requestDeadline = args.getOrDefault("requestDeadline", requestDeadline);
+    outputWindow = args.getOrDefault("outputWindow", outputWindow);
   }
 
   @Override
@@ -96,6 +100,8 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
             + ",full:private-cloud:" + address(pods.fullCloud)
             + ",lite:onprem:" + address(pods.liteOnPrem),
         "shield.gateway.request-deadline", requestDeadline,
+        "shield.gateway.output.stream-window", outputWindow,
+        "shield.gateway.output.stream-step", "256".equals(outputWindow) ? "128" : outputWindow,
         "shield.gateway.max-prompt-chars", "2000",
         "shield.gateway.max-tokens", "512",
         // the tests stop pods on purpose: the breaker must not open on them
