@@ -20,6 +20,7 @@ import io.cybershield.shield.gateway.metrics.RequestObservation;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -84,17 +85,24 @@ public class ChatEndpoint {
     ChatCompletionRequest.StreamOptions streamOptions = streamOptions(json);
     int tokens = maxTokens != null ? maxTokens : maxCompletionTokens != null ? maxCompletionTokens
         : config.defaultMaxTokens();
-    Admission.Admitted admitted = admission.admit(caller, call,
-        messages.stream().map(ChatMessage::content).toList(), priority, classification, tokens);
     // what the answer must not repeat: the instructions the caller's application gave the model
     List<String> systemPrompts = messages.stream()
         .filter(message -> "system".equals(message.role()) || "developer".equals(message.role()))
         .map(ChatMessage::content).toList();
-    DataClassification routed = admitted.classification();
     ChatCompletionRequest request = new ChatCompletionRequest(null, messages, tokens, temperature, topP, null, stop,
         seed, presencePenalty, frequencyPenalty, null, streamOptions);
     Deadline deadline = Deadline.in(config.requestDeadline());
+    // the input guards read every message: off the event loop, so a long hostile prompt holds up no other request
+    return Uni.createFrom().item(() -> admission.admit(caller, call,
+            messages.stream().map(ChatMessage::content).toList(), priority, classification, tokens))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .flatMap(admitted -> routed(admitted, priority, request, systemPrompts, deadline, stream, observation, call));
+  }
 
+  private Uni<Reply> routed(Admission.Admitted admitted, Priority priority, ChatCompletionRequest request,
+      List<String> systemPrompts, Deadline deadline, boolean stream, RequestObservation observation,
+      CallRecord call) {
+    DataClassification routed = admitted.classification();
     if (!stream) {
       return dispatcher.call(priority, routed, deadline,
               (endpoint, left) -> djl.chat(endpoint, request, left))

@@ -15,6 +15,7 @@ import io.cybershield.shield.gateway.djl.GenerationRequest;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -57,12 +58,19 @@ public class GenerateEndpoint {
     Double temperature = json.optionalNumber("temperature", 0, 2);
     boolean stream = Boolean.TRUE.equals(json.optionalBoolean("stream"));
     int tokens = maxTokens == null ? config.defaultMaxTokens() : maxTokens;
-    Admission.Admitted admitted = admission.admit(caller, call, List.of(prompt), priority, classification, tokens);
-    DataClassification routed = admitted.classification();
     GenerationRequest request = GenerationRequest.of(prompt, new GenerationParameters(
         tokens, temperature, null, null, true, null, null));
     Deadline deadline = Deadline.in(config.requestDeadline());
+    // the input guards read the whole prompt: off the event loop, so a long hostile prompt holds up no other request
+    return Uni.createFrom().item(() -> admission.admit(caller, call, List.of(prompt), priority, classification,
+            tokens))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .flatMap(admitted -> routed(admitted, priority, request, deadline, stream, observation, call));
+  }
 
+  private Uni<Reply> routed(Admission.Admitted admitted, Priority priority, GenerationRequest request,
+      Deadline deadline, boolean stream, RequestObservation observation, CallRecord call) {
+    DataClassification routed = admitted.classification();
     if (!stream) {
       return dispatcher.call(priority, routed, deadline,
               (endpoint, left) -> djl.generate(endpoint, null, request, left))

@@ -8,8 +8,11 @@ import io.cybershield.shield.gateway.guard.redact.Redactor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,7 @@ import java.util.Map;
  * the request's audit line and {@value #OUTPUT_FINDINGS}.
  */
 @ApplicationScoped
+@Startup
 public class Guards {
 
   public static final String OUTPUT_FINDINGS = "shield_gateway_output_findings_total";
@@ -29,6 +33,12 @@ public class Guards {
   GatewayConfig config;
 
   private volatile OutputGuard output;
+
+  /** Makes the output guard before the first answer needs it. */
+  @PostConstruct
+  void warmUp() {
+    output().check("warm up", List.of());
+  }
 
   public OutputGuard output() {
     OutputGuard guard = output;

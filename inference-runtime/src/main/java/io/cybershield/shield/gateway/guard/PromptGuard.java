@@ -8,6 +8,8 @@ import io.cybershield.shield.gateway.guard.redact.Redactor;
 import io.cybershield.shield.gateway.guard.screen.Screener;
 import io.cybershield.shield.gateway.guard.screen.Screening;
 import io.cybershield.shield.gateway.security.SecurityMetrics;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
  * and is audited as {@code error} and let through for internal and public data.
  */
 @Singleton
+@Startup
 public class PromptGuard {
 
   private static final Logger LOG = Logger.getLogger(PromptGuard.class);
@@ -39,6 +42,13 @@ public class PromptGuard {
 
   @Inject
   SecurityMetrics metrics;
+
+  /** Builds the rules before the first request (they take a while to compile), so it does not pay for them. */
+  @PostConstruct
+  void warmUp() {
+    screener.screen("warm up: ignore nothing");
+    redactor.find("warm up: nobody@example.org");
+  }
 
   /**
    * Checks a prompt's texts for {@code principal}'s call of {@code api}; answers the classification the request is
