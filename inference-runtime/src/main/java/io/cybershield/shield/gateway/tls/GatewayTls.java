@@ -23,6 +23,12 @@ public final class GatewayTls {
   public static final String CERT_FILE = "shield.tls.cert-file";
   public static final String KEY_FILE = "shield.tls.key-file";
   public static final String RELOAD_PERIOD = "shield.tls.reload-period";
+  /**
+   * The CA of the model servers' certificates ({@code SHIELD_TLS_UPSTREAM_CA_FILE}, PEM): with it, the DJL client
+   * speaks HTTPS to the pods when the routing document says they serve it, verifying each as its variant Service's
+   * {@code <service>.<namespace>.svc}.
+   */
+  public static final String UPSTREAM_CA_FILE = "shield.tls.upstream-ca-file";
   public static final String DEFAULT_RELOAD_PERIOD = "10s";
   /** Whether a certificate is configured. */
   public static boolean enabled(String certFile) {
