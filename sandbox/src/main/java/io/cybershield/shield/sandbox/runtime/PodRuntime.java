@@ -77,7 +77,28 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    try {
+      this.secretVolumes = new SecretVolumes(client, java.nio.file.Files.createTempDirectory("shield-sandbox-volumes"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot make the directory of the Secret volumes", e);
+    }
+    this.secretRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sandbox-secret-volumes");
+      t.setDaemon(true);
+      return t;
+    });
+    // the kubelet updates a mounted Secret within its sync period; the sandbox within a second
+    secretRefresh.scheduleWithFixedDelay(() -> {
+      try {
+        secretVolumes.refresh();
+      } catch (RuntimeException e) {
+        LOG.debug("sandbox runtime: refreshing the Secret volumes: {}", e.toString());
+      }
+    }, 1, 1, TimeUnit.SECONDS);
   }
+
+  private final SecretVolumes secretVolumes;
+  private final java.util.concurrent.ScheduledExecutorService secretRefresh;
 
   /**
    * Which containers this runtime runs, for the kubelet simulator to probe their readiness: those whose launcher
@@ -181,6 +202,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     for (String uid : List.copyOf(pods.keySet())) {
       gone(uid, "the sandbox stops");
     }
+    secretRefresh.shutdownNow();
+    secretVolumes.close();
   }
 
   // ---------------------------------------------------------------- the runtime's thread
@@ -251,7 +274,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     ContainerLog log = new ContainerLog(config.logLines());
     String where = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/" + c.getName();
     try {
-      Map<String, String> env = ContainerEnvironment.resolve(pod, c, client, log::append);
+      Map<String, String> env = secretVolumes.mount(pod, c, ContainerEnvironment.resolve(pod, c, client, log::append),
+          log::append);
       Workload workload = launcher.start(new WorkloadContext(pod, c, podIp, env, kubeconfig, log::append));
       workload.onEnd(log::end);
       LOG.info("running {} ({}) on {}: {}", where, c.getImage(), podIp, workload);
@@ -333,6 +357,7 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
 
   private void gone(String uid, String why) {
     stopWorkloads(uid, why);
+    secretVolumes.unmount(uid);
     pods.remove(uid);
     notRunReported.removeIf(k -> k.startsWith(uid + "|"));
   }
