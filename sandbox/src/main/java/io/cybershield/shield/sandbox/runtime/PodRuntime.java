@@ -91,6 +91,15 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     secretRefresh.scheduleWithFixedDelay(() -> {
       try {
         secretVolumes.refresh();
+        if (!waitingForSecrets.isEmpty() && podInformer != null) {
+          submit(() -> {
+            for (String uid : List.copyOf(waitingForSecrets)) {
+              waitingForSecrets.remove(uid);
+              podInformer.getStore().list().stream().filter(p -> uid.equals(p.getMetadata().getUid()))
+                  .findFirst().ifPresent(this::sync);
+            }
+          });
+        }
       } catch (RuntimeException e) {
         LOG.debug("sandbox runtime: refreshing the Secret volumes: {}", e.toString());
       }
@@ -98,6 +107,9 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
   }
 
   private final SecretVolumes secretVolumes;
+  /** Pods with a container waiting for a Secret its volume needs. */
+  private final Set<String> waitingForSecrets = ConcurrentHashMap.newKeySet();
+  private final Set<String> missingReported = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.ScheduledExecutorService secretRefresh;
 
   /**
@@ -250,7 +262,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     }
     PodWorkloads workloads = pods.get(uid);
     for (Container c : pod.getSpec().getContainers()) {
-      if (workloads != null && (workloads.containers.containsKey(c.getName()) || workloads.stopped)) {
+      if (workloads != null && ((workloads.containers.containsKey(c.getName())
+          && !workloads.containers.get(c.getName()).waitingForSecret) || workloads.stopped)) {
         continue;
       }
       Launcher launcher = config.launcherFor(c.getImage());
@@ -266,16 +279,31 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
         workloads = new PodWorkloads(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), nodeName);
         pods.put(uid, workloads);
       }
-      workloads.containers.put(c.getName(), start(pod, c, podIp, launcher));
+      ContainerRun waiting = workloads.containers.get(c.getName());
+      ContainerRun run = start(pod, c, podIp, launcher, waiting == null ? null : waiting.log);
+      if (run.waitingForSecret) {
+        // a Secret it mounts is missing: tried again when the Secret volumes are next refreshed, as the kubelet
+        // retries a failed mount
+        waitingForSecrets.add(uid);
+      }
+      workloads.containers.put(c.getName(), run);
     }
   }
 
-  private ContainerRun start(Pod pod, Container c, String podIp, Launcher launcher) {
-    ContainerLog log = new ContainerLog(config.logLines());
+  private ContainerRun start(Pod pod, Container c, String podIp, Launcher launcher, ContainerLog waitingLog) {
+    ContainerLog log = waitingLog != null ? waitingLog : new ContainerLog(config.logLines());
     String where = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/" + c.getName();
+    Map<String, String> env;
     try {
-      Map<String, String> env = secretVolumes.mount(pod, c, ContainerEnvironment.resolve(pod, c, client, log::append),
-          log::append);
+      env = secretVolumes.mount(pod, c, ContainerEnvironment.resolve(pod, c, client, log::append), log::append);
+    } catch (SecretVolumes.MissingSecret e) {
+      if (missingReported.add(pod.getMetadata().getUid() + "|" + c.getName())) {
+        LOG.warn("cannot run {} yet: {}", where, e.getMessage());
+        log.append("[sandbox] " + e.getMessage() + ": the container starts once it exists");
+      }
+      return new ContainerRun(log, null, true);
+    }
+    try {
       Workload workload = launcher.start(new WorkloadContext(pod, c, podIp, env, kubeconfig, log::append));
       workload.onEnd(log::end);
       LOG.info("running {} ({}) on {}: {}", where, c.getImage(), podIp, workload);
@@ -358,6 +386,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
   private void gone(String uid, String why) {
     stopWorkloads(uid, why);
     secretVolumes.unmount(uid);
+    waitingForSecrets.remove(uid);
+    missingReported.removeIf(k -> k.startsWith(uid + "|"));
     pods.remove(uid);
     notRunReported.removeIf(k -> k.startsWith(uid + "|"));
   }
@@ -388,7 +418,11 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
   }
 
   /** A container's log and its workload ({@code null} when it could not start). */
-  private record ContainerRun(ContainerLog log, Workload workload) {
+  private record ContainerRun(ContainerLog log, Workload workload, boolean waitingForSecret) {
+
+    ContainerRun(ContainerLog log, Workload workload) {
+      this(log, workload, false);
+    }
   }
 
   @Override

@@ -44,6 +44,13 @@ final class SecretVolumes {
     this.root = Objects.requireNonNull(root, "root");
   }
 
+  /** A Secret a volume needs does not exist (yet). */
+  static final class MissingSecret extends IllegalStateException {
+    MissingSecret(String message) {
+      super(message);
+    }
+  }
+
   /** One Secret volume, written for one pod. */
   private static final class Mounted {
     final String podUid;
@@ -64,7 +71,7 @@ final class SecretVolumes {
    * Writes the Secret volumes {@code container} mounts and returns its environment with every path under a mount
    * pointing into the written directory.
    *
-   * @throws IllegalStateException when a Secret a volume needs does not exist
+   * @throws MissingSecret when a Secret a volume needs does not exist
    */
   synchronized Map<String, String> mount(Pod pod, Container container, Map<String, String> env, Consumer<String> log) {
     Map<String, Path> localByMountPath = new LinkedHashMap<>();
@@ -80,7 +87,7 @@ final class SecretVolumes {
         written = new Mounted(pod.getMetadata().getUid(), pod.getMetadata().getNamespace(), volume.getSecret(),
             directory);
         if (!write(written) && !Boolean.TRUE.equals(volume.getSecret().getOptional())) {
-          throw new IllegalStateException("Secret " + volume.getSecret().getSecretName() + " (volume "
+          throw new MissingSecret("Secret " + volume.getSecret().getSecretName() + " (volume "
               + volume.getName() + ") not found");
         }
         mounted.add(written);

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secret volumes of the containers the sandbox runs: a DJL Serving pod told (as the operator tells it with
  * {@code spec.tls.upstream}) to serve HTTPS from a mounted {@code kubernetes.io/tls} Secret gets the Secret's files,
  * serves that certificate, and turns Ready through its HTTPS readiness probe; a changed Secret is written again, and
- * a pod whose Secret does not exist never runs.
+ * a pod whose Secret does not exist yet runs once it does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretVolumesIT {
@@ -99,14 +99,19 @@ class SecretVolumesIT {
   }
 
   @Test
-  void aPodWhoseSecretIsMissingDoesNotRun() throws Exception {
+  void aPodWhoseSecretIsMissingRunsOnceTheSecretExists() throws Exception {
     int port = freePort();
-    client.apps().deployments().inNamespace(NS).resource(httpsStandIn("unsealed", "no-such-secret", port)).create();
+    client.apps().deployments().inNamespace(NS).resource(httpsStandIn("unsealed", "later-tls", port)).create();
     await().until(() -> onlyPod("unsealed"), p -> p != null && "Running".equals(p.getStatus().getPhase()));
     String podName = onlyPod("unsealed").getMetadata().getName();
     await().untilAsserted(() -> assertThat(readLog(podName))
-        .anySatisfy(l -> assertThat(l).contains("Secret no-such-secret (volume tls) not found")));
+        .anySatisfy(l -> assertThat(l).contains("Secret later-tls (volume tls) not found")));
     assertThat(ready(onlyPod("unsealed"))).isFalse();
+
+    KeyStore keys = selfSigned("later");
+    client.secrets().inNamespace(NS).resource(tlsSecret("later-tls", keys)).create();
+    await().untilAsserted(() -> assertThat(ready(onlyPod("unsealed"))).isTrue());
+    assertThat(served(onlyPod("unsealed").getStatus().getPodIP(), port, keys)).isEqualTo(certificate(keys));
   }
 
   private Deployment httpsStandIn(String name, String secret, int port) {
