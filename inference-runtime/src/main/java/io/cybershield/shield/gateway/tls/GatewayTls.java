@@ -11,7 +11,8 @@ import java.util.Map;
  * <li>{@value #CERT_FILE} (environment {@code SHIELD_TLS_CERT_FILE}): the PEM certificate chain;</li>
  * <li>{@value #KEY_FILE} ({@code SHIELD_TLS_KEY_FILE}): its PEM private key (PKCS#8 or PKCS#1);</li>
  * <li>{@value #RELOAD_PERIOD} ({@code SHIELD_TLS_RELOAD_PERIOD}, default {@value #DEFAULT_RELOAD_PERIOD}): how
- * often both files are looked at, so a rotated Secret is served without a restart ({@link CertificateFilesWatcher}).</li>
+ * often both files are looked at, so a rotated Secret is served without a restart
+ * ({@link CertificateFilesWatcher}).</li>
  * </ul>
  * With a certificate, the Quarkus settings of {@link #quarkusSettings} apply: the TLS configuration
  * {@value #CONFIGURATION} of Quarkus' TLS registry (TLS 1.3 and 1.2 only), the HTTP server serving it on

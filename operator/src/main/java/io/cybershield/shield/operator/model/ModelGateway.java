@@ -395,7 +395,8 @@ public final class ModelGateway {
 
   /** The in-cluster URL of the gateway Service. */
   public static String url(ShieldModel model) {
-    return scheme(model) + "://" + ShieldNames.gateway(model.getMetadata().getName()) + "." + model.getMetadata().getNamespace()
+    return scheme(model) + "://" + ShieldNames.gateway(model.getMetadata().getName()) + "."
+        + model.getMetadata().getNamespace()
         + ".svc:" + HTTP_PORT;
   }
 

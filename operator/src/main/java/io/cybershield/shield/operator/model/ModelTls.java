@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * TLS of a ShieldModel {@code m} ({@code spec.tls}): which Secrets hold the gateway's and the model servers'
- * certificates, and, when an issuer is named, the cert-manager {@code Certificate}s that fill them — {@code m-gateway-tls}
- * for the gateway's Service names, and with {@code spec.tls.upstream} {@code m-model-server-tls} for the variants'
+ * certificates, and, when an issuer is named, the cert-manager {@code Certificate}s that fill them —
+ * {@code m-gateway-tls} for the gateway's Service names, and with {@code spec.tls.upstream} {@code m-model-server-tls} for the variants'
  * Service names, which the gateway verifies the model servers by. Built as generic resources, so the operator needs
  * no cert-manager model classes; their dependent is only active where cert-manager's CRD exists.
  */

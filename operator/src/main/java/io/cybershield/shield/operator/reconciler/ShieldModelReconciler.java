@@ -69,7 +69,8 @@ import java.util.stream.Collectors;
 /**
  * Reconciles a ShieldModel: the managed workflow applies the objects the pure builders describe (DJL Serving
  * Deployments per variant and pool, Services, PDBs, NetworkPolicies, a ServiceAccount, a ServiceMonitor where the
- * Prometheus Operator is installed, cert-manager Certificates where cert-manager is); this class then derives the status from what the cluster shows — rollout
+ * Prometheus Operator is installed, cert-manager Certificates where cert-manager is); this class then derives the
+ * status from what the cluster shows — rollout
  * progress, ready replicas, pods the scheduler cannot place, whether the pools' GPUs can hold what the model asks
  * for, and the incident surge the floor controller ({@link SurgeFloorReconciler}) decided and wrote into the cloud
  * HPAs — and records Events and metrics for every change a person would want to see.

@@ -86,6 +86,7 @@ class SecretVolumesIT {
     assertThat(served(ip, port, first)).isEqualTo(certificate(first));
 
     String podName = onlyPod("sealed").getMetadata().getName();
+    assertThat(readLog(podName)).anySatisfy(l -> assertThat(l).contains("on https://" + ip + ":" + port));
     String written = readLog(podName).stream().filter(l -> l.contains("Secret model-tls mounted at /etc/shield/tls"))
         .findFirst().orElseThrow();
     Path directory = Path.of(written.substring(written.indexOf(" is written to ") + " is written to ".length()));
