@@ -17,7 +17,8 @@ import java.util.Objects;
  * HorizontalPodAutoscaler {@code m-v-cloud}, or where KEDA is installed the ScaledObject {@code m-v-cloud};</li>
  * <li>Service {@code m-v} over both pools;</li>
  * <li>gateway Deployment, Service, ServiceAccount, Role and RoleBinding {@code m-gateway}, routing ConfigMap
- * {@code m-gateway-routes}, default TLS Secret {@code m-gateway-tls};</li>
+ * {@code m-gateway-routes}, default TLS Secret and cert-manager Certificate {@code m-gateway-tls};</li>
+ * <li>default TLS Secret and Certificate of the model servers {@code m-model-server-tls};</li>
  * <li>ServiceAccount {@code m-model} of the model pods, NetworkPolicies {@code m-model} and {@code m-gateway};</li>
  * <li>ServiceMonitor {@code m}.</li>
  * </ul>
@@ -236,6 +237,19 @@ public final class ShieldNames {
   /** The cert-manager Certificate of the gateway. */
   public static String gatewayCertificate(String model) {
     return gatewayTlsSecret(model);
+  }
+
+  /**
+   * The Secret the model servers' certificate is in when spec.tls.upstream.secretName is not set (cert-manager writes
+   * it): {@code <model>-model-server-tls}.
+   */
+  public static String modelServerTlsSecret(String model) {
+    return join(model, "model", "server", "tls");
+  }
+
+  /** The cert-manager Certificate of the model servers, named like its Secret. */
+  public static String modelServerCertificate(String model) {
+    return modelServerTlsSecret(model);
   }
 
   /** NetworkPolicy letting only the gateway reach the model pods: {@code <model>-model}. */

@@ -30,6 +30,8 @@ class ShieldNamesTest {
     assertThat(ShieldNames.gatewayRoutesConfigMap("threat-intel")).isEqualTo("threat-intel-gateway-routes");
     assertThat(ShieldNames.gatewayTlsSecret("threat-intel")).isEqualTo("threat-intel-gateway-tls");
     assertThat(ShieldNames.gatewayCertificate("threat-intel")).isEqualTo("threat-intel-gateway-tls");
+    assertThat(ShieldNames.modelServerTlsSecret("threat-intel")).isEqualTo("threat-intel-model-server-tls");
+    assertThat(ShieldNames.modelServerCertificate("threat-intel")).isEqualTo("threat-intel-model-server-tls");
     assertThat(ShieldNames.modelNetworkPolicy("threat-intel")).isEqualTo("threat-intel-model");
     assertThat(ShieldNames.gatewayNetworkPolicy("threat-intel")).isEqualTo("threat-intel-gateway");
     assertThat(ShieldNames.modelServiceAccount("threat-intel")).isEqualTo("threat-intel-model");
@@ -61,6 +63,7 @@ class ShieldNamesTest {
         ShieldNames.service(model, variant),
         ShieldNames.gatewayRoutesConfigMap(model),
         ShieldNames.gatewayTlsSecret(model),
+        ShieldNames.modelServerTlsSecret(model),
         ShieldNames.modelServiceAccount(model),
         ShieldNames.trainingJob(retrain, ShieldNames.MAX_RUN),
         ShieldNames.validationJob(retrain, ShieldNames.MAX_RUN),

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -114,7 +115,7 @@ public final class DjlStandIn implements AutoCloseable {
 
   public URI uri() {
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-    return URI.create("http://" + host + ":" + port);
+    return URI.create((options.tls() ? "https://" : "http://") + host + ":" + port);
   }
 
   public StandInOptions options() {
@@ -253,8 +254,15 @@ public final class DjlStandIn implements AutoCloseable {
   }
 
   private HttpServerOptions httpOptions(int onPort) {
-    return new HttpServerOptions().setHost(options.host()).setPort(onPort).setReuseAddress(true)
+    HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(onPort).setReuseAddress(true)
         .setHandle100ContinueAutomatically(true);
+    if (options.tls()) {
+      // as DJL Serving's Netty server with certificate_file and private_key_file: TLS 1.3 and 1.2
+      http.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(options.certificateFile())
+          .setKeyPath(options.privateKeyFile())).setEnabledSecureTransportProtocols(
+              new java.util.LinkedHashSet<>(java.util.List.of("TLSv1.3", "TLSv1.2")));
+    }
+    return http;
   }
 
   private void listenNow() {

@@ -39,6 +39,11 @@ import java.util.regex.Pattern;
  * @param logSink where the stand-in writes what DJL Serving would print: an access line per answered request
  *     ({@code ACCESS_LOG /127.0.0.1:40312 "POST /invocations HTTP/1.1" 200 3ms}) and the end of a failed load;
  *     called on the event loop, so it must not block. Default none (the sandbox passes its container log)
+ * @param certificateFile DJL's {@code certificate_file}: with {@code privateKeyFile}, the stand-in serves HTTPS
+ *     (as DJL Serving does with an {@code https://} inference address) from this PEM certificate chain. Default
+ *     none: plain HTTP
+ * @param privateKeyFile DJL's {@code private_key_file}: the PEM private key (PKCS#8 or PKCS#1) of
+ *     {@code certificateFile}
  */
 public record StandInOptions(
     String host,
@@ -55,7 +60,9 @@ public record StandInOptions(
     Duration chunkedReadTimeout,
     long gpuMemoryBytes,
     String hostname,
-    Consumer<String> logSink) {
+    Consumer<String> logSink,
+    String certificateFile,
+    String privateKeyFile) {
 
   /** The default host: DJL Serving itself binds 0.0.0.0, a stand-in only ever a loopback address. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -89,6 +96,16 @@ public record StandInOptions(
       throw new IllegalArgumentException("gpuMemoryBytes must not be negative");
     }
     hostname = hostname == null || hostname.isBlank() ? "localhost" : hostname;
+    certificateFile = certificateFile == null || certificateFile.isBlank() ? null : certificateFile;
+    privateKeyFile = privateKeyFile == null || privateKeyFile.isBlank() ? null : privateKeyFile;
+    if ((certificateFile == null) != (privateKeyFile == null)) {
+      throw new IllegalArgumentException("HTTPS needs both a certificate file and a private key file");
+    }
+  }
+
+  /** Whether the stand-in serves HTTPS. */
+  public boolean tls() {
+    return certificateFile != null;
   }
 
   /** The defaults: 127.0.0.1, a free port, model {@code model}, serving at once. */
@@ -118,6 +135,9 @@ public record StandInOptions(
    *   <li>{@code SERVING_CHUNKED_READ_TIMEOUT}: seconds without a chunk before a generation is dropped (120).
    *   <li>{@code MODEL_LOADING_TIMEOUT}: seconds a load may take before it fails (1200).
    *   <li>{@code HOSTNAME}: the {@code Host} label of the metrics (a pod's name).
+   *   <li>{@code SERVING_INFERENCE_ADDRESS}: only its scheme counts ({@code https://} serves HTTPS; the address is
+   *       the sandbox's to choose), with {@code SERVING_CERTIFICATE_FILE} and {@code SERVING_PRIVATE_KEY_FILE}
+   *       (DJL's {@code certificate_file} and {@code private_key_file}), which it then requires.
    *   <li>{@code SANDBOX_LOADING_TIME}: how long the load takes (a duration: {@code 90s}, {@code 2m30s},
    *       {@code 500ms}, or plain seconds); default 0.
    *   <li>{@code SANDBOX_FAILED_LOAD}: {@code true} makes the load fail (exit code 1, the port never opens).
@@ -142,6 +162,16 @@ public record StandInOptions(
     builder.modelLoadingTimeout(read(env, "MODEL_LOADING_TIMEOUT", v -> Duration.ofSeconds(Long.parseLong(v)),
         DEFAULT_MODEL_LOADING_TIMEOUT));
     builder.hostname(value(env, "HOSTNAME"));
+    String address = value(env, "SERVING_INFERENCE_ADDRESS");
+    if (address != null && address.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+      String certificate = value(env, "SERVING_CERTIFICATE_FILE");
+      String key = value(env, "SERVING_PRIVATE_KEY_FILE");
+      if (certificate == null || key == null) {
+        throw new IllegalArgumentException("the stand-in's environment is invalid: SERVING_INFERENCE_ADDRESS is "
+            + "https but SERVING_CERTIFICATE_FILE and SERVING_PRIVATE_KEY_FILE are not both set");
+      }
+      builder.tls(certificate, key);
+    }
     builder.loadingTime(read(env, "SANDBOX_LOADING_TIME", Durations::parse, Duration.ZERO));
     builder.failedLoad(Boolean.parseBoolean(value(env, "SANDBOX_FAILED_LOAD")));
     builder.tokensPerRequest(read(env, "SANDBOX_TOKENS_PER_REQUEST", Integer::parseInt, DEFAULT_TOKENS_PER_REQUEST));
@@ -236,6 +266,8 @@ public record StandInOptions(
     private long gpuMemoryBytes;
     private String hostname = "localhost";
     private Consumer<String> logSink;
+    private String certificateFile;
+    private String privateKeyFile;
 
     private Builder() {
     }
@@ -256,6 +288,8 @@ public record StandInOptions(
       gpuMemoryBytes = options.gpuMemoryBytes;
       hostname = options.hostname;
       logSink = options.logSink;
+      certificateFile = options.certificateFile;
+      privateKeyFile = options.privateKeyFile;
     }
 
     public Builder host(String host) {
@@ -328,6 +362,13 @@ public record StandInOptions(
       return this;
     }
 
+    /** Serves HTTPS from a PEM certificate chain and its private key (DJL's certificate_file, private_key_file). */
+    public Builder tls(String certificateFile, String privateKeyFile) {
+      this.certificateFile = certificateFile;
+      this.privateKeyFile = privateKeyFile;
+      return this;
+    }
+
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = logSink;
       return this;
@@ -336,7 +377,7 @@ public record StandInOptions(
     public StandInOptions build() {
       return new StandInOptions(host, port, modelName, modelUrl, loadingTime, failedLoad, modelLoadingTimeout,
           prometheus, tokensPerRequest, firstTokenDelay, tokenDelay, chunkedReadTimeout, gpuMemoryBytes, hostname,
-          logSink);
+          logSink, certificateFile, privateKeyFile);
     }
   }
 }

@@ -198,7 +198,7 @@ class PackagedOperatorIT {
         .singleElement().satisfies(rule -> {
           assertThat(rule.getVerbs()).containsExactly("get");
           assertThat(rule.getResourceNames()).containsExactlyInAnyOrder("scaledobjects.keda.sh",
-              "servicemonitors.monitoring.coreos.com");
+              "servicemonitors.monitoring.coreos.com", "certificates.cert-manager.io");
         });
   }
 

@@ -104,7 +104,7 @@ public class Dispatcher {
       Router.Endpoint endpoint = to.endpoint();
       Runnable release = acquire(endpoint);
       long start = System.nanoTime();
-      return call.apply(DjlEndpoint.of(endpoint.address(), endpoint.port()), deadline)
+      return call.apply(djlEndpoint(endpoint), deadline)
           .onTermination().invoke(() -> {
             upstreamNanos.addAndGet(System.nanoTime() - start);
             release.run();
@@ -125,7 +125,7 @@ public class Dispatcher {
       Router.To to = route(priority, classification, excluded);
       Router.Endpoint endpoint = to.endpoint();
       Runnable release = acquire(endpoint);
-      Multi<T> upstream = call.apply(DjlEndpoint.of(endpoint.address(), endpoint.port()), deadline);
+      Multi<T> upstream = call.apply(djlEndpoint(endpoint), deadline);
       return head(upstream, new Served(to, upstreamNanos), release)
           .onFailure().invoke(release)
           .onCancellation().invoke(release)
@@ -210,6 +210,13 @@ public class Dispatcher {
     };
   }
 
+  /** The pod as the DJL client calls it: over HTTPS, verified as its variant's Service, when the routes say so. */
+  private DjlEndpoint djlEndpoint(Router.Endpoint endpoint) {
+    String serverName = Router.upstreamServerName(upstreams.routes(), endpoint.variant());
+    return serverName == null ? DjlEndpoint.of(endpoint.address(), endpoint.port())
+        : DjlEndpoint.tls(endpoint.address(), endpoint.port(), serverName);
+  }
+
   private Router.To route(Priority priority, DataClassification classification, Set<String> excluded) {
     GatewayRoutes routes = upstreams.routes();
     metrics.track(routes);
@@ -244,7 +251,8 @@ public class Dispatcher {
 
   private static boolean unreachable(Throwable failure) {
     return failure instanceof DjlException djl
-        && (djl.code() == DjlErrorCode.UPSTREAM_UNAVAILABLE || djl.code() == DjlErrorCode.UPSTREAM_CIRCUIT_OPEN);
+        && (djl.code() == DjlErrorCode.UPSTREAM_UNAVAILABLE || djl.code() == DjlErrorCode.UPSTREAM_CIRCUIT_OPEN
+            || djl.code() == DjlErrorCode.UPSTREAM_UNTRUSTED);
   }
 
   private static String key(Router.Endpoint endpoint) {

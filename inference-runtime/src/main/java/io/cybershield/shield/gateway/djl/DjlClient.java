@@ -49,9 +49,17 @@ public final class DjlClient implements AutoCloseable {
   private final ObjectMapper json;
 
   public DjlClient(Vertx vertx, DjlClientSettings settings) {
+    this(vertx, settings, null);
+  }
+
+  /**
+   * @param upstreamCa PEM file with the CA of the model servers' certificates, for pods that serve HTTPS
+   *                   ({@link DjlEndpoint#tls}); null when none does
+   */
+  public DjlClient(Vertx vertx, DjlClientSettings settings, java.nio.file.Path upstreamCa) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(settings, "settings");
-    this.transport = new Transport(vertx, settings);
+    this.transport = new Transport(vertx, settings, upstreamCa);
     this.guards = new PodGuards(settings);
     this.json = JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

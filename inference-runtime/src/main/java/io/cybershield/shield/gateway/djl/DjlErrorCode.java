@@ -42,6 +42,12 @@ public enum DjlErrorCode {
   /** The connection was refused (the pod is loading its model, or gone) or could not be made in time. */
   UPSTREAM_UNAVAILABLE("UpstreamUnavailable", 503, Duration.ofSeconds(2), true,
       "The model server cannot be reached."),
+  /**
+   * The pod serves HTTPS ({@code spec.tls.upstream}) with a certificate the gateway does not trust: not from the
+   * model servers' CA, or not for the variant Service's name. Nothing was sent.
+   */
+  UPSTREAM_UNTRUSTED("UpstreamUntrusted", 502, null, true,
+      "The model server's certificate could not be verified."),
   /** A streamed answer had begun (200) and then a {@code {"error": ...}} line arrived. */
   UPSTREAM_STREAM_ERROR("UpstreamStreamError", 502, null, true,
       "The model server failed in the middle of the answer."),

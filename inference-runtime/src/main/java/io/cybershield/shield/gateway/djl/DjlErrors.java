@@ -58,11 +58,36 @@ final class DjlErrors {
 
   /** No connection could be had: refused (the pod is loading, or gone), unreachable, or not in time. */
   static DjlException connectFailed(DjlEndpoint endpoint, Call call, Throwable cause) {
+    if (endpoint.secure() && tlsFailure(cause)) {
+      return DjlException.of(DjlErrorCode.UPSTREAM_UNTRUSTED, endpoint)
+          .reason(call.purpose() + ": the TLS handshake with the pod failed (its certificate is not one the gateway "
+              + "trusts for " + endpoint.serverName() + "): " + rootMessage(cause))
+          .cause(cause)
+          .safeToRetry(true)
+          .build();
+    }
     return DjlException.of(DjlErrorCode.UPSTREAM_UNAVAILABLE, endpoint)
         .reason(call.purpose() + ": " + connectReason(cause))
         .cause(cause)
         .safeToRetry(true)
         .build();
+  }
+
+  private static boolean tlsFailure(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   /** The connection closed, or broke, after the call was sent. Only a GET may be sent again. */

@@ -51,7 +51,8 @@ abstract class UpstreamAttempt<R> {
     deadlineTimer = transport.vertx.setTimer(Math.max(1, deadline.remaining().toMillis()),
         id -> abort(DjlErrors.deadlinePassed(endpoint, call, deadline, requestId)));
     long connectTimeout = Math.min(transport.settings.connectTimeout().toMillis(), deadline.remaining().toMillis());
-    transport.http.request(transport.options(endpoint, call, connectTimeout)).onComplete(this::connected);
+    transport.client(endpoint).request(transport.options(endpoint, call, connectTimeout))
+        .onComplete(this::connected);
   }
 
   private void connected(AsyncResult<HttpClientRequest> connection) {

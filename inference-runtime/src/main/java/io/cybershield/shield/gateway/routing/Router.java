@@ -128,4 +128,16 @@ public final class Router {
   private static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The name a variant's pods are verified as when the routing document says they serve HTTPS
+   * ({@link GatewayRoutes#upstreamTlsEnabled()}): {@code <service>.<namespace>.svc}; null for plain HTTP.
+   */
+  public static String upstreamServerName(GatewayRoutes routes, String variant) {
+    if (routes == null || !routes.upstreamTlsEnabled() || routes.variants() == null) {
+      return null;
+    }
+    return routes.variants().stream().filter(v -> v.name().equals(variant)).findFirst()
+        .map(v -> v.service() + "." + routes.namespace() + ".svc").orElse(null);
+  }
 }

@@ -37,6 +37,7 @@ class DjlErrorsTest {
         org.assertj.core.groups.Tuple.tuple("UpstreamFailed", 502),
         org.assertj.core.groups.Tuple.tuple("UpstreamMetricsDisabled", 502),
         org.assertj.core.groups.Tuple.tuple("UpstreamUnavailable", 503),
+        org.assertj.core.groups.Tuple.tuple("UpstreamUntrusted", 502),
         org.assertj.core.groups.Tuple.tuple("UpstreamStreamError", 502),
         org.assertj.core.groups.Tuple.tuple("UpstreamConnectionLost", 502),
         org.assertj.core.groups.Tuple.tuple("UpstreamTimeout", 504),

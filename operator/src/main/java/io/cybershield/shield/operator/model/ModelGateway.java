@@ -14,6 +14,9 @@ import io.cybershield.shield.api.v1alpha1.model.spec.SubjectKind;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The gateway of a ShieldModel {@code m}, built from the model and the operator's gateway settings alone: the
@@ -61,7 +65,17 @@ public final class ModelGateway {
   /** Name of the gateway container and of its port. */
   public static final String CONTAINER_NAME = "gateway";
   public static final String HTTP_PORT_NAME = "http";
+  /** Name of the gateway port when it serves HTTPS ({@code spec.tls}); the number stays {@link #HTTP_PORT}. */
+  public static final String HTTPS_PORT_NAME = "https";
   public static final int HTTP_PORT = 8080;
+  /** The gateway's TLS settings (the gateway's {@code gateway.tls.GatewayTls}) and where the Secrets are mounted. */
+  public static final String ENV_TLS_CERT_FILE = "SHIELD_TLS_CERT_FILE";
+  public static final String ENV_TLS_KEY_FILE = "SHIELD_TLS_KEY_FILE";
+  public static final String ENV_TLS_UPSTREAM_CA_FILE = "SHIELD_TLS_UPSTREAM_CA_FILE";
+  public static final String TLS_VOLUME = "tls";
+  public static final String TLS_DIR = "/etc/shield/tls";
+  public static final String UPSTREAM_CA_VOLUME = "upstream-ca";
+  public static final String UPSTREAM_CA_DIR = "/etc/shield/upstream-ca";
   /** Environment of the gateway container. */
   public static final String ENV_MODEL = "SHIELD_MODEL";
   public static final String ENV_NAMESPACE = "SHIELD_NAMESPACE";
@@ -124,7 +138,7 @@ public final class ModelGateway {
     }
     return new GatewayRoutes(GatewayRoutes.SCHEMA_VERSION, name, model.getMetadata().getNamespace(),
         model.getMetadata().getGeneration(), model.getSpec().dataClassification(), servedVersion, variants,
-        access(model), model.getSpec().tls() != null && model.getSpec().tls().upstream() != null ? Boolean.TRUE : null);
+        access(model), ModelTls.upstreamTls(model) ? Boolean.TRUE : null);
   }
 
   /**
@@ -214,7 +228,7 @@ public final class ModelGateway {
         .addNewContainer()
         .withName(CONTAINER_NAME)
         .withImage(settings.image())
-        .addNewPort().withName(HTTP_PORT_NAME).withContainerPort(HTTP_PORT).withProtocol("TCP").endPort()
+        .addNewPort().withName(portName(model)).withContainerPort(HTTP_PORT).withProtocol("TCP").endPort()
         .addNewEnv().withName(ENV_MODEL).withValue(name).endEnv()
         .addNewEnv().withName(ENV_NAMESPACE).withNewValueFrom().withNewFieldRef().withFieldPath("metadata.namespace")
         .endFieldRef().endValueFrom().endEnv()
@@ -224,9 +238,9 @@ public final class ModelGateway {
         .addToRequests("cpu", new Quantity("250m")).addToRequests("memory", new Quantity("256Mi"))
         .addToLimits("memory", new Quantity("512Mi"))
         .endResources()
-        .withStartupProbe(probe("/q/health/started", 2, 60))
-        .withReadinessProbe(probe("/q/health/ready", 5, 3))
-        .withLivenessProbe(probe("/q/health/live", 10, 3))
+        .withStartupProbe(probe(model, "/q/health/started", 2, 60))
+        .withReadinessProbe(probe(model, "/q/health/ready", 5, 3))
+        .withLivenessProbe(probe(model, "/q/health/live", 10, 3))
         .withSecurityContext(RestrictedSecurity.container())
         .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
         .endContainer()
@@ -245,6 +259,7 @@ public final class ModelGateway {
         .endTemplate()
         .endSpec();
     Deployment built = deployment.build();
+    mountTls(model, built.getSpec().getTemplate().getSpec());
     // any gateway carries restricted requests (served by the on-prem pods of any model) in clear before it routes
     // them, so no gateway runs on a private-cloud node
     built.getSpec().getTemplate().getSpec().getAffinity().setNodeAffinity(
@@ -257,7 +272,51 @@ public final class ModelGateway {
     return built;
   }
 
-  /** The gateway Service: port {@code http} 8080. */
+  /**
+   * With {@code spec.tls}: the gateway's Secret mounted at {@value #TLS_DIR} (and {@value #ENV_TLS_CERT_FILE},
+   * {@value #ENV_TLS_KEY_FILE} pointing at it), so it serves HTTPS only and picks up a rotated Secret by itself (the
+   * kubelet updates a Secret volume in place); with {@code spec.tls.upstream}, the model servers' CA (only
+   * {@code ca.crt} of their Secret, never their key) at {@value #UPSTREAM_CA_DIR}. The pod's fsGroup owns the files,
+   * which only the owner and the group may read.
+   */
+  static void mountTls(ShieldModel model, io.fabric8.kubernetes.api.model.PodSpec pod) {
+    Optional<String> secret = ModelTls.gatewaySecret(model);
+    if (secret.isEmpty()) {
+      return;
+    }
+    pod.getSecurityContext().setFsGroup(1001L);
+    io.fabric8.kubernetes.api.model.Container container = pod.getContainers().get(0);
+    pod.getVolumes().add(new VolumeBuilder().withName(TLS_VOLUME).withNewSecret().withSecretName(secret.get())
+        .withDefaultMode(0440).addNewItem().withKey(ModelTls.CERT_KEY).withPath(ModelTls.CERT_KEY).endItem()
+        .addNewItem().withKey(ModelTls.KEY_KEY).withPath(ModelTls.KEY_KEY).endItem().endSecret().build());
+    container.getVolumeMounts().add(new VolumeMountBuilder().withName(TLS_VOLUME).withMountPath(TLS_DIR)
+        .withReadOnly(true).build());
+    container.getEnv().add(new EnvVarBuilder().withName(ENV_TLS_CERT_FILE)
+        .withValue(TLS_DIR + "/" + ModelTls.CERT_KEY).build());
+    container.getEnv().add(new EnvVarBuilder().withName(ENV_TLS_KEY_FILE)
+        .withValue(TLS_DIR + "/" + ModelTls.KEY_KEY).build());
+    ModelTls.upstreamSecret(model).ifPresent(upstream -> {
+      pod.getVolumes().add(new VolumeBuilder().withName(UPSTREAM_CA_VOLUME).withNewSecret()
+          .withSecretName(upstream).withDefaultMode(0440)
+          .addNewItem().withKey(ModelTls.CA_KEY).withPath(ModelTls.CA_KEY).endItem().endSecret().build());
+      container.getVolumeMounts().add(new VolumeMountBuilder().withName(UPSTREAM_CA_VOLUME)
+          .withMountPath(UPSTREAM_CA_DIR).withReadOnly(true).build());
+      container.getEnv().add(new EnvVarBuilder().withName(ENV_TLS_UPSTREAM_CA_FILE)
+          .withValue(UPSTREAM_CA_DIR + "/" + ModelTls.CA_KEY).build());
+    });
+  }
+
+  /** The gateway port's name: {@value #HTTPS_PORT_NAME} with {@code spec.tls}, else {@value #HTTP_PORT_NAME}. */
+  public static String portName(ShieldModel model) {
+    return ModelTls.gatewayTls(model) ? HTTPS_PORT_NAME : HTTP_PORT_NAME;
+  }
+
+  /** The gateway's scheme: {@code https} with {@code spec.tls}, else {@code http}. */
+  public static String scheme(ShieldModel model) {
+    return ModelTls.gatewayTls(model) ? "https" : "http";
+  }
+
+  /** The gateway Service: port {@code http} 8080 ({@code https} with {@code spec.tls}). */
   public static Service service(ShieldModel model) {
     String name = model.getMetadata().getName();
     return new ServiceBuilder()
@@ -265,7 +324,7 @@ public final class ModelGateway {
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(new LinkedHashMap<>(ShieldNames.gatewaySelector(name)))
-        .addNewPort().withName(HTTP_PORT_NAME).withPort(HTTP_PORT).withTargetPort(new IntOrString(HTTP_PORT_NAME))
+        .addNewPort().withName(portName(model)).withPort(HTTP_PORT).withTargetPort(new IntOrString(portName(model)))
         .withProtocol("TCP").endPort()
         .endSpec()
         .build();
@@ -373,13 +432,16 @@ public final class ModelGateway {
 
   /** The in-cluster URL of the gateway Service. */
   public static String url(ShieldModel model) {
-    return "http://" + ShieldNames.gateway(model.getMetadata().getName()) + "." + model.getMetadata().getNamespace()
+    return scheme(model) + "://" + ShieldNames.gateway(model.getMetadata().getName()) + "."
+        + model.getMetadata().getNamespace()
         + ".svc:" + HTTP_PORT;
   }
 
-  private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+  /** A probe of the gateway port; over HTTPS with {@code spec.tls} (the kubelet does not verify the certificate). */
+  private static Probe probe(ShieldModel model, String path, int periodSeconds, int failureThreshold) {
     return new ProbeBuilder()
-        .withNewHttpGet().withPath(path).withPort(new IntOrString(HTTP_PORT_NAME)).withScheme("HTTP").endHttpGet()
+        .withNewHttpGet().withPath(path).withPort(new IntOrString(portName(model)))
+        .withScheme(scheme(model).toUpperCase(Locale.ROOT)).endHttpGet()
         .withPeriodSeconds(periodSeconds).withFailureThreshold(failureThreshold).withTimeoutSeconds(2)
         .build();
   }

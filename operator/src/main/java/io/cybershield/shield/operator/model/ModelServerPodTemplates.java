@@ -100,7 +100,7 @@ public final class ModelServerPodTemplates {
     annotations.put(ShieldNames.MODEL_HASH_ANNOTATION,
         TemplateHashes.modelHash(served.uri(), model.getSpec().model().version(), runtime));
 
-    return new PodTemplateSpecBuilder()
+    PodTemplateSpec template = new PodTemplateSpecBuilder()
         .withNewMetadata()
         .withLabels(ModelMetadata.workloadLabels(model, variant.name(), pool))
         .withAnnotations(annotations)
@@ -121,6 +121,43 @@ public final class ModelServerPodTemplates {
         .withVolumes(volumes(served, weights))
         .endSpec()
         .build();
+    ModelTls.upstreamSecret(model).ifPresent(secret -> serveHttps(template.getSpec(), secret));
+    return template;
+  }
+
+  /** Where the model servers' certificate is mounted with {@code spec.tls.upstream}. */
+  public static final String TLS_VOLUME = "tls";
+  public static final String TLS_DIR = "/etc/shield/tls";
+
+  /**
+   * With {@code spec.tls.upstream}: DJL Serving serves its one port over HTTPS ({@code inference_address} and
+   * {@code management_address} {@code https://0.0.0.0:8080}) from the Secret's {@code tls.crt} and {@code tls.key}
+   * ({@code certificate_file}, {@code private_key_file}), mounted read-only for the pod's group; the probes speak
+   * HTTPS (the kubelet does not verify the certificate). DJL reads the files at start only: a renewed certificate is
+   * served once the pods roll.
+   */
+  static void serveHttps(io.fabric8.kubernetes.api.model.PodSpec pod, String secret) {
+    pod.getVolumes().add(new VolumeBuilder().withName(TLS_VOLUME).withNewSecret().withSecretName(secret)
+        .withDefaultMode(0440)
+        .addNewItem().withKey(ModelTls.CERT_KEY).withPath(ModelTls.CERT_KEY).endItem()
+        .addNewItem().withKey(ModelTls.KEY_KEY).withPath(ModelTls.KEY_KEY).endItem()
+        .endSecret().build());
+    Container container = pod.getContainers().get(0);
+    container.getVolumeMounts().add(new VolumeMountBuilder().withName(TLS_VOLUME).withMountPath(TLS_DIR)
+        .withReadOnly(true).build());
+    String address = "https://0.0.0.0:" + HTTP_PORT;
+    container.getEnv().add(new io.fabric8.kubernetes.api.model.EnvVarBuilder()
+        .withName("SERVING_INFERENCE_ADDRESS").withValue(address).build());
+    container.getEnv().add(new io.fabric8.kubernetes.api.model.EnvVarBuilder()
+        .withName("SERVING_MANAGEMENT_ADDRESS").withValue(address).build());
+    container.getEnv().add(new io.fabric8.kubernetes.api.model.EnvVarBuilder()
+        .withName("SERVING_CERTIFICATE_FILE").withValue(TLS_DIR + "/" + ModelTls.CERT_KEY).build());
+    container.getEnv().add(new io.fabric8.kubernetes.api.model.EnvVarBuilder()
+        .withName("SERVING_PRIVATE_KEY_FILE").withValue(TLS_DIR + "/" + ModelTls.KEY_KEY).build());
+    for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(),
+        container.getLivenessProbe())) {
+      probe.getHttpGet().setScheme("HTTPS");
+    }
   }
 
   private static Container container(ShieldModel model, Variant variant, ServedVariant served, ModelWeights weights) {

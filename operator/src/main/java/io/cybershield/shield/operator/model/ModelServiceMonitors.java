@@ -38,8 +38,14 @@ public final class ModelServiceMonitors {
     Map<String, Object> modelServers = endpoint(ModelServerPodTemplates.HTTP_PORT_NAME, METRICS_PATH, INTERVAL,
         ShieldNames.COMPONENT_MODEL_SERVER);
     // the autoscalers' load signals: scraped more often than the model servers' counters
-    Map<String, Object> gateway = endpoint(ModelGateway.HTTP_PORT_NAME, GATEWAY_METRICS_PATH, GATEWAY_INTERVAL,
+    Map<String, Object> gateway = endpoint(ModelGateway.portName(model), GATEWAY_METRICS_PATH, GATEWAY_INTERVAL,
         ShieldNames.COMPONENT_GATEWAY);
+    ModelTls.gatewaySecret(model).ifPresent(secret -> {
+      // HTTPS only: Prometheus verifies the gateway as its Service name, with the CA of its Secret
+      gateway.put("scheme", "https");
+      gateway.put("tlsConfig", Map.of("serverName", ModelTls.gatewayDnsNames(model).get(0),
+          "ca", Map.of("secret", Map.of("name", secret, "key", ModelTls.CA_KEY))));
+    });
 
     Map<String, Object> selector = new LinkedHashMap<>();
     selector.put("matchLabels", Map.of(ShieldNames.MODEL_LABEL, model.getMetadata().getName()));

@@ -26,6 +26,7 @@ import io.cybershield.shield.operator.reconciler.dependent.ModelDisruptionBudget
 import io.cybershield.shield.operator.reconciler.dependent.ModelNetworkPoliciesDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelScaledObjectsDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceAccountDependent;
+import io.cybershield.shield.operator.reconciler.dependent.ModelCertificatesDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServiceMonitorDependent;
 import io.cybershield.shield.operator.reconciler.dependent.ModelServicesDependent;
 import io.cybershield.shield.operator.status.DesiredReplicas;
@@ -68,7 +69,8 @@ import java.util.stream.Collectors;
 /**
  * Reconciles a ShieldModel: the managed workflow applies the objects the pure builders describe (DJL Serving
  * Deployments per variant and pool, Services, PDBs, NetworkPolicies, a ServiceAccount, a ServiceMonitor where the
- * Prometheus Operator is installed); this class then derives the status from what the cluster shows — rollout
+ * Prometheus Operator is installed, cert-manager Certificates where cert-manager is); this class then derives the
+ * status from what the cluster shows — rollout
  * progress, ready replicas, pods the scheduler cannot place, whether the pools' GPUs can hold what the model asks
  * for, and the incident surge the floor controller ({@link SurgeFloorReconciler}) decided and wrote into the cloud
  * HPAs — and records Events and metrics for every change a person would want to see.
@@ -87,6 +89,8 @@ import java.util.stream.Collectors;
     @Dependent(name = "gateway-role", type = GatewayRoleDependent.class),
     @Dependent(name = "gateway-role-binding", type = GatewayRoleBindingDependent.class),
     @Dependent(name = "service-monitor", type = ModelServiceMonitorDependent.class,
+        activationCondition = CRDPresentActivationCondition.class),
+    @Dependent(name = "certificates", type = ModelCertificatesDependent.class,
         activationCondition = CRDPresentActivationCondition.class)
 })
 @ControllerConfiguration(name = ShieldModelReconciler.NAME)
@@ -107,12 +111,15 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // whether the optional CRDs exist: the ServiceMonitor's (its dependent's activation) and KEDA's (who scales)
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
-    resourceNames = {KedaActivation.CRD, ShieldModelReconciler.SERVICE_MONITOR_CRD}, verbs = "get")
+    resourceNames = {KedaActivation.CRD, ShieldModelReconciler.SERVICE_MONITOR_CRD,
+        ShieldModelReconciler.CERTIFICATE_CRD}, verbs = "get")
 public class ShieldModelReconciler implements Reconciler<ShieldModel> {
 
   public static final String NAME = "shieldmodel";
   /** The Prometheus Operator's CRD, whose presence activates the ServiceMonitor dependent. */
   static final String SERVICE_MONITOR_CRD = "servicemonitors.monitoring.coreos.com";
+  /** cert-manager's CRD, whose presence activates the Certificates dependent (models with spec.tls.issuerRef). */
+  static final String CERTIFICATE_CRD = "certificates.cert-manager.io";
   private static final String AUTOSCALERS = "autoscalers";
   static final String RETRAINS = "retrains";
   /** Index of the primary cache: {@code <namespace>/<spec.model.retrainRef.name>} of the models that follow one. */

@@ -30,7 +30,8 @@ class ModelGatewayTest {
 
   @Test
   void theGatewayIsTwoRestrictedCpuReplicasWithHealthProbes() {
-    Deployment gateway = ModelGateway.deployment(ModelFixtures.threatIntel(), SETTINGS);
+    Deployment gateway = ModelGateway.deployment(ModelEdits.editSpec(ModelFixtures.threatIntel(),
+        spec -> spec.withTls(null)), SETTINGS);
 
     assertThat(gateway.getMetadata().getName()).isEqualTo("threat-intel-gateway");
     assertThat(gateway.getSpec().getReplicas()).isEqualTo(2);
@@ -52,7 +53,67 @@ class ModelGatewayTest {
       assertThat(port.getContainerPort()).isEqualTo(8080);
     });
     assertThat(container.getEnv()).extracting(e -> e.getName())
-        .contains("SHIELD_MODEL", "SHIELD_NAMESPACE", "SHIELD_ROUTES_CONFIGMAP");
+        .contains("SHIELD_MODEL", "SHIELD_NAMESPACE", "SHIELD_ROUTES_CONFIGMAP")
+        .doesNotContain("SHIELD_TLS_CERT_FILE", "SHIELD_TLS_KEY_FILE", "SHIELD_TLS_UPSTREAM_CA_FILE");
+    assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTP");
+    assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("tmp");
+  }
+
+  @Test
+  void withTlsTheGatewayServesHttpsOnlyFromTheMountedSecret() {
+    ShieldModel model = ModelFixtures.threatIntel();
+    Deployment gateway = ModelGateway.deployment(model, SETTINGS);
+
+    PodSpec pod = gateway.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(container.getPorts()).singleElement().satisfies(port -> {
+      assertThat(port.getName()).isEqualTo("https");
+      assertThat(port.getContainerPort()).isEqualTo(8080);
+    });
+    for (var probe : List.of(container.getStartupProbe(), container.getReadinessProbe(),
+        container.getLivenessProbe())) {
+      assertThat(probe.getHttpGet().getScheme()).isEqualTo("HTTPS");
+      assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("https");
+    }
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("tls")).singleElement().satisfies(volume -> {
+      assertThat(volume.getSecret().getSecretName()).isEqualTo("threat-intel-tls");
+      assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440);
+      assertThat(volume.getSecret().getItems()).extracting(i -> i.getKey()).containsExactly("tls.crt", "tls.key");
+    });
+    assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(1001L);
+    assertThat(container.getVolumeMounts()).filteredOn(m -> m.getName().equals("tls")).singleElement()
+        .satisfies(mount -> {
+          assertThat(mount.getMountPath()).isEqualTo("/etc/shield/tls");
+          assertThat(mount.getReadOnly()).isTrue();
+        });
+    assertThat(container.getEnv()).filteredOn(e -> e.getName().startsWith("SHIELD_TLS_"))
+        .extracting(e -> e.getName() + "=" + e.getValue())
+        .containsExactly("SHIELD_TLS_CERT_FILE=/etc/shield/tls/tls.crt", "SHIELD_TLS_KEY_FILE=/etc/shield/tls/tls.key");
+
+    var service = ModelGateway.service(model);
+    assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+      assertThat(port.getName()).isEqualTo("https");
+      assertThat(port.getPort()).isEqualTo(8080);
+      assertThat(port.getTargetPort().getStrVal()).isEqualTo("https");
+    });
+    assertThat(ModelGateway.url(model)).isEqualTo("https://threat-intel-gateway.default.svc:8080");
+  }
+
+  @Test
+  void withUpstreamTlsTheGatewayGetsOnlyTheModelServersCa() {
+    ShieldModel model = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.withTls(
+        new io.cybershield.shield.api.v1alpha1.model.spec.TlsSpec("threat-intel-tls", null,
+            new io.cybershield.shield.api.v1alpha1.model.spec.UpstreamTls("threat-intel-djl-tls"))));
+    PodSpec pod = ModelGateway.deployment(model, SETTINGS).getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("upstream-ca")).singleElement()
+        .satisfies(volume -> {
+          assertThat(volume.getSecret().getSecretName()).isEqualTo("threat-intel-djl-tls");
+          assertThat(volume.getSecret().getItems()).extracting(i -> i.getKey()).containsExactly("ca.crt");
+        });
+    assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("SHIELD_TLS_UPSTREAM_CA_FILE"))
+        .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("/etc/shield/upstream-ca/ca.crt"));
   }
 
   @Test
@@ -188,6 +249,6 @@ class ModelGatewayTest {
         .satisfies(pdb -> assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1));
     assertThat(ModelGateway.service(ModelFixtures.threatIntel()).getSpec().getPorts()).extracting(p -> p.getPort())
         .isEqualTo(List.of(8080));
-    assertThat(ModelGateway.url(ModelFixtures.threatIntel())).isEqualTo("http://threat-intel-gateway.default.svc:8080");
+    assertThat(ModelGateway.url(ModelFixtures.cpuSmall())).isEqualTo("http://phishing-small-gateway.default.svc:8080");
   }
 }

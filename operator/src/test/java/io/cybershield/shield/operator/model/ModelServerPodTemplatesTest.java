@@ -457,4 +457,43 @@ class ModelServerPodTemplatesTest {
     return pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getName().equals(volume))
         .map(VolumeMount::getMountPath).findFirst().orElseThrow(() -> new AssertionError("no mount of " + volume));
   }
+
+  @Test
+  void withUpstreamTlsDjlServingServesHttpsFromTheMountedSecret() {
+    ShieldModel model = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.withTls(
+        new io.cybershield.shield.api.v1alpha1.model.spec.TlsSpec("threat-intel-tls", null,
+            new io.cybershield.shield.api.v1alpha1.model.spec.UpstreamTls("threat-intel-djl-tls"))));
+    PodSpec pod = ModelServerPodTemplates.desired(model, ModelFixtures.variant(model, "full"), Pool.ONPREM)
+        .getSpec();
+    Container container = pod.getContainers().get(0);
+
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("tls")).singleElement().satisfies(volume -> {
+      assertThat(volume.getSecret().getSecretName()).isEqualTo("threat-intel-djl-tls");
+      assertThat(volume.getSecret().getItems()).extracting(item -> item.getKey())
+          .containsExactly("tls.crt", "tls.key");
+      assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440);
+    });
+    assertThat(container.getVolumeMounts()).filteredOn(m -> m.getName().equals("tls")).singleElement()
+        .satisfies(mount -> assertThat(mount.getMountPath()).isEqualTo("/etc/shield/tls"));
+    Map<String, String> env = new LinkedHashMap<>();
+    container.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+    assertThat(env).contains(
+        entry("SERVING_INFERENCE_ADDRESS", "https://0.0.0.0:8080"),
+        entry("SERVING_MANAGEMENT_ADDRESS", "https://0.0.0.0:8080"),
+        entry("SERVING_CERTIFICATE_FILE", "/etc/shield/tls/tls.crt"),
+        entry("SERVING_PRIVATE_KEY_FILE", "/etc/shield/tls/tls.key"));
+    assertThat(List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe()))
+        .allSatisfy(probe -> assertThat(probe.getHttpGet().getScheme()).isEqualTo("HTTPS"));
+  }
+
+  @Test
+  void withoutUpstreamTlsDjlServingServesHttp() {
+    PodSpec pod = ModelServerPodTemplates.desired(ModelFixtures.threatIntel(),
+        ModelFixtures.variant(ModelFixtures.threatIntel(), "full"), Pool.ONPREM).getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(pod.getVolumes()).extracting(Volume::getName).doesNotContain("tls");
+    assertThat(container.getEnv()).extracting(EnvVar::getName).doesNotContain("SERVING_INFERENCE_ADDRESS",
+        "SERVING_CERTIFICATE_FILE");
+    assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTP");
+  }
 }

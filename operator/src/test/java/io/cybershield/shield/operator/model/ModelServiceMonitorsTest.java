@@ -31,7 +31,8 @@ class ModelServiceMonitorsTest {
     for (Service service : scraped) {
       assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(matchLabels)
           .containsKey("shield.cybershield.io/component");
-      assertThat(service.getSpec().getPorts()).extracting(port -> port.getName()).contains("http");
+      // the gateway of this model serves HTTPS (spec.tls), so its port is https
+      assertThat(service.getSpec().getPorts()).extracting(port -> port.getName()).containsAnyOf("http", "https");
     }
     List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
     assertThat(endpoints).hasSize(2);
@@ -39,7 +40,7 @@ class ModelServiceMonitorsTest {
         .containsEntry("interval", "30s");
     assertThat(endpoints.get(0).get("relabelings").toString())
         .contains("__meta_kubernetes_service_label_shield_cybershield_io_component", "regex=model-server", "keep");
-    assertThat(endpoints.get(1)).containsEntry("port", "http").containsEntry("path", "/q/metrics")
+    assertThat(endpoints.get(1)).containsEntry("port", "https").containsEntry("path", "/q/metrics")
         .containsEntry("interval", "15s");
     assertThat(endpoints.get(1).get("relabelings").toString()).contains("regex=gateway", "keep");
   }

@@ -26,7 +26,8 @@ public final class DjlServingLauncher implements Launcher {
     StandInOptions options = StandInOptions.fromEnvironment(context.env(), context.podIp(), port).toBuilder()
         .logSink(context.log()).build();
     context.log().accept("[sandbox] a scripted DJL Serving stand-in, not a model: it answers as DJL Serving 0.36.0 "
-        + "for model \"" + options.modelName() + "\" (" + options.modelUrl() + ") on http://" + options.host() + ":"
+        + "for model \"" + options.modelName() + "\" (" + options.modelUrl() + ") on "
+        + (options.tls() ? "https" : "http") + "://" + options.host() + ":"
         + port + (options.loadingTime().isZero() ? "" : ", after a scripted load of " + options.loadingTime())
         + "; its generations echo the prompt");
     DjlStandIn standIn = DjlStandIn.start(options);

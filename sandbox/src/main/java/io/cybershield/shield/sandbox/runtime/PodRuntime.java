@@ -77,7 +77,40 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    try {
+      this.secretVolumes = new SecretVolumes(client, java.nio.file.Files.createTempDirectory("shield-sandbox-volumes"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot make the directory of the Secret volumes", e);
+    }
+    this.secretRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sandbox-secret-volumes");
+      t.setDaemon(true);
+      return t;
+    });
+    // the kubelet updates a mounted Secret within its sync period; the sandbox within a second
+    secretRefresh.scheduleWithFixedDelay(() -> {
+      try {
+        secretVolumes.refresh();
+        if (!waitingForSecrets.isEmpty() && podInformer != null) {
+          submit(() -> {
+            for (String uid : List.copyOf(waitingForSecrets)) {
+              waitingForSecrets.remove(uid);
+              podInformer.getStore().list().stream().filter(p -> uid.equals(p.getMetadata().getUid()))
+                  .findFirst().ifPresent(this::sync);
+            }
+          });
+        }
+      } catch (RuntimeException e) {
+        LOG.debug("sandbox runtime: refreshing the Secret volumes: {}", e.toString());
+      }
+    }, 1, 1, TimeUnit.SECONDS);
   }
+
+  private final SecretVolumes secretVolumes;
+  /** Pods with a container waiting for a Secret its volume needs. */
+  private final Set<String> waitingForSecrets = ConcurrentHashMap.newKeySet();
+  private final Set<String> missingReported = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.ScheduledExecutorService secretRefresh;
 
   /**
    * Which containers this runtime runs, for the kubelet simulator to probe their readiness: those whose launcher
@@ -181,6 +214,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     for (String uid : List.copyOf(pods.keySet())) {
       gone(uid, "the sandbox stops");
     }
+    secretRefresh.shutdownNow();
+    secretVolumes.close();
   }
 
   // ---------------------------------------------------------------- the runtime's thread
@@ -227,7 +262,8 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
     }
     PodWorkloads workloads = pods.get(uid);
     for (Container c : pod.getSpec().getContainers()) {
-      if (workloads != null && (workloads.containers.containsKey(c.getName()) || workloads.stopped)) {
+      if (workloads != null && ((workloads.containers.containsKey(c.getName())
+          && !workloads.containers.get(c.getName()).waitingForSecret) || workloads.stopped)) {
         continue;
       }
       Launcher launcher = config.launcherFor(c.getImage());
@@ -243,21 +279,38 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
         workloads = new PodWorkloads(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), nodeName);
         pods.put(uid, workloads);
       }
-      workloads.containers.put(c.getName(), start(pod, c, podIp, launcher));
+      ContainerRun waiting = workloads.containers.get(c.getName());
+      ContainerRun run = start(pod, c, podIp, launcher, waiting == null ? null : waiting.log);
+      if (run.waitingForSecret) {
+        // a Secret it mounts is missing: tried again when the Secret volumes are next refreshed, as the kubelet
+        // retries a failed mount
+        waitingForSecrets.add(uid);
+      }
+      workloads.containers.put(c.getName(), run);
     }
   }
 
   /** The system property naming a directory where every container's log lines are kept too (tests). */
   public static final String CONTAINER_LOG_DIR = "shield.sandbox.container-log-dir";
 
-  private ContainerRun start(Pod pod, Container c, String podIp, Launcher launcher) {
+  private ContainerRun start(Pod pod, Container c, String podIp, Launcher launcher, ContainerLog waitingLog) {
     String where = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/" + c.getName();
     // a test run keeps what every container printed (shield.sandbox.container-log-dir), for the suite's log scan
     String archiveDir = System.getProperty(CONTAINER_LOG_DIR);
-    ContainerLog log = new ContainerLog(config.logLines(), archiveDir == null || archiveDir.isBlank() ? null
-        : java.nio.file.Path.of(archiveDir, where.replace('/', '_') + ".log"));
+    ContainerLog log = waitingLog != null ? waitingLog : new ContainerLog(config.logLines(),
+        archiveDir == null || archiveDir.isBlank() ? null
+            : java.nio.file.Path.of(archiveDir, where.replace('/', '_') + ".log"));
+    Map<String, String> env;
     try {
-      Map<String, String> env = ContainerEnvironment.resolve(pod, c, client, log::append);
+      env = secretVolumes.mount(pod, c, ContainerEnvironment.resolve(pod, c, client, log::append), log::append);
+    } catch (SecretVolumes.MissingSecret e) {
+      if (missingReported.add(pod.getMetadata().getUid() + "|" + c.getName())) {
+        LOG.warn("cannot run {} yet: {}", where, e.getMessage());
+        log.append("[sandbox] " + e.getMessage() + ": the container starts once it exists");
+      }
+      return new ContainerRun(log, null, true);
+    }
+    try {
       Workload workload = launcher.start(new WorkloadContext(pod, c, podIp, env, kubeconfig, log::append));
       workload.onEnd(log::end);
       LOG.info("running {} ({}) on {}: {}", where, c.getImage(), podIp, workload);
@@ -339,6 +392,9 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
 
   private void gone(String uid, String why) {
     stopWorkloads(uid, why);
+    secretVolumes.unmount(uid);
+    waitingForSecrets.remove(uid);
+    missingReported.removeIf(k -> k.startsWith(uid + "|"));
     pods.remove(uid);
     notRunReported.removeIf(k -> k.startsWith(uid + "|"));
   }
@@ -369,7 +425,11 @@ public final class PodRuntime implements ContainerLogs, AutoCloseable {
   }
 
   /** A container's log and its workload ({@code null} when it could not start). */
-  private record ContainerRun(ContainerLog log, Workload workload) {
+  private record ContainerRun(ContainerLog log, Workload workload, boolean waitingForSecret) {
+
+    ContainerRun(ContainerLog log, Workload workload) {
+      this(log, workload, false);
+    }
   }
 
   @Override
