@@ -81,6 +81,13 @@ class TlsOnSandboxIT {
         tls:
           secretName: threat-intel-tls
           upstream: {secretName: threat-intel-model-server-tls}
+        access:
+          roles:
+            - {name: analyst, apis: [generate], subjects: [{kind: ServiceAccount, name: analyst}]}
+      ---
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata: {name: analyst, namespace: soc}
       """;
 
   private SandboxCluster cluster;
@@ -91,6 +98,7 @@ class TlsOnSandboxIT {
   private int localPort;
   private Path dir;
   private X509Certificate gatewayCertificate;
+  private String token;
 
   @BeforeAll
   void start() throws Exception {
@@ -131,6 +139,7 @@ class TlsOnSandboxIT {
     assertThat(ready.ok()).as("the model became Ready: %s\n%s\noperator log:\n%s", ready,
         kubectl.run("describe", "shieldmodel", "threat-intel", "-n", "soc").output(),
         Files.readString(dir.resolve("operator.log"))).isTrue();
+    token = kubectl.ok("create", "token", "analyst", "-n", "soc").strip();
     ProcessBuilder portForward = new ProcessBuilder("kubectl", "port-forward", "svc/threat-intel-gateway", ":8080",
         "-n", "soc").redirectErrorStream(true);
     portForward.environment().put("KUBECONFIG", kubeconfig.toString());
@@ -159,6 +168,7 @@ class TlsOnSandboxIT {
     HttpClient https = HttpClient.newBuilder().sslContext(trusting(gatewayCertificate)).build();
     HttpResponse<String> answer = https.send(HttpRequest.newBuilder(
             URI.create("https://localhost:" + localPort + "/v1/generate")).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Summarise the alert\", \"maxTokens\": 8}")).build(),
         HttpResponse.BodyHandlers.ofString());
