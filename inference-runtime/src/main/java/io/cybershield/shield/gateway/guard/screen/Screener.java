@@ -87,8 +87,11 @@ public final class Screener {
   private record Hit(Rule rule, String excerpt, boolean hidden) {
   }
 
-  /** The views of a text; {@code features} marks those the classifier reads (not rot13, reversed or compact). */
-  private static List<View> views(Normalizer.Invisibles invisibles, String folded) {
+  /**
+   * The views of a text; {@code features} marks those the classifier reads (not rot13, reversed or compact, which
+   * are only built when {@code withRuleOnlyViews}).
+   */
+  private static List<View> views(Normalizer.Invisibles invisibles, String folded, boolean withRuleOnlyViews) {
     List<View> views = new ArrayList<>();
     views.add(new View(folded, false, false));
     String deobfuscated = Normalizer.deobfuscate(folded);
@@ -111,6 +114,13 @@ public final class Screener {
       addView(views, Normalizer.deobfuscate(decodedFolded), true);
     }
     int featureViews = views.size();
+    for (int i = 0; i < featureViews; i++) {
+      View view = views.get(i);
+      views.set(i, new View(view.text(), view.hidden(), view.compact(), true));
+    }
+    if (!withRuleOnlyViews) {
+      return views;
+    }
     views.add(new View(Normalizer.rot13(folded), true, false));
     views.add(new View(Normalizer.reverse(folded), true, false));
     views.add(new View(Normalizer.compact(folded), true, true));
@@ -118,17 +128,13 @@ public final class Screener {
     if (!compactDeobfuscated.equals(views.get(views.size() - 1).text())) {
       views.add(new View(compactDeobfuscated, true, true));
     }
-    for (int i = 0; i < featureViews; i++) {
-      View view = views.get(i);
-      views.set(i, new View(view.text(), view.hidden(), view.compact(), true));
-    }
     return views;
   }
 
   /** The texts of the views the classifier reads: the folded text, its deobfuscated and decoded readings. */
   static List<String> featureViews(String text) {
     Normalizer.Invisibles invisibles = Normalizer.stripInvisibles(text);
-    return featureTexts(views(invisibles, Normalizer.fold(invisibles.visible())));
+    return featureTexts(views(invisibles, Normalizer.fold(invisibles.visible()), false));
   }
 
   private static List<String> featureTexts(List<View> views) {
@@ -140,7 +146,7 @@ public final class Screener {
   public Screening screen(String text) {
     Normalizer.Invisibles invisibles = Normalizer.stripInvisibles(text);
     String folded = Normalizer.fold(invisibles.visible());
-    List<View> views = views(invisibles, folded);
+    List<View> views = views(invisibles, folded, true);
 
     Map<String, Hit> hits = new LinkedHashMap<>();
     for (View view : views) {
