@@ -32,6 +32,12 @@ public final class Classifier {
 
   /** At and above this probability an otherwise allowed text is flagged. */
   public static final double FLAG_PROBABILITY = 0.5;
+  /**
+   * A text with fewer words than this (a Chinese or Japanese character counts as a word) is never flagged by the
+   * classifier: "ok", "continue", "tell me more" carry too little evidence, and on so few features the probability
+   * sits near the prior.
+   */
+  static final int MIN_WORDS = 4;
   static final String TRAINING_RESOURCE = "/guard/screen/classifier-training.jsonl";
   static final int BITS = 18;
   static final int DIMENSIONS = 1 << BITS;
@@ -150,6 +156,27 @@ public final class Classifier {
       z += weights[f] * value;
     }
     return sigmoid(z);
+  }
+
+  /** Whether the (folded) text holds at least {@link #MIN_WORDS} words, each CJK character counted as one. */
+  static boolean enoughText(String folded) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < folded.length() && words < MIN_WORDS; i++) {
+      char c = folded.charAt(i);
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+          || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+        words++;
+        inWord = false;
+      } else if (Character.isLetterOrDigit(c)) {
+        words += inWord ? 0 : 1;
+        inWord = true;
+      } else {
+        inWord = false;
+      }
+    }
+    return words >= MIN_WORDS;
   }
 
   /** The probability for a raw text (its views taken as the screener takes them). */

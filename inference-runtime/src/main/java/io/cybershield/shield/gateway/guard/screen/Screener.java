@@ -213,7 +213,7 @@ public final class Screener {
     double score = 1 - (1 - damped) * cleanUndamped;
     score = Math.round(score * 1000) / 1000.0;
     Verdict verdict = score >= BLOCK_AT ? Verdict.BLOCK : score >= FLAG_AT ? Verdict.FLAG : Verdict.ALLOW;
-    if (verdict == Verdict.ALLOW && classifier != null) {
+    if (verdict == Verdict.ALLOW && classifier != null && Classifier.enoughText(folded)) {
       // the classifier can only flag: wording the rules do not know, read after deobfuscation and decoding
       List<String> featureTexts = featureTexts(views);
       double probability = classifier.probability(featureTexts);
