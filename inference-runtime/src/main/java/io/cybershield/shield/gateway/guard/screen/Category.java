@@ -11,6 +11,8 @@ final class Category {
   static final String EXFILTRATION = "exfiltration";
   static final String INDIRECT_INJECTION = "indirect_injection";
   static final String OBFUSCATION = "obfuscation";
+  /** The classifier's reason: wording like the attacks it was trained on; it only ever flags. */
+  static final String CLASSIFIER = "classifier";
 
   private Category() {
   }

@@ -30,8 +30,6 @@ final class Normalizer {
   private static final Pattern HEX_RUN = Pattern.compile("(?:(?:0x|\\\\x)?[0-9a-fA-F]{2}[\\s:,]?){12,}");
   private static final Pattern SPACED_LETTERS = Pattern.compile("\\b(?:[a-z][ .*\\-]){3,}[a-z]\\b");
   private static final Pattern HYPHENATED_BREAK = Pattern.compile("(\\pL)-\\s*\\n\\s*(\\pL)");
-  private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Cyrillic and Greek letters that look like Latin ones, as NFKC and case folding leave them. */
   private static final Map<Character, Character> CONFUSABLES = Map.ofEntries(
@@ -93,9 +91,11 @@ final class Normalizer {
   /** NFKC, case folding, underscores as spaces, words broken at a line end joined, all whitespace one space. */
   static String fold(String visible) {
     String text = java.text.Normalizer.normalize(visible, Form.NFKC).toLowerCase(Locale.ROOT);
-    text = HYPHENATED_BREAK.matcher(text).replaceAll("$1$2");
+    if (text.indexOf('-') >= 0 && text.indexOf('\n') >= 0) {
+      text = HYPHENATED_BREAK.matcher(text).replaceAll("$1$2");
+    }
     text = text.replace('_', ' ');
-    return WHITESPACE.matcher(text).replaceAll(" ").trim();
+    return collapseWhitespace(text);
   }
 
   /** The folded text with look-alikes mapped to Latin, leetspeak undone and s p a c e d letters joined. */
@@ -190,6 +190,9 @@ final class Normalizer {
 
   /** "i g n o r e" and "i.g.n.o.r.e" become "ignore". */
   static String joinSpacedLetters(String text) {
+    if (!mayHaveSpacedLetters(text)) {
+      return text;
+    }
     Matcher m = SPACED_LETTERS.matcher(text);
     StringBuilder out = new StringBuilder(text.length());
     int last = 0;
@@ -209,7 +212,72 @@ final class Normalizer {
 
   /** The text with its lines joined without a space: a payload split mid-word across lines. */
   static String joinLines(String visible) {
-    return LINE_BREAK.matcher(visible).replaceAll("");
+    // what LINE_BREAK ([ \t]*\r?\n[ \t]*) replaced by nothing would give, without a regex pass per text
+    StringBuilder out = new StringBuilder(visible.length());
+    int n = visible.length();
+    int floor = 0; // a match never reaches back into the text before the previous one
+    for (int i = 0; i < n; i++) {
+      char c = visible.charAt(i);
+      if (c != '\n') {
+        out.append(c);
+        continue;
+      }
+      int end = out.length();
+      if (end > floor && out.charAt(end - 1) == '\r') {
+        end--;
+      }
+      while (end > floor && (out.charAt(end - 1) == ' ' || out.charAt(end - 1) == '\t')) {
+        end--;
+      }
+      out.setLength(end);
+      floor = end;
+      while (i + 1 < n && (visible.charAt(i + 1) == ' ' || visible.charAt(i + 1) == '\t')) {
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Runs of RE2's {@code \s} ([\t\n\f\r ]) as one space, then {@link String#trim}: what {@code \s+} replaced by a
+   * space gave, in one pass.
+   */
+  static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+        if (!space) {
+          out.append(' ');
+          space = true;
+        }
+      } else {
+        out.append(c);
+        space = false;
+      }
+    }
+    return out.toString().trim();
+  }
+
+  /** Whether the text holds a letter, separator, letter, separator, letter, separator, letter run at all. */
+  private static boolean mayHaveSpacedLetters(String text) {
+    int run = 0;
+    for (int i = 0; i + 1 < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = text.charAt(i + 1);
+      boolean pair = c >= 'a' && c <= 'z' && (next == ' ' || next == '.' || next == '*' || next == '-');
+      if (pair) {
+        run++;
+        if (run >= 3 && i + 2 < text.length() && text.charAt(i + 2) >= 'a' && text.charAt(i + 2) <= 'z') {
+          return true;
+        }
+        i++;
+      } else {
+        run = 0;
+      }
+    }
+    return false;
   }
 
   private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9a-fA-F]{2}");
@@ -220,8 +288,11 @@ final class Normalizer {
    * strings and encoded file names carry instructions too.
    */
   static String urlDecode(String visible) {
-    String text = PLUS_BETWEEN_WORDS.matcher(visible).replaceAll("$1 $2");
-    text = PLUS_BETWEEN_WORDS.matcher(text).replaceAll("$1 $2");
+    String text = visible;
+    if (text.indexOf('+') >= 0) {
+      text = PLUS_BETWEEN_WORDS.matcher(text).replaceAll("$1 $2");
+      text = PLUS_BETWEEN_WORDS.matcher(text).replaceAll("$1 $2");
+    }
     if (!PERCENT_ESCAPE.matcher(text).find()) {
       return text;
     }
@@ -287,7 +358,7 @@ final class Normalizer {
         i++;
       }
     }
-    return WHITESPACE.matcher(out.toString().replace('_', ' ')).replaceAll(" ").trim();
+    return collapseWhitespace(out.toString().replace('_', ' '));
   }
 
   private static boolean isSpacer(char c) {

@@ -43,12 +43,21 @@ public final class Screener {
 
   private final List<Rule> rules;
   private final Trie keywords;
+  /** Null: rules only. */
+  private final Classifier classifier;
 
+  /** The rules and the shared classifier (trained on first use from the shipped corpora). */
   public Screener() {
-    this(Rules.ALL);
+    this(Rules.ALL, Classifier.shared());
   }
 
+  /** The rules alone (no classifier). */
   Screener(List<Rule> rules) {
+    this(rules, null);
+  }
+
+  Screener(List<Rule> rules, Classifier classifier) {
+    this.classifier = classifier;
     this.rules = List.copyOf(rules);
     Trie.TrieBuilder builder = Trie.builder();
     Set<String> all = new HashSet<>();
@@ -59,7 +68,10 @@ public final class Screener {
     this.keywords = builder.build();
   }
 
-  private record View(String text, boolean hidden, boolean compact) {
+  private record View(String text, boolean hidden, boolean compact, boolean features) {
+    View(String text, boolean hidden, boolean compact) {
+      this(text, hidden, compact, false);
+    }
   }
 
   /** Adds a (non-compact) view unless one with the same text is there already. */
@@ -75,9 +87,11 @@ public final class Screener {
   private record Hit(Rule rule, String excerpt, boolean hidden) {
   }
 
-  public Screening screen(String text) {
-    Normalizer.Invisibles invisibles = Normalizer.stripInvisibles(text);
-    String folded = Normalizer.fold(invisibles.visible());
+  /**
+   * The views of a text; {@code features} marks those the classifier reads (not rot13, reversed or compact, which
+   * are only built when {@code withRuleOnlyViews}).
+   */
+  private static List<View> views(Normalizer.Invisibles invisibles, String folded, boolean withRuleOnlyViews) {
     List<View> views = new ArrayList<>();
     views.add(new View(folded, false, false));
     String deobfuscated = Normalizer.deobfuscate(folded);
@@ -88,8 +102,6 @@ public final class Screener {
       addView(views, tagText, true);
       addView(views, Normalizer.deobfuscate(tagText), true);
     }
-    views.add(new View(Normalizer.rot13(folded), true, false));
-    views.add(new View(Normalizer.reverse(folded), true, false));
     if (invisibles.visible().indexOf('\n') >= 0) {
       addView(views, Normalizer.deobfuscate(Normalizer.fold(Normalizer.joinLines(invisibles.visible()))), true);
     }
@@ -101,11 +113,40 @@ public final class Screener {
       views.add(new View(decodedFolded, true, false));
       addView(views, Normalizer.deobfuscate(decodedFolded), true);
     }
+    int featureViews = views.size();
+    for (int i = 0; i < featureViews; i++) {
+      View view = views.get(i);
+      views.set(i, new View(view.text(), view.hidden(), view.compact(), true));
+    }
+    if (!withRuleOnlyViews) {
+      return views;
+    }
+    views.add(new View(Normalizer.rot13(folded), true, false));
+    views.add(new View(Normalizer.reverse(folded), true, false));
     views.add(new View(Normalizer.compact(folded), true, true));
     String compactDeobfuscated = Normalizer.compact(deobfuscated);
     if (!compactDeobfuscated.equals(views.get(views.size() - 1).text())) {
       views.add(new View(compactDeobfuscated, true, true));
     }
+    return views;
+  }
+
+  /** The texts of the views the classifier reads: the folded text, its deobfuscated and decoded readings. */
+  static List<String> featureViews(String text) {
+    Normalizer.Invisibles invisibles = Normalizer.stripInvisibles(text);
+    return featureTexts(views(invisibles, Normalizer.fold(invisibles.visible()), false));
+  }
+
+  private static List<String> featureTexts(List<View> views) {
+    List<String> texts = new ArrayList<>();
+    views.stream().filter(View::features).forEach(v -> texts.add(v.text()));
+    return texts;
+  }
+
+  public Screening screen(String text) {
+    Normalizer.Invisibles invisibles = Normalizer.stripInvisibles(text);
+    String folded = Normalizer.fold(invisibles.visible());
+    List<View> views = views(invisibles, folded, true);
 
     Map<String, Hit> hits = new LinkedHashMap<>();
     for (View view : views) {
@@ -172,6 +213,16 @@ public final class Screener {
     double score = 1 - (1 - damped) * cleanUndamped;
     score = Math.round(score * 1000) / 1000.0;
     Verdict verdict = score >= BLOCK_AT ? Verdict.BLOCK : score >= FLAG_AT ? Verdict.FLAG : Verdict.ALLOW;
+    if (verdict == Verdict.ALLOW && classifier != null && Classifier.enoughText(folded)) {
+      // the classifier can only flag: wording the rules do not know, read after deobfuscation and decoding
+      List<String> featureTexts = featureTexts(views);
+      double probability = classifier.probability(featureTexts);
+      if (probability >= Classifier.FLAG_PROBABILITY) {
+        verdict = Verdict.FLAG;
+        score = Math.max(score, FLAG_AT);
+        reasons.add(new Reason(Category.CLASSIFIER, excerptOf(classifier.topWords(featureTexts, 4))));
+      }
+    }
     return new Screening(verdict, score, List.copyOf(reasons));
   }
 
@@ -232,6 +283,10 @@ public final class Screener {
       signs.add("instructions found only after decoding or deobfuscation");
     }
     return String.join("; ", signs);
+  }
+
+  private static String excerptOf(String text) {
+    return text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS - 1) + "…" : text;
   }
 
   static String excerpt(String text, int start, int end) {

@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was measured before the rework (39.2 %) and its failures tuned on since; {@code heldout3.jsonl} to
  * {@code heldout7.jsonl} were each written fresh after a round of changes and measured once clean (86.5 %, 84.1 %,
  * 85.5 %, 69.2 %, 78.3 %); their records were never tuned on, but later rounds were written by the same author and
- * their totals were read again, so only the first figure of each is a held-out one.
+ * their totals were read again, so only the first figure of each is a held-out one. The screener measured here
+ * includes the classifier, which is trained on tuning and heldout2..7: on those sets its figures are seen ones (the
+ * cross-validated ones are in {@code ScreenClassifierTest}). {@code heldout8.jsonl} was written before the
+ * classifier, measured once on the rules (72.6 %) and is trained or tuned on by nothing: 97.3 % with the classifier.
  */
 class ScreenCorpusTest {
 
@@ -50,7 +53,8 @@ class ScreenCorpusTest {
       new Floor("heldout4.jsonl", 60, 60, 0.88, 0.03),
       new Floor("heldout5.jsonl", 60, 60, 0.89, 0.04),
       new Floor("heldout6.jsonl", 60, 60, 0.83, 0.03),
-      new Floor("heldout7.jsonl", 60, 60, 0.75, 0.04));
+      new Floor("heldout7.jsonl", 60, 60, 0.75, 0.04),
+      new Floor("heldout8.jsonl", 100, 100, 0.94, 0.04));
 
   @Test
   void tuningSetMeetsItsFloors() throws IOException {
