@@ -134,6 +134,18 @@ class IncidentSurgeIT extends OperatorTestSupport {
           });
     }
 
+    /** Whether the watch has seen the floor below {@code floor} after it had been seen at it. */
+    boolean sawBelow(int floor) {
+      boolean reached = false;
+      for (Seen s : seen) {
+        reached |= s.floor() >= floor;
+        if (reached && s.floor() < floor) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** When the floor was first seen below {@code floor} after it had been seen at it. */
     Instant firstSeenBelow(int floor) {
       boolean reached = false;
@@ -206,6 +218,7 @@ class IncidentSurgeIT extends OperatorTestSupport {
 
       sandbox.kubectl.apply(incident("inc-4711", "critical", "soc", true));
       await().atMost(WITHIN).until(() -> cloudFloor("soc-model") == 1);
+      await().atMost(WITHIN).until(() -> watch.sawBelow(4));
       assertThat(watch.firstSeenBelow(4)).as("the floor is held until the end of the cooldown")
           .isAfterOrEqualTo(watch.cooldownUntil());
       await().atMost(WITHIN).untilAsserted(() -> assertThat(surging("soc-model")).isEqualTo("False"));
@@ -249,6 +262,7 @@ class IncidentSurgeIT extends OperatorTestSupport {
             .satisfies(a -> assertThat(a.name()).isEqualTo("inc-high"));
         assertThat(shieldModel("overlap-model").getStatus().surge().cooldownUntil()).isNull();
       });
+      await().atMost(WITHIN).until(() -> watch.sawBelow(4));
       assertThat(watch.firstSeenBelow(4)).as("the critical floor is held for its cooldown though high stays active")
           .isAfterOrEqualTo(watch.cooldownUntil());
     }
@@ -285,6 +299,8 @@ class IncidentSurgeIT extends OperatorTestSupport {
       ResourceID id = new ResourceID("restarted", ns);
       await().atMost(WITHIN).until(() -> sandbox.decisions.latest(id).isPresent());
       await().atMost(WITHIN).until(() -> cloudFloor("restarted") == 1);
+      // the watch's event of that change may come after the read
+      await().atMost(WITHIN).until(() -> watch.sawBelow(2));
       assertThat(watch.firstSeenBelow(2)).as("the floor is held until the end of the cooldown, restart or not")
           .isAfterOrEqualTo(watch.cooldownUntil());
     }
