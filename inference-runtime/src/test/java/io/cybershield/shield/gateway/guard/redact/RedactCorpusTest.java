@@ -43,6 +43,7 @@ class RedactCorpusTest {
       heldout4 | heldout4-secrets.jsonl | heldout4-clean.jsonl |  60 |  50 | 99.0 | 5.0
       heldout5 | heldout5-secrets.jsonl | heldout5-clean.jsonl | 120 |  80 | 99.0 | 5.0
       heldout6 | heldout6-secrets.jsonl | heldout6-clean.jsonl |  60 |  40 | 91.0 | 5.0
+      heldout7 | heldout7-secrets.jsonl | heldout7-clean.jsonl | 100 |  60 | 97.0 | 5.0
       """)
   void redactsTheItemsAndLeavesTheCleanRecords(String set, String secretsFile, String cleanFile, int minItems,
       int minClean, double itemFloor, double cleanCeiling) throws IOException {
