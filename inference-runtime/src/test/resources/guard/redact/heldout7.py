@@ -253,7 +253,12 @@ s("personnummer: 19811218-9876", ("se_personnummer", "19811218-9876"))
 p1 = pnr("850709", "123")
 s(f"Personnummer {p1[:6]}-{p1[6:]}", ("se_personnummer", f"{p1[:6]}-{p1[6:]}"))
 s("Steuer-ID: 65 929 970 489", ("de_tax_id", "65 929 970 489"))
+def detax_ok(t):  # the first ten digits: one digit twice or three times, the others at most once, one missing
+    from collections import Counter
+    k = sorted(Counter(t[:10]).values(), reverse=True)
+    return k[0] in (2, 3) and all(v == 1 for v in k[1:])
 t7 = detax("4" + "%09d" % R.randint(0, 10**9 - 1))
+while not detax_ok(t7): t7 = detax("4" + "%09d" % R.randint(0, 10**9 - 1))
 s(f"Steuerliche Identifikationsnummer {t7}", ("de_tax_id", t7))
 
 # clean

@@ -171,7 +171,12 @@ sn = sin("2" + "%07d" % R.randint(0, 10**7 - 1))
 s(f"SIN {sn[:3]} {sn[3:6]} {sn[6:]}", ("ca_sin", f"{sn[:3]} {sn[3:6]} {sn[6:]}"))
 p1 = pnr("900101", "234")
 s(f"personnr: 19{p1[:6]}-{p1[6:]}", ("se_personnummer", f"19{p1[:6]}-{p1[6:]}"))
+def detax_ok(t):  # the first ten digits: one digit twice or three times, the others at most once, one missing
+    from collections import Counter
+    k = sorted(Counter(t[:10]).values(), reverse=True)
+    return k[0] in (2, 3) and all(v == 1 for v in k[1:])
 t7 = detax("5" + "%09d" % R.randint(0, 10**9 - 1))
+while not detax_ok(t7): t7 = detax("5" + "%09d" % R.randint(0, 10**9 - 1))
 s(f"Steuer-ID {t7[:2]} {t7[2:5]} {t7[5:8]} {t7[8:]}", ("de_tax_id", f"{t7[:2]} {t7[2:5]} {t7[5:8]} {t7[8:]}"))
 
 c("GET /health 200 0.003s from 172.16.4.20")

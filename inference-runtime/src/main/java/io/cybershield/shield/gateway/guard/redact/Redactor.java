@@ -187,7 +187,7 @@ public final class Redactor {
       new Rule("password", Pattern.compile(
           "(?i)(?:\\b(?:wlan-?schl\u00fcssel|netzwerkschl\u00fcssel|wlan-?key|wpa2?[ -]?(?:key|schl\u00fcssel|passphrase)|"
               + "wi-?fi[ -]?(?:key|password|passwort|schl\u00fcssel)|cl\u00e9 (?:wpa2?|wi-?fi|wlan|de s\u00e9curit\u00e9 r\u00e9seau)|"
-              + "network (?:security )?key|pre-?shared[ -]key|pass ?phrase)"
+              + "network (?:security )?key|pre-?shared[ -]key|pass ?phrase(?:\\s+for\\s+[^\\s:=]{1,60})?)"
               + "|\\b(?:password|passwort|kennwort|mot de passe|contrase\u00f1a|clave|wachtwoord|l\u00f6senord|senha|parola|"
               + "passord|adgangskode|salasana|pin)\\s+(?:for|f\u00fcr|pour|para|voor|f\u00f6r|del|de la|du|de|van|til|till|zum|zur)"
               + "\\s+(?:(?:the|den|die|das|le|la|el|de|het|der|l')\\s*)?[^\\s:=]{1,30})\\s*[:=]\\s*"
@@ -318,7 +318,7 @@ public final class Redactor {
           "(?i)\\b(?:password|passwd|passphrase|pwd|pass|pw|passcode|passwort|kennwort|mot de passe|contrase\u00f1a|"
               + "clave|wachtwoord|l\u00f6senord(?:et)?|senha|parola|salasana|passord(?:et)?|adgangskode(?:n)?|"
               + "has\u0142o|heslo)"
-              + "(?:\\s+[^\\s:=\"'`]{1,30}){0,4}?\\s+(?:is|was|of|set to|changed to|is now|ist|lautet|war|"
+              + "(?:\\s+[^\\s:=\"`]{1,30}){0,4}?\\s+(?:is|was|of|set to|changed to|is now|ist|lautet|war|"
               + "ist jetzt|est|\u00e9tait|es|era|\u00e9|\u00e8|\u00e4r|var|er|is nu|blir|:)\\s*:?\\s+"
               + "[\"'`]?([^\\s\"'`]{4,128})"),
           1, null, "prose_password"),
@@ -416,7 +416,8 @@ public final class Redactor {
   /** Words in a prose password sentence that make it about the password, not the password itself. */
   private static final Pattern PROSE_NOT_SECRET = Pattern.compile(
       "(?:policy|reset|expir|length|hash|rotation|complexity|manager|spray|hint|history|age|attempt|change|"
-          + "strength|requirement|minimum|maximum|field|prompt)");
+          + "strength|requirement|minimum|maximum|field|prompt|must|m\u00e5ste|muss|moet|doit|deve|debe|should|soll|"
+          + "needs|wird|wurde|will|can|kann|bytas|wechsel|geändert|chang)");
   /** Keys named for a hash, a digest, a commit or a public part: their hex value is not a secret. */
   private static final Pattern HASH_KEY = Pattern.compile(
       "(?i)(?:hash|sha|md5|digest|checksum|commit|fingerprint|thumbprint|etag|integrity|public|pub|cache|"
@@ -860,7 +861,7 @@ public final class Redactor {
       case "us_ssn": {
         boolean dashed = "-".equals(m.group(1)) && "-".equals(m.group(2));
         boolean plain = m.group(1).isEmpty() && m.group(2).isEmpty();
-        return numberBoundary(text, at) && CheckDigits.usSsn(digits)
+        return numberBoundary(text, at) && CheckDigits.usSsn(digits, named(SSN_CONTEXT, text, at))
             && (dashed && !m.group(1).isEmpty() || (dashed || plain || m.group(1).equals(m.group(2)))
                 && named(SSN_CONTEXT, text, at));
       }
