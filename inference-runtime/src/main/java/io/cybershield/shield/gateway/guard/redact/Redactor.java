@@ -716,6 +716,16 @@ public final class Redactor {
     }
     List<int[]> header = cells(text, headerStart, headerEnd, delimiter);
     List<int[]> row = cells(text, lineStart, lineEnd(text, lineStart), delimiter);
+    // a header names its columns in a few words, and a comma- or tab-separated row has as many cells: a line of
+    // prose with commas is not a table (the same number in it was read differently alone and in a longer text)
+    if (delimiter != '|' && row.size() != header.size()) {
+      return null;
+    }
+    for (int[] cell : header) {
+      if (cell[1] - cell[0] > 64) {
+        return null;
+      }
+    }
     for (int i = 0; i < Math.min(header.size(), row.size()); i++) {
       if (row.get(i)[0] <= at.start() && at.end() <= row.get(i)[1]) {
         return text.substring(header.get(i)[0], header.get(i)[1]);
