@@ -49,6 +49,11 @@ public final class CheckDigits {
 
   /** A US SSN: area not 000, 666 or 9xx; group not 00; serial not 0000; not the numbers printed on sample cards. */
   public static boolean usSsn(String digits) {
+    return usSsn(digits, false);
+  }
+
+  /** As {@link #usSsn(String)}; with {@code sample}, the numbers printed on sample cards count too. */
+  public static boolean usSsn(String digits, boolean sample) {
     if (digits.length() != 9) {
       return false;
     }
@@ -56,7 +61,7 @@ public final class CheckDigits {
     int group = Integer.parseInt(digits.substring(3, 5));
     int serial = Integer.parseInt(digits.substring(5));
     return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
-        && !digits.equals("078051120") && !digits.equals("219099999");
+        && (!digits.equals("078051120") && !digits.equals("219099999") || sample);
   }
 
   /** A Spanish DNI (8 digits and letter) or NIE (X, Y or Z, 7 digits and letter): the letter is number mod 23. */

@@ -187,7 +187,7 @@ public final class Redactor {
       new Rule("password", Pattern.compile(
           "(?i)(?:\\b(?:wlan-?schl\u00fcssel|netzwerkschl\u00fcssel|wlan-?key|wpa2?[ -]?(?:key|schl\u00fcssel|passphrase)|"
               + "wi-?fi[ -]?(?:key|password|passwort|schl\u00fcssel)|cl\u00e9 (?:wpa2?|wi-?fi|wlan|de s\u00e9curit\u00e9 r\u00e9seau)|"
-              + "network (?:security )?key|pre-?shared[ -]key|pass ?phrase)"
+              + "network (?:security )?key|pre-?shared[ -]key|pass ?phrase(?:\\s+for\\s+[^\\s:=]{1,60})?)"
               + "|\\b(?:password|passwort|kennwort|mot de passe|contrase\u00f1a|clave|wachtwoord|l\u00f6senord|senha|parola|"
               + "passord|adgangskode|salasana|pin)\\s+(?:for|f\u00fcr|pour|para|voor|f\u00f6r|del|de la|du|de|van|til|till|zum|zur)"
               + "\\s+(?:(?:the|den|die|das|le|la|el|de|het|der|l')\\s*)?[^\\s:=]{1,30})\\s*[:=]\\s*"
@@ -318,11 +318,16 @@ public final class Redactor {
           "(?i)\\b(?:password|passwd|passphrase|pwd|pass|pw|passcode|passwort|kennwort|mot de passe|contrase\u00f1a|"
               + "clave|wachtwoord|l\u00f6senord(?:et)?|senha|parola|salasana|passord(?:et)?|adgangskode(?:n)?|"
               + "has\u0142o|heslo)"
-              + "(?:\\s+(?:for|f\u00fcr|pour|para|voor|f\u00f6r)\\s+(?:the\\s+|den\\s+|die\\s+|das\\s+|le\\s+|la\\s+|"
-              + "el\\s+|de\\s+|het\\s+)?[^\\s]{1,40})?\\s+(?:is|was|of|set to|changed to|is now|ist|lautet|war|"
+              + "(?:\\s+[^\\s:=\"`]{1,30}){0,4}?\\s+(?:is|was|of|set to|changed to|is now|ist|lautet|war|"
               + "ist jetzt|est|\u00e9tait|es|era|\u00e9|\u00e8|\u00e4r|var|er|is nu|blir|:)\\s*:?\\s+"
               + "[\"'`]?([^\\s\"'`]{4,128})"),
-          1, Redactor::notAWord),
+          1, null, "prose_password"),
+      // a user and then a password word with no separator: "Benutzer svc_scan, Passwort X", "user admin pass X"
+      new Rule("password", Pattern.compile(
+          "(?i)\\b(?:user(?:name)?|login|benutzer(?:name)?|utilisateur|usuario|utente|usu\u00e1rio|gebruiker|"
+              + "anv\u00e4ndare|u\u017cytkownik)\\s*:?\\s+[A-Za-z0-9_.@\\\\-]{2,64}\\s*[,;/]?\\s*(?:and\\s+|und\\s+|et\\s+|y\\s+|e\\s+)?"
+              + "(?:password|passwort|kennwort|pass|pwd|pw|mot de passe|contrase\u00f1a|senha|wachtwoord|l\u00f6senord|"
+              + "parola|has\u0142o)\\s+[\"'`]?([^\\s\"'`,;]{4,128})"), 1, Redactor::notAWord),
       new Rule("generic_api_key", Pattern.compile(
           "(?i)[A-Za-z0-9_.-]*(?:api[_-]?key|apikey|api[_-]?token|secret|token|access[_-]?key|auth[_-]?key|"
               + "private[_-]?key|client[_-]?secret|app[_-]?key|x-api-key|signing[_-]?key|(?:primary|secondary|master)"
@@ -333,12 +338,26 @@ public final class Redactor {
       new Rule("generic_api_key", Pattern.compile(
           "(?i)\\bauthorization\\s*[:=]\\s*[\"']?(?:api-?key|ssws|key|dsn|token-key|klaviyo-api-key|genie-?key)\\s+"
               + "([A-Za-z0-9._~+/=-]{16,512})"), 1, Redactor::secretLike),
+      // the generic detector: a high-entropy value (upper, lower and digits, 20 or more) under any key that names
+      // a secret, token, key, password, auth or credential, in any syntax (k=v, k: v, JSON, YAML, env, headers)
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)[A-Za-z0-9_.-]*(?:secret|token|key|pass|pwd|auth|credential|cred|api|bearer|signature|sig)"
+              + "[A-Za-z0-9_.-]*[\"']?\\s*(?:=>|:=|=|:)\\s*[\"'`]?([A-Za-z0-9_\\-+/=.~]{20,512})"), 1, null,
+          "generic_any"),
+      // ... and the same as a command-line flag with a space (--api-key X, --token X, -k X)
+      new Rule("generic_api_key", Pattern.compile(
+          "(?i)(?:^|\\s)--?[A-Za-z0-9-]*(?:secret|token|key|auth|credential|api)[A-Za-z0-9-]*\\s+[\"']?"
+              + "([A-Za-z0-9_\\-+/=.~]{20,512})"), 1, null, "generic_any"),
       new Rule("email", Pattern.compile(
           "[\\p{L}0-9._%+'-]{1,64}@[\\p{L}0-9-]{1,63}(?:\\.[\\p{L}0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null),
       // URL-encoded addresses in query strings and logged URLs: name%40domain
       new Rule("email", Pattern.compile(
           "[A-Za-z0-9._%+'-]{1,64}%40[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0, null,
           "email_encoded"),
+      // JSON-escaped addresses: name\u0040domain (a serialiser that escapes '@')
+      new Rule("email", Pattern.compile(
+          "[A-Za-z0-9._%+'-]{1,64}\\\\u0040[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"), 0,
+          v -> EMAIL.isValid(v.replace("\\u0040", "@"))),
       new Rule("iban", Pattern.compile(
           "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b"), 0, null),
       // a bare number under a phone key (msisdn, phone, tel): a phone number even when it would pass Luhn
@@ -394,6 +413,16 @@ public final class Redactor {
   private static final Pattern API_KEY_NAME = Pattern.compile(
       "(?i)(?:api[_-]?key|apikey|api[_-]?token|api[_-]?secret|auth[_-]?token|access[_-]?token|secret[_-]?key|"
           + "subscription[_-]?key)$");
+  /** Words in a prose password sentence that make it about the password, not the password itself. */
+  private static final Pattern PROSE_NOT_SECRET = Pattern.compile(
+      "(?:policy|reset|expir|length|hash|rotation|complexity|manager|spray|hint|history|age|attempt|change|"
+          + "strength|requirement|minimum|maximum|field|prompt|must|m\u00e5ste|muss|moet|doit|deve|debe|should|soll|"
+          + "needs|wird|wurde|will|can|kann|bytas|wechsel|geändert|chang)");
+  /** Keys named for a hash, a digest, a commit or a public part: their hex value is not a secret. */
+  private static final Pattern HASH_KEY = Pattern.compile(
+      "(?i)(?:hash|sha|md5|digest|checksum|commit|fingerprint|thumbprint|etag|integrity|public|pub|cache|"
+          + "partition|sort|primary|foreign|idempot|dedup|routing|object|bucket|row|lookup|index|trace|span|request|"
+          + "correlation|session_?id|key_?id|keyid|kid|nonce|salt|tag|ref|state)");
   /** Names of keys that hold an OAuth access token (sent as a bearer token). */
   private static final Pattern ACCESS_TOKEN_NAME = Pattern.compile("(?i)(?:^|[_.-])access[_-]?token$");
   /** Names of keys that hold a GitHub token (an older 40-hex token has no prefix). */
@@ -449,19 +478,22 @@ public final class Redactor {
         if (type.equals("private_key") && serviceAccount) {
           type = "gcp_service_account_key";
         }
-        if (rule.kind.equals("generic_kv") && ACCESS_TOKEN_NAME.matcher(key(text, m.start(), start)).find()) {
+        if (rule.kind.startsWith("generic_") && ACCESS_TOKEN_NAME.matcher(key(text, m.start(), start)).find()) {
           type = "bearer_token";
         }
-        if (rule.kind.equals("generic_kv") && GITHUB_KEY_NAME.matcher(key(text, m.start(), start)).find()) {
+        if (rule.kind.startsWith("generic_") && GITHUB_KEY_NAME.matcher(key(text, m.start(), start)).find()) {
           type = "github_token";
         }
-        if (rule.kind.equals("generic_kv") && AZURE_KEY_NAME.matcher(key(text, m.start(), start)).find()
+        if (rule.kind.startsWith("generic_") && AZURE_KEY_NAME.matcher(key(text, m.start(), start)).find()
             && end - start >= 40) {
           type = "azure_connection_string";
         }
-        if (rule.kind.equals("generic_kv") && aws && end - start == 40
+        if (rule.kind.startsWith("generic_") && aws && end - start == 40
             && AWS_SECRET.matcher(text.substring(start, end)).matches()) {
           type = "aws_secret_access_key";
+        }
+        if (rule.kind.equals("generic_any") && PASS_KEY.matcher(key(text, m.start(), start)).find()) {
+          type = "password";
         }
         for (int cut : rule.shrink ? cuts(text, start, end) : new int[] {end}) {
           Finding candidate = new Finding(type, start, cut);
@@ -477,8 +509,69 @@ public final class Redactor {
       }
     }
     tableCells(text, taken);
+    sqlInserts(text, taken);
     taken.sort(Comparator.comparingInt(Finding::start));
     return taken;
+  }
+
+  private static final Pattern SQL_INSERT = Pattern.compile(
+      "(?i)\\bINSERT\\s+(?:IGNORE\\s+)?INTO\\s+[A-Za-z0-9_.\"`\\[\\]]{1,128}\\s*\\(([^()\\n]{1,1000})\\)\\s*VALUES\\s*"
+          + "\\(((?:'(?:[^'\\n]|'')*'|\"[^\"\\n]*\"|[^()'\"\\n])*)\\)");
+  private static final Pattern PASS_KEY = Pattern.compile("(?i)(?:pass|pwd|kennwort|senha|contrase)");
+
+  /**
+   * SQL {@code INSERT INTO t (login, password) VALUES ('x', 'y')}: a quoted value under a password column (a
+   * password) or a key, secret or token column (an API key when it has the look of one).
+   */
+  private static void sqlInserts(String text, List<Finding> taken) {
+    Matcher m = SQL_INSERT.matcher(text);
+    while (m.find()) {
+      String[] columns = m.group(1).split(",");
+      List<int[]> values = new ArrayList<>();
+      int i = m.start(2);
+      int end = m.end(2);
+      while (i < end) {
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == ',')) {
+          i++;
+        }
+        if (i >= end) {
+          break;
+        }
+        char q = text.charAt(i);
+        if (q == '\'' || q == '"') {
+          int j = i + 1;
+          while (j < end && (text.charAt(j) != q || j + 1 < end && text.charAt(j + 1) == q && q == '\'' && j++ > 0)) {
+            j++;
+          }
+          values.add(new int[] {i + 1, Math.min(j, end)});
+          i = j + 1;
+        } else {
+          int j = i;
+          while (j < end && text.charAt(j) != ',') {
+            j++;
+          }
+          values.add(new int[] {-1, -1});
+          i = j;
+        }
+      }
+      if (values.size() != columns.length) {
+        continue;
+      }
+      for (int c = 0; c < columns.length; c++) {
+        String name = columns[c].trim().replaceAll("[\"`\\[\\]]", "");
+        int[] v = values.get(c);
+        if (v[0] < 0 || v[1] <= v[0]) {
+          continue;
+        }
+        String value = text.substring(v[0], v[1]);
+        boolean password = PASSWORD_COLUMN.matcher(name).matches();
+        boolean key = !password && KEY_COLUMN.matcher(name).matches() && !NOT_A_SECRET_KEY.matcher(name).find();
+        boolean secret = password && passwordValue(value) && notAWord(value) || key && secretLike(value);
+        if (secret && free(taken, v[0], v[1])) {
+          taken.add(new Finding(password ? "password" : "generic_api_key", v[0], v[1]));
+        }
+      }
+    }
   }
 
   /**
@@ -623,6 +716,16 @@ public final class Redactor {
     }
     List<int[]> header = cells(text, headerStart, headerEnd, delimiter);
     List<int[]> row = cells(text, lineStart, lineEnd(text, lineStart), delimiter);
+    // a header names its columns in a few words, and a comma- or tab-separated row has as many cells: a line of
+    // prose with commas is not a table (the same number in it was read differently alone and in a longer text)
+    if (delimiter != '|' && row.size() != header.size()) {
+      return null;
+    }
+    for (int[] cell : header) {
+      if (cell[1] - cell[0] > 64) {
+        return null;
+      }
+    }
     for (int i = 0; i < Math.min(header.size(), row.size()); i++) {
       if (row.get(i)[0] <= at.start() && at.end() <= row.get(i)[1]) {
         return text.substring(header.get(i)[0], header.get(i)[1]);
@@ -713,6 +816,18 @@ public final class Redactor {
         key = key.substring(0, Math.max(0, key.indexOf(key.indexOf('"') >= 0 ? '"' : '\'')));
         return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key).find();
       }
+      case "prose_password": {
+        String between = text.substring(m.start(), at.start()).toLowerCase(Locale.ROOT);
+        return notAWord(match) && !PROSE_NOT_SECRET.matcher(between).find();
+      }
+      case "generic_any": {
+        String key = key(text, m.start(), at.start());
+        String value = trimEnd(match);
+        boolean hex = value.matches("[0-9a-fA-F]+");
+        return (hex ? value.length() >= 32 && !HASH_KEY.matcher(key).find() : strongSecret(value))
+            && !NOT_A_SECRET_KEY.matcher(key).find() && !HASH_KEY.matcher(key).find()
+            && !REFERENCE_KEY.matcher(key).find() && !resourceName(value) && passwordValue(value);
+      }
       case "password_kv":
         return passwordValue(match) && !NOT_A_SECRET_KEY.matcher(key(text, m.start(), at.start())).find();
       case "generic_kv": {
@@ -756,7 +871,7 @@ public final class Redactor {
       case "us_ssn": {
         boolean dashed = "-".equals(m.group(1)) && "-".equals(m.group(2));
         boolean plain = m.group(1).isEmpty() && m.group(2).isEmpty();
-        return numberBoundary(text, at) && CheckDigits.usSsn(digits)
+        return numberBoundary(text, at) && CheckDigits.usSsn(digits, named(SSN_CONTEXT, text, at))
             && (dashed && !m.group(1).isEmpty() || (dashed || plain || m.group(1).equals(m.group(2)))
                 && named(SSN_CONTEXT, text, at));
       }
@@ -1038,6 +1153,23 @@ public final class Redactor {
       end--;
     }
     return value.substring(0, end);
+  }
+
+  /** A value of 20 or more with upper and lower case letters and digits and high entropy, not a UUID. */
+  private static boolean strongSecret(String value) {
+    if (value.length() < 20 || UUID.matcher(value).matches() || value.indexOf("://") >= 0 || !notMasked(value)) {
+      return false;
+    }
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      upper |= Character.isUpperCase(c);
+      lower |= Character.isLowerCase(c);
+      digit |= Character.isDigit(c);
+    }
+    return upper && lower && digit && entropy(value) >= 3.5;
   }
 
   /** A long value with the look of a random secret: letters and digits mixed, high entropy, not a UUID. */
