@@ -128,7 +128,10 @@ class GatewayTlsIT {
     assertThat(rotated.serial()).isNotEqualTo(before);
     rotated.writeTo(SECRET, CA);
 
+    // a handshake that lands while Vert.x swaps the server's TLS context can be cut once (its update is not atomic
+    // for a connection being accepted); a client retries it, and so does this wait
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .ignoreExceptionsInstanceOf(javax.net.ssl.SSLException.class)
         .until(() -> servedCertificate().getSerialNumber(), serial -> serial.equals(rotated.serial()));
     assertThat(handshake(null, null).getProtocol()).isEqualTo("TLSv1.3");
   }
