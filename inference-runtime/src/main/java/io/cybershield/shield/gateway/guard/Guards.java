@@ -32,25 +32,17 @@ public class Guards {
   @Inject
   GatewayConfig config;
 
-  private volatile OutputGuard output;
+  private OutputGuard output;
 
-  /** Makes the output guard before the first answer needs it. */
+  /** Makes the output guard, and has it check once, before the first answer needs it. */
   @PostConstruct
-  void warmUp() {
-    output().check("warm up", List.of());
+  void start() {
+    output = new OutputGuard(new Redactor(), config.output().streamWindow(), config.output().streamStep());
+    output.check("warm up", List.of());
   }
 
   public OutputGuard output() {
-    OutputGuard guard = output;
-    if (guard == null) {
-      synchronized (this) {
-        if (output == null) {
-          output = new OutputGuard(new Redactor(), config.output().streamWindow(), config.output().streamStep());
-        }
-        guard = output;
-      }
-    }
-    return guard;
+    return output;
   }
 
   /** Records what the output checks of one answer found. */

@@ -174,9 +174,4 @@ public class Authentication {
     }
     return Optional.of(current);
   }
-
-  /** Forgets every remembered authentication (tests; a change of authenticators). */
-  void forget() {
-    remembered.invalidateAll();
-  }
 }

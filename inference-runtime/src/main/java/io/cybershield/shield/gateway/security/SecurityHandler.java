@@ -85,7 +85,11 @@ public class SecurityHandler {
   }
 
   static Target target(String path) {
-    if (api(path) != null) {
+    return target(path, api(path));
+  }
+
+  private static Target target(String path, Api api) {
+    if (api != null) {
       return Target.API;
     }
     return path.equals("/v1/whoami") ? Target.WHOAMI : Target.ANY_ROLE;
@@ -108,8 +112,8 @@ public class SecurityHandler {
     context.response().putHeader("x-request-id", call.requestId());
     context.addEndHandler(ended -> audit.write(call, context.response().getStatusCode(),
         ended.succeeded() ? (String) call.get("error") : "ClientClosed"));
-    Target target = target(path);
     Api api = api(path);
+    Target target = target(path, api);
     call.put("api", target == Target.WHOAMI ? "whoami" : api == null ? "models" : label(api));
     String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (token == null) {
