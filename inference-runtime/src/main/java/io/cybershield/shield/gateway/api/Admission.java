@@ -54,7 +54,7 @@ public class Admission {
     }
   }
 
-  Admitted admit(Caller caller, CallRecord call, List<String> texts, Priority priority,
+  public Admitted admit(Caller caller, CallRecord call, List<String> texts, Priority priority,
       DataClassification requested, long maxTokens) {
     String api = SecurityHandler.label(caller.api());
     call.put("priority", priority == null ? null : priority.name().toLowerCase(Locale.ROOT));

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * JSON object and nothing after it, and each field checked for its type and range with a message that names the
  * field and what it may be. Messages never quote the body: it may hold secrets.
  */
-final class JsonBody {
+public final class JsonBody {
 
   private static final ObjectReader READER = new ObjectMapper()
       .reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -33,7 +33,7 @@ final class JsonBody {
     this.object = object;
   }
 
-  static JsonBody parse(byte[] bytes) {
+  public static JsonBody parse(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       throw ApiException.badRequest("MissingBody", "The request needs a JSON object as its body.");
     }
@@ -58,16 +58,16 @@ final class JsonBody {
     return new JsonBody((ObjectNode) node);
   }
 
-  ObjectNode object() {
+  public ObjectNode object() {
     return object;
   }
 
-  JsonNode get(String field) {
+  public JsonNode get(String field) {
     JsonNode value = object.get(field);
     return value == null || value.isNull() ? null : value;
   }
 
-  String requiredString(String field) {
+  public String requiredString(String field) {
     JsonNode value = get(field);
     if (value == null) {
       throw ApiException.badRequest("MissingField", "The field '" + field + "' is required: a string.");
@@ -75,14 +75,14 @@ final class JsonBody {
     return string(field, value);
   }
 
-  static String string(String field, JsonNode value) {
+  public static String string(String field, JsonNode value) {
     if (!value.isTextual()) {
       throw ApiException.badRequest("InvalidField", "The field '" + field + "' must be a string.");
     }
     return value.asText();
   }
 
-  Boolean optionalBoolean(String field) {
+  public Boolean optionalBoolean(String field) {
     JsonNode value = get(field);
     if (value == null) {
       return null;
@@ -93,7 +93,7 @@ final class JsonBody {
     return value.asBoolean();
   }
 
-  Integer optionalInt(String field, int min, int max) {
+  public Integer optionalInt(String field, int min, int max) {
     JsonNode value = get(field);
     if (value == null) {
       return null;
@@ -138,11 +138,11 @@ final class JsonBody {
     return number;
   }
 
-  static Priority priority(String where, String value) {
+  public static Priority priority(String where, String value) {
     return value == null ? null : parse(Priority.class, where, value);
   }
 
-  static DataClassification classification(String where, String value) {
+  public static DataClassification classification(String where, String value) {
     return value == null ? null : parse(DataClassification.class, where, value);
   }
 

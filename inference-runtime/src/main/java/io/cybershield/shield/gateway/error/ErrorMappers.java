@@ -3,6 +3,7 @@ package io.cybershield.shield.gateway.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.cybershield.shield.gateway.api.ApiException;
 import io.cybershield.shield.gateway.djl.DjlException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every failure of a JAX-RS endpoint as the gateway's error shape ({@link ErrorBody}): the framework's own (no
- * such resource, wrong method or media type, a body that is not JSON), the upstream's ({@link DjlException}), and
- * anything unexpected, which is logged, without its message, and answered with a generic 500.
+ * such resource, wrong method or media type, a body that is not JSON), the upstream's ({@link DjlException}), the
+ * gateway's own refusals ({@link ApiException}), and anything unexpected, which is logged, without its message, and
+ * answered with a generic 500.
  */
 public class ErrorMappers {
 
@@ -55,6 +57,19 @@ public class ErrorMappers {
         .type(MediaType.APPLICATION_JSON_TYPE);
     failure.retryAfter().ifPresent(after ->
         answer.header(HttpHeaders.RETRY_AFTER, Math.max(1, (after.toMillis() + 999) / 1000)));
+    return answer.build();
+  }
+
+  /** A refusal the gateway's own code decided (a bad field, a limit), with its status, code and message. */
+  @ServerExceptionMapper
+  public RestResponse<ErrorBody> refused(ApiException failure) {
+    RestResponse.ResponseBuilder<ErrorBody> answer = RestResponse.ResponseBuilder
+        .<ErrorBody>create(failure.status())
+        .entity(ErrorBody.of(failure.status(), failure.code(), failure.getMessage()))
+        .type(MediaType.APPLICATION_JSON_TYPE);
+    if (failure.retryAfterSeconds() > 0) {
+      answer.header(HttpHeaders.RETRY_AFTER, failure.retryAfterSeconds());
+    }
     return answer.build();
   }
 
