@@ -32,6 +32,13 @@ public interface TriageConfig {
   @WithDefault("2000")
   int modelMaxLineChars();
 
+  /**
+   * The most characters of log lines put before the model in one request (about a quarter as many tokens): lines are
+   * added, flagged ones first, until the next would pass it.
+   */
+  @WithDefault("24000")
+  int modelMaxPromptChars();
+
   /** The tokens the model may generate for its answer. */
   @WithDefault("1024")
   int modelMaxTokens();

@@ -140,7 +140,7 @@ public class TriageService {
     }
     String source = ruled.source() == LogSource.AUTO ? "mixed" : ruled.source().id();
     TriagePrompt prompt = TriagePrompt.of(source, request.lines(), ruled.findings(), nonce(),
-        config.modelMaxLines(), config.modelMaxLineChars());
+        config.modelMaxLines(), config.modelMaxLineChars(), config.modelMaxPromptChars());
     List<String> shownLines = prompt.shown().stream().map(request.lines()::get).toList();
     return Uni.createFrom().item(() -> admission.admit(caller, call, shownLines, request.priority(),
             request.classification(), config.modelMaxTokens()))
