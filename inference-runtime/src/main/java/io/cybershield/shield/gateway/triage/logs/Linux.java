@@ -44,7 +44,7 @@ final class Linux {
     f.add("host", m3164.group(3));
     String rest = m3164.group(4);
     Matcher program = PROGRAM.matcher(rest);
-    if (program.matches()) {
+    if (program.matches() && !program.group(1).equals("CEF") && !program.group(1).equals("LEEF")) {
       f.add("program", program.group(1));
       if (program.group(2) != null) {
         f.add("pid", program.group(2));

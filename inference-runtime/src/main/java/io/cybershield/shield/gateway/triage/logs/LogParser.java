@@ -68,7 +68,7 @@ public final class LogParser {
       Windows.canonicalise(f);
       LogSource channel = Windows.source(f);
       if (reading.detected == null || reading.detected.windows()) {
-        reading.detected = channel == null ? LogSource.WINDOWS_SECURITY : channel;
+        reading.detected = channel;
       }
     }
     LogSource source = resolve(declared, reading);
@@ -270,13 +270,18 @@ public final class LogParser {
 
   private static LogSource resolve(LogSource declared, Reading reading) {
     LogSource detected = reading.detected;
-    if (reading.windows && (detected == null || detected.windows())) {
-      detected = detected == null ? LogSource.WINDOWS_SECURITY : detected;
+    if (reading.windows && detected == null) {
+      detected = declared.windows() ? declared : LogSource.WINDOWS_SECURITY;
     }
     if (declared == LogSource.AUTO) {
       return detected == null ? LogSource.AUTO : detected;
     }
-    if (detected == null || family(detected) == family(declared)) {
+    if (detected == null) {
+      return declared;
+    }
+    // within a family the content is more precise than the name (auditd lines in a syslog feed), except for
+    // plain syslog, which is only what an unrecognised program gets
+    if (family(detected) == family(declared) && detected == LogSource.LINUX_SYSLOG) {
       return declared;
     }
     return detected;

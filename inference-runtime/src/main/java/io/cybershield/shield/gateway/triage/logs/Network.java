@@ -176,13 +176,16 @@ final class Network {
     f.alias("policyid", "rule");
     f.alias("srccountry", "country");
     String proto = f.first("proto");
-    if (proto != null) {
-      f.canonical("proto", switch (proto) {
-        case "6" -> "tcp";
-        case "17" -> "udp";
-        case "1" -> "icmp";
-        default -> proto;
-      });
+    String named = proto == null ? null : switch (proto) {
+      case "6" -> "tcp";
+      case "17" -> "udp";
+      case "1" -> "icmp";
+      default -> null;
+    };
+    if (named != null) {
+      f.map.remove("proto");
+      f.add("proto", named);
+      f.add("proto_number", proto);
     }
     String action = f.first("action");
     if (action != null) {
@@ -303,8 +306,14 @@ final class Network {
     }
     Matcher peer = OPENVPN_PEER.matcher(message);
     if (peer.find()) {
-      f.canonical("user", peer.group(2) != null ? peer.group(2) : peer.group(1));
-      f.canonical("src_ip", peer.group(3));
+      f.canonical("user", peer.group(3) != null ? peer.group(3) : peer.group(1));
+      f.canonical("src_ip", peer.group(2));
+    }
+    Matcher leading = OPENVPN_CLIENT.matcher(message);
+    if (leading.find()) {
+      f.canonical("user", leading.group(1));
+      f.canonical("src_ip", leading.group(2));
+      f.canonical("src_port", leading.group(3));
     }
     Matcher wg = WIREGUARD.matcher(message);
     if (wg.find()) {
@@ -323,6 +332,9 @@ final class Network {
   private static final Pattern USER_NAME = Pattern.compile("(?i)User name: ([^,]+)");
   private static final Pattern OPENVPN_PEER = Pattern.compile(
       "(?:^|\\s)(?:([\\w.@-]+)/)?(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d+ (?:\\[([\\w.@-]+)\\] )?Peer Connection Initiated");
+  /** OpenVPN prefixes its messages with the client: {@code 203.0.113.19:40022} or {@code alice/203.0.113.19:40022}. */
+  private static final Pattern OPENVPN_CLIENT = Pattern.compile(
+      "^(?:([\\w.@-]+)/)?(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5}) ");
   private static final Pattern WIREGUARD = Pattern.compile("peer \\d+ \\((\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\]):\\d+\\)");
   private static final Pattern FAILURE_WORDS = Pattern.compile(
       "(auth(?:entication)? (?:failed|failure|rejected)|authentication failed|login failed|failed login|"
@@ -413,7 +425,7 @@ final class Network {
   }
 
   private static final Pattern PF = Pattern.compile(
-      "rule [\\d./]+\\(\\w+\\): (pass|block|match) (in|out) on (\\S+): (\\S+?)\\.(\\d+) > (\\S+?)\\.(\\d+): ?(\\S+)?");
+      "rule [\\d./]+\\(\\w+\\):? (pass|block|match) (in|out) on (\\S+): (\\S+?)\\.(\\d+) > (\\S+?)\\.(\\d+): ?(\\S+)?");
 
   /** OpenBSD/pfSense pf: {@code rule 3/(match) block in on em0: 198.51.100.7.51514 > 10.0.0.5.22: tcp}. */
   static boolean pf(String text, Fields f) {
