@@ -32,6 +32,11 @@ public final class LogParser {
     }
   }
 
+  /** {@link #parse} without the safety net, so that tests see a reader's exception instead of a TEXT event. */
+  static LogEvent parseStrict(LogSource declared, int index, String line) {
+    return read(declared == null ? LogSource.AUTO : declared, index, strip(line));
+  }
+
   private static String strip(String line) {
     if (line == null) {
       return "";
@@ -73,7 +78,10 @@ public final class LogParser {
     }
     LogSource source = resolve(declared, reading);
     canonicalise(source, text, f, reading);
-    f.canonical("message", reading.message != null ? reading.message : raw);
+    if (!f.has("message")) {
+      f.map.remove("message");
+      f.add("message", reading.message != null ? reading.message : raw);
+    }
     return new LogEvent(index, raw, source, reading.format, f.map);
   }
 
