@@ -28,7 +28,6 @@ class RuleTriageTest {
       tags: [attack.impact, attack.t1490]
       shield:
         recommendation: Stop the process that deletes the shadow copies.
-        category: ransomware
       ---
       title: Credentials read from LSASS
       id: test-cred-001
