@@ -1,0 +1,289 @@
+package io.cybershield.shield.gateway.triage.logs;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/** Syslog headers (RFC 3164 and 5424), the messages of sshd, sudo, su and the user tools, and auditd records. */
+final class Linux {
+
+  private Linux() {
+  }
+
+  static final Pattern RFC3164 = Pattern.compile("(?s)^(?:<(\\d{1,3})>)?((?:[A-Z][a-z]{2}\\s+\\d{1,2} "
+      + "\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)|(?:\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?"
+      + "(?:Z|[+-]\\d\\d:?\\d\\d)?))\\s+(\\S+)\\s+(.*)$");
+  static final Pattern RFC5424 = Pattern.compile("(?s)^<(\\d{1,3})>(\\d{1,2}) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) ?(.*)$");
+  private static final Pattern PROGRAM = Pattern.compile("(?s)^([A-Za-z0-9_./-]{1,64})(?:\\[(\\d{1,10})\\])?: ?(.*)$");
+  static final Pattern AUDIT = Pattern.compile(
+      "(?s)^(?:node=(\\S+) )?type=(\\S+) msg=audit\\((\\d+(?:\\.\\d+)?):(\\d+)\\): ?(.*)$");
+
+  /** Reads a syslog header into {@code timestamp}, {@code host}, {@code program}, {@code pid}; the message, or null. */
+  static String header(String text, Fields f) {
+    Matcher m5424 = RFC5424.matcher(text);
+    if (m5424.matches()) {
+      f.add("priority", m5424.group(1));
+      f.add("timestamp", m5424.group(3));
+      f.add("host", dash(m5424.group(4)));
+      f.add("program", dash(m5424.group(5)));
+      f.add("pid", dash(m5424.group(6)));
+      f.add("msgid", dash(m5424.group(7)));
+      return structuredData(m5424.group(8), f);
+    }
+    Matcher m3164 = RFC3164.matcher(text);
+    if (!m3164.matches()) {
+      return null;
+    }
+    if (m3164.group(1) != null) {
+      f.add("priority", m3164.group(1));
+    }
+    f.add("timestamp", m3164.group(2));
+    f.add("host", m3164.group(3));
+    String rest = m3164.group(4);
+    Matcher program = PROGRAM.matcher(rest);
+    if (program.matches()) {
+      f.add("program", program.group(1));
+      if (program.group(2) != null) {
+        f.add("pid", program.group(2));
+      }
+      return program.group(3);
+    }
+    return rest;
+  }
+
+  private static String dash(String value) {
+    return "-".equals(value) ? "" : value;
+  }
+
+  /** Skips RFC 5424's structured data ({@code -} or {@code [id k="v"...]...}), reading its pairs. */
+  private static String structuredData(String rest, Fields f) {
+    if (rest.startsWith("- ")) {
+      return rest.substring(2);
+    }
+    if (rest.equals("-")) {
+      return "";
+    }
+    int i = 0;
+    int n = rest.length();
+    while (i < n && rest.charAt(i) == '[') {
+      boolean quoted = false;
+      int j = i + 1;
+      for (; j < n; j++) {
+        char c = rest.charAt(j);
+        if (c == '\\' && quoted) {
+          j++;
+        } else if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ']' && !quoted) {
+          break;
+        }
+      }
+      KeyValues.read(rest.substring(i + 1, Math.min(j, n)), f);
+      i = j + 1;
+    }
+    return i < n ? rest.substring(i).stripLeading() : "";
+  }
+
+  private static final Pattern SSH_FAILED = Pattern.compile(
+      "Failed (\\S+) for (?:invalid user )?(\\S*) from (\\S+) port (\\d+)");
+  private static final Pattern SSH_ACCEPTED = Pattern.compile(
+      "Accepted (\\S+) for (\\S+) from (\\S+) port (\\d+)");
+  private static final Pattern SSH_INVALID = Pattern.compile("[Ii]nvalid user (\\S*) from (\\S+)(?: port (\\d+))?");
+  private static final Pattern SSH_MAX = Pattern.compile(
+      "maximum authentication attempts exceeded for (?:invalid user )?(\\S+) from (\\S+) port (\\d+)");
+  private static final Pattern PAM_FAILURE = Pattern.compile("authentication failure;.*?rhost=(\\S*)(?:\\s+user=(\\S+))?");
+  private static final Pattern PAM_USER = Pattern.compile("authentication failure;.*?\\buser=(\\S+)");
+  private static final Pattern SESSION_OPENED = Pattern.compile(
+      "session opened for user ([^\\s(]+)(?:\\(uid=\\d+\\))?(?: by ([^\\s(]*))?");
+  private static final Pattern FROM_PORT = Pattern.compile(
+      "(?:from|by|Connection closed by|Disconnected from)(?: invalid| authenticating)?(?: user (\\S+))? "
+          + "(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+) port (\\d+)");
+  private static final Pattern SUDO = Pattern.compile(
+      "(?s)^\\s*(\\S+) : (?:(.*?) ; )?TTY=(\\S*) ; PWD=(.*?) ; USER=(\\S*) ;(?:.*?COMMAND=(.*))?$");
+  private static final Pattern SU_OK = Pattern.compile("^\\(to (\\S+)\\) (\\S+) on (\\S+)");
+  private static final Pattern SU_FAILED = Pattern.compile("FAILED (?:su|SU) (?:for (\\S+) by (\\S+)|\\(to (\\S+)\\) (\\S+))");
+  private static final Pattern NEW_USER = Pattern.compile("new user: name=([^,\\s]+)");
+  private static final Pattern NEW_GROUP = Pattern.compile("new group: name=([^,\\s]+)");
+  private static final Pattern ADD_TO_GROUP = Pattern.compile("add '([^']+)' to (?:shadow )?group '([^']+)'");
+  private static final Pattern DELETE_USER = Pattern.compile("delete user '([^']+)'");
+  private static final Pattern PASSWORD_CHANGED = Pattern.compile("password changed for (\\S+)");
+  private static final Pattern CRON = Pattern.compile("^\\((\\S+)\\) CMD \\((.*)\\)\\s*$");
+  private static final Set<String> AUTH_PROGRAMS = Set.of("sshd", "sudo", "su", "useradd", "userdel", "usermod",
+      "groupadd", "groupdel", "gpasswd", "passwd", "chpasswd", "chage", "login", "systemd-logind", "polkitd",
+      "pkexec", "dropbear", "vsftpd", "unix_chkpwd", "sshd-session", "chsh", "newgrp");
+
+  static boolean authProgram(String program) {
+    return program != null && AUTH_PROGRAMS.contains(program.toLowerCase(Locale.ROOT));
+  }
+
+  /** The user, address, outcome and command of the common authentication messages. */
+  static void message(String program, String message, Fields f) {
+    String prog = program == null ? "" : program.toLowerCase(Locale.ROOT);
+    Matcher m;
+    if ((m = SSH_FAILED.matcher(message)).find()) {
+      f.canonical("auth_method", m.group(1));
+      f.canonical("user", m.group(2));
+      f.canonical("src_ip", m.group(3));
+      f.canonical("src_port", m.group(4));
+      f.canonical("outcome", "failure");
+    } else if ((m = SSH_ACCEPTED.matcher(message)).find()) {
+      f.canonical("auth_method", m.group(1));
+      f.canonical("user", m.group(2));
+      f.canonical("src_ip", m.group(3));
+      f.canonical("src_port", m.group(4));
+      f.canonical("outcome", "success");
+    } else if ((m = SSH_MAX.matcher(message)).find()) {
+      f.canonical("user", m.group(1));
+      f.canonical("src_ip", m.group(2));
+      f.canonical("src_port", m.group(3));
+      f.canonical("outcome", "failure");
+    } else if ((m = SSH_INVALID.matcher(message)).find()) {
+      f.canonical("user", m.group(1));
+      f.canonical("src_ip", m.group(2));
+      f.canonical("src_port", m.group(3));
+      f.canonical("outcome", "failure");
+    } else if (message.contains("authentication failure;")) {
+      if ((m = PAM_FAILURE.matcher(message)).find()) {
+        f.canonical("src_ip", m.group(1));
+      }
+      if ((m = PAM_USER.matcher(message)).find()) {
+        f.canonical("user", m.group(1));
+      }
+      KeyValues.read(message.substring(message.indexOf("authentication failure;") + 23), f);
+      f.canonical("outcome", "failure");
+    } else if ((m = SESSION_OPENED.matcher(message)).find()) {
+      if (prog.equals("su") || message.contains("(su:") || message.contains("(su-l:")
+          || message.contains("(sudo:")) {
+        f.canonical("target_user", m.group(1));
+        f.canonical("user", m.group(2));
+      } else {
+        f.canonical("user", m.group(1));
+      }
+      f.canonical("outcome", "success");
+    }
+    if ((prog.equals("sudo") || message.contains(" ; TTY=")) && (m = SUDO.matcher(message)).matches()) {
+      f.canonical("user", m.group(1));
+      f.canonical("tty", m.group(3));
+      f.canonical("pwd", m.group(4));
+      f.canonical("target_user", m.group(5));
+      if (m.group(6) != null) {
+        f.canonical("command", m.group(6).trim());
+      }
+      String problem = m.group(2);
+      f.canonical("outcome", problem == null ? "success" : "failure");
+      if (problem != null) {
+        f.canonical("reason", problem.trim());
+      }
+    }
+    if (prog.equals("su")) {
+      if ((m = SU_FAILED.matcher(message)).find()) {
+        f.canonical("target_user", m.group(1) != null ? m.group(1) : m.group(3));
+        f.canonical("user", m.group(2) != null ? m.group(2) : m.group(4));
+        f.canonical("outcome", "failure");
+      } else if ((m = SU_OK.matcher(message)).find()) {
+        f.canonical("target_user", m.group(1));
+        f.canonical("user", m.group(2));
+        f.canonical("tty", m.group(3));
+        f.canonical("outcome", "success");
+      }
+    }
+    if ((m = NEW_USER.matcher(message)).find()) {
+      f.canonical("target_user", m.group(1));
+      KeyValues.read(message.replace(',', ' '), f);
+    } else if ((m = NEW_GROUP.matcher(message)).find()) {
+      f.canonical("group", m.group(1));
+      KeyValues.read(message.replace(',', ' '), f);
+    } else if ((m = ADD_TO_GROUP.matcher(message)).find()) {
+      f.canonical("target_user", m.group(1));
+      f.canonical("group", m.group(2));
+    } else if ((m = DELETE_USER.matcher(message)).find()) {
+      f.canonical("target_user", m.group(1));
+    } else if ((m = PASSWORD_CHANGED.matcher(message)).find()) {
+      f.canonical("target_user", m.group(1));
+    }
+    if ((m = CRON.matcher(message)).find()) {
+      f.canonical("user", m.group(1));
+      f.canonical("command", m.group(2));
+    }
+    if (!f.has("src_ip") && (m = FROM_PORT.matcher(message)).find()) {
+      f.canonical("user", m.group(1));
+      f.canonical("src_ip", m.group(2));
+      f.canonical("src_port", m.group(3));
+    }
+  }
+
+  /** An auditd record: {@code type}, {@code msg_id}, every pair, hex {@code proctitle}/{@code cmd} decoded. */
+  static boolean audit(String text, Fields f) {
+    Matcher m = AUDIT.matcher(text);
+    if (!m.matches()) {
+      return false;
+    }
+    if (m.group(1) != null) {
+      f.add("node", m.group(1));
+    }
+    f.add("type", m.group(2));
+    f.add("timestamp", m.group(3).contains(".") ? m.group(3).substring(0, m.group(3).indexOf('.')) : m.group(3));
+    f.add("msg_id", m.group(4));
+    String body = m.group(5);
+    Fields pairs = new Fields();
+    KeyValues.read(body, pairs);
+    for (var entry : pairs.map.entrySet()) {
+      for (String value : entry.getValue()) {
+        f.add(entry.getKey(), value);
+      }
+    }
+    String inner = pairs.first("msg");
+    if (inner != null && inner.indexOf('=') > 0) {
+      KeyValues.read(inner, f);
+    }
+    for (String key : new String[] {"proctitle", "cmd"}) {
+      String value = f.first(key);
+      if (value != null && isHex(value)) {
+        String decoded = hexText(value);
+        f.map.put(key, new java.util.ArrayList<>(java.util.List.of(decoded)));
+        f.add(key + "_hex", value);
+      }
+    }
+    String success = f.first("success");
+    String res = f.first("res");
+    if (success != null) {
+      f.canonical("outcome", success.equalsIgnoreCase("yes") ? "success" : "failure");
+    } else if (res != null) {
+      f.canonical("outcome", res.startsWith("succ") ? "success" : "failure");
+    }
+    String account = f.firstOf("acct", "id");
+    if (account != null && isHex(account) && account.length() % 2 == 0 && account.length() > 2) {
+      account = hexText(account);
+    }
+    f.canonical("user", account);
+    f.canonical("src_ip", f.firstOf("addr", "hostname") == null || "?".equals(f.firstOf("addr", "hostname"))
+        ? null : f.firstOf("addr", "hostname"));
+    f.canonical("command", f.first("proctitle"));
+    return true;
+  }
+
+  static boolean isHex(String value) {
+    if (value.length() < 2 || value.length() % 2 != 0) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Hex to UTF-8 text, NULs (the separators of argv) as spaces. */
+  static String hexText(String hex) {
+    byte[] bytes = new byte[hex.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    return new String(bytes, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+  }
+}

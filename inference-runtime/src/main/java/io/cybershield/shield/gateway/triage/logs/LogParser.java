@@ -1,0 +1,325 @@
+package io.cybershield.shield.gateway.triage.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one log line into a {@link LogEvent}: detects its format (JSON, Windows XML, CEF/LEEF, auditd, syslog,
+ * access log, {@code key=value}, Windows text), keeps the original keys and adds the canonical Sigma names the
+ * rules use. It never throws: a line it cannot read is a {@code TEXT} event whose message is the line, because one
+ * odd line must not fail a triage request of thousands.
+ */
+public final class LogParser {
+
+  /**
+   * Only this much of a line is parsed (the raw line is kept whole): every reader is linear, and 64 KiB holds any
+   * real event including a large PowerShell script block.
+   */
+  static final int MAX_PARSED = 64 * 1024;
+
+  private LogParser() {
+  }
+
+  public static LogEvent parse(LogSource declared, int index, String line) {
+    String raw = strip(line);
+    LogSource source = declared == null ? LogSource.AUTO : declared;
+    try {
+      return read(source, index, raw);
+    } catch (RuntimeException | StackOverflowError unreadable) {
+      return new LogEvent(index, raw, source, LogFormat.TEXT, java.util.Map.of("message", List.of(raw)));
+    }
+  }
+
+  private static String strip(String line) {
+    if (line == null) {
+      return "";
+    }
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+
+  private static LogEvent read(LogSource declared, int index, String raw) {
+    String text = (raw.length() > MAX_PARSED ? raw.substring(0, MAX_PARSED) : raw).strip();
+    Fields f = new Fields();
+    Reading reading = new Reading();
+    if (text.startsWith("{") && json(text, f, reading)) {
+      reading.format = LogFormat.JSON;
+    } else if (WindowsXml.looksLike(text) && text.indexOf("<Event") < 64) {
+      WindowsXml.read(text, f);
+      reading.format = LogFormat.XML;
+      reading.windows = true;
+      reading.message = f.firstOf("RenderedMessage");
+    } else {
+      String body = Linux.header(text, f);
+      if (body != null) {
+        reading.format = LogFormat.SYSLOG;
+        reading.message = body;
+        body(body, f, reading, true);
+      } else {
+        body(text, f, reading, false);
+      }
+    }
+    if (reading.windows) {
+      Windows.canonicalise(f);
+      LogSource channel = Windows.source(f);
+      if (reading.detected == null || reading.detected.windows()) {
+        reading.detected = channel == null ? LogSource.WINDOWS_SECURITY : channel;
+      }
+    }
+    LogSource source = resolve(declared, reading);
+    canonicalise(source, text, f, reading);
+    f.canonical("message", reading.message != null ? reading.message : raw);
+    return new LogEvent(index, raw, source, reading.format, f.map);
+  }
+
+  /** What was learnt while reading: the format, the source the content shows, the free-text part. */
+  private static final class Reading {
+    LogFormat format = LogFormat.TEXT;
+    LogSource detected;
+    boolean windows;
+    String message;
+  }
+
+  private static boolean json(String text, Fields f, Reading reading) {
+    JsonNode node = JsonLines.object(text);
+    if (node == null) {
+      return false;
+    }
+    JsonNode records = node.get("Records");
+    if (records != null && records.isArray() && records.size() > 0 && records.get(0).isObject()) {
+      node = records.get(0);
+    }
+    JsonLines.flatten(node, "", f, 0);
+    if (Cloud.isCloudTrail(f)) {
+      reading.detected = LogSource.CLOUDTRAIL;
+    } else if (Cloud.isKubernetes(f)) {
+      reading.detected = LogSource.KUBERNETES_AUDIT;
+    } else if (Cloud.isOkta(f)) {
+      reading.detected = LogSource.OKTA;
+    } else if (f.has("winlog.event_id") || f.has("winlog.channel") || f.has("EventID") && f.has("Channel")) {
+      reading.windows = true;
+      Windows.canonicalise(f);
+      LogSource windows = Windows.source(f);
+      reading.detected = windows == null ? LogSource.WINDOWS_SECURITY : windows;
+    } else if (f.has("request") || f.has("request_uri") || f.has("url.original")) {
+      if (Web.json(f)) {
+        reading.detected = LogSource.WEB_ACCESS;
+      }
+    }
+    String message = f.firstOf("message", "msg", "Message", "displayMessage");
+    reading.message = message;
+    if (message != null && reading.detected == null && message.startsWith("<")
+        && WindowsXml.looksLike(message)) {
+      WindowsXml.read(message, f);
+      reading.windows = true;
+    }
+    return true;
+  }
+
+  /** The part after a syslog header, or the whole line without one. */
+  private static void body(String body, Fields f, Reading reading, boolean syslog) {
+    String program = f.first("program");
+    String lowerProgram = program == null ? "" : program.toLowerCase(Locale.ROOT);
+    String trimmed = body.strip();
+    if (Network.cef(trimmed, f)) {
+      reading.format = LogFormat.CEF;
+      reading.detected = LogSource.FIREWALL;
+      reading.message = f.firstOf("msg", "cef.name");
+      return;
+    }
+    if (Network.leef(trimmed, f)) {
+      reading.format = LogFormat.LEEF;
+      reading.detected = LogSource.FIREWALL;
+      reading.message = f.firstOf("msg");
+      return;
+    }
+    if (trimmed.startsWith("{")) {
+      Fields inner = new Fields();
+      Reading json = new Reading();
+      if (json(trimmed, inner, json)) {
+        inner.map.forEach((k, values) -> values.forEach(v -> f.add(k, v)));
+        reading.format = LogFormat.JSON;
+        reading.detected = json.detected;
+        reading.windows = json.windows;
+        reading.message = json.message != null ? json.message : reading.message;
+        return;
+      }
+    }
+    String audit = trimmed;
+    int type = trimmed.indexOf("type=");
+    if (type > 0 && type < 80 && trimmed.contains("msg=audit(")) {
+      audit = trimmed.substring(trimmed.lastIndexOf(' ', type) < 0 ? type : type);
+      int node = trimmed.indexOf("node=");
+      if (node >= 0 && node < type) {
+        audit = trimmed.substring(node);
+      }
+    }
+    if (Linux.audit(audit, f)) {
+      reading.format = LogFormat.AUDITD;
+      reading.detected = LogSource.AUDITD;
+      reading.message = audit;
+      return;
+    }
+    if (!syslog && WindowsXml.looksLike(trimmed)) {
+      WindowsXml.read(trimmed, f);
+      reading.format = LogFormat.XML;
+      reading.windows = true;
+      return;
+    }
+    if (Network.asa(trimmed, f)) {
+      reading.detected = vpnWords(trimmed) ? LogSource.VPN : LogSource.FIREWALL;
+      reading.message = f.first("message");
+      if (!syslog) {
+        reading.format = LogFormat.SYSLOG;
+      }
+      return;
+    }
+    if (!syslog && Web.access(trimmed, f)) {
+      reading.format = LogFormat.ACCESS_LOG;
+      reading.detected = LogSource.WEB_ACCESS;
+      reading.message = f.first("request");
+      return;
+    }
+    if (Network.paloAlto(trimmed, f)) {
+      reading.format = LogFormat.CSV;
+      reading.detected = trimmed.contains(",GLOBALPROTECT,") ? LogSource.VPN : LogSource.FIREWALL;
+      if (reading.detected == LogSource.VPN) {
+        Network.vpnMessage(trimmed, f);
+      }
+      return;
+    }
+    if (Network.pf(trimmed, f)) {
+      reading.detected = LogSource.FIREWALL;
+      return;
+    }
+    String windowsText = windowsText(trimmed, f);
+    if (windowsText != null) {
+      reading.windows = true;
+      reading.format = syslog ? LogFormat.SYSLOG : f.has("EventCode") || f.has("LogName") ? LogFormat.KEY_VALUE
+          : LogFormat.TEXT;
+      reading.message = windowsText;
+      return;
+    }
+    int pairs = KeyValues.read(trimmed, f);
+    if (!syslog && pairs >= 2) {
+      reading.format = LogFormat.KEY_VALUE;
+    }
+    if (Network.fortigate(f)) {
+      reading.detected = "vpn".equalsIgnoreCase(f.first("subtype")) ? LogSource.VPN : LogSource.FIREWALL;
+      reading.message = f.firstOf("msg", "message");
+      return;
+    }
+    if (Network.netfilter(trimmed, f)) {
+      reading.detected = LogSource.FIREWALL;
+      return;
+    }
+    if (lowerProgram.contains("openvpn") || lowerProgram.startsWith("ovpn") || lowerProgram.contains("vpn")
+        || lowerProgram.equals("charon") || trimmed.contains("wireguard:") || trimmed.contains("GlobalProtect")) {
+      Network.vpnMessage(trimmed, f);
+      reading.detected = LogSource.VPN;
+      return;
+    }
+    if (syslog) {
+      Linux.message(program, trimmed, f);
+      reading.detected = Linux.authProgram(program) || f.has("outcome") ? LogSource.LINUX_AUTH
+          : LogSource.LINUX_SYSLOG;
+      return;
+    }
+    Linux.message(null, trimmed, f);
+    if (f.has("outcome") && f.has("user")) {
+      reading.detected = LogSource.LINUX_AUTH;
+    }
+  }
+
+  private static boolean vpnWords(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("anyconnect") || lower.contains("webvpn") || lower.contains("svc ")
+        || lower.contains("vpn") || lower.contains("aaa user") || lower.contains("group <")
+        || lower.contains("group = ");
+  }
+
+  /** A Windows event rendered as text or as Splunk pairs; the message part, or null when it is not one. */
+  private static String windowsText(String text, Fields f) {
+    int messageAt = text.indexOf("Message=");
+    boolean splunk = text.contains("EventCode=") || text.contains("LogName=");
+    if (splunk) {
+      String pairs = messageAt < 0 ? text : text.substring(0, messageAt);
+      KeyValues.read(pairs, f);
+      String message = messageAt < 0 ? "" : text.substring(messageAt + "Message=".length()).strip();
+      if (message.startsWith("\"") && message.endsWith("\"") && message.length() > 1) {
+        message = message.substring(1, message.length() - 1);
+      }
+      if (!message.isEmpty()) {
+        f.add("Message", message);
+        Windows.readText(message, f);
+      }
+      return message.isEmpty() ? text : message;
+    }
+    Fields labelled = new Fields();
+    if (Windows.readText(text, labelled) && labelled.has("EventID")) {
+      labelled.map.forEach((k, values) -> values.forEach(v -> f.add(k, v)));
+      return text;
+    }
+    return null;
+  }
+
+  private static LogSource resolve(LogSource declared, Reading reading) {
+    LogSource detected = reading.detected;
+    if (reading.windows && (detected == null || detected.windows())) {
+      detected = detected == null ? LogSource.WINDOWS_SECURITY : detected;
+    }
+    if (declared == LogSource.AUTO) {
+      return detected == null ? LogSource.AUTO : detected;
+    }
+    if (detected == null || family(detected) == family(declared)) {
+      return declared;
+    }
+    return detected;
+  }
+
+  private static int family(LogSource source) {
+    return switch (source) {
+      case WINDOWS_SECURITY, WINDOWS_SYSTEM, SYSMON, POWERSHELL -> 1;
+      case LINUX_SYSLOG, LINUX_AUTH, AUDITD -> 2;
+      case FIREWALL, VPN -> 3;
+      default -> 10 + source.ordinal();
+    };
+  }
+
+  private static void canonicalise(LogSource source, String text, Fields f, Reading reading) {
+    if (reading.windows || source.windows()) {
+      Windows.canonicalise(f);
+      return;
+    }
+    switch (source) {
+      case CLOUDTRAIL -> Cloud.cloudTrail(f);
+      case KUBERNETES_AUDIT -> Cloud.kubernetes(f);
+      case OKTA -> Cloud.okta(f);
+      case WEB_ACCESS -> {
+        if (reading.format == LogFormat.JSON) {
+          Web.json(f);
+        }
+      }
+      case VPN -> {
+        if (!f.has("outcome") || !f.has("user")) {
+          Network.vpnMessage(reading.message != null ? reading.message : text, f);
+        }
+      }
+      case LINUX_AUTH, LINUX_SYSLOG -> {
+        if (!f.has("outcome")) {
+          Linux.message(f.first("program"), reading.message != null ? reading.message : text, f);
+        }
+      }
+      default -> {
+      }
+    }
+    if (reading.format == LogFormat.JSON) {
+      Cloud.generic(f);
+    }
+  }
+}
