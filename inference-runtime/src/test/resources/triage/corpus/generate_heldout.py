@@ -666,10 +666,11 @@ def linux_auth():
 def auditd():
     s = "auditd"
     seq = [881200]
+    NAMES = {0: "root", 26: "postgres", 33: "www-data", 1002: "opsadmin", 1003: "svc_ftp", 1004: "deploy"}
 
     def m(sec):
         seq[0] += R.randint(2, 60)
-        return f"audit({t(sec).timestamp():.3f}:{seq[0]})"
+        return f"audit({t(sec).timestamp() + R.randint(1, 999) / 1000:.3f}:{seq[0]})"
 
     def q(x):
         return f'"{x}"' if x and all(c.isalnum() or c in "/-._:=,+@" for c in x) else hexs(x)
@@ -681,7 +682,7 @@ def auditd():
         if with_syscall:
             out.append(f"type=SYSCALL msg={mm}: arch=c000003e syscall=59 success=yes exit=0 a0=7ffd4e1a2b30 a1=5612c0a4f8d0 a2=5612c0a51e40 a3=0 items=2 ppid={R.randint(900, 40000)} pid={R.randint(900, 40000)} "
                        f"auid={auid} uid={uid} gid={uid} euid={uid} suid={uid} fsuid={uid} egid={uid} sgid={uid} fsgid={uid} tty={'pts1' if auid != 4294967295 else '(none)'} ses={ses} "
-                       f"comm=\"{exe.split('/')[-1][:15]}\" exe=\"{exe}\" subj=system_u:system_r:unconfined_service_t:s0 key=\"{key}\" ARCH=x86_64 SYSCALL=execve AUID=\"{'unset' if auid == 4294967295 else 'u' + str(auid)}\" UID=\"{'root' if uid == 0 else 'u' + str(uid)}\"")
+                       f"comm=\"{exe.split('/')[-1][:15]}\" exe=\"{exe}\" subj=system_u:system_r:unconfined_service_t:s0 key=\"{key}\" ARCH=x86_64 SYSCALL=execve AUID=\"{NAMES.get(auid, 'unset')}\" UID=\"{NAMES.get(uid, str(uid))}\"")
         out.append(f"type=EXECVE msg={mm}: argc={len(argv)} " + " ".join(f"a{i}={q(a)}" for i, a in enumerate(argv)))
         out.append(f"type=CWD msg={mm}: cwd=\"{cwd}\"")
         if with_proctitle:
