@@ -1133,9 +1133,9 @@ def vpn():
     for i in range(5):
         add(s, asa(10 + i * 4, "6-113005", "AAA user authentication Rejected : reason = AAA failure : server = 172.16.0.40 : user = t.ibrahim : user IP = 179.43.180.12"), "T1110.001", "repeated AnyConnect rejections for one user from one address")
     for i, u in enumerate(["m.petrov", "s.yamada", "l.moreau", "r.achebe", "j.novak"]):
-        add(s, fgv(50 + i * 2, logdesc="\"SSL VPN login fail\"", action="\"ssl-login-fail\"", tunneltype="\"ssl-web\"", remip=f"5.188.86.{20 + i % 2}", user=f"\"{u}\"", group="\"N/A\"", dst_host="\"N/A\"",
+        add(s, fgv(50 + i * 2, logdesc="\"SSL VPN login fail\"", action="\"ssl-login-fail\"", tunneltype="\"ssl-web\"", remip=f"5.188.86.{20 if i < 4 else 21}", user=f"\"{u}\"", group="\"N/A\"", dst_host="\"N/A\"",
                     reason="\"sslvpn_login_unknown_user\"" if i % 3 == 0 else "\"sslvpn_login_permission_denied\"", msg="\"SSL user failed to logged in\""),
-            "T1110.003", "SSL-VPN spraying many accounts from two neighbouring addresses")
+            "T1110.003", "SSL-VPN spraying many accounts, almost all from one address")
     for i, u in enumerate(["k.olsen", "t.ibrahim", "s.yamada"]):
         add(s, ivanti(80 + i, "89.23.107.44", u, "Users", "Login failed using auth server NWIND-AD (Active Directory).  Reason: Failed"), "T1110.003", "Ivanti Connect Secure spray across users")
     for i, (u, ip, res) in enumerate([("d.fontaine", "146.70.117.10", "failure"), ("e.sato", "146.70.117.10", "failure"), ("m.ortiz", "146.70.117.10", "failure"),
