@@ -1,0 +1,65 @@
+package io.cybershield.shield.gateway.triage.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.fired;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.firedAlone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** AWS CloudTrail rules (one JSON event per line, and the Records wrapper). */
+class CloudTrailRulesTest {
+
+  private static String event(String source, String name, String identity, String request) {
+    return "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-12-01T10:00:00Z\",\"eventSource\":\"" + source
+        + "\",\"eventName\":\"" + name + "\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"198.51.100.20\","
+        + "\"userAgent\":\"aws-cli/2.15.0\",\"userIdentity\":" + identity + ",\"requestParameters\":" + request
+        + "}";
+  }
+
+  private static final String ALICE = "{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\","
+      + "\"userName\":\"alice\",\"accountId\":\"111122223333\"}";
+
+  @Test
+  void stopLoggingAndDeleteTrailAreCritical() {
+    assertThat(firedAlone(CLOUDTRAIL, event("cloudtrail.amazonaws.com", "StopLogging", ALICE,
+        "{\"name\":\"org-trail\"}"))).contains("shield-aws-evasion-001");
+    assertThat(firedAlone(CLOUDTRAIL, "{\"Records\":[" + event("cloudtrail.amazonaws.com", "DeleteTrail", ALICE,
+        "{\"name\":\"org-trail\"}") + "]}")).contains("shield-aws-evasion-001");
+  }
+
+  @Test
+  void administratorAccessAttachedAndBucketMadePublic() {
+    assertThat(firedAlone(CLOUDTRAIL, event("iam.amazonaws.com", "AttachUserPolicy", ALICE,
+        "{\"userName\":\"mallory\",\"policyArn\":\"arn:aws:iam::aws:policy/AdministratorAccess\"}")))
+        .contains("shield-aws-privesc-001");
+    assertThat(firedAlone(CLOUDTRAIL, event("s3.amazonaws.com", "PutBucketAcl", ALICE,
+        "{\"bucketName\":\"finance-exports\",\"x-amz-acl\":\"public-read\"}"))).contains("shield-aws-exfil-001");
+  }
+
+  @Test
+  void kmsKeyScheduledForDeletion() {
+    assertThat(firedAlone(CLOUDTRAIL, event("kms.amazonaws.com", "ScheduleKeyDeletion", ALICE,
+        "{\"keyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"pendingWindowInDays\":7}")))
+        .contains("shield-aws-impact-001");
+  }
+
+  @Test
+  void keyRotationKmsRotationAndBackupLifecycleAreNotFlagged() {
+    List<Set<String>> benign = fired(CLOUDTRAIL,
+        event("iam.amazonaws.com", "CreateAccessKey", ALICE, "{\"userName\":\"alice\"}"),
+        event("iam.amazonaws.com", "UpdateAccessKey", ALICE, "{\"userName\":\"alice\",\"status\":\"Inactive\"}"),
+        event("iam.amazonaws.com", "DeleteAccessKey", ALICE, "{\"userName\":\"alice\",\"accessKeyId\":\"AKIAEXAMPLE\"}"),
+        event("kms.amazonaws.com", "EnableKeyRotation", ALICE, "{\"keyId\":\"k-1\"}"),
+        event("kms.amazonaws.com", "RotateKeyOnDemand", ALICE, "{\"keyId\":\"k-1\"}"),
+        event("ec2.amazonaws.com", "DeleteSnapshot", "{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::111122223333:"
+            + "assumed-role/AWSBackupDefaultServiceRole/AWSBackup-1\",\"invokedBy\":\"backup.amazonaws.com\"}",
+            "{\"snapshotId\":\"snap-0abc\"}"),
+        event("ec2.amazonaws.com", "CreateSnapshot", ALICE, "{\"volumeId\":\"vol-0abc\"}"),
+        event("signin.amazonaws.com", "ConsoleLogin", ALICE, "null"));
+    assertThat(benign).allMatch(Set::isEmpty);
+  }
+}

@@ -1,0 +1,63 @@
+package io.cybershield.shield.gateway.triage.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static io.cybershield.shield.gateway.triage.logs.LogSource.FIREWALL;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.fired;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.firedAlone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Firewall rules on iptables kernel lines and FortiGate key=value. */
+class FirewallRulesTest {
+
+  private static String iptables(String src, String dst, int port) {
+    return "Dec  1 10:00:00 fw01 kernel: [12345.678] FW-OUT IN=eth1 OUT=eth0 SRC=" + src + " DST=" + dst
+        + " LEN=60 TOS=0x00 PROTO=TCP SPT=50123 DPT=" + port + " WINDOW=64240 SYN";
+  }
+
+  private static String fortigate(String src, String dst, int port, String action) {
+    return "date=2026-12-01 time=10:00:00 devname=FG100 type=traffic subtype=forward srcip=" + src
+        + " srcport=50000 dstip=" + dst + " dstport=" + port + " proto=6 action=" + action
+        + " policyid=12 service=tcp/" + port + " sentbyte=1200 rcvdbyte=800";
+  }
+
+  @Test
+  void outboundToAMetasploitDefaultPort() {
+    assertThat(firedAlone(FIREWALL, iptables("10.1.2.3", "198.51.100.77", 4444))).contains("shield-fw-c2-001");
+    assertThat(firedAlone(FIREWALL, fortigate("10.1.2.3", "198.51.100.77", 4444, "accept")))
+        .contains("shield-fw-c2-001");
+  }
+
+  @Test
+  void torAndMiningPoolPorts() {
+    assertThat(firedAlone(FIREWALL, iptables("10.1.2.3", "198.51.100.78", 9001))).contains("shield-fw-c2-002");
+    assertThat(firedAlone(FIREWALL, fortigate("10.1.2.4", "198.51.100.79", 3333, "accept")))
+        .contains("shield-fw-impact-001");
+  }
+
+  @Test
+  void portScanFromAnExternalAddressButNotFromTheApprovedScanner() {
+    List<String> scan = new ArrayList<>();
+    List<String> approved = new ArrayList<>();
+    for (int port : new int[] {21, 22, 23, 25, 80, 110, 139, 443, 445, 3306, 3389, 8080}) {
+      scan.add(fortigate("203.0.113.66", "192.0.2.10", port, "deny"));
+      approved.add(fortigate("10.10.5.20", "10.1.2.3", port, "accept") + " policyname=\"approved-scanner Nessus\"");
+    }
+    assertThat(fired(FIREWALL, scan.toArray(String[]::new))).allMatch(ids -> ids.contains("shield-fw-disc-001"));
+    assertThat(fired(FIREWALL, approved.toArray(String[]::new))).allMatch(ids -> !ids.contains("shield-fw-disc-001"));
+  }
+
+  @Test
+  void ordinaryWebAndDnsTrafficIsNotFlagged() {
+    List<Set<String>> benign = fired(FIREWALL,
+        fortigate("10.1.2.3", "142.250.74.110", 443, "accept"),
+        iptables("10.1.2.3", "10.0.0.53", 53),
+        fortigate("10.1.2.5", "151.101.1.69", 80, "accept"),
+        iptables("203.0.113.99", "192.0.2.10", 443));
+    assertThat(benign).allMatch(Set::isEmpty);
+  }
+}

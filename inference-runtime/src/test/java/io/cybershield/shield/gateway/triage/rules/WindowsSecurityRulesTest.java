@@ -1,0 +1,95 @@
+package io.cybershield.shield.gateway.triage.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SECURITY;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.fired;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.firedAlone;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.times;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Windows Security log rules on XML, winlogbeat JSON, Splunk key=value and text renderings. */
+class WindowsSecurityRulesTest {
+
+  private static final String CLEARED_XML = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"
+      + "<System><Provider Name='Microsoft-Windows-Eventlog'/><EventID>1102</EventID><Channel>Security</Channel>"
+      + "<Computer>DC01.corp.example.com</Computer></System><UserData><LogFileCleared>"
+      + "<SubjectUserName>mallory</SubjectUserName></LogFileCleared></UserData></Event>";
+
+  private static String failedLogonJson(String user, String ip) {
+    return "{\"@timestamp\":\"2026-11-30T08:00:01.000Z\",\"winlog\":{\"channel\":\"Security\",\"event_id\":4625,"
+        + "\"computer_name\":\"WS01\",\"event_data\":{\"TargetUserName\":\"" + user + "\",\"LogonType\":\"3\","
+        + "\"IpAddress\":\"" + ip + "\",\"Status\":\"0xc000006d\",\"SubStatus\":\"0xc000006a\"}}}";
+  }
+
+  @Test
+  void auditLogClearedFiresInXmlAndInPlainText() {
+    assertThat(firedAlone(WINDOWS_SECURITY, CLEARED_XML)).contains("shield-winsec-evasion-001");
+    assertThat(firedAlone(WINDOWS_SECURITY, "12/01/2026 09:00:00 AM LogName=Security EventCode=1102 "
+        + "Message=The audit log was cleared. Subject: Account Name: mallory")).contains("shield-winsec-evasion-001");
+  }
+
+  @Test
+  void aSingleFailedLogonIsNotFlaggedButFiveFromOneAddressAre() {
+    assertThat(firedAlone(WINDOWS_SECURITY, failedLogonJson("alice", "203.0.113.50"))).isEmpty();
+    List<Set<String>> burst = fired(WINDOWS_SECURITY, times(5, failedLogonJson("administrator", "203.0.113.50")));
+    assertThat(burst).allMatch(ids -> ids.contains("shield-winsec-cred-001"));
+  }
+
+  @Test
+  void oneAddressFailingForManyUsersIsSpraying() {
+    List<Set<String>> spray = fired(WINDOWS_SECURITY, failedLogonJson("alice", "198.51.100.7"),
+        failedLogonJson("bob", "198.51.100.7"), failedLogonJson("carol", "198.51.100.7"),
+        failedLogonJson("dave", "198.51.100.7"));
+    assertThat(spray).allMatch(ids -> ids.contains("shield-winsec-cred-002"));
+  }
+
+  @Test
+  void kerberoastingRc4TicketForAUserServiceAccount() {
+    String splunk = "LogName=Security EventCode=4769 ComputerName=DC01 ServiceName=svc_sql "
+        + "TicketEncryptionType=0x17 IpAddress=::ffff:10.1.2.3 TargetUserName=bob@CORP";
+    assertThat(firedAlone(WINDOWS_SECURITY, splunk)).contains("shield-winsec-cred-004");
+    String machine = "LogName=Security EventCode=4769 ComputerName=DC01 ServiceName=WS01$ "
+        + "TicketEncryptionType=0x12 IpAddress=::ffff:10.1.2.3";
+    assertThat(firedAlone(WINDOWS_SECURITY, machine)).isEmpty();
+  }
+
+  @Test
+  void memberAddedToDomainAdmins() {
+    String json = "{\"winlog\":{\"channel\":\"Security\",\"event_id\":4728,\"event_data\":{\"TargetUserName\":"
+        + "\"Domain Admins\",\"MemberName\":\"CN=eve,OU=Users,DC=corp\",\"SubjectUserName\":\"eve\"}}}";
+    assertThat(firedAlone(WINDOWS_SECURITY, json)).contains("shield-winsec-privesc-001");
+  }
+
+  @Test
+  void psexecServiceWrittenToAdminShare() {
+    String line = "LogName=Security EventCode=5145 ShareName=\\\\*\\ADMIN$ RelativeTargetName=PSEXESVC.exe "
+        + "SubjectUserName=eve IpAddress=10.2.3.4";
+    assertThat(firedAlone(WINDOWS_SECURITY, line)).contains("shield-winsec-lateral-004");
+  }
+
+  @Test
+  void processCreationRulesAlsoFireOn4688() {
+    String line = "LogName=Security EventCode=4688 Message=A new process has been created. "
+        + "New Process Name: C:\\Windows\\System32\\vssadmin.exe "
+        + "Process Command Line: vssadmin.exe delete shadows /all /quiet";
+    assertThat(firedAlone(WINDOWS_SECURITY, line)).contains("shield-proc-impact-001");
+  }
+
+  @Test
+  void ordinaryLogonsAndLogoffsAreNotFlagged() {
+    List<Set<String>> benign = fired(WINDOWS_SECURITY,
+        "{\"winlog\":{\"channel\":\"Security\",\"event_id\":4624,\"event_data\":{\"TargetUserName\":\"alice\","
+            + "\"LogonType\":\"2\",\"IpAddress\":\"127.0.0.1\",\"AuthenticationPackageName\":\"Kerberos\"}}}",
+        "LogName=Security EventCode=4634 Message=An account was logged off. Account Name: alice Logon Type: 3",
+        "LogName=Security EventCode=4672 Message=Special privileges assigned to new logon. Account Name: SYSTEM",
+        "LogName=Security EventCode=4688 Message=A new process has been created. New Process Name: "
+            + "C:\\Windows\\System32\\whoami.exe Creator Process Name: C:\\Windows\\explorer.exe "
+            + "Process Command Line: whoami",
+        failedLogonJson("bob", "10.0.0.8"));
+    assertThat(benign).allMatch(Set::isEmpty);
+  }
+}

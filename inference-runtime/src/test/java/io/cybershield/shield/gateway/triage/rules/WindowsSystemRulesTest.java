@@ -1,0 +1,63 @@
+package io.cybershield.shield.gateway.triage.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.fired;
+import static io.cybershield.shield.gateway.triage.rules.ShippedRules.firedAlone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Windows System log rules: log clearing, service installs, Defender tampering. */
+class WindowsSystemRulesTest {
+
+  @Test
+  void systemLogClearedInXmlAndText() {
+    String xml = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+        + "<Provider Name='Microsoft-Windows-Eventlog'/><EventID>104</EventID><Channel>System</Channel>"
+        + "<Computer>SRV01</Computer></System><UserData><LogFileCleared><Channel>System</Channel>"
+        + "</LogFileCleared></UserData></Event>";
+    assertThat(firedAlone(WINDOWS_SYSTEM, xml)).contains("shield-winsys-evasion-001");
+    assertThat(firedAlone(WINDOWS_SYSTEM, "LogName=System EventCode=104 SourceName=Microsoft-Windows-Eventlog "
+        + "Message=The System log file was cleared.")).isNotEmpty();
+  }
+
+  @Test
+  void serviceRunningAnEncodedPowerShellCommand() {
+    String json = "{\"winlog\":{\"channel\":\"System\",\"event_id\":7045,\"provider_name\":\"Service Control "
+        + "Manager\",\"event_data\":{\"ServiceName\":\"WinUpdSvc\",\"ImagePath\":\"%COMSPEC% /c powershell -nop "
+        + "-w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAKQA=\",\"ServiceType\":\"user mode service\","
+        + "\"StartType\":\"auto start\"}}}";
+    assertThat(firedAlone(WINDOWS_SYSTEM, json)).contains("shield-winsys-persist-001");
+  }
+
+  @Test
+  void psexecServiceInstalled() {
+    String line = "LogName=System EventCode=7045 SourceName=Service Control Manager Message=A service was "
+        + "installed in the system. Service Name: PSEXESVC Service File Name: %SystemRoot%\\PSEXESVC.exe";
+    assertThat(firedAlone(WINDOWS_SYSTEM, line)).contains("shield-winsys-exec-001");
+  }
+
+  @Test
+  void defenderRealTimeProtectionDisabled() {
+    String line = "LogName=System EventCode=5001 SourceName=Microsoft-Windows-Windows Defender "
+        + "Message=Real-time Protection scanning for malware and other potentially unwanted software was disabled.";
+    assertThat(firedAlone(WINDOWS_SYSTEM, line)).contains("shield-winsys-evasion-003");
+  }
+
+  @Test
+  void routineServiceEventsAreNotFlagged() {
+    List<Set<String>> benign = fired(WINDOWS_SYSTEM,
+        "LogName=System EventCode=7036 SourceName=Service Control Manager Message=The Windows Update service "
+            + "entered the running state.",
+        "LogName=System EventCode=6005 SourceName=EventLog Message=The Event log service was started.",
+        "{\"winlog\":{\"channel\":\"System\",\"event_id\":7045,\"event_data\":{\"ServiceName\":\"Google Update\","
+            + "\"ImagePath\":\"\\\"C:\\\\Program Files (x86)\\\\Google\\\\Update\\\\GoogleUpdate.exe\\\" /svc\","
+            + "\"ServiceType\":\"user mode service\"}}}",
+        "LogName=System EventCode=7040 SourceName=Service Control Manager Message=The start type of the "
+            + "Background Intelligent Transfer Service service was changed from auto start to demand start.");
+    assertThat(benign).allMatch(Set::isEmpty);
+  }
+}
