@@ -205,7 +205,10 @@ public final class LogParser {
       reading.detected = LogSource.FIREWALL;
       return;
     }
-    String windowsText = windowsText(trimmed, f);
+    boolean windowsProgram = lowerProgram.contains("microsoft-windows") || lowerProgram.contains("mswineventlog")
+        || lowerProgram.contains("eventlog") || lowerProgram.contains("winlog");
+    String windowsText = !syslog || windowsProgram || trimmed.contains("EventCode=")
+        ? windowsText(trimmed, f) : null;
     if (windowsText != null) {
       reading.windows = true;
       reading.format = syslog ? LogFormat.SYSLOG : f.has("EventCode") || f.has("LogName") ? LogFormat.KEY_VALUE

@@ -37,7 +37,7 @@ final class Windows {
       "Impersonation Level", "Linked Logon ID", "Caller Computer Name", "Old UAC Value", "New UAC Value",
       "User Account Control");
   private static final Pattern LABEL;
-  private static final Pattern EVENT_NUMBER = Pattern.compile("^\\s*(?:EventID\\s*[:=]?\\s*)?(\\d{1,5})\\b");
+  private static final Pattern EVENT_NUMBER = Pattern.compile("^\\s*(?:EventID\\s*[:=]?\\s*)?(\\d{3,5})\\b");
 
   static {
     StringBuilder alternation = new StringBuilder("(?:^|[\\s\\t.])(");
