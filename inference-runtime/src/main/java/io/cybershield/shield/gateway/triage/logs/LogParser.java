@@ -271,6 +271,9 @@ public final class LogParser {
       }
       return message.isEmpty() ? text : message;
     }
+    if (text.indexOf(": ") < 0) {
+      return null;
+    }
     Fields labelled = new Fields();
     if (Windows.readText(text, labelled) && labelled.has("EventID")) {
       labelled.map.forEach((k, values) -> values.forEach(v -> f.add(k, v)));
