@@ -290,4 +290,12 @@ class WindowsLinesTest {
     parsed(LogSource.AUTO, "Mar  3 10:00:00 nas-1 smartd[77]: 1234 Device: /dev/sda Status: ok Port: 3")
         .is(LogSource.LINUX_SYSLOG, LogFormat.SYSLOG).lacks("EventID");
   }
+
+  @Test
+  void anXmlEventForwardedOverSyslog() {
+    parsed(LogSource.AUTO, "Mar  2 08:14:05 fs02 Microsoft-Windows-Security-Auditing: " + security("4625",
+        "<Data Name='TargetUserName'>svc_backup</Data><Data Name='IpAddress'>198.51.100.23</Data>"))
+        .is(LogSource.WINDOWS_SECURITY, LogFormat.XML).has("EventID", "4625").has("TargetUserName", "svc_backup")
+        .has("host", "fs02");
+  }
 }
