@@ -51,6 +51,37 @@ public record LogsourceSpec(String product, String category, String service) {
     return sources;
   }
 
+  /**
+   * The Windows event ids a line of this rule's category has, as Sigma's Windows pipelines map them (Sysmon's and the
+   * Security log's); empty when the category does not name a Windows event type. A Windows line whose
+   * {@code EventID} is known and not one of these is not the kind of event the rule is about — a network-connection
+   * rule must not read a process-creation event that has no destination — while a line whose id could not be read
+   * (a text rendering) is still given the rule.
+   */
+  public Set<String> windowsEventIds() {
+    return switch (category) {
+      case "process_creation" -> Set.of("1", "4688");
+      case "network_connection" -> Set.of("3", "5156");
+      case "process_access" -> Set.of("10", "4656", "4663");
+      case "image_load" -> Set.of("7");
+      case "driver_load" -> Set.of("6");
+      case "create_remote_thread" -> Set.of("8");
+      case "raw_access_thread" -> Set.of("9");
+      case "file_event", "file_change" -> Set.of("11", "2");
+      case "file_delete" -> Set.of("23", "26");
+      case "create_stream_hash" -> Set.of("15");
+      case "registry_event", "registry_add", "registry_delete", "registry_set" -> Set.of("12", "13", "14", "4657");
+      case "pipe_created" -> Set.of("17", "18");
+      case "wmi_event" -> Set.of("19", "20", "21");
+      case "dns_query" -> Set.of("22");
+      case "ps_script" -> Set.of("4104");
+      case "ps_module" -> Set.of("4103");
+      case "ps_classic_start" -> Set.of("400");
+      case "ps_classic_provider_start" -> Set.of("600");
+      default -> Set.of();
+    };
+  }
+
   private static void addFamily(String name, Set<LogSource> into) {
     switch (name) {
       case "windows", "security", "system", "sysmon", "powershell", "powershell-classic", "ps_script",

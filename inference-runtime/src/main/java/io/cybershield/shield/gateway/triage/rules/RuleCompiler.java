@@ -24,7 +24,7 @@ import java.util.Set;
 final class RuleCompiler {
 
   /** A rule ready to run: the record, its detection and the sources it applies to. */
-  record Compiled(Rule rule, Detection detection, Set<LogSource> sources) {
+  record Compiled(Rule rule, Detection detection, Set<LogSource> sources, Set<String> windowsEventIds) {
   }
 
   /** Wildcards inside a compiled glob, as private-use characters so that the literal text stays plain. */
@@ -109,7 +109,7 @@ final class RuleCompiler {
     }
     @SuppressWarnings("unchecked")
     Detection compiled = detection((Map<String, Object>) detectionMap);
-    return new Compiled(rule, compiled, logsource.sources());
+    return new Compiled(rule, compiled, logsource.sources(), logsource.windowsEventIds());
   }
 
   private LogsourceSpec logsource(Object value) {

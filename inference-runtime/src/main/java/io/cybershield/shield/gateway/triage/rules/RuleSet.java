@@ -128,7 +128,8 @@ public final class RuleSet {
 
   /**
    * Every rule hit on the events of one request, ordered by line, then by rule. A rule applies to the events its
-   * logsource covers ({@link LogsourceSpec#sources()}); aggregations count over these events only.
+   * logsource covers ({@link LogsourceSpec#sources()}) and, for a Windows category, to the events of that type
+   * ({@link LogsourceSpec#windowsEventIds()}); aggregations count over these events only.
    */
   public List<RuleHit> evaluate(List<LogEvent> events) {
     List<EventView> views = new ArrayList<>(events.size());
@@ -144,7 +145,7 @@ public final class RuleSet {
       Condition.Memo memo = new Condition.Memo(detection.selections());
       for (int position = 0; position < views.size(); position++) {
         EventView view = views.get(position);
-        if (!rule.sources().contains(view.event.source())) {
+        if (!rule.sources().contains(view.event.source()) || !ofItsKind(rule, view.event)) {
           continue;
         }
         if (detection.condition().eval(memo.reset(view))) {
@@ -166,6 +167,23 @@ public final class RuleSet {
     }
     hits.sort(Comparator.comparingInt(Ordered::position).thenComparingInt(Ordered::rule));
     return hits.stream().map(Ordered::hit).toList();
+  }
+
+  /** Whether a Windows event is of the event type the rule's category names, when the event says its id. */
+  private static boolean ofItsKind(RuleCompiler.Compiled rule, LogEvent event) {
+    if (rule.windowsEventIds().isEmpty() || !event.source().windows()) {
+      return true;
+    }
+    List<String> ids = event.values("EventID");
+    if (ids.isEmpty()) {
+      return true;
+    }
+    for (String id : ids) {
+      if (id != null && rule.windowsEventIds().contains(id.strip())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private record Ordered(int position, int rule, RuleHit hit) {
