@@ -66,7 +66,7 @@ final class ModelAnswer {
           + "findings are the rules' alone.");
     }
     String text = answer.length() > MAX_ANSWER_CHARS ? answer.substring(0, MAX_ANSWER_CHARS) : answer;
-    JsonNode root = findingsObject(text);
+    JsonNode root = findingsObject(text, prompt.lines());
     if (root == null) {
       return Parsed.unusable("The model's answer was not the JSON asked for (malformed, cut off, or without a "
           + "list of findings); the findings are the rules' alone.");
@@ -109,8 +109,11 @@ final class ModelAnswer {
     return new Parsed(true, findings, text(root.get("summary"), MAX_SUMMARY), notes);
   }
 
-  /** The first JSON object in the text that has a {@code findings} array; null when there is none. */
-  private static JsonNode findingsObject(String text) {
+  /**
+   * The first JSON object in the text that has a {@code findings} array and is not copied from one of the lines the
+   * model was shown (a line an attacker wrote may hold something shaped like an answer); null when there is none.
+   */
+  private static JsonNode findingsObject(String text, List<String> lines) {
     int from = 0;
     for (int candidate = 0; candidate < MAX_CANDIDATES; candidate++) {
       int start = text.indexOf('{', from);
@@ -120,7 +123,11 @@ final class ModelAnswer {
       try (JsonParser parser = JSON.createParser(text.substring(start))) {
         JsonNode node = parser.readValueAsTree();
         if (node != null && node.isObject() && node.path("findings").isArray()) {
-          return node;
+          long end = parser.currentLocation().getCharOffset();
+          String source = end > 0 && end <= text.length() - start ? text.substring(start, start + (int) end) : null;
+          if (source == null || lines.stream().noneMatch(line -> line.contains(source))) {
+            return node;
+          }
         }
       } catch (IOException | RuntimeException unreadable) {
         // not JSON from here: try the next brace

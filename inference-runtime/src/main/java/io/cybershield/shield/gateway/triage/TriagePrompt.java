@@ -15,8 +15,14 @@ import java.util.Set;
  * @param text    the prompt
  * @param nonce   the batch's marker, which a real answer never contains
  * @param shown   the indexes of the lines the model saw, in the order shown
+ * @param lines   the lines the model saw, as shown (an answer copied from one of them is no answer)
  */
-record TriagePrompt(String text, String nonce, List<Integer> shown) {
+record TriagePrompt(String text, String nonce, List<Integer> shown, List<String> lines) {
+
+  TriagePrompt {
+    shown = List.copyOf(shown);
+    lines = List.copyOf(lines);
+  }
 
   /**
    * The prompt for {@code lines} of {@code source}; the lines the rules flagged come first, then the others, at most
@@ -56,12 +62,15 @@ record TriagePrompt(String text, String nonce, List<Integer> shown) {
         .append("(an integer) and recommendation (a string); its key summary holds two or three sentences for the ")
         .append("incident lead.\n\n");
     prompt.append("LOGS ").append(nonce).append(" BEGIN\n");
+    List<String> shownLines = new ArrayList<>(shown.size());
     for (int index : shown) {
       String line = lines.get(index);
       if (line.length() > maxLineChars) {
         line = line.substring(0, maxLineChars) + " [cut]";
       }
-      prompt.append(index).append(": ").append(line.replace('\n', ' ').replace('\r', ' ')).append('\n');
+      line = line.replace('\n', ' ').replace('\r', ' ');
+      shownLines.add(line);
+      prompt.append(index).append(": ").append(line).append('\n');
     }
     prompt.append("LOGS ").append(nonce).append(" END\n\n");
     if (!ruleFindings.isEmpty()) {
@@ -79,6 +88,6 @@ record TriagePrompt(String text, String nonce, List<Integer> shown) {
     } else {
       prompt.append("The detection rules flagged none of these lines.\n");
     }
-    return new TriagePrompt(prompt.toString(), nonce, shown);
+    return new TriagePrompt(prompt.toString(), nonce, shown, shownLines);
   }
 }
