@@ -94,6 +94,11 @@ public final class CallRecord {
     if (!guard.isEmpty()) {
       line.put("guard", guard);
     }
+    // POST /v1/awareness/email: the verdict and the indicator kinds, never the email
+    Object awareness = facts.get("awareness");
+    if (awareness != null) {
+      line.put("awareness", awareness);
+    }
     line.put("status", status);
     if (error != null) {
       line.put("error", error);

@@ -1,0 +1,124 @@
+package io.cybershield.shield.gateway.awareness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a host imitates a domain people trust — the organisation's own or a brand's — without being it: letters
+ * swapped for digits or look-alike Unicode letters (often hidden in punycode, {@code xn--}), a letter missing, doubled
+ * or swapped, extra hyphens, another suffix ({@code .co} for {@code .com}), the real name with extra words
+ * ({@code paypal-secure-login}), or the real domain put in front of another ({@code paypal.com.account-check.ru}).
+ */
+final class Lookalikes {
+
+  /** Words that phishing adds to a real name to make a domain. */
+  private static final Set<String> ADDED_WORDS = Set.of("secure", "security", "login", "logon", "signin", "verify",
+      "verification", "account", "accounts", "support", "update", "service", "services", "online", "help", "auth",
+      "portal", "id", "billing", "pay", "payment", "docs", "doc", "web", "cloud", "app", "mail", "team", "alert",
+      "alerts", "notice", "center", "centre", "desk", "access", "office", "sso", "mfa", "file", "files", "share",
+      "delivery", "tracking", "track", "parcel", "customer", "care", "check", "confirm", "user", "my", "hr",
+      "payroll", "it", "admin", "group", "corp", "inc", "global", "intl", "net", "sign", "review", "wallet",
+      "unlock", "recovery", "reset", "safe", "protect", "notify", "status", "info");
+
+  /** A domain imitated. */
+  record Imitation(String imitated, String owner, String how) {
+  }
+
+  private final List<Target> targets;
+
+  private record Target(String domain, String name, String owner, Brand brand) {
+  }
+
+  Lookalikes(AwarenessSettings settings) {
+    List<Target> all = new ArrayList<>();
+    for (String domain : settings.organisationDomains()) {
+      String registrable = Domains.registrable(domain);
+      all.add(new Target(registrable, Domains.name(registrable), "your organisation", null));
+    }
+    for (Brand brand : settings.brands()) {
+      for (String domain : brand.domains()) {
+        all.add(new Target(domain, Domains.name(domain), brand.name(), brand));
+      }
+    }
+    this.targets = List.copyOf(all);
+  }
+
+  /** What the host imitates, if anything; empty for the real domains themselves and for hosts unlike any. */
+  Optional<Imitation> of(String host, AwarenessSettings settings) {
+    if (host == null || Domains.isIp(host)) {
+      return Optional.empty();
+    }
+    String registrable = Domains.registrable(host);
+    if (settings.organisation(host) || Brands.owner(settings.brands(), registrable).isPresent()) {
+      return Optional.empty();
+    }
+    if (KnownHosts.within(host, KnownHosts.TRACKERS) || KnownHosts.within(host, KnownHosts.BOUNCE_SERVICES)) {
+      return Optional.empty();
+    }
+    String unicode = Domains.punycode(host) ? Domains.unicode(host) : host;
+    String unicodeRegistrable = Domains.registrable(unicode);
+    String name = Domains.name(unicodeRegistrable);
+    String skeleton = Domains.skeleton(name);
+    String prefix = host.length() > registrable.length() ? host.substring(0, host.length() - registrable.length())
+        : "";
+    for (Target target : targets) {
+      if (target.name().length() < 3) {
+        continue;
+      }
+      if (!prefix.isEmpty() && (prefix.contains(target.domain() + ".") || prefix.contains(target.domain() + "-"))) {
+        return found(target, "it puts " + target.domain() + " in front of its real domain, " + registrable);
+      }
+      if (target.brand() != null && target.name().length() >= 5 && !prefix.isEmpty()
+          && List.of(prefix.split("[.]")).contains(target.name())) {
+        return found(target, "it uses " + target.name() + " as a subdomain of its real domain, " + registrable);
+      }
+    }
+    for (Target target : targets) {
+      String targetName = target.name();
+      if (targetName.length() < 3) {
+        continue;
+      }
+      String targetSkeleton = Domains.skeleton(targetName);
+      if (name.equals(targetName)) {
+        if (!Domains.suffix(unicodeRegistrable).equals(Domains.suffix(target.domain()))) {
+          return found(target, "it has the same name under another ending (." + Domains.suffix(registrable)
+              + " instead of ." + Domains.suffix(target.domain()) + ")");
+        }
+        continue;
+      }
+      if (name.indexOf('-') >= 0 && name.replace("-", "").equals(targetName)) {
+        return found(target, "it adds hyphens to the real name");
+      }
+      if (skeleton.equals(targetSkeleton)) {
+        return found(target, Domains.punycode(host)
+            ? "it uses look-alike letters from another alphabet (" + Domains.unicode(registrable) + ")"
+            : name.chars().anyMatch(Character::isDigit) ? "it swaps letters for look-alike digits"
+            : "it swaps letters for look-alike letters");
+      }
+      if (targetName.length() >= 5) {
+        int limit = targetName.length() >= 10 ? 2 : 1;
+        if (Domains.distance(skeleton, targetSkeleton, limit) <= limit && !name.contains(targetName)) {
+          return found(target, "it differs from the real name by " + (limit == 1 ? "one letter" : "a letter or two"));
+        }
+      }
+      for (String token : name.split("-")) {
+        if (!token.equals(name) && (token.equals(targetName) || Domains.skeleton(token).equals(targetSkeleton))) {
+          return found(target, "it is the real name with extra words (" + registrable + ")");
+        }
+      }
+      if (targetName.length() >= 5 && name.length() > targetName.length() && name.contains(targetName)) {
+        String rest = name.replace(targetName, "");
+        if (ADDED_WORDS.contains(rest) || rest.length() <= 2) {
+          return found(target, "it is the real name with \"" + rest + "\" added");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Imitation> found(Target target, String how) {
+    return Optional.of(new Imitation(target.domain(), target.owner(), how));
+  }
+}
