@@ -315,7 +315,7 @@ public final class EmailAnalyser {
       found.add("payment", Indicator.of("payment_request", Severity.HIGH, 4, "It talks of gift cards: "
           + Phrases.quote(giftCards) + ". No real colleague or company asks to be paid in gift cards."));
     } else if (!payment.isEmpty()) {
-      found.add("payment", Indicator.of("payment_request", Severity.HIGH, internal ? 2 : 3, "It asks for money "
+      found.add("payment", Indicator.of("payment_request", Severity.HIGH, internal ? 2 : 4, "It asks for money "
           + "or for changed payment details: " + Phrases.quote(payment) + "."));
     }
     List<String> secrecy = Phrases.find(Phrases.SECRECY, words);
@@ -440,18 +440,20 @@ public final class EmailAnalyser {
     String what = attached ? "The attachment " : "The email points you to the file ";
     String quoted = "\"" + clip(name) + "\"";
     if (Attachments.doubleExtension(name)) {
-      found.add(name, Indicator.of("risky_attachment", Severity.HIGH, attached ? 6 : 5, what + quoted
+      found.add(name, Indicator.of("risky_attachment", Severity.HIGH, attached ? 8 : 6, what + quoted
           + " hides its real type behind a second ending: it is " + Attachments.risk(extension) + "."));
       return;
     }
     String risk = Attachments.risk(extension);
     if (risk != null) {
       boolean macro = Attachments.MACRO.contains(extension);
-      int weight = (macro ? 3 : 4) - (attached ? 0 : 1);
+      // an executable, disk image or HTML page attached to an email is almost never business mail
+      int weight = (macro ? 4 : 7) - (attached ? 0 : 2);
       found.add(name, Indicator.of("risky_attachment", macro ? Severity.MEDIUM : Severity.HIGH, weight,
           what + quoted + " is " + risk + "."));
     } else if (Attachments.ARCHIVE.contains(extension) && password) {
-      found.add(name, Indicator.of("risky_attachment", Severity.HIGH, 4, what + quoted + " is an archive whose "
+      found.add(name, Indicator.of("risky_attachment", Severity.HIGH, attached ? 7 : 5, what + quoted
+          + " is an archive whose "
           + "password is given in the email: the password keeps virus scanners from looking inside."));
     }
   }

@@ -22,7 +22,7 @@ final class Links {
       "(?is)<a\\b[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))[^>]*>(.*?)</a\\s*>");
   private static final Pattern BARE_URL = Pattern.compile("(?i)\\b((?:https?|ftp)://[^\\s<>\"'()\\[\\]{}]+"
       + "|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"'()\\[\\]{}]*)");
-  private static final Pattern TAG = Pattern.compile("(?s)<[^>]{0,2000}>");
+  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern SCRIPT_STYLE = Pattern.compile("(?is)<(script|style|head)\\b.*?</(script|style|head)\\s*>");
   private static final Pattern HTML_HINT = Pattern.compile("(?i)<(html|body|div|p|a|table|br|span|td|img|form)\\b");
   private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?[0-9a-fA-F]{1,6});");

@@ -22,6 +22,14 @@ final class Lookalikes {
       "payroll", "it", "admin", "group", "corp", "inc", "global", "intl", "net", "sign", "review", "wallet",
       "unlock", "recovery", "reset", "safe", "protect", "notify", "status", "info");
 
+  /**
+   * Names of real domains that are ordinary words ({@code office.com}, {@code live.com}): another domain with the word
+   * in it imitates nothing, so only the other names of their brands are compared.
+   */
+  private static final Set<String> GENERIC = Set.of("office", "live", "outlook", "windows", "azure", "force", "box",
+      "meta", "msn", "bing", "teams", "cloud", "mail", "post", "itunes", "gstatic", "googleapis",
+      "withgoogle", "googleusercontent", "aexp", "licdn", "fbcdn", "slackhq", "boxcdn", "a2z", "echosign");
+
   /** A domain imitated. */
   record Imitation(String imitated, String owner, String how) {
   }
@@ -39,7 +47,10 @@ final class Lookalikes {
     }
     for (Brand brand : settings.brands()) {
       for (String domain : brand.domains()) {
-        all.add(new Target(domain, Domains.name(domain), brand.name(), brand));
+        String name = Domains.name(domain);
+        if (!GENERIC.contains(name)) {
+          all.add(new Target(domain, name, brand.name(), brand));
+        }
       }
     }
     this.targets = List.copyOf(all);

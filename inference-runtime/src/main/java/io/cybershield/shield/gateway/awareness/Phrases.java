@@ -68,7 +68,7 @@ final class Phrases {
       "(?:i'?m|i am) (?:in|stuck in|heading into) (?:a |an )?(?:meeting|conference|board meeting)",
       "(?:can'?t|cannot|unable to) (?:talk|take calls|call|speak)", "are you (?:available|at your desk)",
       "do not (?:call|phone) me", "quick favou?r", "need a favou?r", "personal favou?r",
-      "reply (?:only )?(?:to|by) (?:this )?(?:email|text)");
+      "reply (?:only )?by (?:e-?mail|text) only", "reply only (?:to|by) (?:this )?(?:e-?mail|text)");
 
   private static final int MAX_QUOTED = 3;
 
