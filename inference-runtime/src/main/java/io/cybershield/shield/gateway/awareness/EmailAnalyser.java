@@ -48,7 +48,8 @@ public final class EmailAnalyser {
       "ups", "stripe", "slack", "adp", "amex", "box.com", "security", "it", "admin", "azure", "exchange online");
   private static final Pattern SERVICE_WORDS = Pattern.compile("(?i)\\b(?:team|support|service|services|security|"
       + "account|accounts|billing|notification|notifications|alert|alerts|no-?reply|bank|online|customer|care|help|"
-      + "verification|delivery|mail|id|cloud|pay|card|store|center|centre|inc|llc|ltd|corp|official)\\b");
+      + "verification|delivery|mail|id|cloud|pay|card|store|center|centre|inc|llc|ltd|corp|official|fraud|department|"
+      + "dept|desk|banking|protection)\\b");
   private static final Set<String> FILE_EXTENSIONS = Set.of("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
       "zip", "rar", "txt", "csv", "jpg", "jpeg", "png", "gif", "html", "htm", "exe", "js", "iso", "img", "msg",
       "eml", "ics", "xml", "json", "mp4", "mov", "wav", "mp3", "svg", "one", "lnk");
@@ -143,10 +144,10 @@ public final class EmailAnalyser {
       String host = Domains.normalise(embedded.group(1));
       String registrable = Domains.registrable(host);
       if (registrable != null && !registrable.equals(from.registrable())) {
-        found.add("display", Indicator.of("display_name_spoofing", Severity.HIGH, 5, "The name shown contains the "
+        found.add("display-address", Indicator.of("display_name_spoofing", Severity.HIGH, 5, "The name shown "
+            + "contains the "
             + "address " + embedded.group().toLowerCase(Locale.ROOT) + ", but the message really comes from "
             + from.registrable() + "."));
-        return;
       }
     }
     String lower = display.toLowerCase(Locale.ROOT);
@@ -312,7 +313,8 @@ public final class EmailAnalyser {
     List<String> giftCards = Phrases.find(Phrases.GIFT_CARDS, words);
     List<String> payment = Phrases.find(Phrases.PAYMENT, words);
     if (!giftCards.isEmpty()) {
-      found.add("payment", Indicator.of("payment_request", Severity.HIGH, 4, "It talks of gift cards: "
+      found.add("payment", Indicator.of("payment_request", Severity.HIGH, internal ? 3 : 5, "It talks of gift "
+          + "cards: "
           + Phrases.quote(giftCards) + ". No real colleague or company asks to be paid in gift cards."));
     } else if (!payment.isEmpty()) {
       found.add("payment", Indicator.of("payment_request", Severity.HIGH, internal ? 2 : 4, "It asks for money "
@@ -327,7 +329,7 @@ public final class EmailAnalyser {
       found.add("form", Indicator.of("credential_form", Severity.HIGH, 5, "The email itself contains a password "
           + "field: real services never ask for a password inside an email."));
     }
-    if (internal || (!found.has("credential_request") && !found.has("payment_request"))) {
+    if (internal || credentials.isEmpty() && (payment.isEmpty() || !giftCards.isEmpty())) {
       return;
     }
     String lower = words.toLowerCase(Locale.ROOT);
@@ -359,7 +361,7 @@ public final class EmailAnalyser {
             + clip(link.userinfo()) + "@\", which makes it look like it goes there, but it goes to " + host + "."));
       }
       if (Domains.isIp(host)) {
-        found.add(host, Indicator.of("raw_ip_link", Severity.HIGH, 3, "A link goes to a bare internet address ("
+        found.add(host, Indicator.of("raw_ip_link", Severity.HIGH, 5, "A link goes to a bare internet address ("
             + host + ") instead of a named website."));
         continue;
       }
@@ -387,7 +389,7 @@ public final class EmailAnalyser {
         boolean login = LOGIN_WORDS.matcher(link.path()).find() || LOGIN_WORDS.matcher(host).find()
             || LOGIN_WORDS.matcher(link.text()).find() || found.has("credential_request");
         if (login && !trustedSender) {
-          found.add(host, Indicator.of("free_hosting_login", Severity.HIGH, 4, "A link to a sign-in or document "
+          found.add(host, Indicator.of("free_hosting_login", Severity.HIGH, 5, "A link to a sign-in or document "
               + "page is hosted on " + hostingOf(host) + ", where anyone can publish a page; real companies "
               + "host their sign-in pages on their own domains."));
         } else {

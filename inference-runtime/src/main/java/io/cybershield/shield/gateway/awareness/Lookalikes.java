@@ -20,7 +20,8 @@ final class Lookalikes {
       "alerts", "notice", "center", "centre", "desk", "access", "office", "sso", "mfa", "file", "files", "share",
       "delivery", "tracking", "track", "parcel", "customer", "care", "check", "confirm", "user", "my", "hr",
       "payroll", "it", "admin", "group", "corp", "inc", "global", "intl", "net", "sign", "review", "wallet",
-      "unlock", "recovery", "reset", "safe", "protect", "notify", "status", "info");
+      "unlock", "recovery", "reset", "safe", "protect", "notify", "status", "info", "bank", "banking", "fraud",
+      "dept", "department", "notices", "invoice", "invoices", "refund", "claims", "resolution");
 
   /**
    * Names of real domains that are ordinary words ({@code office.com}, {@code live.com}): another domain with the word
@@ -121,7 +122,11 @@ final class Lookalikes {
       }
       if (targetName.length() >= 5 && name.length() > targetName.length() && name.contains(targetName)) {
         String rest = name.replace(targetName, "");
-        if (ADDED_WORDS.contains(rest) || rest.length() <= 2) {
+        boolean added = true;
+        for (String word : rest.split("-")) {
+          added &= word.isEmpty() || ADDED_WORDS.contains(word) || word.length() <= 2;
+        }
+        if (added) {
           return found(target, "it is the real name with \"" + rest + "\" added");
         }
       }

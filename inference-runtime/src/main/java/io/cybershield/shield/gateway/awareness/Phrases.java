@@ -26,18 +26,21 @@ final class Phrases {
       "(?:unusual|suspicious|unauthori[sz]ed) (?:sign[- ]?in|login|activity|access|transaction|payment)",
       "action required", "immediate action", "failure to (?:comply|respond|verify|confirm|update|act)",
       "avoid (?:suspension|termination|losing|deactivation|penalt)", "time[- ]sensitive", "respond quickly",
-      "overdue", "past due", "legal action", "penalt(?:y|ies)");
+      "overdue", "past due", "legal action", "penalt(?:y|ies)", "limited time", "only today");
 
   /** Asking for a password, a login, a code or an identity check. */
   static final Pattern CREDENTIALS = family(
       "(?:verify|confirm|validate|update|re-?enter|re-?validate|re-?confirm|secure|unlock|restore|reactivate)"
           + " (?:your |the )?(?:account|identity|password|credentials|login|mailbox|email account|e-?mail|details|"
-          + "information|profile|access|payment (?:details|information|method)|billing (?:details|information))",
+          + "information|profile|access|payment (?:details|information|method)|billing (?:details|information)|"
+          + "card (?:details|information|number))",
       "(?:enter|provide|send|type|share|reply with|give) (?:me |us )?(?:your )?(?:current |old |new )?"
           + "(?:password|passcode|login details|login credentials|credentials|username and password|pin|"
           + "(?:one[- ]time|verification|security|mfa|2fa|sms) code)",
       "(?:sign|log) ?in (?:here |now |below |immediately )?to (?:verify|confirm|keep|avoid|restore|unlock|"
-          + "review|reactivate|retain|continue using|prevent|validate)",
+          + "review|reactivate|retain|continue using|prevent|validate|view|access|download|open|accept)",
+      "sign ?in with your (?:e-?mail|work account|work e-?mail|microsoft|office ?365|corporate|company|credentials|"
+          + "password|organi[sz]ation)",
       "(?:mailbox|storage|quota) (?:is )?(?:full|almost full|exceeded|limit)", "password (?:will )?expires?"
           + " (?:today|soon|in \\d+)", "keep (?:your )?(?:current |same )?password",
       "(?:mfa|2fa|multi-?factor|two-?factor|authenticator) (?:re-?enrol(?:l)?ment|re-?registration|"
@@ -56,6 +59,7 @@ final class Phrases {
       "(?:changed?|updated?|new) (?:our |my |the )?(?:bank(?:ing)?|account|payment|remittance) "
           + "(?:details|information|account|instructions)",
       "(?:bank(?:ing)? details|account details|payment details) (?:have|has) (?:changed|been updated)",
+      "(?:update|change) (?:my|the) (?:direct deposit|bank account|banking|payroll|salary account)", "changed banks",
       "(?:wire|bank) transfer (?:today|urgently|immediately|now|asap)", "urgent(?:ly)? (?:wire|payment|transfer)",
       "(?:process|make|send|arrange) (?:a |an |the )?(?:urgent |quick |same[- ]day )?(?:wire|payment|transfer)"
           + " (?:today|now|immediately|urgently|before)",
