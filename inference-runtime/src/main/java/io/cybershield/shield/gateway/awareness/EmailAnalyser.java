@@ -37,8 +37,10 @@ public final class EmailAnalyser {
   private static final Pattern ROLE_CLAIM = Pattern.compile("(?i)\\b(?:it|i\\.t\\.|helpdesk|help desk|service desk|"
       + "tech(?:nical)? support|it support|administrator|admin|sysadmin|system admin|security team|security|"
       + "payroll|hr|human resources|ceo|cfo|coo|cto|chief executive|chief financial|president|managing director|"
-      + "finance|accounts payable|accounting|postmaster|webmaster|mail(?:box)? (?:admin|administrator|support)|"
+      + "finance|finance director|accounts payable|accounting|postmaster|webmaster|director|legal|mail(?:box)? (?:admin|administrator|support)|"
       + "e-?mail (?:admin|administrator|support|team)|it department|it team|benefits)\\b");
+  private static final Pattern EXECUTIVE = Pattern.compile("(?i)\\b(?:ceo|cfo|coo|cto|chief|president|"
+      + "director|vp|vice president|chair(?:man|woman)?|founder|owner|partner)\\b");
   private static final Pattern PASSWORD_FORM = Pattern.compile("(?is)<input\\b[^>]{0,500}type\\s*=\\s*[\"']?password");
   private static final Pattern LOGIN_WORDS = Pattern.compile("(?i)(?:log ?in|sign ?in|logon|verify|verification|"
       + "account|password|passwd|credential|auth|sso|office|owa|outlook|webmail|secure|unlock|validate|"
@@ -83,7 +85,7 @@ public final class EmailAnalyser {
     age(found, from, headers);
     language(found, words, body, from, internal, senderBrand, links);
     links(found, links, from, internal, senderBrand);
-    attachments(found, headers, body, text);
+    attachments(found, headers, body, text, internal || senderBrand.isPresent() || found.has("sender_authenticated"));
 
     List<Indicator> indicators = new ArrayList<>(found.all.values());
     indicators.sort(Comparator.comparingInt(Indicator::weight).reversed());
@@ -166,6 +168,11 @@ public final class EmailAnalyser {
           found.add("display", Indicator.of("display_name_spoofing", Severity.HIGH, 4, "The name shown, \""
               + clip(display) + "\", claims to be " + brand.name() + ", but the message comes from "
               + from.registrable() + ", which is not a " + brand.name() + " domain."));
+          if (!found.has("lookalike_domain")) {
+            lookalikes.holdsName(from.host(), brand).ifPresent(imitation -> found.add(from.registrable(),
+                Indicator.of("lookalike_domain", Severity.HIGH, 6, "The sender's domain " + from.registrable()
+                    + " looks like it belongs to " + brand.name() + " but does not: " + imitation.how() + ".")));
+          }
           return;
         }
       }
@@ -181,7 +188,9 @@ public final class EmailAnalyser {
           && Set.of("it", "helpdesk", "help desk", "service desk", "payroll", "hr", "human resources", "ceo",
           "cfo", "chief executive", "chief financial", "it support", "it department", "it team", "president",
           "managing director", "accounts payable").contains(role.group().toLowerCase(Locale.ROOT))) {
-        found.add("display", Indicator.of("display_name_spoofing", Severity.HIGH, freeMail ? 4 : 3,
+        boolean executive = EXECUTIVE.matcher(display).find();
+        found.add("display", Indicator.of("display_name_spoofing", Severity.HIGH,
+            freeMail ? (executive ? 5 : 4) : 3,
             "The name shown, \"" + clip(display) + "\", suggests " + role.group() + (organisationName != null
                 || claimsOrganisation ? " of your organisation" : "") + ", but the message comes from outside, from "
                 + from.registrable() + "."));
@@ -305,10 +314,17 @@ public final class EmailAnalyser {
       found.add("urgency", Indicator.of("urgency_language", urgency.size() >= 2 ? Severity.MEDIUM : Severity.LOW,
           urgency.size() >= 2 ? 2 : 1, "It pushes you to act fast: " + Phrases.quote(urgency) + "."));
     }
+    List<String> disclosure = Phrases.find(Phrases.DISCLOSURE, words);
     List<String> credentials = Phrases.find(Phrases.CREDENTIALS, words);
-    if (!credentials.isEmpty()) {
-      found.add("credentials", Indicator.of("credential_request", Severity.HIGH, 3, "It asks you to sign in or "
-          + "give account details: " + Phrases.quote(credentials) + "."));
+    if (!disclosure.isEmpty()) {
+      found.add("credentials", Indicator.of("credential_request", Severity.HIGH, 5, "It asks you to send a "
+          + "password or a code: " + Phrases.quote(disclosure) + ". No real service or colleague ever asks for "
+          + "these."));
+    } else if (!credentials.isEmpty()) {
+      // from a sender nothing vouches for, a request to sign in weighs more than from one the checks confirmed
+      boolean vouched = internal || senderBrand.isPresent() || found.has("sender_authenticated");
+      found.add("credentials", Indicator.of("credential_request", Severity.HIGH, vouched ? 3 : 4, "It asks you to "
+          + "sign in or give account details: " + Phrases.quote(credentials) + "."));
     }
     List<String> giftCards = Phrases.find(Phrases.GIFT_CARDS, words);
     List<String> payment = Phrases.find(Phrases.PAYMENT, words);
@@ -329,7 +345,7 @@ public final class EmailAnalyser {
       found.add("form", Indicator.of("credential_form", Severity.HIGH, 5, "The email itself contains a password "
           + "field: real services never ask for a password inside an email."));
     }
-    if (internal || credentials.isEmpty() && (payment.isEmpty() || !giftCards.isEmpty())) {
+    if (internal || credentials.isEmpty() && disclosure.isEmpty() && (payment.isEmpty() || !giftCards.isEmpty())) {
       return;
     }
     String lower = words.toLowerCase(Locale.ROOT);
@@ -424,20 +440,20 @@ public final class EmailAnalyser {
     return Domains.registrable(host);
   }
 
-  private void attachments(Found found, MailHeaders headers, String body, String text) {
+  private void attachments(Found found, MailHeaders headers, String body, String text, boolean trusted) {
     Set<String> declared = Attachments.declared(headers, body);
     Set<String> mentioned = Attachments.mentioned(text);
     mentioned.removeAll(declared);
     boolean password = Attachments.archivePassword(text);
     for (String name : declared) {
-      attachment(found, name, password, true);
+      attachment(found, name, password, true, trusted);
     }
     for (String name : mentioned) {
-      attachment(found, name, password, false);
+      attachment(found, name, password, false, trusted);
     }
   }
 
-  private static void attachment(Found found, String name, boolean password, boolean attached) {
+  private static void attachment(Found found, String name, boolean password, boolean attached, boolean trusted) {
     String extension = Attachments.extension(name);
     String what = attached ? "The attachment " : "The email points you to the file ";
     String quoted = "\"" + clip(name) + "\"";
@@ -457,6 +473,9 @@ public final class EmailAnalyser {
       found.add(name, Indicator.of("risky_attachment", Severity.HIGH, attached ? 7 : 5, what + quoted
           + " is an archive whose "
           + "password is given in the email: the password keeps virus scanners from looking inside."));
+    } else if (Attachments.ARCHIVE.contains(extension) && attached && !trusted) {
+      found.add(name, Indicator.of("risky_attachment", Severity.MEDIUM, 2, what + quoted + " is an archive from "
+          + "an unknown sender: archives can hide programs from your mail's scanner."));
     }
   }
 

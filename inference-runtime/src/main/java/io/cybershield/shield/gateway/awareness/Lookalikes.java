@@ -21,7 +21,8 @@ final class Lookalikes {
       "delivery", "tracking", "track", "parcel", "customer", "care", "check", "confirm", "user", "my", "hr",
       "payroll", "it", "admin", "group", "corp", "inc", "global", "intl", "net", "sign", "review", "wallet",
       "unlock", "recovery", "reset", "safe", "protect", "notify", "status", "info", "bank", "banking", "fraud",
-      "dept", "department", "notices", "invoice", "invoices", "refund", "claims", "resolution");
+      "dept", "department", "notices", "invoice", "documents", "document", "deliveries",
+      "redelivery", "reschedule", "renewal", "renewals", "subscription", "meetings", "meeting", "invoices", "refund", "claims", "resolution");
 
   /**
    * Names of real domains that are ordinary words ({@code office.com}, {@code live.com}): another domain with the word
@@ -30,6 +31,11 @@ final class Lookalikes {
   private static final Set<String> GENERIC = Set.of("office", "live", "outlook", "windows", "azure", "force", "box",
       "meta", "msn", "bing", "teams", "cloud", "mail", "post", "itunes", "gstatic", "googleapis",
       "withgoogle", "googleusercontent", "aexp", "licdn", "fbcdn", "slackhq", "boxcdn", "a2z", "echosign");
+
+  /** Brand words that are ordinary words or names too: they are not compared as names of their own. */
+  private static final Set<String> AMBIGUOUS = Set.of("chase", "meta", "steam", "zoom", "stripe", "slack", "notion",
+      "target", "square", "hermes", "apple", "amazon", "outlook", "azure", "acrobat", "exchangeonline", "icloud",
+      "itunes", "appstore", "appleid");
 
   /** A domain imitated. */
   record Imitation(String imitated, String owner, String how) {
@@ -51,6 +57,14 @@ final class Lookalikes {
         String name = Domains.name(domain);
         if (!GENERIC.contains(name)) {
           all.add(new Target(domain, name, brand.name(), brand));
+        }
+      }
+      // the brand's one-word names too: amex-secure-notice.com imitates American Express without its domain's name
+      for (String keyword : brand.keywords()) {
+        String word = keyword.replace(" ", "");
+        if (word.length() >= 4 && word.chars().allMatch(Character::isLetter) && !GENERIC.contains(word)
+            && !AMBIGUOUS.contains(word) && all.stream().noneMatch(t -> t.name().equals(word))) {
+          all.add(new Target(brand.domains().get(0), word, brand.name(), brand));
         }
       }
     }
@@ -129,6 +143,23 @@ final class Lookalikes {
         if (added) {
           return found(target, "it is the real name with \"" + rest + "\" added");
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the host's registrable name holds one of the brand's names (four letters or more) — for a sender whose
+   * display name claims that brand, that alone makes it a look-alike ({@code "Dropbox Sign" <x@dropboxsign-docs.com>}).
+   */
+  Optional<Imitation> holdsName(String host, Brand brand) {
+    if (host == null || brand.owns(Domains.registrable(host))) {
+      return Optional.empty();
+    }
+    String name = Domains.name(Domains.registrable(host));
+    for (Target target : targets) {
+      if (target.brand() == brand && target.name().length() >= 4 && name.contains(target.name())) {
+        return found(target, "it holds the name " + target.name() + " in a domain " + brand.name() + " does not own");
       }
     }
     return Optional.empty();

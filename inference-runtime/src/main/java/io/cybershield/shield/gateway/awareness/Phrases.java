@@ -33,14 +33,15 @@ final class Phrases {
       "(?:verify|confirm|validate|update|re-?enter|re-?validate|re-?confirm|secure|unlock|restore|reactivate)"
           + " (?:your |the )?(?:account|identity|password|credentials|login|mailbox|email account|e-?mail|details|"
           + "information|profile|access|payment (?:details|information|method)|billing (?:details|information)|"
-          + "card (?:details|information|number))",
-      "(?:enter|provide|send|type|share|reply with|give) (?:me |us )?(?:your )?(?:current |old |new )?"
+          + "card (?:details|information|number)|bank (?:account )?(?:details|information)|account (?:details|"
+          + "information|ownership))",
+      "(?:enter|type) (?:your )?(?:current |old |new )?"
           + "(?:password|passcode|login details|login credentials|credentials|username and password|pin|"
           + "(?:one[- ]time|verification|security|mfa|2fa|sms) code)",
       "(?:sign|log) ?in (?:here |now |below |immediately )?to (?:verify|confirm|keep|avoid|restore|unlock|"
           + "review|reactivate|retain|continue using|prevent|validate|view|access|download|open|accept)",
-      "sign ?in with your (?:e-?mail|work account|work e-?mail|microsoft|office ?365|corporate|company|credentials|"
-          + "password|organi[sz]ation)",
+      "(?:sign|log) ?in with your (?:e-?mail|work account|work e-?mail|microsoft|office ?365|corporate|company|"
+          + "credentials|password|organi[sz]ation|[a-z]+ credentials|[a-z]+ password)",
       "(?:mailbox|storage|quota) (?:is )?(?:full|almost full|exceeded|limit)", "password (?:will )?expires?"
           + " (?:today|soon|in \\d+)", "keep (?:your )?(?:current |same )?password",
       "(?:mfa|2fa|multi-?factor|two-?factor|authenticator) (?:re-?enrol(?:l)?ment|re-?registration|"
@@ -49,6 +50,14 @@ final class Phrases {
       "(?:release|recover|retrieve) (?:your |the )?(?:pending |held |quarantined )?(?:messages|emails|mails)",
       "(?:shared|sent) (?:you )?a (?:secure |protected |encrypted )?(?:document|file|fax|voicemail).{0,40}"
           + "(?:sign in|log ?in|login|credentials|verify)");
+
+  /** Asking to send a password or a one-time code: no real service or colleague does. */
+  static final Pattern DISCLOSURE = family(
+      "(?:send|reply with|give|tell|forward|text|share with|provide) (?:me |us )?(?:back )?(?:your |the )?(?:current |"
+          + "old |new )?(?:password|passcode|username and password|login details|pin|(?:one[- ]time|verification|"
+          + "security|mfa|2fa|sms|login|authenticator) code)",
+      "(?:reply|respond) (?:to this (?:e-?mail|message) )?with (?:your )?(?:password|username|login|credentials|code)",
+      "(?:code|password) you (?:just )?received");
 
   /** Money moved outside the normal process: gift cards, changed bank details, urgent wires, crypto. */
   static final Pattern GIFT_CARDS = family(
@@ -65,7 +74,9 @@ final class Phrases {
           + " (?:today|now|immediately|urgently|before)",
       "(?:bitcoin|btc|crypto(?:currency)?|usdt|ethereum) (?:wallet|address|payment)",
       "(?:pay|send) (?:in |via )?(?:bitcoin|btc|crypto)", "(?:refund|rebate|compensation) (?:of|worth) [$£€]",
-      "(?:claim|receive) your (?:refund|rebate|prize|reward|compensation)", "(?:you have|you've) won");
+      "(?:claim|receive) your (?:refund|rebate|prize|reward|compensation)", "(?:you have|you've) won",
+      "(?:customs|delivery|shipping|redelivery|rescheduling|reschedule|release|handling|import) (?:fee|charge|duty)",
+      "small fee", "(?:outstanding|unpaid) (?:duty|duties|customs|fee|charge)", "pay (?:the |a )?(?:fee|duty|duties)");
   /** Secrecy and going around the usual channels (the pattern of CEO fraud). */
   static final Pattern SECRECY = family(
       "(?:keep (?:this|it) (?:confidential|between us|quiet|to yourself))", "don'?t (?:tell|mention|discuss)",
@@ -85,7 +96,8 @@ final class Phrases {
       if (i > 0) {
         alternatives.append('|');
       }
-      alternatives.append(phrases[i].replace(" ", "\\s+"));
+      // "sign ?in" is "sign in" or "signin"; any other space is any run of white space
+      alternatives.append(phrases[i].replace(" ?", "\\s*").replace(" ", "\\s+"));
     }
     return Pattern.compile(alternatives.append(")").toString());
   }
