@@ -130,8 +130,11 @@ final class Lookalikes {
         }
       }
       for (String token : name.split("-")) {
-        if (!token.equals(name) && (token.equals(targetName) || Domains.skeleton(token).equals(targetSkeleton))) {
+        if (!token.equals(name) && token.equals(targetName)) {
           return found(target, "it is the real name with extra words (" + registrable + ")");
+        }
+        if (!token.equals(name) && Domains.skeleton(token).equals(targetSkeleton)) {
+          return found(target, "it spells the real name with look-alike characters (" + token + ") and adds words");
         }
       }
       if (targetName.length() >= 5 && name.length() > targetName.length() && name.contains(targetName)) {
