@@ -218,7 +218,16 @@ public final class EmailAnalyser {
     }
   }
 
+  /**
+   * Whether two registrable domains belong to one party: the same, both the organisation's, or both one brand's —
+   * for mail addresses not when either is a free mail domain (anyone has an outlook.com address; only Microsoft has
+   * its links).
+   */
   private boolean sameParty(String a, String b) {
+    return sameParty(a, b, true);
+  }
+
+  private boolean sameParty(String a, String b, boolean addresses) {
     if (a.equals(b)) {
       return true;
     }
@@ -226,8 +235,8 @@ public final class EmailAnalyser {
       return true;
     }
     Optional<Brand> owner = Brands.owner(settings.brands(), a);
-    return owner.isPresent() && owner.get().owns(b) && !KnownHosts.FREE_MAIL.contains(a)
-        && !KnownHosts.FREE_MAIL.contains(b);
+    return owner.isPresent() && owner.get().owns(b)
+        && (!addresses || !KnownHosts.FREE_MAIL.contains(a) && !KnownHosts.FREE_MAIL.contains(b));
   }
 
   private void authentication(Found found, Address from, AuthResults auth, boolean internal,
@@ -390,7 +399,7 @@ public final class EmailAnalyser {
       String shown = link.anchor() ? Links.shownHost(link.text()) : null;
       if (shown != null && !tracker && !FILE_EXTENSIONS.contains(Domains.suffix(shown))) {
         String shownRegistrable = Domains.registrable(shown);
-        if (!shownRegistrable.equals(link.registrable()) && !sameParty(shownRegistrable, link.registrable())) {
+        if (!shownRegistrable.equals(link.registrable()) && !sameParty(shownRegistrable, link.registrable(), false)) {
           boolean trustedShown = settings.organisation(shown)
               || Brands.owner(settings.brands(), shownRegistrable).isPresent();
           found.add(host, Indicator.of("link_text_mismatch", trustedShown ? Severity.HIGH : Severity.MEDIUM,
