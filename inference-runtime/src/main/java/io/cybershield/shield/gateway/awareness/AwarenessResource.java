@@ -13,6 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -62,10 +66,16 @@ public class AwarenessResource {
     }
   }
 
+  // the schemas are META-INF/openapi.yaml's; without these the scanner would describe a JsonNode and an Object
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public RestResponse<Object> analyse(JsonNode body) {
+  @APIResponse(responseCode = "200", description = "The verdict, its indicators (strongest first) and the guidance",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "#/components/schemas/AwarenessAssessment")))
+  public RestResponse<Object> analyse(@RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/AwarenessEmailRequest")))
+      JsonNode body) {
     if (body == null || !body.isObject()) {
       return error(400, "InvalidRequest", "The request body must be a JSON object with 'from', 'subject' and "
           + "'body' (strings) and optionally 'headers'.");

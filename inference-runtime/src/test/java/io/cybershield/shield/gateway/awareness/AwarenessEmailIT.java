@@ -219,6 +219,9 @@ class AwarenessEmailIT {
     given().when().get("/q/openapi?format=json").then().statusCode(200)
         .body("paths.'/v1/awareness/email'.post.requestBody.content.'application/json'.schema.'$ref'",
             equalTo("#/components/schemas/AwarenessEmailRequest"))
+        .body("paths.'/v1/awareness/email'.post.responses.'200'.content.'application/json'.schema.'$ref'",
+            equalTo("#/components/schemas/AwarenessAssessment"))
+        .body("paths.'/v1/awareness/email'.post.responses.'413'.description", containsString("EmailTooLarge"))
         .body("components.schemas.AwarenessAssessment.properties.verdict.enum",
             hasItems("phishing", "suspicious", "benign"));
   }
@@ -251,9 +254,14 @@ class AwarenessEmailIT {
       return List.copyOf(lines);
     }
 
-    JsonNode of(String requestId) throws IOException {
+    JsonNode of(String requestId) {
       for (String line : lines) {
-        JsonNode node = JSON.readTree(line);
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
         if (requestId.equals(node.path("requestId").asText())) {
           return node;
         }
