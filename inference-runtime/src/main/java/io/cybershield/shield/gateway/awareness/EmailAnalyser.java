@@ -376,11 +376,15 @@ public final class EmailAnalyser {
 
   private void links(Found found, List<Link> links, Address from, boolean internal, Optional<Brand> senderBrand) {
     boolean trustedSender = internal || senderBrand.isPresent();
+    Set<String> hostsChecked = new java.util.HashSet<>();
+    Set<String> textsChecked = new java.util.HashSet<>();
     for (Link link : links) {
       String host = link.host();
-      if (host == null) {
+      if (host == null || !hostsChecked.add(host) && !textsChecked.add(link.text() + "\u0000" + host)) {
+        // a host is judged once, a link text once per host: a newsletter's hundred links cost no more than ten
         continue;
       }
+      textsChecked.add(link.text() + "\u0000" + host);
       if (link.userinfo().contains(".")) {
         found.add(host, Indicator.of("deceptive_link", Severity.HIGH, 4, "A link starts with \""
             + clip(link.userinfo()) + "@\", which makes it look like it goes there, but it goes to " + host + "."));

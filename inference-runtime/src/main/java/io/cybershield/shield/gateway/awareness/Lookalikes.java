@@ -43,7 +43,11 @@ final class Lookalikes {
 
   private final List<Target> targets;
 
-  private record Target(String domain, String name, String owner, Brand brand) {
+  private record Target(String domain, String name, String owner, Brand brand, String skeleton) {
+
+    Target(String domain, String name, String owner, Brand brand) {
+      this(domain, name, owner, brand, Domains.skeleton(name));
+    }
   }
 
   Lookalikes(AwarenessSettings settings) {
@@ -106,7 +110,7 @@ final class Lookalikes {
       if (targetName.length() < 3) {
         continue;
       }
-      String targetSkeleton = Domains.skeleton(targetName);
+      String targetSkeleton = target.skeleton();
       if (name.equals(targetName)) {
         if (!Domains.suffix(unicodeRegistrable).equals(Domains.suffix(target.domain()))) {
           return found(target, "it has the same name under another ending (." + Domains.suffix(registrable)

@@ -136,6 +136,14 @@ class AwarenessEmailIT {
   }
 
   @Test
+  void anEmptyBodyIs400() {
+    awareness().body("")
+        .when().post("/v1/awareness/email")
+        .then().statusCode(400)
+        .body("error.code", equalTo("InvalidRequest"));
+  }
+
+  @Test
   void malformedJsonIs400() {
     awareness().body("{\"from\": ")
         .when().post("/v1/awareness/email")
