@@ -167,7 +167,7 @@ public final class EmailAnalyser {
           }
           found.add("display", Indicator.of("display_name_spoofing", Severity.HIGH, 4, "The name shown, \""
               + clip(display) + "\", claims to be " + brand.name() + ", but the message comes from "
-              + from.registrable() + ", which is not a " + brand.name() + " domain."));
+              + from.registrable() + ", which is not " + article(brand.name()) + " " + brand.name() + " domain."));
           if (!found.has("lookalike_domain")) {
             lookalikes.holdsName(from.host(), brand).ifPresent(imitation -> found.add(from.registrable(),
                 Indicator.of("lookalike_domain", Severity.HIGH, 6, "The sender's domain " + from.registrable()
@@ -191,9 +191,9 @@ public final class EmailAnalyser {
         boolean executive = EXECUTIVE.matcher(display).find();
         found.add("display", Indicator.of("display_name_spoofing", Severity.HIGH,
             freeMail ? (executive ? 5 : 4) : 3,
-            "The name shown, \"" + clip(display) + "\", suggests " + role.group() + (organisationName != null
-                || claimsOrganisation ? " of your organisation" : "") + ", but the message comes from outside, from "
-                + from.registrable() + "."));
+            "The name shown, \"" + clip(display) + "\", suggests it comes from " + (organisationName != null
+                || claimsOrganisation ? "your organisation's " : "the ") + role.group() + ", but it comes from "
+                + "outside, from " + from.registrable() + "."));
       }
     }
   }
@@ -490,6 +490,10 @@ public final class EmailAnalyser {
       found.add(name, Indicator.of("risky_attachment", Severity.MEDIUM, 2, what + quoted + " is an archive from "
           + "an unknown sender: archives can hide programs from your mail's scanner."));
     }
+  }
+
+  private static String article(String name) {
+    return !name.isEmpty() && "AEIOUaeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
   }
 
   private static boolean wholeWord(String text, String word) {

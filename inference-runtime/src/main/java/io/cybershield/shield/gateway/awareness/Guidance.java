@@ -84,12 +84,12 @@ final class Guidance {
           + "letter.";
       case "punycode_domain" -> "An address in it uses letters from another alphabet that can look like ordinary "
           + "ones.";
-      case "display_name_spoofing" -> "The sender's name says one thing, but the real address behind it is "
-          + "someone else's.";
+      case "display_name_spoofing" -> "The sender's name claims to be someone you know or trust, but the address "
+          + "behind it belongs to someone else.";
       case "reply_to_mismatch" -> "Your reply would not go to the sender but to a different address.";
       case "return_path_mismatch" -> "It was sent through a mail system that does not belong to the sender.";
-      case "dmarc_failed", "spf_failed", "dkim_failed" -> "It failed the checks that prove it came from the "
-          + "sender it claims.";
+      case "dmarc_failed", "spf_failed", "dkim_failed" -> "The checks that prove who sent an email failed or could "
+          + "not confirm the sender it claims.";
       case "newly_registered_domain" -> "The sender's domain was created only recently, a common sign of a scam.";
       case "new_sender_domain" -> "Nobody here has received mail from this sender's domain lately.";
       case "urgency_language" -> "It tries to rush you; real organisations give you time.";
