@@ -376,15 +376,13 @@ public final class EmailAnalyser {
 
   private void links(Found found, List<Link> links, Address from, boolean internal, Optional<Brand> senderBrand) {
     boolean trustedSender = internal || senderBrand.isPresent();
-    Set<String> hostsChecked = new java.util.HashSet<>();
-    Set<String> textsChecked = new java.util.HashSet<>();
+    Set<String> judged = new java.util.HashSet<>();
     for (Link link : links) {
       String host = link.host();
-      if (host == null || !hostsChecked.add(host) && !textsChecked.add(link.text() + "\u0000" + host)) {
-        // a host is judged once, a link text once per host: a newsletter's hundred links cost no more than ten
+      // each (text, host) once: a newsletter's hundred identical links cost what one does
+      if (host == null || !judged.add(link.text() + '\u0000' + link.userinfo() + '\u0000' + host)) {
         continue;
       }
-      textsChecked.add(link.text() + "\u0000" + host);
       if (link.userinfo().contains(".")) {
         found.add(host, Indicator.of("deceptive_link", Severity.HIGH, 4, "A link starts with \""
             + clip(link.userinfo()) + "@\", which makes it look like it goes there, but it goes to " + host + "."));
