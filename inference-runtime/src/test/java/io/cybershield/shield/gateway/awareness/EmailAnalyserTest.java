@@ -481,6 +481,23 @@ class EmailAnalyserTest {
     }
 
     @Test
+    void suspiciousGuidanceAsksToCheckBeforeActing() {
+      Assessment a = analyse("Jake <jake@growthpilot-mail.example>", "quick question",
+          "Grab a slot: https://bit.ly/gp-demo", "Reply-To", "jake@growthpilot.example");
+      assertThat(a.verdict()).isEqualTo(Verdict.SUSPICIOUS);
+      assertThat(a.score()).isEqualTo(4);
+      assertThat(a.guidance()).startsWith("Be careful").contains("shortened").contains("Report button")
+          .doesNotContain("change that password");
+    }
+
+    @Test
+    void manyLinksToOneBadHostCountOnce() {
+      Assessment a = analyse("a <a@shop.example>", "x", "https://bit.ly/a https://bit.ly/b https://bit.ly/c");
+      assertThat(a.indicators()).filteredOn(i -> i.kind().equals("url_shortener")).hasSize(1);
+      assertThat(a.score()).isEqualTo(2);
+    }
+
+    @Test
     void theReportAddressIsNamedWhenConfigured() {
       EmailAnalyser analyser = new EmailAnalyser(new AwarenessSettings(List.of(), Brands.SHIPPED,
           FirstSeenDomains.disabled(), Optional.of("phish@harbourline.example"), Clock.systemUTC()));
