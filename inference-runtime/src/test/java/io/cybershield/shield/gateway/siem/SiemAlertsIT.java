@@ -375,6 +375,17 @@ class SiemAlertsIT {
     sandbox.client.resource(sandbox.routes(GENERATION.incrementAndGet(), true)).forceConflicts().serverSideApply();
   }
 
+  @Test
+  void theOpenApiDocumentDescribesTheWebhook() {
+    Response openapi = given().accept("application/json").get("/q/openapi");
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.jsonPath().getMap("paths.'/v1/siem/alerts'.post.responses")).containsKeys("200", "201",
+        "400", "401", "403", "404", "422", "503");
+    assertThat(openapi.jsonPath().getList("components.schemas.SiemAlertAnswer.required"))
+        .containsExactly("incident", "created", "updated", "resolved");
+    assertThat(openapi.jsonPath().getMap("paths.'/v1/siem/alerts/hook/{secret}'.post")).isNotNull();
+  }
+
   private static RequestSpecification asResponder() {
     return given().header("Authorization", "Bearer " + TestCallers.RESPONDER).contentType("application/json");
   }
