@@ -16,9 +16,10 @@ import java.net.HttpURLConnection;
 import java.util.Objects;
 
 /**
- * Raises a ShieldIncident from a SIEM alert, once: the one way an incident is created by a program, shared by the
- * gateway's SIEM webhook and anything else that talks to a SIEM. The alert's system and id name the incident, so
- * a redelivered alert (SIEMs retry) finds the incident it already raised and changes nothing.
+ * Applies a SIEM alert to its ShieldIncident — raises it once, raises its severity, resolves it: the one way a
+ * program changes incidents, shared by the gateway's SIEM webhook and anything else that talks to a SIEM. The
+ * alert's system and id name the incident, so a redelivered alert (SIEMs retry) finds the incident it already raised
+ * and changes nothing. It needs get, create and patch on shieldincidents, nothing more.
  */
 public final class IncidentIntake {
 
