@@ -46,9 +46,15 @@ public class SiemIncidents {
       return Uni.createFrom().failure(new ApiException(503, "IncidentsUnavailable", "This gateway runs "
           + "stand-alone, without a cluster to create ShieldIncidents in.", RETRY_AFTER_SECONDS));
     }
-    return Uni.createFrom().item(() -> IncidentIntake.submit(clients.get(), namespace.get(), alert))
+    return within(() -> IncidentIntake.submit(clients.get(), namespace.get(), alert), config.apiTimeout());
+  }
+
+  /** {@code work} on a worker thread, answered within {@code timeout} whatever it does, its failures mapped. */
+  static Uni<IncidentIntake.Submission> within(java.util.function.Supplier<IncidentIntake.Submission> work,
+      java.time.Duration timeout) {
+    return Uni.createFrom().item(work)
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .ifNoItem().after(config.apiTimeout()).failWith(() -> new TimeoutException())
+        .ifNoItem().after(timeout).failWith(TimeoutException::new)
         .onFailure().transform(SiemIncidents::answer);
   }
 

@@ -372,6 +372,12 @@ class SiemAlertsIT {
         .post("/v1/siem/alerts/hook/" + SiemOnSandbox.SECRET);
     assertThat(hook.statusCode()).isEqualTo(401);
     assertThat(hook.jsonPath().getString("error.message")).contains("no SIEM webhook secret");
+    byte[] body = "{\"system\": \"qradar\", \"alertId\": \"off-2\", \"severity\": \"low\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    String now = Long.toString(Instant.now().getEpochSecond());
+    Response signedWithout = signed(now, sign(SiemOnSandbox.SECRET, now, body), body);
+    assertThat(signedWithout.statusCode()).isEqualTo(401);
+    assertThat(signedWithout.jsonPath().getString("error.message")).contains("no SIEM webhook secret");
     sandbox.client.resource(sandbox.routes(GENERATION.incrementAndGet(), true)).forceConflicts().serverSideApply();
   }
 

@@ -100,6 +100,30 @@ class SiemIncidentsRequestsIT {
   }
 
   @Test
+  void anApiServerThatNeverAnswersIsIncidentsUnavailableWithinTheTimeout() {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    long start = System.nanoTime();
+    try {
+      Throwable failure = catchThrowable(() -> SiemIncidents.within(() -> {
+        try {
+          never.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("released");
+      }, java.time.Duration.ofMillis(300)).await().atMost(java.time.Duration.ofSeconds(10)));
+
+      assertThat(failure).isInstanceOfSatisfying(ApiException.class, answer -> {
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.getMessage()).contains("did not answer in time");
+      });
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+    } finally {
+      never.countDown();
+    }
+  }
+
+  @Test
   void aTimeoutAndTheIntakesOwnFailuresHaveTheirAnswers() {
     assertThat(SiemIncidents.answer(new io.smallrye.mutiny.TimeoutException()).code())
         .isEqualTo("IncidentsUnavailable");
