@@ -14,6 +14,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -150,7 +151,7 @@ public class SecurityHandler {
       return;
     }
     String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
-    if (token == null && path.equals(SiemAlertsRoute.PATH)
+    if (token == null && path.equals(SiemAlertsRoute.PATH) && request.method() == HttpMethod.POST
         && (request.getHeader(WebhookSignatures.SIGNATURE_HEADER) != null
         || request.getHeader(WebhookSignatures.TIMESTAMP_HEADER) != null)) {
       signed(context, call);

@@ -31,10 +31,10 @@ import java.util.Optional;
  * {@code POST /v1/siem/alerts} and {@code POST /v1/siem/alerts/hook/<secret>} on the Vert.x router (the security
  * handler has let the request in: a responder's bearer token, or the webhook secret): the body is read whole (at most
  * {@code quarkus.http.limits.max-body-size}), normalised ({@link SiemPayloads}), applied to its incident
- * ({@link SiemIncidents}), and answered {@code {incident: "<namespace>/<name>", created, updated, resolved}} — 201 when
- * the alert created the incident, 200 otherwise. The audit record gets the alert's system and id, the incident and
- * the outcome ({@code created}, {@code raised}, {@code resolved}, {@code unchanged}, or the error code). Described
- * in {@code META-INF/openapi.yaml}.
+ * ({@link SiemIncidents}), and answered {@code {incident: "<namespace>/<name>", created, updated, resolved}} —
+ * 201 when the alert created the incident, 200 otherwise. The audit record gets the alert's system and id, the
+ * incident and the outcome ({@code created}, {@code raised}, {@code resolved}, {@code unchanged}, or the error code).
+ * Described in {@code META-INF/openapi.yaml}.
  */
 @Singleton
 public class SiemAlertsRoute {
