@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The last step of the build: every log the test suite wrote — each module's test output
  * ({@code target/surefire-reports} and {@code target/failsafe-reports}, {@code *-output.txt}) and every container log of
  * the sandbox's pods ({@code target/container-logs}, the gateways' audit lines among them) — is searched for the
- * secrets the tests sent: the test callers' tokens ({@code inference-runtime/src/test/resources/security/tokens.csv})
- * and every secret of the redaction corpora ({@code inference-runtime/src/test/resources/guard/redact/*.jsonl}). One
+ * secrets the tests sent: the test callers' tokens ({@code inference-runtime/src/test/resources/security/tokens.csv}),
+ * the SIEM webhook's test secrets ({@code security/siem-webhook-secrets.txt} beside it: sent in HMAC keys and in
+ * webhook paths, which the gateway must never log) and every secret of the redaction corpora ({@code inference-runtime/src/test/resources/guard/redact/*.jsonl}). One
  * found fails the build, naming the file, the line and the secret's type, never the secret. One kind of line is not
  * the system's: RestAssured's dump of a test's own request when an assertion on it fails (Quarkus turns that on),
  * whose header lines carry the test's {@code Authorization}; those header lines are left out, nothing else.
@@ -71,6 +72,12 @@ class TestLogsHoldNoSecretTest {
     for (String line : Files.readAllLines(tokens, StandardCharsets.UTF_8)) {
       if (!line.isBlank() && !line.startsWith("#")) {
         secrets.put(line.substring(0, line.indexOf(',')).strip(), "test caller's bearer token");
+      }
+    }
+    Path webhook = ROOT.resolve("inference-runtime/src/test/resources/security/siem-webhook-secrets.txt");
+    for (String line : Files.readAllLines(webhook, StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        secrets.put(line.strip(), "SIEM webhook test secret");
       }
     }
     try (Stream<Path> corpora = Files.list(ROOT.resolve("inference-runtime/src/test/resources/guard/redact"))) {

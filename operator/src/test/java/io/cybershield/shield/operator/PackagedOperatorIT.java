@@ -225,6 +225,35 @@ class PackagedOperatorIT {
         });
   }
 
+  /**
+   * RBAC lets the operator create a gateway's Role only if it holds every permission the Role grants (no
+   * escalation): the shipped ClusterRoles of the model controller cover each rule of the gateway's Role, the
+   * SIEM webhook's ShieldIncident verbs among them.
+   */
+  @Test
+  void theShippedRbacHoldsEverythingTheGatewaysRoleGrants() throws IOException {
+    Path manifests = OperatorOnSandbox.ROOT.resolve("operator/target/kubernetes/kubernetes.yml");
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(manifests)) {
+      objects = client.load(in).items();
+    }
+    ClusterRole models = clusterRole(objects, "shieldmodel-cluster-role");
+    ShieldModel threatIntel = new ShieldModel();
+    threatIntel.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("threat-intel")
+        .withNamespace(NS).build());
+    var gatewayRole = io.cybershield.shield.operator.model.ModelGateway.role(threatIntel);
+    for (PolicyRule granted : gatewayRole.getRules()) {
+      for (String group : granted.getApiGroups()) {
+        for (String resource : granted.getResources()) {
+          assertThat(verbs(models, group, resource)).as("what the operator holds on %s/%s", group, resource)
+              .containsAll(granted.getVerbs());
+        }
+      }
+    }
+    assertThat(verbs(models, "shield.cybershield.io", "shieldincidents")).as("only what it grants")
+        .containsExactlyInAnyOrder("get", "create", "patch");
+  }
+
   private static ClusterRole clusterRole(List<HasMetadata> objects, String name) {
     return objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
         .filter(r -> name.equals(r.getMetadata().getName())).findFirst().orElseThrow();

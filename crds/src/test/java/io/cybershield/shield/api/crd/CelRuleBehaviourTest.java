@@ -63,6 +63,18 @@ class CelRuleBehaviourTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = { "1s", "5m", "90s", "1h", "59m59s", "0.5h", "1000ms" })
+  void siemWebhookClockSkewAccepts(String skew) throws Exception {
+    assertThat(evaluate("ShieldModel", "spec.access.siemWebhook.maxClockSkew", skew)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = { "999ms", "0s", "1h1s", "2h", "24h", "1ns" })
+  void siemWebhookClockSkewRefuses(String skew) throws Exception {
+    assertThat(evaluate("ShieldModel", "spec.access.siemWebhook.maxClockSkew", skew)).isFalse();
+  }
+
+  @ParameterizedTest
   @ValueSource(booleans = { true, false })
   void resolvedIncidentsStayResolved(boolean reopened) throws Exception {
     ValidationRule rule = onlyRule("ShieldIncident", "spec.resolved");

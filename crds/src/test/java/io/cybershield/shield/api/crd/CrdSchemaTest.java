@@ -94,6 +94,7 @@ class CrdSchemaTest {
       "ShieldModel | spec.runtime.options | are set by their own spec.runtime fields",
       "ShieldModel | spec.access.roles[*].subjects[*] | namespace may only be set for subjects of kind ServiceAccount",
       "ShieldModel | spec.tls | tls needs a secretName, an issuerRef, or both",
+      "ShieldModel | spec.access.siemWebhook.maxClockSkew | maxClockSkew must be between 1s and 1h",
       "ShieldIncident | spec.resolved | a resolved incident cannot be reopened",
       "ShieldRetrain | | the name of a ShieldRetrain must be a DNS-1035 label of at most 40 characters",
       "ShieldRetrain | spec.schedule | schedule must be a cron expression with five fields",

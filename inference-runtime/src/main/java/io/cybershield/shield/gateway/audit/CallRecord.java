@@ -94,6 +94,16 @@ public final class CallRecord {
     if (!guard.isEmpty()) {
       line.put("guard", guard);
     }
+    // POST /v1/awareness/email: the verdict and the indicator kinds, never the email
+    Object awareness = facts.get("awareness");
+    if (awareness != null) {
+      line.put("awareness", awareness);
+    }
+    // a SIEM alert: its system and id, the incident and what became of it (never the payload)
+    Object siem = facts.get("siem");
+    if (siem instanceof Map<?, ?> alert && !alert.isEmpty()) {
+      line.put("siem", new java.util.LinkedHashMap<>(alert));
+    }
     line.put("status", status);
     if (error != null) {
       line.put("error", error);

@@ -7,17 +7,25 @@ import io.cybershield.shield.gateway.audit.AuditLog;
 import io.cybershield.shield.gateway.audit.CallRecord;
 import io.cybershield.shield.gateway.error.ErrorBody;
 import io.cybershield.shield.gateway.routing.Upstreams;
+import io.cybershield.shield.gateway.siem.SiemAlertsRoute;
+import io.cybershield.shield.gateway.siem.WebhookSecret;
+import io.cybershield.shield.gateway.siem.WebhookSignatures;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +38,14 @@ import java.util.Locale;
  * 503 {@code NoReadyUpstream} while the gateway has no routing document (so no access roles) — never lets a request
  * through on a failure. A path of no API needs a role too, so a stranger learns nothing of
  * what exists (404 comes after authorization). {@code /v1/whoami} needs only a valid token.
+ * <p>
+ * The SIEM webhook has two more doors, open only while the model has a webhook secret
+ * ({@code spec.access.siemWebhook}, {@link WebhookSecret}) and only to {@code POST /v1/siem/alerts}: a request with
+ * no bearer token but {@value WebhookSignatures#SIGNATURE_HEADER} is read whole (its signature covers the body) and
+ * let in when the HMAC is genuine, fresh and not replayed; {@code /v1/siem/alerts/hook/<secret>} is let in when the
+ * path's secret is the webhook's. Either caller is {@code siem-webhook:<secretName>}, holds no role and can reach
+ * nothing but the alerts; a refusal is a 401 saying what was wrong, counted like every other. The secret of a hook
+ * path never reaches the audit record or a log: the path is recorded as {@value SiemAlertsRoute#MASKED_HOOK_PATH}.
  */
 @Singleton
 public class SecurityHandler {
@@ -52,8 +68,21 @@ public class SecurityHandler {
   @Inject
   AuditLog audit;
 
+  @Inject
+  WebhookSecret webhook;
+
+  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+  MemorySize maxBodySize;
+
+  /** The routing-context key of a signed SIEM alert waiting for its body to be checked. */
+  private static final String SIGNED = "shield.siem.signed";
+
   void install(@Observes Router router) {
     router.route("/v1/*").order(-200).handler(this::handle);
+    // a signed SIEM alert is authenticated by its body: read it (bounded) before the signature is checked
+    router.post(SiemAlertsRoute.PATH).order(-199)
+        .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()))
+        .handler(this::checkSignature);
   }
 
   /** What a path calls. */
@@ -107,7 +136,9 @@ public class SecurityHandler {
   private void handle(RoutingContext context) {
     HttpServerRequest request = context.request();
     String path = context.normalizedPath();
-    CallRecord call = new CallRecord(request.method().name(), path, source(request));
+    boolean hook = SiemAlertsRoute.hook(path);
+    CallRecord call = new CallRecord(request.method().name(), hook ? SiemAlertsRoute.MASKED_HOOK_PATH : path,
+        source(request));
     context.put(CallRecord.KEY, call);
     context.response().putHeader("x-request-id", call.requestId());
     context.addEndHandler(ended -> audit.write(call, context.response().getStatusCode(),
@@ -115,7 +146,17 @@ public class SecurityHandler {
     Api api = api(path);
     Target target = target(path, api);
     call.put("api", target == Target.WHOAMI ? "whoami" : api == null ? "models" : label(api));
+    if (hook) {
+      hook(context, call, path.substring(SiemAlertsRoute.HOOK_PREFIX.length()));
+      return;
+    }
     String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+    if (token == null && path.equals(SiemAlertsRoute.PATH) && request.method() == HttpMethod.POST
+        && (request.getHeader(WebhookSignatures.SIGNATURE_HEADER) != null
+        || request.getHeader(WebhookSignatures.TIMESTAMP_HEADER) != null)) {
+      signed(context, call);
+      return;
+    }
     if (token == null) {
       refuse(context, call, 401, "Unauthenticated", "This API needs a bearer token: send 'Authorization: Bearer "
           + "<token>' with a Kubernetes token (for a service account: kubectl create token <name>) or a token of "
@@ -178,6 +219,78 @@ public class SecurityHandler {
     }
     context.put(Caller.KEY, new Caller(principal, grant, api, role));
     context.request().resume();
+    context.next();
+  }
+
+  /** The webhook's key when the model has one; otherwise the request is refused and empty returned. */
+  private java.util.Optional<WebhookSecret.Key> webhookKey(RoutingContext context, CallRecord call) {
+    var routes = upstreams.routes();
+    call.put("model", routes.model());
+    if (routes.model() == null) {
+      answer(context, call, 503, "NoReadyUpstream", "The gateway has no routing document for its model yet (its "
+          + "variants and access roles); retry shortly.", 5);
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<WebhookSecret.Key> key = webhook.key();
+    if (key.isEmpty()) {
+      refuse(context, call, 401, "Unauthenticated", "This model has no SIEM webhook secret "
+          + "(spec.access.siemWebhook), so alerts need 'Authorization: Bearer <token>' of a responder.");
+    }
+    return key;
+  }
+
+  /** {@code /v1/siem/alerts/hook/<token>}: let in when the token is the webhook's secret. */
+  private void hook(RoutingContext context, CallRecord call, String token) {
+    var key = webhookKey(context, call);
+    if (key.isEmpty()) {
+      return;
+    }
+    try {
+      WebhookSignatures.verifyToken(key.get().secret(), token);
+    } catch (WebhookSignatures.Refusal refusal) {
+      refuse(context, call, 401, refusal.code(), refusal.getMessage());
+      return;
+    }
+    admitWebhook(context, call, key.get(), "siem-webhook-path");
+  }
+
+  /** A signed alert: its body is read next, then {@link #checkSignature} decides. */
+  private void signed(RoutingContext context, CallRecord call) {
+    var key = webhookKey(context, call);
+    if (key.isEmpty()) {
+      return;
+    }
+    context.put(SIGNED, key.get());
+    context.next();
+  }
+
+  private void checkSignature(RoutingContext context) {
+    WebhookSecret.Key key = context.get(SIGNED);
+    if (key == null) {
+      context.next();
+      return;
+    }
+    CallRecord call = context.get(CallRecord.KEY);
+    HttpServerRequest request = context.request();
+    var body = context.body().buffer();
+    try {
+      webhook.signatures().verify(key.secret(), key.maxClockSkew(),
+          request.getHeader(WebhookSignatures.TIMESTAMP_HEADER), request.getHeader(WebhookSignatures.SIGNATURE_HEADER),
+          body == null ? new byte[0] : body.getBytes());
+    } catch (WebhookSignatures.Refusal refusal) {
+      refuse(context, call, 401, refusal.code(), refusal.getMessage());
+      return;
+    }
+    admitWebhook(context, call, key, "siem-webhook-hmac");
+  }
+
+  /** The webhook's caller: no role, the incidents API only (this handler admits it nowhere else). */
+  private static void admitWebhook(RoutingContext context, CallRecord call, WebhookSecret.Key key,
+      String authenticator) {
+    Principal principal = new Principal(key.principal(), null, List.of(), authenticator, null);
+    call.put("principal", principal.name());
+    call.put("authenticator", authenticator);
+    context.put(Caller.KEY, new Caller(principal, new Grant(List.of()), Api.INCIDENTS, null));
     context.next();
   }
 

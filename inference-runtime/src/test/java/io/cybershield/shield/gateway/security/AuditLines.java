@@ -11,13 +11,13 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 /** The audit lines the gateway writes while a test runs, caught from the log category {@value AuditLog#CATEGORY}. */
-final class AuditLines extends Handler implements AutoCloseable {
+public final class AuditLines extends Handler implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final java.util.logging.Logger category = java.util.logging.Logger.getLogger(AuditLog.CATEGORY);
 
-  AuditLines() {
+  public AuditLines() {
     category.addHandler(this);
   }
 
@@ -36,12 +36,12 @@ final class AuditLines extends Handler implements AutoCloseable {
   }
 
   /** The raw lines so far. */
-  List<String> raw() {
+  public List<String> raw() {
     return List.copyOf(lines);
   }
 
   /** The line of the request with this id, if written yet. */
-  JsonNode of(String requestId) {
+  public JsonNode of(String requestId) {
     for (String line : lines) {
       try {
         JsonNode node = JSON.readTree(line);

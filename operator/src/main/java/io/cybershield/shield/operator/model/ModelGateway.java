@@ -9,6 +9,8 @@ import io.cybershield.shield.api.v1alpha1.common.Priority;
 import io.cybershield.shield.api.v1alpha1.model.ShieldModel;
 import io.cybershield.shield.api.v1alpha1.model.spec.Access;
 import io.cybershield.shield.api.v1alpha1.model.spec.AccessRole;
+import io.cybershield.shield.api.v1alpha1.model.spec.SiemWebhook;
+import io.cybershield.shield.api.v1alpha1.ShieldApi;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
 import io.cybershield.shield.api.v1alpha1.model.spec.SubjectKind;
 import io.cybershield.shield.api.v1alpha1.model.spec.Variant;
@@ -76,6 +78,13 @@ public final class ModelGateway {
   public static final String TLS_DIR = "/etc/shield/tls";
   public static final String UPSTREAM_CA_VOLUME = "upstream-ca";
   public static final String UPSTREAM_CA_DIR = "/etc/shield/upstream-ca";
+  /**
+   * The SIEM webhook's secret ({@code spec.access.siemWebhook}): the file the gateway reads it from (the gateway's
+   * {@code shield.gateway.siem.webhook-secret-file}) and where its Secret is mounted.
+   */
+  public static final String ENV_SIEM_WEBHOOK_SECRET_FILE = "SHIELD_SIEM_WEBHOOK_SECRET_FILE";
+  public static final String SIEM_WEBHOOK_VOLUME = "siem-webhook";
+  public static final String SIEM_WEBHOOK_DIR = "/etc/shield/siem-webhook";
   /** Environment of the gateway container. */
   public static final String ENV_MODEL = "SHIELD_MODEL";
   public static final String ENV_NAMESPACE = "SHIELD_NAMESPACE";
@@ -159,7 +168,7 @@ public final class ModelGateway {
                     : subject)
                 .toList(), role.rateLimits()))
         .toList();
-    return new Access(roles, access.oidc());
+    return new Access(roles, access.oidc(), access.siemWebhook());
   }
 
   /**
@@ -260,6 +269,7 @@ public final class ModelGateway {
         .endSpec();
     Deployment built = deployment.build();
     mountTls(model, built.getSpec().getTemplate().getSpec());
+    mountSiemWebhook(model, built.getSpec().getTemplate().getSpec());
     // any gateway carries restricted requests (served by the on-prem pods of any model) in clear before it routes
     // them, so no gateway runs on a private-cloud node
     built.getSpec().getTemplate().getSpec().getAffinity().setNodeAffinity(
@@ -304,6 +314,30 @@ public final class ModelGateway {
       container.getEnv().add(new EnvVarBuilder().withName(ENV_TLS_UPSTREAM_CA_FILE)
           .withValue(UPSTREAM_CA_DIR + "/" + ModelTls.CA_KEY).build());
     });
+  }
+
+  /**
+   * With {@code spec.access.siemWebhook}: only its key of the Secret, mounted read-only at {@value #SIEM_WEBHOOK_DIR}
+   * and named by {@value #ENV_SIEM_WEBHOOK_SECRET_FILE}. Mounted rather than read through the API, so the gateway's
+   * Role holds nothing on Secrets; the kubelet rewrites the volume when the Secret changes, and the gateway reads the
+   * file again, so a rotated secret needs no restart. Readable by the pod's fsGroup only.
+   */
+  static void mountSiemWebhook(ShieldModel model, io.fabric8.kubernetes.api.model.PodSpec pod) {
+    Access access = model.getSpec().access();
+    SiemWebhook webhook = access == null ? null : access.siemWebhook();
+    if (webhook == null || webhook.secretName() == null) {
+      return;
+    }
+    pod.getSecurityContext().setFsGroup(1001L);
+    io.fabric8.kubernetes.api.model.Container container = pod.getContainers().get(0);
+    String key = webhook.keyOrDefault();
+    pod.getVolumes().add(new VolumeBuilder().withName(SIEM_WEBHOOK_VOLUME).withNewSecret()
+        .withSecretName(webhook.secretName()).withDefaultMode(0440)
+        .addNewItem().withKey(key).withPath(key).endItem().endSecret().build());
+    container.getVolumeMounts().add(new VolumeMountBuilder().withName(SIEM_WEBHOOK_VOLUME)
+        .withMountPath(SIEM_WEBHOOK_DIR).withReadOnly(true).build());
+    container.getEnv().add(new EnvVarBuilder().withName(ENV_SIEM_WEBHOOK_SECRET_FILE)
+        .withValue(SIEM_WEBHOOK_DIR + "/" + key).build());
   }
 
   /** The gateway port's name: {@value #HTTPS_PORT_NAME} with {@code spec.tls}, else {@value #HTTP_PORT_NAME}. */
@@ -355,20 +389,28 @@ public final class ModelGateway {
   }
 
   /**
-   * What the gateway may read in its namespace: its routing ConfigMap (routes and access roles) and its model's pods.
-   * Nothing else; its TokenReviews come from {@link #authDelegation}.
+   * What the gateway may do in its namespace: read its routing ConfigMap (routes and access roles) and its model's
+   * pods, and — for the SIEM webhook — get, create and patch ShieldIncidents (an alert creates its incident, finds it
+   * again on redelivery, raises its severity or resolves it; the gateway never lists, watches or deletes them).
+   * Nothing else, Secrets least of all (the webhook's secret is mounted); its TokenReviews come from
+   * {@link #authDelegation}.
    */
   public static Role role(ShieldModel model) {
     String name = model.getMetadata().getName();
     List<PolicyRule> rules = List.of(
         new PolicyRuleBuilder().withApiGroups("").withResources("configmaps")
             .withResourceNames(ShieldNames.gatewayRoutesConfigMap(name)).withVerbs("get", "list", "watch").build(),
-        new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build());
+        new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build(),
+        new PolicyRuleBuilder().withApiGroups(ShieldApi.GROUP).withResources("shieldincidents")
+            .withVerbs(INCIDENT_VERBS.toArray(String[]::new)).build());
     return new RoleBuilder()
         .withMetadata(ModelMetadata.objectMeta(model, ShieldNames.gatewayServiceAccount(name), labels(model)))
         .withRules(rules)
         .build();
   }
+
+  /** What the gateway may do with ShieldIncidents (the operator holds the same, to be allowed to grant it). */
+  public static final List<String> INCIDENT_VERBS = List.of("get", "create", "patch");
 
   /** The ClusterRoleBinding that lets every model's gateway review tokens. */
   public static final String AUTH_DELEGATION = "shield-gateways-auth-delegator";

@@ -109,6 +109,9 @@ import java.util.stream.Collectors;
     resourceNames = ModelGateway.AUTH_DELEGATOR_ROLE, verbs = "bind")
 // Events about ShieldModels, for kubectl describe
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+// held only to grant them: each gateway's Role lets its SIEM webhook get, create and patch ShieldIncidents, and RBAC
+// lets a Role be created only by whoever holds what it grants (the operator never writes an incident itself)
+@RBACRule(apiGroups = ShieldApi.GROUP, resources = "shieldincidents", verbs = {"get", "create", "patch"})
 // whether the optional CRDs exist: the ServiceMonitor's (its dependent's activation) and KEDA's (who scales)
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
     resourceNames = {KedaActivation.CRD, ShieldModelReconciler.SERVICE_MONITOR_CRD,

@@ -10,6 +10,7 @@ import io.cybershield.shield.api.v1alpha1.model.spec.Api;
 import io.cybershield.shield.api.v1alpha1.model.spec.LoadMetric;
 import io.cybershield.shield.api.v1alpha1.model.spec.RateLimit;
 import io.cybershield.shield.api.v1alpha1.model.spec.RateLimits;
+import io.cybershield.shield.api.v1alpha1.model.spec.SiemWebhook;
 import io.cybershield.shield.api.v1alpha1.model.spec.Subject;
 import io.cybershield.shield.api.v1alpha1.model.spec.SubjectKind;
 import io.cybershield.shield.operator.ModelEdits;
@@ -228,17 +229,66 @@ class ModelGatewayTest {
   }
 
   @Test
-  void theRoleReadsOnlyWhatRoutingNeeds() {
+  void theRoleReadsOnlyWhatRoutingNeedsAndLetsTheSiemWebhookRaiseIncidents() {
     Role role = ModelGateway.role(ModelFixtures.threatIntel());
 
-    assertThat(role.getRules()).allSatisfy(rule -> {
-      assertThat(rule.getVerbs()).containsExactly("get", "list", "watch");
-      assertThat(rule.getResources()).doesNotContain("*", "secrets");
-    });
+    assertThat(role.getRules()).allSatisfy(rule ->
+        assertThat(rule.getResources()).doesNotContain("*", "secrets"));
+    assertThat(role.getRules()).extracting(rule -> String.join(",", rule.getApiGroups()) + "/"
+            + String.join(",", rule.getResources()) + ":" + String.join(",", rule.getVerbs()))
+        .containsExactly("/configmaps:get,list,watch", "/pods:get,list,watch",
+            "shield.cybershield.io/shieldincidents:get,create,patch");
     assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("configmaps")).singleElement()
         .satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("threat-intel-gateway-routes"));
+    assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("shieldincidents")).singleElement()
+        .satisfies(rule -> assertThat(rule.getResourceNames()).as("an alert names its own incident").isEmpty());
     assertThat(ModelGateway.roleBinding(ModelFixtures.threatIntel()).getSubjects()).singleElement()
         .satisfies(subject -> assertThat(subject.getName()).isEqualTo("threat-intel-gateway"));
+  }
+
+  @Test
+  void withASiemWebhookTheGatewayGetsOnlyItsKeyOfTheSecretMountedReadOnly() throws Exception {
+    ShieldModel model = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.withTls(null)
+        .withAccess(new Access(List.of(), null, new SiemWebhook("splunk-hook", "hook-secret", "2m"))));
+    PodSpec pod = ModelGateway.deployment(model, SETTINGS).getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("siem-webhook")).singleElement()
+        .satisfies(volume -> {
+          assertThat(volume.getSecret().getSecretName()).isEqualTo("splunk-hook");
+          assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440);
+          assertThat(volume.getSecret().getItems()).extracting(i -> i.getKey() + "->" + i.getPath())
+              .containsExactly("hook-secret->hook-secret");
+        });
+    assertThat(pod.getSecurityContext().getFsGroup()).as("the group that may read the secret").isEqualTo(1001L);
+    assertThat(container.getVolumeMounts()).filteredOn(m -> m.getName().equals("siem-webhook")).singleElement()
+        .satisfies(mount -> {
+          assertThat(mount.getMountPath()).isEqualTo("/etc/shield/siem-webhook");
+          assertThat(mount.getReadOnly()).isTrue();
+        });
+    assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("SHIELD_SIEM_WEBHOOK_SECRET_FILE"))
+        .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("/etc/shield/siem-webhook/hook-secret"));
+    // the gateway learns the Secret's name and the clock skew from its routes
+    GatewayRoutes routes = new ObjectMapper().readValue(ModelGateway.routesConfigMap(model, "v7").getData()
+        .get(GatewayRoutes.KEY), GatewayRoutes.class);
+    assertThat(routes.access().siemWebhook()).isEqualTo(new SiemWebhook("splunk-hook", "hook-secret", "2m"));
+
+    ShieldModel defaults = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec
+        .withAccess(new Access(List.of(), null, new SiemWebhook("splunk-hook", null, null))));
+    assertThat(ModelGateway.deployment(defaults, SETTINGS).getSpec().getTemplate().getSpec().getContainers().get(0)
+        .getEnv()).filteredOn(e -> e.getName().equals("SHIELD_SIEM_WEBHOOK_SECRET_FILE")).singleElement()
+        .satisfies(e -> assertThat(e.getValue()).as("the key defaults to token")
+            .isEqualTo("/etc/shield/siem-webhook/token"));
+  }
+
+  @Test
+  void withoutASiemWebhookNoSecretIsMounted() {
+    ShieldModel model = ModelEdits.editSpec(ModelFixtures.threatIntel(), spec -> spec.withTls(null));
+    PodSpec pod = ModelGateway.deployment(model, SETTINGS).getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("tmp");
+    assertThat(pod.getContainers().get(0).getEnv()).extracting(e -> e.getName())
+        .doesNotContain("SHIELD_SIEM_WEBHOOK_SECRET_FILE");
   }
 
   @Test

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param modelSelector labels a ShieldModel must carry to surge ({@code matchLabels}); empty or {@code null}: all
  *                      models of the namespace
  * @param expiresAfter  a duration such as {@code 12h}, or {@code null} for the CRD's default
+ * @param resolved      whether the SIEM says the alert is over (Splunk's closed notable, Kibana's recovered alert):
+ *                      it then resolves the incident it raised, needs its alert id, and may come without a severity
  */
 public record SiemAlert(String system, String alertId, String url, Severity severity, String summary,
-                        Map<String, String> modelSelector, String expiresAfter) {
+                        Map<String, String> modelSelector, String expiresAfter, boolean resolved) {
 
   static final int MAX_SUMMARY = 2048;
   private static final Pattern URL = Pattern.compile("^https?://[^ ]+$");
@@ -41,8 +43,11 @@ public record SiemAlert(String system, String alertId, String url, Severity seve
       throw new IllegalArgumentException("the alert's url must be an http or https link of at most 2048 characters,"
           + " got \"" + abbreviate(url) + "\"");
     }
-    if (severity == null) {
+    if (severity == null && !resolved) {
       throw new IllegalArgumentException("the alert needs a severity: critical, high, medium or low");
+    }
+    if (resolved && alertId == null) {
+      throw new IllegalArgumentException("a resolving alert needs the alert id of the alert it resolves");
     }
     if (summary != null && summary.length() > MAX_SUMMARY) {
       summary = summary.substring(0, MAX_SUMMARY - 1) + "…";
@@ -52,6 +57,12 @@ public record SiemAlert(String system, String alertId, String url, Severity seve
           + abbreviate(expiresAfter) + "\"");
     }
     modelSelector = modelSelector == null ? Map.of() : Map.copyOf(modelSelector);
+  }
+
+  /** A firing alert: it raises (or, redelivered, finds) its incident. */
+  public SiemAlert(String system, String alertId, String url, Severity severity, String summary,
+      Map<String, String> modelSelector, String expiresAfter) {
+    this(system, alertId, url, severity, summary, modelSelector, expiresAfter, false);
   }
 
   /**

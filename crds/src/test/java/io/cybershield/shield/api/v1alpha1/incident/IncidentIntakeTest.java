@@ -85,4 +85,17 @@ class IncidentIntakeTest {
     assertThatThrownBy(() -> SiemAlert.severity("sev1")).hasMessageContaining("unknown severity \"sev1\"");
     assertThatThrownBy(() -> SiemAlert.severity(101)).hasMessageContaining("between 0 and 100");
   }
+
+  @Test
+  void aResolvingAlertNeedsItsAlertIdButNoSeverity() {
+    SiemAlert resolving = new SiemAlert("splunk", "4711", null, null, null, null, null, true);
+
+    assertThat(resolving.resolved()).isTrue();
+    assertThat(IncidentIntake.incident("soc", resolving).getMetadata().getName())
+        .as("it names the incident the firing alert raised").isEqualTo("inc-splunk-4711");
+    assertThatThrownBy(() -> new SiemAlert("splunk", null, null, null, null, null, null, true))
+        .hasMessage("a resolving alert needs the alert id of the alert it resolves");
+    assertThat(new SiemAlert("splunk", "1", null, Severity.LOW, null, null, null).resolved())
+        .as("an alert fires unless it says otherwise").isFalse();
+  }
 }

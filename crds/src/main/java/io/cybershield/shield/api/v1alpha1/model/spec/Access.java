@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Who may call the model, per role. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "roles", "oidc" })
+@JsonPropertyOrder({ "roles", "oidc", "siemWebhook" })
 @SchemaCustomizer(value = ListTypes.class, input = "roles=map(name)")
 public record Access(
     @Size(max = 4)
@@ -21,10 +21,20 @@ public record Access(
 
     @JsonPropertyDescription("An OpenID Connect provider whose bearer tokens the gateway accepts too, beside "
         + "Kubernetes tokens (checked with a TokenReview).")
-    OidcAuthentication oidc) {
+    OidcAuthentication oidc,
+
+    @JsonPropertyDescription("A shared secret from a Secret with which a SIEM that cannot send a bearer token (such "
+        + "as Splunk's webhook alert action) may post alerts to /v1/siem/alerts: signed with HMAC-SHA256, or with the "
+        + "secret in the path. Such a caller may raise and resolve incidents and nothing else.")
+    SiemWebhook siemWebhook) {
 
   /** Roles, Kubernetes tokens only. */
   public Access(List<AccessRole> roles) {
-    this(roles, null);
+    this(roles, null, null);
+  }
+
+  /** Roles and an OIDC provider, no SIEM webhook secret. */
+  public Access(List<AccessRole> roles, OidcAuthentication oidc) {
+    this(roles, oidc, null);
   }
 }
