@@ -99,6 +99,11 @@ public final class CallRecord {
     if (awareness != null) {
       line.put("awareness", awareness);
     }
+    // POST /v1/triage: the source, how many lines, rule hits and findings, what became of the model (never the lines)
+    Object triage = facts.get("triage");
+    if (triage instanceof Map<?, ?> counts && !counts.isEmpty()) {
+      line.put("triage", new TreeMap<>(counts));
+    }
     // a SIEM alert: its system and id, the incident and what became of it (never the payload)
     Object siem = facts.get("siem");
     if (siem instanceof Map<?, ?> alert && !alert.isEmpty()) {

@@ -35,6 +35,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +55,8 @@ public class TriageService {
   private static final Logger LOG = Logger.getLogger(TriageService.class);
   static final String FINDINGS = "shield_gateway_triage_findings_total";
   static final String MODEL = "shield_gateway_triage_model_total";
+  /** The key of the triage facts in the audit record. */
+  public static final String AUDIT = "triage";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject
@@ -126,9 +129,10 @@ public class TriageService {
       events.add(LogParser.parse(source, index, request.lines().get(index)));
     }
     List<RuleHit> hits = rules.evaluate(events);
-    call.put("source", source.id());
-    call.put("lines", request.lines().size());
-    call.put("ruleHits", hits.size());
+    Map<String, Object> facts = audit(call);
+    facts.put("source", source.id());
+    facts.put("lines", request.lines().size());
+    facts.put("ruleHits", hits.size());
     return new Ruled(source, RuleTriage.assess(events, hits, catalog), notes);
   }
 
@@ -204,8 +208,8 @@ public class TriageService {
     String modelSummary = model.summary() == null ? null : checked(output, model.summary(), call);
     List<String> notes = new ArrayList<>(ruled.notes());
     notes.addAll(model.notes());
-    call.put("modelUsed", model.usable());
-    call.put("model", outcome);
+    audit(call).put("modelUsed", model.usable());
+    audit(call).put("model", outcome);
     Counter.builder(MODEL).description("Triage requests by what became of the model's part: used, unusable, "
             + "unavailable, refused or skipped")
         .tag("outcome", outcome).register(registry).increment();
@@ -219,8 +223,22 @@ public class TriageService {
     return checked.text();
   }
 
+  /**
+   * The triage facts of the request's audit line ({@code triage}: source, lines, rule hits, findings, what became of
+   * the model), never the lines.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> audit(CallRecord call) {
+    Object facts = call.get(AUDIT);
+    if (facts == null) {
+      facts = new java.util.concurrent.ConcurrentHashMap<String, Object>();
+      call.put(AUDIT, facts);
+    }
+    return (Map<String, Object>) facts;
+  }
+
   private void count(TriageApi.Response answer, CallRecord call) {
-    call.put("findings", answer.findings().size());
+    audit(call).put("findings", answer.findings().size());
     for (TriageApi.Finding finding : answer.findings()) {
       Counter.builder(FINDINGS).description("Lines triage flagged, by severity and by who flagged them")
           .tag("severity", finding.severity()).tag("origin", finding.origin()).register(registry).increment();

@@ -7,15 +7,20 @@ import io.cybershield.shield.gateway.TestCallers;
 import io.cybershield.shield.gateway.api.StandIns;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cybershield.shield.gateway.security.AuditLines;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -231,6 +236,29 @@ class TriageApiIT {
     assertThat(answer.getList("findings.techniques[0].id", String.class)).singleElement().asString()
         .startsWith("T1562");
     assertThat(answer.getString("findings[0].line")).contains("\"eventName\":\"StopLogging\"");
+  }
+
+  @Test
+  void theAuditLineCountsTheTriageAndHoldsNoLine() {
+    try (AuditLines audit = new AuditLines()) {
+      Response response = given().contentType("application/json")
+          .body(body(Map.of("source", "sysmon", "lines", LINES, "useModel", false))).when().post("/v1/triage");
+      assertThat(response.statusCode()).isEqualTo(200);
+
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        JsonNode line = audit.of(response.header("x-request-id"));
+        assertThat(line).isNotNull();
+        assertThat(line.path("api").asText()).isEqualTo("triage");
+        assertThat(line.path("model").asText()).isEqualTo("threat-intel");
+        JsonNode triage = line.path("triage");
+        assertThat(triage.path("source").asText()).isEqualTo("sysmon");
+        assertThat(triage.path("lines").asInt()).isEqualTo(3);
+        assertThat(triage.path("findings").asInt()).isEqualTo(1);
+        assertThat(triage.path("modelUsed").asBoolean()).isFalse();
+        assertThat(triage.path("model").asText()).isEqualTo("skipped");
+        assertThat(line.toString()).doesNotContain("vssadmin").doesNotContain("fs-02");
+      });
+    }
   }
 
   @Test
