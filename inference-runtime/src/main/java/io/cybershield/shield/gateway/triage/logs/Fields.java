@@ -12,6 +12,8 @@ final class Fields {
   private static final int MAX_VALUES = 4096;
 
   final Map<String, List<String>> map = new LinkedHashMap<>();
+  /** Key and value pairs already added: a long JSON array must not make each addition scan the key's values. */
+  private final java.util.Set<String> seen = new java.util.HashSet<>();
   private int count;
 
   void add(String key, String value) {
@@ -19,7 +21,8 @@ final class Fields {
       return;
     }
     List<String> values = map.computeIfAbsent(key, k -> new ArrayList<>(1));
-    if (!values.contains(value)) {
+    boolean fresh = seen.add(key + '\u0000' + value);
+    if (values.isEmpty() || fresh) {
       values.add(value);
       count++;
     }

@@ -23,8 +23,8 @@ final class Linux {
 
   /** Reads a syslog header into {@code timestamp}, {@code host}, {@code program}, {@code pid}; the message, or null. */
   static String header(String text, Fields f) {
-    Matcher m5424 = RFC5424.matcher(text);
-    if (m5424.matches()) {
+    Matcher m5424 = text.startsWith("<") ? RFC5424.matcher(text) : null;
+    if (m5424 != null && m5424.matches()) {
       f.add("priority", m5424.group(1));
       f.add("timestamp", m5424.group(3));
       f.add("host", dash(m5424.group(4)));
@@ -44,7 +44,7 @@ final class Linux {
     f.add("host", m3164.group(3));
     String rest = m3164.group(4);
     Matcher program = PROGRAM.matcher(rest);
-    if (program.matches()) {
+    if (program.matches() && !program.group(1).equals("CEF") && !program.group(1).equals("LEEF")) {
       f.add("program", program.group(1));
       if (program.group(2) != null) {
         f.add("pid", program.group(2));
@@ -123,24 +123,24 @@ final class Linux {
   static void message(String program, String message, Fields f) {
     String prog = program == null ? "" : program.toLowerCase(Locale.ROOT);
     Matcher m;
-    if ((m = SSH_FAILED.matcher(message)).find()) {
+    if (message.contains("Failed ") && (m = SSH_FAILED.matcher(message)).find()) {
       f.canonical("auth_method", m.group(1));
       f.canonical("user", m.group(2));
       f.canonical("src_ip", m.group(3));
       f.canonical("src_port", m.group(4));
       f.canonical("outcome", "failure");
-    } else if ((m = SSH_ACCEPTED.matcher(message)).find()) {
+    } else if (message.contains("Accepted ") && (m = SSH_ACCEPTED.matcher(message)).find()) {
       f.canonical("auth_method", m.group(1));
       f.canonical("user", m.group(2));
       f.canonical("src_ip", m.group(3));
       f.canonical("src_port", m.group(4));
       f.canonical("outcome", "success");
-    } else if ((m = SSH_MAX.matcher(message)).find()) {
+    } else if (message.contains("maximum authentication") && (m = SSH_MAX.matcher(message)).find()) {
       f.canonical("user", m.group(1));
       f.canonical("src_ip", m.group(2));
       f.canonical("src_port", m.group(3));
       f.canonical("outcome", "failure");
-    } else if ((m = SSH_INVALID.matcher(message)).find()) {
+    } else if (message.contains("nvalid user ") && (m = SSH_INVALID.matcher(message)).find()) {
       f.canonical("user", m.group(1));
       f.canonical("src_ip", m.group(2));
       f.canonical("src_port", m.group(3));
@@ -154,7 +154,7 @@ final class Linux {
       }
       KeyValues.read(message.substring(message.indexOf("authentication failure;") + 23), f);
       f.canonical("outcome", "failure");
-    } else if ((m = SESSION_OPENED.matcher(message)).find()) {
+    } else if (message.contains("session opened") && (m = SESSION_OPENED.matcher(message)).find()) {
       if (prog.equals("su") || message.contains("(su:") || message.contains("(su-l:")
           || message.contains("(sudo:")) {
         f.canonical("target_user", m.group(1));
@@ -164,7 +164,7 @@ final class Linux {
       }
       f.canonical("outcome", "success");
     }
-    if ((prog.equals("sudo") || message.contains(" ; TTY=")) && (m = SUDO.matcher(message)).matches()) {
+    if (message.contains("TTY=") && (m = SUDO.matcher(message)).matches()) {
       f.canonical("user", m.group(1));
       f.canonical("tty", m.group(3));
       f.canonical("pwd", m.group(4));
@@ -179,36 +179,36 @@ final class Linux {
       }
     }
     if (prog.equals("su")) {
-      if ((m = SU_FAILED.matcher(message)).find()) {
+      if (message.contains("FAILED") && (m = SU_FAILED.matcher(message)).find()) {
         f.canonical("target_user", m.group(1) != null ? m.group(1) : m.group(3));
         f.canonical("user", m.group(2) != null ? m.group(2) : m.group(4));
         f.canonical("outcome", "failure");
-      } else if ((m = SU_OK.matcher(message)).find()) {
+      } else if (message.startsWith("(to ") && (m = SU_OK.matcher(message)).find()) {
         f.canonical("target_user", m.group(1));
         f.canonical("user", m.group(2));
         f.canonical("tty", m.group(3));
         f.canonical("outcome", "success");
       }
     }
-    if ((m = NEW_USER.matcher(message)).find()) {
+    if (message.contains("new user:") && (m = NEW_USER.matcher(message)).find()) {
       f.canonical("target_user", m.group(1));
       KeyValues.read(message.replace(',', ' '), f);
-    } else if ((m = NEW_GROUP.matcher(message)).find()) {
+    } else if (message.contains("new group:") && (m = NEW_GROUP.matcher(message)).find()) {
       f.canonical("group", m.group(1));
       KeyValues.read(message.replace(',', ' '), f);
-    } else if ((m = ADD_TO_GROUP.matcher(message)).find()) {
+    } else if (message.contains("' to ") && (m = ADD_TO_GROUP.matcher(message)).find()) {
       f.canonical("target_user", m.group(1));
       f.canonical("group", m.group(2));
-    } else if ((m = DELETE_USER.matcher(message)).find()) {
+    } else if (message.contains("delete user '") && (m = DELETE_USER.matcher(message)).find()) {
       f.canonical("target_user", m.group(1));
-    } else if ((m = PASSWORD_CHANGED.matcher(message)).find()) {
+    } else if (message.contains("password changed for ") && (m = PASSWORD_CHANGED.matcher(message)).find()) {
       f.canonical("target_user", m.group(1));
     }
-    if ((m = CRON.matcher(message)).find()) {
+    if (message.contains(") CMD (") && (m = CRON.matcher(message)).find()) {
       f.canonical("user", m.group(1));
       f.canonical("command", m.group(2));
     }
-    if (!f.has("src_ip") && (m = FROM_PORT.matcher(message)).find()) {
+    if (!f.has("src_ip") && message.contains(" port ") && (m = FROM_PORT.matcher(message)).find()) {
       f.canonical("user", m.group(1));
       f.canonical("src_ip", m.group(2));
       f.canonical("src_port", m.group(3));
@@ -217,6 +217,9 @@ final class Linux {
 
   /** An auditd record: {@code type}, {@code msg_id}, every pair, hex {@code proctitle}/{@code cmd} decoded. */
   static boolean audit(String text, Fields f) {
+    if (!text.contains("msg=audit(")) {
+      return false;
+    }
     Matcher m = AUDIT.matcher(text);
     if (!m.matches()) {
       return false;

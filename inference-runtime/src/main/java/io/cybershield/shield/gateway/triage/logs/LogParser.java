@@ -32,6 +32,11 @@ public final class LogParser {
     }
   }
 
+  /** {@link #parse} without the safety net, so that tests see a reader's exception instead of a TEXT event. */
+  static LogEvent parseStrict(LogSource declared, int index, String line) {
+    return read(declared == null ? LogSource.AUTO : declared, index, strip(line));
+  }
+
   private static String strip(String line) {
     if (line == null) {
       return "";
@@ -68,12 +73,15 @@ public final class LogParser {
       Windows.canonicalise(f);
       LogSource channel = Windows.source(f);
       if (reading.detected == null || reading.detected.windows()) {
-        reading.detected = channel == null ? LogSource.WINDOWS_SECURITY : channel;
+        reading.detected = channel;
       }
     }
     LogSource source = resolve(declared, reading);
     canonicalise(source, text, f, reading);
-    f.canonical("message", reading.message != null ? reading.message : raw);
+    if (!f.has("message")) {
+      f.map.remove("message");
+      f.add("message", reading.message != null ? reading.message : raw);
+    }
     return new LogEvent(index, raw, source, reading.format, f.map);
   }
 
@@ -197,7 +205,10 @@ public final class LogParser {
       reading.detected = LogSource.FIREWALL;
       return;
     }
-    String windowsText = windowsText(trimmed, f);
+    boolean windowsProgram = lowerProgram.contains("microsoft-windows") || lowerProgram.contains("mswineventlog")
+        || lowerProgram.contains("eventlog") || lowerProgram.contains("winlog");
+    String windowsText = !syslog || windowsProgram || trimmed.contains("EventCode=")
+        ? windowsText(trimmed, f) : null;
     if (windowsText != null) {
       reading.windows = true;
       reading.format = syslog ? LogFormat.SYSLOG : f.has("EventCode") || f.has("LogName") ? LogFormat.KEY_VALUE
@@ -260,6 +271,9 @@ public final class LogParser {
       }
       return message.isEmpty() ? text : message;
     }
+    if (text.indexOf(": ") < 0) {
+      return null;
+    }
     Fields labelled = new Fields();
     if (Windows.readText(text, labelled) && labelled.has("EventID")) {
       labelled.map.forEach((k, values) -> values.forEach(v -> f.add(k, v)));
@@ -270,13 +284,18 @@ public final class LogParser {
 
   private static LogSource resolve(LogSource declared, Reading reading) {
     LogSource detected = reading.detected;
-    if (reading.windows && (detected == null || detected.windows())) {
-      detected = detected == null ? LogSource.WINDOWS_SECURITY : detected;
+    if (reading.windows && detected == null) {
+      detected = declared.windows() ? declared : LogSource.WINDOWS_SECURITY;
     }
     if (declared == LogSource.AUTO) {
       return detected == null ? LogSource.AUTO : detected;
     }
-    if (detected == null || family(detected) == family(declared)) {
+    if (detected == null) {
+      return declared;
+    }
+    // within a family the content is more precise than the name (auditd lines in a syslog feed), except for
+    // plain syslog, which is only what an unrecognised program gets
+    if (family(detected) == family(declared) && detected == LogSource.LINUX_SYSLOG) {
       return declared;
     }
     return detected;

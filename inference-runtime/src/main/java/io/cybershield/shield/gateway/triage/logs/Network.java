@@ -176,13 +176,16 @@ final class Network {
     f.alias("policyid", "rule");
     f.alias("srccountry", "country");
     String proto = f.first("proto");
-    if (proto != null) {
-      f.canonical("proto", switch (proto) {
-        case "6" -> "tcp";
-        case "17" -> "udp";
-        case "1" -> "icmp";
-        default -> proto;
-      });
+    String named = proto == null ? null : switch (proto) {
+      case "6" -> "tcp";
+      case "17" -> "udp";
+      case "1" -> "icmp";
+      default -> null;
+    };
+    if (named != null) {
+      f.map.remove("proto");
+      f.add("proto", named);
+      f.add("proto_number", proto);
     }
     String action = f.first("action");
     if (action != null) {
@@ -225,6 +228,9 @@ final class Network {
 
   /** Cisco ASA/FTD {@code %ASA-n-NNNNNN:} messages: connections, ACL verdicts, AAA and AnyConnect sessions. */
   static boolean asa(String text, Fields f) {
+    if (!(text.contains("%ASA-") || text.contains("%FTD-") || text.contains("%PIX-"))) {
+      return false;
+    }
     Matcher m = ASA.matcher(text);
     if (!m.find()) {
       return false;
@@ -234,7 +240,8 @@ final class Network {
     String message = m.group(3);
     f.canonical("message", message);
     Matcher d;
-    if ((d = ASA_DENY_ACL.matcher(message)).find()) {
+    String head = message.length() > 8 ? message.substring(0, 8).toLowerCase(Locale.ROOT) : message;
+    if ((head.startsWith("deny") || head.startsWith("permit")) && (d = ASA_DENY_ACL.matcher(message)).find()) {
       action(d.group(1), f);
       f.canonical("proto", d.group(2).toLowerCase(Locale.ROOT));
       f.canonical("src_ip", d.group(3));
@@ -242,7 +249,7 @@ final class Network {
       f.canonical("dst_ip", d.group(5));
       f.canonical("dst_port", d.group(6));
       f.canonical("rule", d.group(7));
-    } else if ((d = ASA_ACCESS_LIST.matcher(message)).find()) {
+    } else if (message.contains("access-list") && (d = ASA_ACCESS_LIST.matcher(message)).find()) {
       f.canonical("rule", d.group(1));
       action(d.group(2).startsWith("denied") ? "deny" : "allow", f);
       f.canonical("proto", d.group(3).toLowerCase(Locale.ROOT));
@@ -250,14 +257,14 @@ final class Network {
       f.canonical("src_port", d.group(5));
       f.canonical("dst_ip", d.group(6));
       f.canonical("dst_port", d.group(7));
-    } else if ((d = ASA_BUILT.matcher(message)).find()) {
+    } else if ((head.startsWith("built") || head.startsWith("teardown")) && (d = ASA_BUILT.matcher(message)).find()) {
       action("allow", f);
       f.canonical("proto", d.group(2).toLowerCase(Locale.ROOT));
       f.canonical("src_ip", d.group(3));
       f.canonical("src_port", d.group(4));
       f.canonical("dst_ip", d.group(5));
       f.canonical("dst_port", d.group(6));
-    } else if ((d = ASA_DENIED.matcher(message)).find()) {
+    } else if (message.contains("denied from") && (d = ASA_DENIED.matcher(message)).find()) {
       action("deny", f);
       f.canonical("proto", d.group(1).toLowerCase(Locale.ROOT));
       f.canonical("src_ip", d.group(2));
@@ -271,51 +278,70 @@ final class Network {
 
   /** The VPN facts of a free-text message: user, address, country, success or failure. */
   static void vpnMessage(String message, Fields f) {
-    Matcher u = ASA_USER.matcher(message);
-    if (u.find()) {
-      for (int g = 1; g <= 4; g++) {
-        if (u.group(g) != null) {
-          f.canonical("user", u.group(g));
-          break;
-        }
-      }
-    }
-    Matcher ip = ASA_IP.matcher(message);
-    if (ip.find()) {
-      for (int g = 1; g <= 4; g++) {
-        if (ip.group(g) != null) {
-          f.canonical("src_ip", ip.group(g));
-          break;
-        }
-      }
-    }
-    Matcher gp = GLOBALPROTECT.matcher(message);
-    if (gp.find()) {
-      f.canonical("src_ip", gp.group(1));
-    }
-    Matcher region = REGION.matcher(message);
-    if (region.find()) {
-      f.canonical("country", region.group(1));
-    }
-    Matcher name = USER_NAME.matcher(message);
-    if (name.find()) {
-      f.canonical("user", name.group(1).trim());
-    }
-    Matcher peer = OPENVPN_PEER.matcher(message);
-    if (peer.find()) {
-      f.canonical("user", peer.group(2) != null ? peer.group(2) : peer.group(1));
-      f.canonical("src_ip", peer.group(3));
-    }
-    Matcher wg = WIREGUARD.matcher(message);
-    if (wg.find()) {
-      f.canonical("src_ip", wg.group(1));
-    }
     String lower = message.toLowerCase(Locale.ROOT);
-    if (FAILURE_WORDS.matcher(lower).find()) {
+    if (lower.contains("user")) {
+      first(ASA_USER, message, "user", f);
+    }
+    if (lower.contains("ip") || lower.contains("from ")) {
+      first(ASA_IP, message, "src_ip", f);
+    }
+    if (message.contains("Login from:")) {
+      first(GLOBALPROTECT, message, "src_ip", f);
+    }
+    if (lower.contains("region") || lower.contains("country")) {
+      first(REGION, message, "country", f);
+    }
+    if (message.contains("User name:")) {
+      Matcher name = USER_NAME.matcher(message);
+      if (name.find()) {
+        f.canonical("user", name.group(1).trim());
+      }
+    }
+    if (message.contains("Peer Connection Initiated")) {
+      Matcher peer = OPENVPN_PEER.matcher(message);
+      if (peer.find()) {
+        f.canonical("user", peer.group(3) != null ? peer.group(3) : peer.group(1));
+        f.canonical("src_ip", peer.group(2));
+      }
+    }
+    if (!message.isEmpty() && Character.isLetterOrDigit(message.charAt(0)) && message.indexOf(':') > 0) {
+      Matcher leading = OPENVPN_CLIENT.matcher(message);
+      if (leading.find()) {
+        f.canonical("user", leading.group(1));
+        f.canonical("src_ip", leading.group(2));
+        f.canonical("src_port", leading.group(3));
+      }
+    }
+    if (lower.contains("peer ")) {
+      first(WIREGUARD, message, "src_ip", f);
+    }
+    if (containsAny(lower, FAILURE_WORDS)) {
       f.canonical("outcome", "failure");
-    } else if (SUCCESS_WORDS.matcher(lower).find()) {
+    } else if (containsAny(lower, SUCCESS_WORDS)) {
       f.canonical("outcome", "success");
     }
+  }
+
+  /** Sets {@code field} from the first non-null group of the first match. */
+  private static void first(Pattern pattern, String message, String field, Fields f) {
+    Matcher m = pattern.matcher(message);
+    if (m.find()) {
+      for (int g = 1; g <= m.groupCount(); g++) {
+        if (m.group(g) != null) {
+          f.canonical(field, m.group(g));
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean containsAny(String text, List<String> words) {
+    for (String word : words) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Pattern GLOBALPROTECT = Pattern.compile("(?i)Login from: ([^,\\s]+)");
@@ -323,14 +349,16 @@ final class Network {
   private static final Pattern USER_NAME = Pattern.compile("(?i)User name: ([^,]+)");
   private static final Pattern OPENVPN_PEER = Pattern.compile(
       "(?:^|\\s)(?:([\\w.@-]+)/)?(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d+ (?:\\[([\\w.@-]+)\\] )?Peer Connection Initiated");
+  /** OpenVPN prefixes its messages with the client: {@code 203.0.113.19:40022} or {@code alice/203.0.113.19:40022}. */
+  private static final Pattern OPENVPN_CLIENT = Pattern.compile(
+      "^(?:([\\w.@-]+)/)?(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5}) ");
   private static final Pattern WIREGUARD = Pattern.compile("peer \\d+ \\((\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]+\\]):\\d+\\)");
-  private static final Pattern FAILURE_WORDS = Pattern.compile(
-      "(auth(?:entication)? (?:failed|failure|rejected)|authentication failed|login failed|failed login|"
-          + "verification failed|rejected|denied|invalid (?:user|password|credentials)|did not complete|"
-          + "login-fail|\\bfail(?:ed|ure)?\\b)");
-  private static final Pattern SUCCESS_WORDS = Pattern.compile(
-      "(successful|succeeded|success|peer connection initiated|session started|assigned to session|"
-          + "login succeeded|logged in|tunnel-up|connected|handshake completed|authenticated)");
+  /** Words of a failed login, lower-case; checked before the success words ("authentication failed" wins). */
+  private static final List<String> FAILURE_WORDS = List.of("fail", "rejected", "denied", "invalid user",
+      "invalid password", "invalid credentials", "did not complete", "bad password", "incorrect");
+  private static final List<String> SUCCESS_WORDS = List.of("successful", "succeeded", "success",
+      "peer connection initiated", "session started", "assigned to session", "logged in", "tunnel-up",
+      " connected", "handshake completed", "authenticated");
 
   /** Palo Alto's CSV TRAFFIC and THREAT logs (PAN-OS field order); true when the line is one. */
   static boolean paloAlto(String text, Fields f) {
@@ -413,10 +441,13 @@ final class Network {
   }
 
   private static final Pattern PF = Pattern.compile(
-      "rule [\\d./]+\\(\\w+\\): (pass|block|match) (in|out) on (\\S+): (\\S+?)\\.(\\d+) > (\\S+?)\\.(\\d+): ?(\\S+)?");
+      "rule [\\d./]+\\(\\w+\\):? (pass|block|match) (in|out) on (\\S+): (\\S+?)\\.(\\d+) > (\\S+?)\\.(\\d+): ?(\\S+)?");
 
   /** OpenBSD/pfSense pf: {@code rule 3/(match) block in on em0: 198.51.100.7.51514 > 10.0.0.5.22: tcp}. */
   static boolean pf(String text, Fields f) {
+    if (!text.contains("rule ") || !text.contains(" on ")) {
+      return false;
+    }
     Matcher m = PF.matcher(text);
     if (!m.find()) {
       return false;

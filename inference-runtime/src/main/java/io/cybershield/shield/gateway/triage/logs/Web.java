@@ -16,6 +16,10 @@ final class Web {
       + "\"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}|-) (\\d+|-)(?: \"((?:[^\"\\\\]|\\\\.)*)\" \"((?:[^\"\\\\]|\\\\.)*)\")?(.*)$");
 
   static boolean access(String text, Fields f) {
+    int bracket = text.indexOf(" [");
+    if (bracket < 0 || bracket > 512 || text.indexOf("] \"", bracket) < 0) {
+      return false;
+    }
     Matcher m = ACCESS.matcher(text);
     if (!m.matches()) {
       return false;

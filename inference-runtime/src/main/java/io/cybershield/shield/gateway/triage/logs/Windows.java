@@ -26,7 +26,7 @@ final class Windows {
       "Network Account Name", "Network Account Domain", "Security ID", "Account Name", "Account Domain",
       "Logon ID", "Logon GUID", "Logon Type", "Failure Reason", "Sub Status", "Status", "Workstation Name",
       "Source Network Address", "Source Port", "Network Address", "Port", "Logon Process",
-      "Authentication Package", "Transited Services", "Package Name \\(NTLM only\\)", "Key Length",
+      "Authentication Package", "Transited Services", "Package Name (NTLM only)", "Key Length",
       "New Process ID", "New Process Name", "Creator Process ID", "Creator Process Name", "Process Command Line",
       "Token Elevation Type", "Mandatory Label", "Process ID", "Process Name", "Caller Process Name",
       "Service Name", "Service File Name", "Service Type", "Service Start Type", "Service Account",
@@ -36,16 +36,11 @@ final class Windows {
       "Client Address", "Client Port", "Elevated Token", "Virtual Account", "Restricted Admin Mode",
       "Impersonation Level", "Linked Logon ID", "Caller Computer Name", "Old UAC Value", "New UAC Value",
       "User Account Control");
-  private static final Pattern LABEL;
-  private static final Pattern EVENT_NUMBER = Pattern.compile("^\\s*(?:EventID\\s*[:=]?\\s*)?(\\d{1,5})\\b");
-
-  static {
-    StringBuilder alternation = new StringBuilder("(?:^|[\\s\\t.])(");
-    for (int i = 0; i < LABELS.size(); i++) {
-      alternation.append(i == 0 ? "" : "|").append(LABELS.get(i));
-    }
-    LABEL = Pattern.compile(alternation.append("):").toString());
-  }
+  private static final java.util.Set<String> LABEL_SET = java.util.Set.copyOf(LABELS);
+  /** The label lengths, longest first, so "Network Account Name" wins over "Account Name". */
+  private static final int[] LABEL_LENGTHS = LABELS.stream().mapToInt(String::length).distinct()
+      .boxed().sorted(java.util.Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray();
+  private static final Pattern EVENT_NUMBER = Pattern.compile("^\\s*(?:EventID\\s*[:=]?\\s*)?(\\d{3,5})\\b");
 
   /** First sentences of rendered events, for text lines that carry no event id. */
   private static final Map<String, String> MESSAGE_IDS = Map.ofEntries(
@@ -74,16 +69,26 @@ final class Windows {
 
   /** Adds the labelled values of a rendered event's text; true when it had at least two labels. */
   static boolean readText(String text, Fields into) {
-    Matcher matcher = LABEL.matcher(text);
     List<int[]> spans = new ArrayList<>();
     List<String> labels = new ArrayList<>();
-    int searchFrom = 0;
-    while (searchFrom <= text.length() && matcher.find(searchFrom)) {
-      spans.add(new int[] {matcher.start(1), matcher.end()});
-      labels.add(matcher.group(1));
-      searchFrom = matcher.end();
-      if (labels.size() > 400) {
-        break;
+    int previousEnd = 0;
+    for (int colon = text.indexOf(':'); colon > 0 && labels.size() <= 400; colon = text.indexOf(':', colon + 1)) {
+      char before = text.charAt(colon - 1);
+      if (!Character.isLetter(before) && before != ')') {
+        continue;
+      }
+      for (int length : LABEL_LENGTHS) {
+        int start = colon - length;
+        if (start < previousEnd) {
+          continue;
+        }
+        if ((start == 0 || Character.isWhitespace(text.charAt(start - 1)) || text.charAt(start - 1) == '.')
+            && LABEL_SET.contains(text.substring(start, colon))) {
+          spans.add(new int[] {start, colon + 1});
+          labels.add(text.substring(start, colon));
+          previousEnd = colon + 1;
+          break;
+        }
       }
     }
     if (labels.size() < 2) {

