@@ -41,7 +41,7 @@ class KubernetesAuditRulesTest {
             + "\"subjects\":[{\"kind\":\"ServiceAccount\",\"name\":\"default\",\"namespace\":\"default\"}]}", 201)))
         .contains("shield-k8s-privesc-003");
     assertThat(firedAlone(KUBERNETES_AUDIT, audit("list", "system:anonymous", "secrets", null, "kube-system", null,
-        200))).contains("shield-k8s-access-001");
+        200))).contains("shield-k8s-cred-001");
   }
 
   @Test

@@ -42,6 +42,13 @@ class PowerShellRulesTest {
   }
 
   @Test
+  void scriptBlockRulesAlsoReadTheSplunkTextRendering() {
+    assertThat(firedAlone(POWERSHELL, "LogName=Microsoft-Windows-PowerShell/Operational EventCode=4104 ComputerName=WS1 "
+        + "Message=Creating Scriptblock text (1 of 1): Get-ADComputer -Filter * -Properties * | Export-Csv "
+        + "C:\\Users\\Public\\pcs.csv ScriptBlock ID: 1234")).contains("shield-ps-disc-003");
+  }
+
+  @Test
   void mimikatzLoadedInMemory() {
     assertThat(firedAlone(POWERSHELL, scriptBlock("Invoke-Mimikatz -Command '\"sekurlsa::logonpasswords\"'")))
         .contains("shield-ps-cred-001");

@@ -82,7 +82,9 @@ class SysmonRulesTest {
   @Test
   void webServerSpawningWhoamiButNotAnAdminTypingIt() {
     assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\whoami.exe", "whoami /all",
-        "C:\\Windows\\System32\\inetsrv\\w3wp.exe"))).contains("shield-proc-disc-001", "shield-proc-persist-002");
+        "C:\\Windows\\System32\\inetsrv\\w3wp.exe"))).contains("shield-proc-disc-001");
+    assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\cmd.exe", "cmd.exe /c powershell -nop -c \"iex $x\"",
+        "C:\\Windows\\System32\\inetsrv\\w3wp.exe"))).contains("shield-proc-persist-002");
     assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\whoami.exe", "whoami",
         "C:\\Windows\\System32\\cmd.exe"))).isEmpty();
   }
