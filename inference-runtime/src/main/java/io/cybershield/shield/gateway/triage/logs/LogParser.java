@@ -93,6 +93,25 @@ public final class LogParser {
     String message;
   }
 
+  /**
+   * The event inside a shipper's envelope, read at the top level too: an EventBridge event ({@code detail-type} and
+   * {@code detail}: CloudTrail and Okta delivered through AWS), a Splunk HTTP Event Collector event ({@code event} as
+   * an object) or an Elasticsearch hit ({@code _source}); null for a bare event.
+   */
+  private static JsonNode envelope(JsonNode node) {
+    JsonNode detail = node.get("detail");
+    if (detail != null && detail.isObject() && node.has("detail-type")) {
+      return detail;
+    }
+    JsonNode event = node.get("event");
+    if (event != null && event.isObject() && (node.has("sourcetype") || node.has("time") || node.has("host"))
+        && !event.has("code") && !event.has("kind")) {
+      return event;
+    }
+    JsonNode source = node.get("_source");
+    return source != null && source.isObject() ? source : null;
+  }
+
   private static boolean json(String text, Fields f, Reading reading) {
     JsonNode node = JsonLines.object(text);
     if (node == null) {
@@ -103,6 +122,10 @@ public final class LogParser {
       node = records.get(0);
     }
     JsonLines.flatten(node, "", f, 0);
+    JsonNode wrapped = envelope(node);
+    if (wrapped != null) {
+      JsonLines.flatten(wrapped, "", f, 0);
+    }
     if (Cloud.isCloudTrail(f)) {
       reading.detected = LogSource.CLOUDTRAIL;
     } else if (Cloud.isKubernetes(f)) {

@@ -24,6 +24,27 @@ class CloudLinesTest {
   }
 
   @Test
+  void eventsInsideAShippersEnvelopeAreReadAtTheTopToo() {
+    parsed(LogSource.AUTO, "{\"version\":\"0\",\"id\":\"6a7e8feb\",\"detail-type\":\"AWS API Call via "
+        + "CloudTrail\",\"source\":\"aws.cloudtrail\",\"account\":\"444455556666\",\"detail\":{\"eventVersion\":"
+        + "\"1.09\",\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"awsRegion\":"
+        + "\"eu-central-1\",\"sourceIPAddress\":\"192.0.2.77\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":"
+        + "\"ops-bot\"}}}")
+        .is(LogSource.CLOUDTRAIL, LogFormat.JSON).has("eventName", "StopLogging").has("detail.eventName", "StopLogging")
+        .has("src_ip", "192.0.2.77").has("user", "ops-bot");
+    parsed(LogSource.AUTO, "{\"time\":1796025561,\"host\":\"okta\",\"sourcetype\":\"OktaIM2:log\",\"event\":"
+        + "{\"eventType\":\"user.session.start\",\"actor\":{\"alternateId\":\"r.ng@example.org\",\"type\":"
+        + "\"User\"},\"client\":{\"ipAddress\":\"198.51.100.9\"},\"outcome\":{\"result\":\"FAILURE\"},"
+        + "\"published\":\"2026-12-01T10:00:00Z\"}}")
+        .is(LogSource.OKTA, LogFormat.JSON).has("eventType", "user.session.start").has("user", "r.ng@example.org")
+        .has("src_ip", "198.51.100.9").has("outcome", "failure");
+    parsed(LogSource.AUTO, "{\"_index\":\"k8s-audit\",\"_source\":{\"kind\":\"Event\",\"apiVersion\":"
+        + "\"audit.k8s.io/v1\",\"verb\":\"create\",\"requestURI\":\"/api/v1/namespaces/prod/pods/web-0/exec\","
+        + "\"user\":{\"username\":\"dev-7\"},\"objectRef\":{\"resource\":\"pods\",\"subresource\":\"exec\"}}}")
+        .is(LogSource.KUBERNETES_AUDIT, LogFormat.JSON).has("objectRef.subresource", "exec").has("user", "dev-7");
+  }
+
+  @Test
   void cloudTrailFailedConsoleLoginInRecords() {
     parsed(LogSource.CLOUDTRAIL, "{\"Records\":[{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"Root\","
         + "\"arn\":\"arn:aws:iam::111122223333:root\"},\"eventSource\":\"signin.amazonaws.com\",\"eventName\":"
