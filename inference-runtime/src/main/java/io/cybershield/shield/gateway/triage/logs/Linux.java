@@ -13,28 +13,29 @@ final class Linux {
   private Linux() {
   }
 
-  static final Pattern RFC3164 = Pattern.compile("(?s)^(?:<(\\d{1,3})>)?((?:[A-Z][a-z]{2}\\s+\\d{1,2} "
+  // headers only, matched with lookingAt(): a trailing (.*) would make re2j walk the whole line with captures
+  static final Pattern RFC3164 = Pattern.compile("^(?:<(\\d{1,3})>)?((?:[A-Z][a-z]{2}\\s+\\d{1,2} "
       + "\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)|(?:\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?"
-      + "(?:Z|[+-]\\d\\d:?\\d\\d)?))\\s+(\\S+)\\s+(.*)$");
-  static final Pattern RFC5424 = Pattern.compile("(?s)^<(\\d{1,3})>(\\d{1,2}) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) ?(.*)$");
-  private static final Pattern PROGRAM = Pattern.compile("(?s)^([A-Za-z0-9_./-]{1,64})(?:\\[(\\d{1,10})\\])?: ?(.*)$");
+      + "(?:Z|[+-]\\d\\d:?\\d\\d)?))\\s+(\\S+)\\s+");
+  static final Pattern RFC5424 = Pattern.compile("^<(\\d{1,3})>(\\d{1,2}) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) ?");
+  private static final Pattern PROGRAM = Pattern.compile("^([A-Za-z0-9_./-]{1,64})(?:\\[(\\d{1,10})\\])?: ?");
   static final Pattern AUDIT = Pattern.compile(
-      "(?s)^(?:node=(\\S+) )?type=(\\S+) msg=audit\\((\\d+(?:\\.\\d+)?):(\\d+)\\): ?(.*)$");
+      "^(?:node=(\\S+) )?type=(\\S+) msg=audit\\((\\d+(?:\\.\\d+)?):(\\d+)\\): ?");
 
   /** Reads a syslog header into {@code timestamp}, {@code host}, {@code program}, {@code pid}; the message, or null. */
   static String header(String text, Fields f) {
     Matcher m5424 = text.startsWith("<") ? RFC5424.matcher(text) : null;
-    if (m5424 != null && m5424.matches()) {
+    if (m5424 != null && m5424.lookingAt()) {
       f.add("priority", m5424.group(1));
       f.add("timestamp", m5424.group(3));
       f.add("host", dash(m5424.group(4)));
       f.add("program", dash(m5424.group(5)));
       f.add("pid", dash(m5424.group(6)));
       f.add("msgid", dash(m5424.group(7)));
-      return structuredData(m5424.group(8), f);
+      return structuredData(text.substring(m5424.end()), f);
     }
     Matcher m3164 = RFC3164.matcher(text);
-    if (!m3164.matches()) {
+    if (!m3164.lookingAt()) {
       return null;
     }
     if (m3164.group(1) != null) {
@@ -42,14 +43,14 @@ final class Linux {
     }
     f.add("timestamp", m3164.group(2));
     f.add("host", m3164.group(3));
-    String rest = m3164.group(4);
+    String rest = text.substring(m3164.end());
     Matcher program = PROGRAM.matcher(rest);
-    if (program.matches() && !program.group(1).equals("CEF") && !program.group(1).equals("LEEF")) {
+    if (program.lookingAt() && !program.group(1).equals("CEF") && !program.group(1).equals("LEEF")) {
       f.add("program", program.group(1));
       if (program.group(2) != null) {
         f.add("pid", program.group(2));
       }
-      return program.group(3);
+      return rest.substring(program.end());
     }
     return rest;
   }
@@ -101,8 +102,6 @@ final class Linux {
   private static final Pattern FROM_PORT = Pattern.compile(
       "(?:from|by|Connection closed by|Disconnected from)(?: invalid| authenticating)?(?: user (\\S+))? "
           + "(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+) port (\\d+)");
-  private static final Pattern SUDO = Pattern.compile(
-      "(?s)^\\s*(\\S+) : (?:(.*?) ; )?TTY=(\\S*) ; PWD=(.*?) ; USER=(\\S*) ;(?:.*?COMMAND=(.*))?$");
   private static final Pattern SU_OK = Pattern.compile("^\\(to (\\S+)\\) (\\S+) on (\\S+)");
   private static final Pattern SU_FAILED = Pattern.compile("FAILED (?:su|SU) (?:for (\\S+) by (\\S+)|\\(to (\\S+)\\) (\\S+))");
   private static final Pattern NEW_USER = Pattern.compile("new user: name=([^,\\s]+)");
@@ -123,19 +122,19 @@ final class Linux {
   static void message(String program, String message, Fields f) {
     String prog = program == null ? "" : program.toLowerCase(Locale.ROOT);
     Matcher m;
-    if (message.contains("Failed ") && (m = SSH_FAILED.matcher(message)).find()) {
+    if ((m = at(SSH_FAILED, message, "Failed ")) != null) {
       f.canonical("auth_method", m.group(1));
       f.canonical("user", m.group(2));
       f.canonical("src_ip", m.group(3));
       f.canonical("src_port", m.group(4));
       f.canonical("outcome", "failure");
-    } else if (message.contains("Accepted ") && (m = SSH_ACCEPTED.matcher(message)).find()) {
+    } else if ((m = at(SSH_ACCEPTED, message, "Accepted ")) != null) {
       f.canonical("auth_method", m.group(1));
       f.canonical("user", m.group(2));
       f.canonical("src_ip", m.group(3));
       f.canonical("src_port", m.group(4));
       f.canonical("outcome", "success");
-    } else if (message.contains("maximum authentication") && (m = SSH_MAX.matcher(message)).find()) {
+    } else if ((m = at(SSH_MAX, message, "maximum authentication")) != null) {
       f.canonical("user", m.group(1));
       f.canonical("src_ip", m.group(2));
       f.canonical("src_port", m.group(3));
@@ -154,7 +153,7 @@ final class Linux {
       }
       KeyValues.read(message.substring(message.indexOf("authentication failure;") + 23), f);
       f.canonical("outcome", "failure");
-    } else if (message.contains("session opened") && (m = SESSION_OPENED.matcher(message)).find()) {
+    } else if ((m = at(SESSION_OPENED, message, "session opened")) != null) {
       if (prog.equals("su") || message.contains("(su:") || message.contains("(su-l:")
           || message.contains("(sudo:")) {
         f.canonical("target_user", m.group(1));
@@ -164,19 +163,8 @@ final class Linux {
       }
       f.canonical("outcome", "success");
     }
-    if (message.contains("TTY=") && (m = SUDO.matcher(message)).matches()) {
-      f.canonical("user", m.group(1));
-      f.canonical("tty", m.group(3));
-      f.canonical("pwd", m.group(4));
-      f.canonical("target_user", m.group(5));
-      if (m.group(6) != null) {
-        f.canonical("command", m.group(6).trim());
-      }
-      String problem = m.group(2);
-      f.canonical("outcome", problem == null ? "success" : "failure");
-      if (problem != null) {
-        f.canonical("reason", problem.trim());
-      }
+    if (message.contains(" ; TTY=") || message.contains(" : TTY=")) {
+      sudo(message, f);
     }
     if (prog.equals("su")) {
       if (message.contains("FAILED") && (m = SU_FAILED.matcher(message)).find()) {
@@ -190,18 +178,18 @@ final class Linux {
         f.canonical("outcome", "success");
       }
     }
-    if (message.contains("new user:") && (m = NEW_USER.matcher(message)).find()) {
+    if ((m = at(NEW_USER, message, "new user:")) != null) {
       f.canonical("target_user", m.group(1));
       KeyValues.read(message.replace(',', ' '), f);
-    } else if (message.contains("new group:") && (m = NEW_GROUP.matcher(message)).find()) {
+    } else if ((m = at(NEW_GROUP, message, "new group:")) != null) {
       f.canonical("group", m.group(1));
       KeyValues.read(message.replace(',', ' '), f);
     } else if (message.contains("' to ") && (m = ADD_TO_GROUP.matcher(message)).find()) {
       f.canonical("target_user", m.group(1));
       f.canonical("group", m.group(2));
-    } else if (message.contains("delete user '") && (m = DELETE_USER.matcher(message)).find()) {
+    } else if ((m = at(DELETE_USER, message, "delete user '")) != null) {
       f.canonical("target_user", m.group(1));
-    } else if (message.contains("password changed for ") && (m = PASSWORD_CHANGED.matcher(message)).find()) {
+    } else if ((m = at(PASSWORD_CHANGED, message, "password changed for ")) != null) {
       f.canonical("target_user", m.group(1));
     }
     if (message.contains(") CMD (") && (m = CRON.matcher(message)).find()) {
@@ -215,13 +203,62 @@ final class Linux {
     }
   }
 
+  /**
+   * The pattern matched where its leading literal first occurs (null when it does not occur or the pattern does
+   * not match there): re2j then reads from that place only, instead of trying every position with captures.
+   */
+  private static Matcher at(Pattern pattern, String message, String literal) {
+    int from = message.indexOf(literal);
+    if (from < 0) {
+      return null;
+    }
+    Matcher m = pattern.matcher(message.substring(from));
+    return m.lookingAt() ? m : null;
+  }
+
+  /** sudo's {@code alice : [problem ; ]TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/bin/cat x}. */
+  private static void sudo(String message, Fields f) {
+    int colon = message.indexOf(" : ");
+    if (colon < 0) {
+      return;
+    }
+    String user = message.substring(0, colon).trim();
+    if (user.isEmpty() || user.indexOf(' ') >= 0) {
+      return;
+    }
+    String rest = message.substring(colon + 3);
+    int command = rest.indexOf("COMMAND=");
+    String head = command < 0 ? rest : rest.substring(0, command);
+    String problem = null;
+    for (String part : head.split(" ; ")) {
+      String item = part.trim();
+      if (item.startsWith("TTY=")) {
+        f.canonical("tty", item.substring(4));
+      } else if (item.startsWith("PWD=")) {
+        f.canonical("pwd", item.substring(4));
+      } else if (item.startsWith("USER=")) {
+        f.canonical("target_user", item.substring(5));
+      } else if (!item.isEmpty() && item.indexOf('=') < 0 && problem == null) {
+        problem = item;
+      }
+    }
+    f.canonical("user", user);
+    if (command >= 0) {
+      f.canonical("command", rest.substring(command + "COMMAND=".length()).trim());
+    }
+    f.canonical("outcome", problem == null ? "success" : "failure");
+    if (problem != null) {
+      f.canonical("reason", problem);
+    }
+  }
+
   /** An auditd record: {@code type}, {@code msg_id}, every pair, hex {@code proctitle}/{@code cmd} decoded. */
   static boolean audit(String text, Fields f) {
     if (!text.contains("msg=audit(")) {
       return false;
     }
     Matcher m = AUDIT.matcher(text);
-    if (!m.matches()) {
+    if (!m.lookingAt()) {
       return false;
     }
     if (m.group(1) != null) {
@@ -230,7 +267,7 @@ final class Linux {
     f.add("type", m.group(2));
     f.add("timestamp", m.group(3).contains(".") ? m.group(3).substring(0, m.group(3).indexOf('.')) : m.group(3));
     f.add("msg_id", m.group(4));
-    String body = m.group(5);
+    String body = text.substring(m.end());
     Fields pairs = new Fields();
     KeyValues.read(body, pairs);
     for (var entry : pairs.map.entrySet()) {

@@ -54,7 +54,7 @@ public final class LogParser {
     Reading reading = new Reading();
     if (text.startsWith("{") && json(text, f, reading)) {
       reading.format = LogFormat.JSON;
-    } else if (WindowsXml.looksLike(text) && text.indexOf("<Event") < 64) {
+    } else if ((text.startsWith("<Event") || text.startsWith("<?xml")) && WindowsXml.looksLike(text)) {
       WindowsXml.read(text, f);
       reading.format = LogFormat.XML;
       reading.windows = true;
@@ -173,7 +173,7 @@ public final class LogParser {
       reading.message = audit;
       return;
     }
-    if (!syslog && WindowsXml.looksLike(trimmed)) {
+    if ((!syslog || trimmed.startsWith("<Event")) && WindowsXml.looksLike(trimmed)) {
       WindowsXml.read(trimmed, f);
       reading.format = LogFormat.XML;
       reading.windows = true;

@@ -170,7 +170,6 @@ final class Network {
     f.alias("srcport", "src_port");
     f.alias("dstport", "dst_port");
     f.alias("sentbyte", "bytes_out");
-    f.alias("app", "app");
     f.alias("attack", "threat");
     f.alias("virus", "threat");
     f.alias("policyid", "rule");
@@ -196,7 +195,6 @@ final class Network {
     boolean vpn = "vpn".equalsIgnoreCase(f.first("subtype")) || (action != null && action.contains("ssl-")
         || action != null && action.startsWith("tunnel"));
     if (vpn) {
-      f.alias("user", "user");
       String status = f.first("status");
       String reason = f.first("reason");
       String lowerAction = action == null ? "" : action.toLowerCase(Locale.ROOT);

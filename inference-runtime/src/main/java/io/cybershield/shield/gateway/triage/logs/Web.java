@@ -13,7 +13,7 @@ final class Web {
   }
 
   static final Pattern ACCESS = Pattern.compile("(?s)^(\\S+) (\\S+) (\\S+) \\[([^\\]]{1,64})\\] "
-      + "\"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}|-) (\\d+|-)(?: \"((?:[^\"\\\\]|\\\\.)*)\" \"((?:[^\"\\\\]|\\\\.)*)\")?(.*)$");
+      + "\"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}|-) (\\d+|-)(?: \"((?:[^\"\\\\]|\\\\.)*)\" \"((?:[^\"\\\\]|\\\\.)*)\")?");
 
   static boolean access(String text, Fields f) {
     int bracket = text.indexOf(" [");
@@ -21,7 +21,7 @@ final class Web {
       return false;
     }
     Matcher m = ACCESS.matcher(text);
-    if (!m.matches()) {
+    if (!m.lookingAt()) {
       return false;
     }
     f.add("client_ip", m.group(1));
@@ -51,8 +51,9 @@ final class Web {
       f.add("referrer", unescape(m.group(8)));
       f.add("user_agent", unescape(m.group(9)));
     }
-    if (m.group(10) != null && !m.group(10).isBlank()) {
-      f.add("extra", m.group(10).trim());
+    String extra = text.substring(m.end());
+    if (!extra.isBlank()) {
+      f.add("extra", extra.trim());
     }
     return true;
   }

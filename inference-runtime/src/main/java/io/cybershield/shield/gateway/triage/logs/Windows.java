@@ -212,7 +212,6 @@ final class Windows {
     f.alias("NewProcessName", "Image");
     f.alias("ProcessCommandLine", "CommandLine");
     f.alias("ParentProcessName", "ParentImage");
-    f.alias("Hashes", "Hashes");
     String channel = f.first("Channel");
     if (channel == null) {
       String provider = f.firstOf("Provider", "SourceName");

@@ -290,4 +290,26 @@ class WindowsLinesTest {
     parsed(LogSource.AUTO, "Mar  3 10:00:00 nas-1 smartd[77]: 1234 Device: /dev/sda Status: ok Port: 3")
         .is(LogSource.LINUX_SYSLOG, LogFormat.SYSLOG).lacks("EventID");
   }
+
+  @Test
+  void anXmlEventForwardedOverSyslog() {
+    parsed(LogSource.AUTO, "Mar  2 08:14:05 fs02 Microsoft-Windows-Security-Auditing: " + security("4625",
+        "<Data Name='TargetUserName'>svc_backup</Data><Data Name='IpAddress'>198.51.100.23</Data>"))
+        .is(LogSource.WINDOWS_SECURITY, LogFormat.XML).has("EventID", "4625").has("TargetUserName", "svc_backup")
+        .has("host", "fs02");
+  }
+
+  @Test
+  void serviceInstalledAsTextAndScriptBlockAsJson() {
+    parsed(LogSource.AUTO, "A service was installed in the system. Service Name: WinUpdSvc Service File Name: "
+        + "C:\\Users\\Public\\svc.exe Service Type: user mode service Service Start Type: auto start "
+        + "Service Account: LocalSystem")
+        .is(LogSource.WINDOWS_SYSTEM, LogFormat.TEXT).has("EventID", "7045").has("ServiceName", "WinUpdSvc")
+        .has("ImagePath", "C:\\Users\\Public\\svc.exe").has("StartType", "auto start")
+        .has("AccountName", "LocalSystem");
+    parsed(LogSource.AUTO, "{\"winlog\":{\"channel\":\"Microsoft-Windows-PowerShell/Operational\",\"event_id\":4104,"
+        + "\"event_data\":{\"ScriptBlockText\":\"Invoke-Mimikatz -DumpCreds\"}}}")
+        .is(LogSource.POWERSHELL, LogFormat.JSON).has("EventID", "4104")
+        .has("ScriptBlockText", "Invoke-Mimikatz -DumpCreds");
+  }
 }

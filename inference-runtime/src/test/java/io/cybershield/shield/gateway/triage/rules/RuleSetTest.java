@@ -43,6 +43,46 @@ class RuleSetTest {
         category: ransomware
       """;
 
+  /** The example of the contract, as a rule author copies it. */
+  private static final String CONTRACT_EXAMPLE = """
+      title: Volume shadow copies deleted
+      id: shield-win-impact-001          # unique, lower-case, [a-z0-9-]
+      status: stable                      # stable | test | experimental
+      description: Deleting shadow copies stops recovery; ransomware does it right before encrypting.
+      references: []
+      logsource: {product: windows, category: process_creation}
+      detection:
+        selection_img:
+          Image|endswith: ['\\vssadmin.exe', '\\wmic.exe']
+        selection_cmd:
+          CommandLine|contains|all: [delete, shadow]
+        keywords:
+          - 'vssadmin delete shadows'
+        filter_backup:
+          ParentImage|endswith: '\\veeam.backup.service.exe'
+        condition: ((selection_img and selection_cmd) or keywords) and not filter_backup
+      falsepositives: [Backup software pruning its own snapshots]
+      level: critical
+      tags: [attack.impact, attack.t1490]
+      shield:
+        recommendation: Isolate the host from the network now, before encryption spreads.
+        remediation: [Disconnect the host, Identify the process tree, Restore from offline backups]
+        category: ransomware
+      """;
+
+  @Test
+  void theContractsExampleRule() {
+    RuleSet rules = RuleSet.parse(Map.of("impact.yml", CONTRACT_EXAMPLE));
+    assertThat(matches(rules, event(LogSource.SYSMON, "", "Image", "C:\\Windows\\System32\\wbem\\WMIC.exe",
+        "CommandLine", "wmic shadowcopy delete", "ParentImage", "C:\\Windows\\explorer.exe"))).isTrue();
+    assertThat(matches(rules, event(LogSource.WINDOWS_SECURITY, "cmd.exe /c vssadmin delete shadows /all"))).isTrue();
+    assertThat(matches(rules, event(LogSource.SYSMON, "", "Image", "C:\\Windows\\System32\\vssadmin.exe",
+        "CommandLine", "vssadmin delete shadows /for=c: /oldest",
+        "ParentImage", "C:\\Program Files\\Veeam\\Veeam.Backup.Service.exe"))).isFalse();
+    assertThat(matches(rules, event(LogSource.SYSMON, "", "Image", "C:\\Windows\\System32\\vssadmin.exe",
+        "CommandLine", "vssadmin list shadows"))).isFalse();
+  }
+
   @Test
   void aRuleCarriesItsMetadata() {
     Rule rule = RuleSet.parse(Map.of("impact.yml", FULL_RULE)).rules().get(0);
