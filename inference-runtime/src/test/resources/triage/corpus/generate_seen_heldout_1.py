@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes heldout.jsonl: the stand-in for the unseen labelled set the project is checked on (see README.md).
+"""Writes seen-heldout-1.jsonl: the stand-in for the unseen labelled set the project is checked on (see README.md).
 
-THE RULES' AUTHOR MUST NOT READ THIS FILE OR heldout.jsonl: they measure how well rules tuned on tuning.jsonl
+THE RULES' AUTHOR MUST NOT READ THIS FILE OR seen-heldout-1.jsonl: they measure how well rules tuned on tuning.jsonl
 generalise. Everything here is written by hand or varied from hand-written templates (nothing copied from a public
 dataset); other hosts, users, addresses, field orders and collector formats than tuning, more obfuscation, and
 techniques tuning does not show. Deterministic: `python3 generate_heldout.py`.
@@ -1373,7 +1373,7 @@ FF_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:133.0) Gecko/20100101 F
 for f in (windows_security, windows_system, sysmon, powershell, linux_syslog, linux_auth, auditd, cloudtrail, kubernetes, firewall, vpn, web, okta):
     f()
 
-with open(os.path.join(HERE, "heldout.jsonl"), "w", encoding="utf-8") as out:
+with open(os.path.join(HERE, "seen-heldout-1.jsonl"), "w", encoding="utf-8") as out:
     for rec in OUT:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 print(len(OUT), "lines")
