@@ -224,6 +224,11 @@ public final class LogParser {
       }
       return;
     }
+    if (Network.filterlog(program, trimmed, f)) {
+      reading.format = syslog ? LogFormat.SYSLOG : LogFormat.CSV;
+      reading.detected = LogSource.FIREWALL;
+      return;
+    }
     if (Network.pf(trimmed, f)) {
       reading.detected = LogSource.FIREWALL;
       return;

@@ -313,6 +313,17 @@ final class Network {
     if (lower.contains("peer ")) {
       first(WIREGUARD, message, "src_ip", f);
     }
+    if (message.indexOf("] ") > 0 && message.contains(")[")) {
+      Matcher ivanti = PULSE.matcher(message);
+      if (ivanti.find() && !"System".equals(ivanti.group(2))) {
+        f.canonical("src_ip", ivanti.group(1));
+        f.canonical("user", ivanti.group(2));
+      }
+    }
+    if (message.contains("for user '")) {
+      first(QUOTED_USER, message, "user", f);
+      first(SRC_ADDRESS, message, "src_ip", f);
+    }
     if (containsAny(lower, FAILURE_WORDS)) {
       f.canonical("outcome", "failure");
     } else if (containsAny(lower, SUCCESS_WORDS)) {
@@ -342,6 +353,13 @@ final class Network {
     return false;
   }
 
+  /** Ivanti (Pulse) Connect Secure: {@code [203.0.113.5] alice(Users)[] - AUT24414: Login failed ...}. */
+  private static final Pattern PULSE = Pattern.compile(
+      "\\[(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F:]{3,39})\\] ([^\\s()\\[\\]]{1,128})\\([^)]{0,128}\\)\\[[^\\]]{0,256}\\] - ");
+  /** Duo authentication proxy and other RADIUS front ends: {@code for user 'alice'}, {@code src 203.0.113.5}. */
+  private static final Pattern QUOTED_USER = Pattern.compile("for user '([^']{1,128})'");
+  private static final Pattern SRC_ADDRESS = Pattern.compile(
+      "\\bsrc:? (\\d{1,3}(?:\\.\\d{1,3}){3})\\b");
   private static final Pattern GLOBALPROTECT = Pattern.compile("(?i)Login from: ([^,\\s]+)");
   private static final Pattern REGION = Pattern.compile("(?i)(?:Source region|country(?:_code)?)[:=] ?\"?([A-Za-z]{2,32})");
   private static final Pattern USER_NAME = Pattern.compile("(?i)User name: ([^,]+)");
@@ -442,6 +460,45 @@ final class Network {
       "rule [\\d./]+\\(\\w+\\):? (pass|block|match) (in|out) on (\\S+): (\\S+?)\\.(\\d+) > (\\S+?)\\.(\\d+): ?(\\S+)?");
 
   /** OpenBSD/pfSense pf: {@code rule 3/(match) block in on em0: 198.51.100.7.51514 > 10.0.0.5.22: tcp}. */
+  /**
+   * pfSense / OPNsense {@code filterlog}: one CSV record per packet, rule, sub-rule, anchor, tracker, interface,
+   * reason, action, direction, IP version, then the IPv4 (tos, ecn, ttl, id, offset, flags, proto id, proto name,
+   * length, src, dst) or IPv6 (class, flow label, hop limit, proto name, proto id, length, src, dst) header and, for
+   * TCP and UDP, the ports.
+   */
+  static boolean filterlog(String program, String text, Fields f) {
+    boolean named = program != null && program.equalsIgnoreCase("filterlog");
+    if (!named && !(text.contains(",match,") && (text.contains(",block,") || text.contains(",pass,")))) {
+      return false;
+    }
+    String[] c = text.split(",", -1);
+    if (c.length < 17 || !(c[8].equals("4") || c[8].equals("6"))) {
+      return false;
+    }
+    boolean v4 = c[8].equals("4");
+    int proto = v4 ? 16 : 12;
+    int src = v4 ? 18 : 15;
+    if (c.length <= src + 1) {
+      return false;
+    }
+    f.canonical("rule", c[0].isEmpty() ? c[3] : c[0]);
+    f.canonical("interface", c[4]);
+    action(c[6].equals("block") ? "deny" : c[6].equals("pass") ? "allow" : c[6], f);
+    f.canonical("direction", c[7]);
+    f.canonical("proto", c[proto].toLowerCase(Locale.ROOT));
+    f.canonical("src_ip", c[src]);
+    f.canonical("dst_ip", c[src + 1]);
+    String name = c[proto].toLowerCase(Locale.ROOT);
+    if ((name.equals("tcp") || name.equals("udp")) && c.length > src + 3) {
+      f.canonical("src_port", c[src + 2]);
+      f.canonical("dst_port", c[src + 3]);
+    }
+    if (v4 && c.length > 17) {
+      f.canonical("length", c[17]);
+    }
+    return true;
+  }
+
   static boolean pf(String text, Fields f) {
     if (!text.contains("rule ") || !text.contains(" on ")) {
       return false;
