@@ -122,6 +122,10 @@ final class Linux {
   static void message(String program, String message, Fields f) {
     String prog = program == null ? "" : program.toLowerCase(Locale.ROOT);
     Matcher m;
+    if (message.startsWith("[") && message.contains("]: ") && (prog.equals("snoopy") || message.contains(" login:"))) {
+      snoopy(message, f);
+      return;
+    }
     if ((m = at(SSH_FAILED, message, "Failed ")) != null) {
       f.canonical("auth_method", m.group(1));
       f.canonical("user", m.group(2));
@@ -250,6 +254,26 @@ final class Linux {
     if (problem != null) {
       f.canonical("reason", problem);
     }
+  }
+
+  /**
+   * snoopy, the execve logger: {@code [uid:33 sid:1 tty:(none) cwd:/tmp filename:/usr/bin/id login:www-data]: id -a}
+   * - the command line becomes {@code command}, the login {@code user}, the directory {@code pwd}, and the uid, sid,
+   * tty and filename keep their names.
+   */
+  private static void snoopy(String message, Fields f) {
+    int end = message.indexOf("]: ");
+    String context = message.substring(1, end);
+    for (String item : context.split(" ")) {
+      int colon = item.indexOf(':');
+      if (colon > 0 && colon < item.length() - 1) {
+        f.add(item.substring(0, colon), item.substring(colon + 1));
+      }
+    }
+    f.canonical("command", message.substring(end + 3).strip());
+    f.canonical("user", f.firstOf("login", "username"));
+    f.canonical("pwd", f.first("cwd"));
+    f.canonical("Image", f.first("filename"));
   }
 
   /** An auditd record: {@code type}, {@code msg_id}, every pair, hex {@code proctitle}/{@code cmd} decoded. */

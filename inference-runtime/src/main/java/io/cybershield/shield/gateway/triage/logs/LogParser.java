@@ -258,7 +258,8 @@ public final class LogParser {
       return;
     }
     if (lowerProgram.contains("openvpn") || lowerProgram.startsWith("ovpn") || lowerProgram.contains("vpn")
-        || lowerProgram.equals("charon") || trimmed.contains("wireguard:") || trimmed.contains("GlobalProtect")) {
+        || lowerProgram.equals("charon") || lowerProgram.equals("authproxy") || trimmed.contains("wireguard:")
+        || trimmed.contains("GlobalProtect") || PULSE_EVENT.matcher(trimmed).find()) {
       Network.vpnMessage(trimmed, f);
       reading.detected = LogSource.VPN;
       return;
@@ -274,6 +275,10 @@ public final class LogParser {
       reading.detected = LogSource.LINUX_AUTH;
     }
   }
+
+  /** Ivanti (Pulse) Connect Secure: {@code [address] user(realm)[roles] - AUT24414: ...}, message ids AUT/WEB/NWC/ERR. */
+  private static final com.google.re2j.Pattern PULSE_EVENT = com.google.re2j.Pattern.compile(
+      "\\] [^\\s()\\[\\]]{0,128}\\([^)]{0,128}\\)\\[[^\\]]{0,256}\\] - (AUT|WEB|NWC|ERR|ADM|SYS)\\d{5}:");
 
   private static boolean vpnWords(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
@@ -324,6 +329,11 @@ public final class LogParser {
     // within a family the content is more precise than the name (auditd lines in a syslog feed), except for
     // plain syslog, which is only what an unrecognised program gets
     if (family(detected) == family(declared) && detected == LogSource.LINUX_SYSLOG) {
+      return declared;
+    }
+    // plain syslog is only "a syslog header with a program we do not know": an appliance (an SSL-VPN, an auth
+    // proxy) that the caller declared is read as what it was declared
+    if (detected == LogSource.LINUX_SYSLOG && !declared.windows()) {
       return declared;
     }
     return detected;

@@ -377,6 +377,36 @@ final class Network {
       " connected", "handshake completed", "authenticated");
 
   /** Palo Alto's CSV TRAFFIC and THREAT logs (PAN-OS field order); true when the line is one. */
+  /**
+   * PAN-OS GLOBALPROTECT (10.x and later): after the type come the content type, a reserved cell, the generated
+   * time, vsys, event id ({@code gateway-auth}, {@code portal-auth}), stage, auth method, tunnel type, source user,
+   * source region, machine name, public IPv4 ... and, further on, the status ({@code success}/{@code failure}).
+   */
+  private static void globalProtect(List<String> cells, int shift, Fields f) {
+    f.add("pan.type", "GLOBALPROTECT");
+    f.canonical("timestamp", cell(cells, 6 + shift));
+    f.canonical("event", cell(cells, 8 + shift));
+    f.canonical("stage", cell(cells, 9 + shift));
+    f.canonical("auth_method", cell(cells, 10 + shift));
+    f.canonical("user", cell(cells, 12 + shift));
+    String region = cell(cells, 13 + shift);
+    if (region != null && region.length() == 2 && Character.isLetter(region.charAt(0))) {
+      f.canonical("country", region);
+    }
+    f.canonical("machine", cell(cells, 14 + shift));
+    String ip = cell(cells, 15 + shift);
+    if (ip != null && !ip.equals("0.0.0.0")) {
+      f.canonical("src_ip", ip);
+    }
+    for (int i = 16 + shift; i < cells.size(); i++) {
+      String c = cells.get(i);
+      if (c.equals("success") || c.equals("failure")) {
+        f.canonical("outcome", c);
+        break;
+      }
+    }
+  }
+
   static boolean paloAlto(String text, Fields f) {
     int comma = text.indexOf(',');
     if (comma < 0 || !(text.contains(",TRAFFIC,") || text.contains(",THREAT,")
@@ -392,7 +422,11 @@ final class Network {
       type = cells.indexOf("THREAT");
     }
     if (type != 3 && type != 4) {
-      return cells.contains("GLOBALPROTECT");
+      int gp = cells.indexOf("GLOBALPROTECT");
+      if (gp == 3 || gp == 4) {
+        globalProtect(cells, gp - 3, f);
+      }
+      return gp >= 0;
     }
     int shift = type - 3;
     String kind = cells.get(type);
@@ -471,7 +505,8 @@ final class Network {
     if (!named && !(text.contains(",match,") && (text.contains(",block,") || text.contains(",pass,")))) {
       return false;
     }
-    String[] c = text.split(",", -1);
+    int tag = text.startsWith("filterlog") ? text.indexOf(": ") : -1;
+    String[] c = (tag > 0 && tag < 32 ? text.substring(tag + 2) : text).split(",", -1);
     if (c.length < 17 || !(c[8].equals("4") || c[8].equals("6"))) {
       return false;
     }
