@@ -66,4 +66,37 @@ class PowerShellRulesTest {
         scriptBlock("Import-Module ActiveDirectory; Get-ADUser -Identity jdoe -Properties LastLogonDate"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String block(String script) {
+    return "{\"winlog\":{\"channel\":\"Microsoft-Windows-PowerShell/Operational\",\"event_id\":\"4104\","
+        + "\"provider_name\":\"Microsoft-Windows-PowerShell\",\"computer_name\":\"ws-17.example.org\","
+        + "\"event_data\":{\"ScriptBlockText\":\"" + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}}";
+  }
+
+  @Test
+  void defenderAliasesDcomAndKeyHunting() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Set-MpPreference -dioavp $true -drtm $true")))
+        .contains("shield-ps-evasion-003");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("$o=[activator]::CreateInstance([type]::GetTypeFromProgID("
+        + "'ShellWindows','192.0.2.31'));$o.Item().Document.Application.ShellExecute('cmd.exe','/c whoami','',$null,0)")))
+        .contains("shield-ps-lateral-002");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("gci C:\\Users -Recurse -Include *.pfx,*.kdbx -ea 0")))
+        .contains("shield-ps-cred-006");
+  }
+
+  @Test
+  void amsiReachedByWildcardReflection() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("$t=[Ref].Assembly.GetTypes()|?{$_.Name -like '*siUtils'};"
+        + "$f=$t.GetFields('NonPublic,Static')|?{$_.Name -like '*Context'};[Runtime.InteropServices.Marshal]::Copy("
+        + "[Int32[]]@(0),0,$f.GetValue($null),1)"))).contains("shield-ps-evasion-008");
+  }
+
+  @Test
+  void ordinaryReflectionAndCertificateListingStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Get-ChildItem Cert:\\LocalMachine\\My | Select Subject, NotAfter")))
+        .isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Set-MpPreference -SignatureUpdateInterval 4"))).isEmpty();
+  }
 }
