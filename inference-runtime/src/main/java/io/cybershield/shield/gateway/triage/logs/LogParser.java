@@ -142,6 +142,11 @@ public final class LogParser {
         reading.detected = LogSource.WEB_ACCESS;
       }
     }
+    if (reading.detected == null && !reading.windows && f.has("MESSAGE")
+        && (f.has("SYSLOG_IDENTIFIER") || f.has("_COMM") || f.has("_SYSTEMD_UNIT"))) {
+      journald(f, reading);
+      return true;
+    }
     String message = f.firstOf("message", "msg", "Message", "displayMessage");
     reading.message = message;
     if (message != null && reading.detected == null && message.startsWith("<")
@@ -150,6 +155,67 @@ public final class LogParser {
       reading.windows = true;
     }
     return true;
+  }
+
+  /**
+   * A journald entry exported as JSON ({@code journalctl -o json}): the identifier, host and pid become the syslog
+   * fields and the MESSAGE is read like the text after a syslog header, so sshd, sudo or auditd messages kept in
+   * the journal are the same events as in /var/log.
+   */
+  private static void journald(Fields f, Reading reading) {
+    String program = f.firstOf("SYSLOG_IDENTIFIER", "_COMM");
+    if (program == null) {
+      String unit = f.first("_SYSTEMD_UNIT");
+      program = unit.endsWith(".service") ? unit.substring(0, unit.length() - ".service".length()) : unit;
+    }
+    f.canonical("program", program);
+    f.canonical("host", f.first("_HOSTNAME"));
+    f.canonical("pid", f.firstOf("SYSLOG_PID", "_PID"));
+    String realtime = f.first("__REALTIME_TIMESTAMP");
+    if (realtime != null && realtime.length() > 6 && realtime.chars().allMatch(Character::isDigit)) {
+      f.canonical("timestamp", realtime.substring(0, realtime.length() - 6));
+    }
+    String message = f.first("MESSAGE");
+    reading.message = message;
+    body(message, f, reading, true);
+    reading.format = LogFormat.JSON;
+    if (reading.detected == null) {
+      reading.detected = LogSource.LINUX_SYSLOG;
+    }
+    if (!f.has("message")) {
+      f.add("message", message);
+    }
+  }
+
+  /**
+   * Snare's tab-separated Windows rendering ({@code MSWinEventLog<TAB>criticality<TAB>channel<TAB>counter<TAB>date
+   * <TAB>event id<TAB>source<TAB>user<TAB>SID type<TAB>event type<TAB>computer<TAB>category<TAB>data<TAB>message}),
+   * also with the tabs escaped as {@code #011} by a syslog relay; null when the line is not one.
+   */
+  private static String snare(String text, Fields f) {
+    int at = text.indexOf("MSWinEventLog");
+    if (at < 0) {
+      return null;
+    }
+    String rest = text.substring(at).replace("#011", "\t");
+    String[] c = rest.split("\t", -1);
+    if (c.length < 12 || !c[5].trim().chars().allMatch(Character::isDigit) || c[5].isBlank()) {
+      return null;
+    }
+    f.canonical("Channel", c[2].trim());
+    f.canonical("EventID", c[5].trim());
+    f.canonical("Provider", c[6].trim());
+    if (!c[7].isBlank() && !c[7].trim().equalsIgnoreCase("N/A")) {
+      f.canonical("User", c[7].trim());
+    }
+    f.canonical("EventType", c[9].trim());
+    f.canonical("Computer", c[10].trim());
+    String message = c.length > 13 ? c[13].trim() : c.length > 12 ? c[12].trim() : "";
+    if (!message.isEmpty()) {
+      f.add("Message", message);
+      Windows.readText(message, f);
+    }
+    return message.isEmpty() ? rest : message;
   }
 
   /** The part after a syslog header, or the whole line without one. */
@@ -233,6 +299,13 @@ public final class LogParser {
       reading.detected = LogSource.FIREWALL;
       return;
     }
+    String snare = snare(trimmed, f);
+    if (snare != null) {
+      reading.windows = true;
+      reading.format = syslog ? LogFormat.SYSLOG : LogFormat.TEXT;
+      reading.message = snare;
+      return;
+    }
     boolean windowsProgram = lowerProgram.contains("microsoft-windows") || lowerProgram.contains("mswineventlog")
         || lowerProgram.contains("eventlog") || lowerProgram.contains("winlog");
     String windowsText = !syslog || windowsProgram || trimmed.contains("EventCode=")
@@ -301,6 +374,9 @@ public final class LogParser {
       if (!message.isEmpty()) {
         f.add("Message", message);
         Windows.readText(message, f);
+        if (text.contains("Sysmon")) {
+          Windows.sysmonText(message, f);
+        }
       }
       return message.isEmpty() ? text : message;
     }

@@ -110,4 +110,57 @@ class Round2LinesTest {
         .is(LogSource.VPN, LogFormat.CSV).has("user", "amartin").has("src_ip", "192.0.2.200")
         .has("country", "FR").has("outcome", "success").has("auth_method", "SAML");
   }
+
+  @Test
+  void sysmonMessageRenderedOnOneLineBySplunk() {
+    parsed(LogSource.SYSMON, "01/15/2027 09:30:00 AM LogName=Microsoft-Windows-Sysmon/Operational "
+        + "SourceName=Microsoft-Windows-Sysmon EventCode=10 EventType=4 Type=Information ComputerName=ws-9.example.org "
+        + "Message=Process accessed: RuleName: - UtcTime: 2027-01-15 09:30:00.000 SourceProcessId: 4410 "
+        + "SourceImage: C:\\Users\\kim\\AppData\\Local\\Temp\\t.exe TargetProcessId: 700 "
+        + "TargetImage: C:\\Windows\\System32\\lsass.exe GrantedAccess: 0x1410 "
+        + "CallTrace: C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|UNKNOWN(00007FF8A1B2C3D4)")
+        .is(LogSource.SYSMON, LogFormat.KEY_VALUE).has("EventID", "10")
+        .has("SourceImage", "C:\\Users\\kim\\AppData\\Local\\Temp\\t.exe")
+        .has("TargetImage", "C:\\Windows\\System32\\lsass.exe").has("GrantedAccess", "0x1410")
+        .has("CallTrace", "C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|UNKNOWN(00007FF8A1B2C3D4)");
+  }
+
+  @Test
+  void journaldJsonExportIsReadLikeSyslog() {
+    parsed(LogSource.AUTO, "{\"__REALTIME_TIMESTAMP\":\"1767225600123456\",\"_HOSTNAME\":\"bastion-2\","
+        + "\"SYSLOG_IDENTIFIER\":\"sshd\",\"_PID\":\"4021\",\"PRIORITY\":\"6\",\"MESSAGE\":\"Failed password for "
+        + "root from 203.0.113.91 port 50122 ssh2\"}")
+        .is(LogSource.LINUX_AUTH, LogFormat.JSON).has("program", "sshd").has("host", "bastion-2").has("pid", "4021")
+        .has("user", "root").has("src_ip", "203.0.113.91").has("outcome", "failure").has("timestamp", "1767225600");
+  }
+
+  @Test
+  void snareTabSeparatedWindowsEvent() {
+    parsed(LogSource.AUTO, "<14>Jan 20 11:00:00 FS-3 MSWinEventLog\t1\tSecurity\t8812\tTue Jan 20 11:00:00 2027\t"
+        + "4625\tMicrosoft-Windows-Security-Auditing\tN/A\tN/A\tFailure Audit\tFS-3.example.org\tLogon\t\tAn "
+        + "account failed to log on.  Subject: Security ID: S-1-0-0 Account Name: - Logon Type: 3  Account For Which "
+        + "Logon Failed: Security ID: S-1-0-0 Account Name: lwilson Account Domain: EXAMPLE  Network Information: "
+        + "Source Network Address: 198.51.100.33 Source Port: 0\t101")
+        .is(LogSource.WINDOWS_SECURITY, LogFormat.SYSLOG).has("EventID", "4625").has("Channel", "Security")
+        .has("Computer", "FS-3.example.org").has("TargetUserName", "lwilson").has("IpAddress", "198.51.100.33");
+  }
+
+  @Test
+  void snareWithTabsEscapedByTheRelay() {
+    parsed(LogSource.AUTO, "Jan 20 11:00:05 FS-3 MSWinEventLog#0111#011System#0118813#011Tue Jan 20 11:00:05 2027"
+        + "#0117045#011Service Control Manager#011N/A#011N/A#011Information#011FS-3.example.org#011None#011#011A "
+        + "service was installed in the system.  Service Name: updsvc  Service File Name: C:\\Users\\Public\\u.exe  "
+        + "Service Type: user mode service  Service Start Type: auto start  Service Account: LocalSystem#011102")
+        .is(LogSource.WINDOWS_SYSTEM, LogFormat.SYSLOG).has("EventID", "7045").has("ServiceName", "updsvc");
+  }
+
+  @Test
+  void winlogbeatEcsFieldsGetTheSigmaNames() {
+    parsed(LogSource.AUTO, "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":\"3\","
+        + "\"provider_name\":\"Microsoft-Windows-Sysmon\"},\"process\":{\"executable\":\"C:\\\\Windows\\\\"
+        + "System32\\\\rundll32.exe\"},\"destination\":{\"ip\":\"198.51.100.5\",\"port\":443},\"file\":{\"path\":"
+        + "\"C:\\\\Temp\\\\a.txt\"}}")
+        .is(LogSource.SYSMON, LogFormat.JSON).has("Image", "C:\\Windows\\System32\\rundll32.exe")
+        .has("DestinationIp", "198.51.100.5").has("DestinationPort", "443").has("TargetFilename", "C:\\Temp\\a.txt");
+  }
 }

