@@ -147,6 +147,9 @@ public final class LogParser {
       journald(f, reading);
       return true;
     }
+    if (reading.detected == null && !reading.windows && shipped(f, reading)) {
+      return true;
+    }
     String message = f.firstOf("message", "msg", "Message", "displayMessage");
     reading.message = message;
     if (message != null && reading.detected == null && message.startsWith("<")
@@ -154,6 +157,53 @@ public final class LogParser {
       WindowsXml.read(message, f);
       reading.windows = true;
     }
+    return true;
+  }
+
+  /**
+   * A log line carried as a string by a shipper: Docker's json-file and Fluent Bit/Fluentd ({@code log}),
+   * CloudWatch Logs exports ({@code @message}), Logstash and Vector ({@code message}, {@code event.original}). When
+   * that string is itself a JSON event or a line one of the readers recognises (an access log, syslog, auditd, CEF,
+   * a firewall record), it is read and its fields are added beside the envelope's; otherwise nothing changes.
+   */
+  private static boolean shipped(Fields f, Reading reading) {
+    String inner = f.firstOf("log", "@message", "event.original", "message", "msg", "Message");
+    if (inner == null || inner.length() < 8 || inner.length() > MAX_PARSED) {
+      return false;
+    }
+    inner = inner.strip();
+    Fields found = new Fields();
+    Reading nested = new Reading();
+    if (inner.startsWith("{")) {
+      if (!json(inner, found, nested) || nested.detected == null && !nested.windows) {
+        return false;
+      }
+    } else {
+      String body = Linux.header(inner, found);
+      if (body != null) {
+        nested.format = LogFormat.SYSLOG;
+        nested.message = body;
+        body(body, found, nested, true);
+        if (nested.detected == LogSource.LINUX_SYSLOG && !found.has("outcome") && !found.has("command")) {
+          return false;
+        }
+      } else {
+        body(inner, found, nested, false);
+        boolean freeText = nested.format == LogFormat.TEXT || nested.format == LogFormat.KEY_VALUE;
+        if (nested.detected == null || freeText && (nested.detected == LogSource.LINUX_AUTH
+            || nested.detected == LogSource.LINUX_SYSLOG)) {
+          return false;
+        }
+      }
+    }
+    found.map.forEach((k, values) -> {
+      if (!k.equals("message")) {
+        values.forEach(v -> f.add(k, v));
+      }
+    });
+    reading.detected = nested.detected;
+    reading.windows = nested.windows;
+    reading.message = nested.message != null ? nested.message : inner;
     return true;
   }
 
@@ -288,6 +338,11 @@ public final class LogParser {
       if (reading.detected == LogSource.VPN) {
         Network.vpnMessage(trimmed, f);
       }
+      return;
+    }
+    if (Network.vpcFlow(trimmed, f)) {
+      reading.format = syslog ? LogFormat.SYSLOG : LogFormat.TEXT;
+      reading.detected = LogSource.FIREWALL;
       return;
     }
     if (Network.filterlog(program, trimmed, f)) {

@@ -534,6 +534,38 @@ final class Network {
     return true;
   }
 
+  /**
+   * AWS VPC flow log, default version-2 format: version, account, interface ({@code eni-}), source and destination
+   * address and port, IANA protocol number, packets, bytes, start, end, ACCEPT/REJECT, log status.
+   */
+  static boolean vpcFlow(String text, Fields f) {
+    if (!text.contains(" eni-") || !(text.contains(" ACCEPT ") || text.contains(" REJECT "))) {
+      return false;
+    }
+    String[] c = text.trim().split("\\s+");
+    if (c.length < 14 || !c[2].startsWith("eni-") || !c[0].chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    f.canonical("account", c[1]);
+    f.canonical("interface", c[2]);
+    f.canonical("src_ip", c[3]);
+    f.canonical("dst_ip", c[4]);
+    f.canonical("src_port", c[5]);
+    f.canonical("dst_port", c[6]);
+    f.canonical("proto", switch (c[7]) {
+      case "6" -> "tcp";
+      case "17" -> "udp";
+      case "1" -> "icmp";
+      case "58" -> "icmpv6";
+      default -> c[7];
+    });
+    f.canonical("packets", c[8]);
+    f.canonical("bytes_out", c[9]);
+    f.canonical("start", c[10]);
+    action(c[12].equals("ACCEPT") ? "allow" : "deny", f);
+    return true;
+  }
+
   static boolean pf(String text, Fields f) {
     if (!text.contains("rule ") || !text.contains(" on ")) {
       return false;

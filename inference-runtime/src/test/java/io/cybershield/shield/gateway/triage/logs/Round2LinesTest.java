@@ -163,4 +163,45 @@ class Round2LinesTest {
         .is(LogSource.SYSMON, LogFormat.JSON).has("Image", "C:\\Windows\\System32\\rundll32.exe")
         .has("DestinationIp", "198.51.100.5").has("DestinationPort", "443").has("TargetFilename", "C:\\Temp\\a.txt");
   }
+
+  @Test
+  void accessLogInsideADockerJsonFileRecord() {
+    parsed(LogSource.AUTO, "{\"log\":\"198.51.100.14 - - [21/Jan/2027:08:00:00 +0000] \\\"GET /search?q=%27%20OR%201%3D1"
+        + "-- HTTP/1.1\\\" 200 512 \\\"-\\\" \\\"sqlmap/1.8\\\"\\n\",\"stream\":\"stdout\",\"time\":"
+        + "\"2027-01-21T08:00:00.1Z\"}")
+        .is(LogSource.WEB_ACCESS, LogFormat.JSON).has("client_ip", "198.51.100.14").has("method", "GET")
+        .has("status", "200").has("user_agent", "sqlmap/1.8");
+  }
+
+  @Test
+  void kubernetesAuditEventInsideACloudWatchExport() {
+    parsed(LogSource.AUTO, "{\"@timestamp\":\"2027-01-21 08:00:00.000\",\"@logStream\":\"kube-apiserver-audit-1\","
+        + "\"@message\":\"{\\\"kind\\\":\\\"Event\\\",\\\"apiVersion\\\":\\\"audit.k8s.io/v1\\\","
+        + "\\\"verb\\\":\\\"create\\\",\\\"user\\\":{\\\"username\\\":\\\"dev@example.org\\\"},"
+        + "\\\"objectRef\\\":{\\\"resource\\\":\\\"pods\\\",\\\"subresource\\\":\\\"exec\\\"},"
+        + "\\\"sourceIPs\\\":[\\\"192.0.2.7\\\"]}\"}")
+        .is(LogSource.KUBERNETES_AUDIT, LogFormat.JSON).has("verb", "create").has("objectRef.subresource", "exec")
+        .has("user", "dev@example.org");
+  }
+
+  @Test
+  void plainApplicationMessagesInsideJsonStayAsTheyAre() {
+    parsed(LogSource.AUTO, "{\"level\":\"info\",\"log\":\"cache warmed in 120 ms\",\"service\":\"catalog\"}")
+        .is(LogSource.AUTO, LogFormat.JSON).has("log", "cache warmed in 120 ms");
+  }
+
+  @Test
+  void vpcFlowLogDefaultFormat() {
+    parsed(LogSource.FIREWALL, "2 111122223333 eni-0a1b2c3d4e5f60718 203.0.113.200 10.0.1.25 51000 22 6 3 180 "
+        + "1767225600 1767225660 REJECT OK")
+        .is(LogSource.FIREWALL, LogFormat.TEXT).has("src_ip", "203.0.113.200").has("dst_ip", "10.0.1.25")
+        .has("dst_port", "22").has("proto", "tcp").has("action", "deny").has("bytes_out", "180");
+  }
+
+  @Test
+  void vpcFlowLogInsideACloudWatchRecord() {
+    parsed(LogSource.AUTO, "{\"timestamp\":1767225600000,\"message\":\"2 111122223333 eni-0a1b2c3d4e5f60718 "
+        + "10.0.1.25 198.51.100.250 40100 4444 6 12 900 1767225600 1767225660 ACCEPT OK\"}")
+        .is(LogSource.FIREWALL, LogFormat.JSON).has("dst_port", "4444").has("action", "allow");
+  }
 }

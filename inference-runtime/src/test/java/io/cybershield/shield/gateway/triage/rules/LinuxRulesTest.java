@@ -95,4 +95,10 @@ class LinuxRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG, "Feb  9 02:15:00 app-7 snoopy[3330]: [uid:1002 sid:2300 tty:/dev/pts/1 "
         + "cwd:/home/jsmith filename:/usr/bin/systemctl login:jsmith]: systemctl status nginx")).isEmpty();
   }
+
+  @Test
+  void openSsh98LogsAuthenticationAsSshdSession() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, ShippedRules.times(6, "Jan 21 08:00:01 bastion-2 sshd-session[7001]: Failed "
+        + "password for admin from 203.0.113.120 port 40022 ssh2"))).allMatch(ids -> ids.contains("shield-linux-cred-001"));
+  }
 }
