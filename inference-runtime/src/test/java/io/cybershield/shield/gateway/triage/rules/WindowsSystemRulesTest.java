@@ -87,4 +87,14 @@ class WindowsSystemRulesTest {
         + "\"disabled\",\"param3\":\"demand start\",\"param4\":\"VSS\"",
         "The start type of the Volume Shadow Copy service was changed from disabled to demand start."))).isEmpty();
   }
+
+  @Test
+  void driverNamedWithoutAFolderIsTheDefaultDriverFolderButATempDriverIsNot() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7045", "\"ServiceName\":\"VendorFlt\",\"ImagePath\":"
+        + "\"VendorFlt.sys\",\"ServiceType\":\"kernel mode driver\",\"StartType\":\"boot start\"",
+        "A service was installed in the system."))).doesNotContain("shield-winsys-persist-003");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7045", "\"ServiceName\":\"kdrv\",\"ImagePath\":"
+        + "\"C:\\\\Users\\\\kim\\\\AppData\\\\Local\\\\Temp\\\\kdrv.sys\",\"ServiceType\":\"kernel mode driver\","
+        + "\"StartType\":\"demand start\"", "A service was installed in the system."))).contains("shield-winsys-persist-003");
+  }
 }
