@@ -107,4 +107,16 @@ class CloudTrailRulesTest {
         "{\"bucketName\":\"logs\",\"LifecycleConfiguration\":{\"Rule\":{\"ID\":\"x\",\"Status\":"
             + "\"Enabled\",\"Expiration\":{\"Days\":365}}}}", null))).doesNotContain("shield-aws-impact-008");
   }
+
+  @Test
+  void stolenKeyMappingTheAccountButNotASingleLookup() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL,
+        call("sts.amazonaws.com", "GetCallerIdentity", "null", null),
+        call("iam.amazonaws.com", "ListUsers", "{}", null),
+        call("iam.amazonaws.com", "ListRoles", "{}", null),
+        call("ec2.amazonaws.com", "DescribeInstances", "{}", null)))
+        .allMatch(ids -> ids.contains("shield-aws-disc-005"));
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, call("sts.amazonaws.com", "GetCallerIdentity", "null", null),
+        call("s3.amazonaws.com", "ListBuckets", "{}", null))).allMatch(ids -> !ids.contains("shield-aws-disc-005"));
+  }
 }

@@ -101,4 +101,14 @@ class LinuxRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, ShippedRules.times(6, "Jan 21 08:00:01 bastion-2 sshd-session[7001]: Failed "
         + "password for admin from 203.0.113.120 port 40022 ssh2"))).allMatch(ids -> ids.contains("shield-linux-cred-001"));
   }
+
+  @Test
+  void passwordLoginToAServiceAccountFromTheInternetButNotFromInside() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:00 edge-1 sshd[7100]: Accepted password for backup from "
+        + "203.0.113.121 port 50100 ssh2")).contains("shield-linux-access-004");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:05 edge-1 sshd[7101]: Accepted password for backup from "
+        + "10.2.0.15 port 50101 ssh2")).doesNotContain("shield-linux-access-004");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:09 edge-1 sshd[7102]: Accepted publickey for svc_sync from "
+        + "203.0.113.122 port 50102 ssh2: ED25519 SHA256:abc")).doesNotContain("shield-linux-access-004");
+  }
 }
