@@ -122,6 +122,10 @@ final class Linux {
   static void message(String program, String message, Fields f) {
     String prog = program == null ? "" : program.toLowerCase(Locale.ROOT);
     Matcher m;
+    if (message.startsWith("[") && message.contains("]: ") && (prog.equals("snoopy") || message.contains(" login:"))) {
+      snoopy(message, f);
+      return;
+    }
     if ((m = at(SSH_FAILED, message, "Failed ")) != null) {
       f.canonical("auth_method", m.group(1));
       f.canonical("user", m.group(2));
@@ -252,6 +256,26 @@ final class Linux {
     }
   }
 
+  /**
+   * snoopy, the execve logger: {@code [uid:33 sid:1 tty:(none) cwd:/tmp filename:/usr/bin/id login:www-data]: id -a}
+   * - the command line becomes {@code command}, the login {@code user}, the directory {@code pwd}, and the uid, sid,
+   * tty and filename keep their names.
+   */
+  private static void snoopy(String message, Fields f) {
+    int end = message.indexOf("]: ");
+    String context = message.substring(1, end);
+    for (String item : context.split(" ")) {
+      int colon = item.indexOf(':');
+      if (colon > 0 && colon < item.length() - 1) {
+        f.add(item.substring(0, colon), item.substring(colon + 1));
+      }
+    }
+    f.canonical("command", message.substring(end + 3).strip());
+    f.canonical("user", f.firstOf("login", "username"));
+    f.canonical("pwd", f.first("cwd"));
+    f.canonical("Image", f.first("filename"));
+  }
+
   /** An auditd record: {@code type}, {@code msg_id}, every pair, hex {@code proctitle}/{@code cmd} decoded. */
   static boolean audit(String text, Fields f) {
     if (!text.contains("msg=audit(")) {
@@ -287,6 +311,7 @@ final class Linux {
         f.add(key + "_hex", value);
       }
     }
+    execve(f, body);
     String success = f.first("success");
     String res = f.first("res");
     if (success != null) {
@@ -302,6 +327,61 @@ final class Linux {
     f.canonical("src_ip", f.firstOf("addr", "hostname") == null || "?".equals(f.firstOf("addr", "hostname"))
         ? null : f.firstOf("addr", "hostname"));
     f.canonical("command", f.first("proctitle"));
+    return true;
+  }
+
+  /**
+   * EXECVE arguments: auditd writes an argument as hex (unquoted) when it holds a space, a quote or a control
+   * character, which is exactly when it is interesting ({@code bash -c "sh -i >& /dev/tcp/..."}). Each hex-only
+   * {@code aN} is decoded in place (the hex kept as {@code aN_hex}), and the whole argv is joined into
+   * {@code command} and, when the record has none, {@code proctitle}, so that rules written against the process
+   * title match the EXECVE record of the same execution too.
+   */
+  private static void execve(Fields f, String body) {
+    if (!"EXECVE".equalsIgnoreCase(f.first("type"))) {
+      return;
+    }
+    StringBuilder argv = new StringBuilder();
+    for (int i = 0; i < 256; i++) {
+      String key = "a" + i;
+      String value = f.first(key);
+      if (value == null) {
+        if (f.first(key + "_len") != null || f.first(key + "[0]") != null) {
+          continue;
+        }
+        break;
+      }
+      if (isHex(value) && !body.contains(" " + key + "=\"") && !body.startsWith(key + "=\"")) {
+        String decoded = hexText(value);
+        if (printable(decoded)) {
+          f.map.put(key, new java.util.ArrayList<>(java.util.List.of(decoded)));
+          f.add(key + "_hex", value);
+          value = decoded;
+        }
+      }
+      if (argv.length() > 0) {
+        argv.append(' ');
+      }
+      argv.append(value);
+    }
+    if (argv.length() > 0) {
+      f.canonical("command", argv.toString());
+      if (!f.has("proctitle")) {
+        f.add("proctitle", argv.toString());
+      }
+    }
+  }
+
+  private static boolean printable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        return false;
+      }
+      if (c == '\uFFFD') {
+        return false;
+      }
+    }
     return true;
   }
 

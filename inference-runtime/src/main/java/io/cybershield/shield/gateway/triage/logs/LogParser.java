@@ -142,6 +142,14 @@ public final class LogParser {
         reading.detected = LogSource.WEB_ACCESS;
       }
     }
+    if (reading.detected == null && !reading.windows && f.has("MESSAGE")
+        && (f.has("SYSLOG_IDENTIFIER") || f.has("_COMM") || f.has("_SYSTEMD_UNIT"))) {
+      journald(f, reading);
+      return true;
+    }
+    if (reading.detected == null && !reading.windows && shipped(f, reading)) {
+      return true;
+    }
     String message = f.firstOf("message", "msg", "Message", "displayMessage");
     reading.message = message;
     if (message != null && reading.detected == null && message.startsWith("<")
@@ -150,6 +158,114 @@ public final class LogParser {
       reading.windows = true;
     }
     return true;
+  }
+
+  /**
+   * A log line carried as a string by a shipper: Docker's json-file and Fluent Bit/Fluentd ({@code log}),
+   * CloudWatch Logs exports ({@code @message}), Logstash and Vector ({@code message}, {@code event.original}). When
+   * that string is itself a JSON event or a line one of the readers recognises (an access log, syslog, auditd, CEF,
+   * a firewall record), it is read and its fields are added beside the envelope's; otherwise nothing changes.
+   */
+  private static boolean shipped(Fields f, Reading reading) {
+    String inner = f.firstOf("log", "@message", "event.original", "message", "msg", "Message");
+    if (inner == null || inner.length() < 8 || inner.length() > MAX_PARSED) {
+      return false;
+    }
+    inner = inner.strip();
+    Fields found = new Fields();
+    Reading nested = new Reading();
+    if (inner.startsWith("{")) {
+      if (!json(inner, found, nested) || nested.detected == null && !nested.windows) {
+        return false;
+      }
+    } else {
+      String body = Linux.header(inner, found);
+      if (body != null) {
+        nested.format = LogFormat.SYSLOG;
+        nested.message = body;
+        body(body, found, nested, true);
+        if (nested.detected == LogSource.LINUX_SYSLOG && !found.has("outcome") && !found.has("command")) {
+          return false;
+        }
+      } else {
+        body(inner, found, nested, false);
+        boolean freeText = nested.format == LogFormat.TEXT || nested.format == LogFormat.KEY_VALUE;
+        if (nested.detected == null || freeText && (nested.detected == LogSource.LINUX_AUTH
+            || nested.detected == LogSource.LINUX_SYSLOG)) {
+          return false;
+        }
+      }
+    }
+    found.map.forEach((k, values) -> {
+      if (!k.equals("message")) {
+        values.forEach(v -> f.add(k, v));
+      }
+    });
+    reading.detected = nested.detected;
+    reading.windows = nested.windows;
+    reading.message = nested.message != null ? nested.message : inner;
+    return true;
+  }
+
+  /**
+   * A journald entry exported as JSON ({@code journalctl -o json}): the identifier, host and pid become the syslog
+   * fields and the MESSAGE is read like the text after a syslog header, so sshd, sudo or auditd messages kept in
+   * the journal are the same events as in /var/log.
+   */
+  private static void journald(Fields f, Reading reading) {
+    String program = f.firstOf("SYSLOG_IDENTIFIER", "_COMM");
+    if (program == null) {
+      String unit = f.first("_SYSTEMD_UNIT");
+      program = unit.endsWith(".service") ? unit.substring(0, unit.length() - ".service".length()) : unit;
+    }
+    f.canonical("program", program);
+    f.canonical("host", f.first("_HOSTNAME"));
+    f.canonical("pid", f.firstOf("SYSLOG_PID", "_PID"));
+    String realtime = f.first("__REALTIME_TIMESTAMP");
+    if (realtime != null && realtime.length() > 6 && realtime.chars().allMatch(Character::isDigit)) {
+      f.canonical("timestamp", realtime.substring(0, realtime.length() - 6));
+    }
+    String message = f.first("MESSAGE");
+    reading.message = message;
+    body(message, f, reading, true);
+    reading.format = LogFormat.JSON;
+    if (reading.detected == null) {
+      reading.detected = LogSource.LINUX_SYSLOG;
+    }
+    if (!f.has("message")) {
+      f.add("message", message);
+    }
+  }
+
+  /**
+   * Snare's tab-separated Windows rendering ({@code MSWinEventLog<TAB>criticality<TAB>channel<TAB>counter<TAB>date
+   * <TAB>event id<TAB>source<TAB>user<TAB>SID type<TAB>event type<TAB>computer<TAB>category<TAB>data<TAB>message}),
+   * also with the tabs escaped as {@code #011} by a syslog relay; null when the line is not one.
+   */
+  private static String snare(String text, Fields f) {
+    int at = text.indexOf("MSWinEventLog");
+    if (at < 0) {
+      return null;
+    }
+    String rest = text.substring(at).replace("#011", "\t");
+    String[] c = rest.split("\t", -1);
+    if (c.length < 12 || !c[5].trim().chars().allMatch(Character::isDigit) || c[5].isBlank()) {
+      return null;
+    }
+    f.canonical("Channel", c[2].trim());
+    f.canonical("EventID", c[5].trim());
+    f.canonical("Provider", c[6].trim());
+    if (!c[7].isBlank() && !c[7].trim().equalsIgnoreCase("N/A")) {
+      f.canonical("User", c[7].trim());
+    }
+    f.canonical("EventType", c[9].trim());
+    f.canonical("Computer", c[10].trim());
+    String message = c.length > 13 ? c[13].trim() : c.length > 12 ? c[12].trim() : "";
+    if (!message.isEmpty()) {
+      f.add("Message", message);
+      Windows.readText(message, f);
+    }
+    return message.isEmpty() ? rest : message;
   }
 
   /** The part after a syslog header, or the whole line without one. */
@@ -224,8 +340,25 @@ public final class LogParser {
       }
       return;
     }
+    if (Network.vpcFlow(trimmed, f)) {
+      reading.format = syslog ? LogFormat.SYSLOG : LogFormat.TEXT;
+      reading.detected = LogSource.FIREWALL;
+      return;
+    }
+    if (Network.filterlog(program, trimmed, f)) {
+      reading.format = syslog ? LogFormat.SYSLOG : LogFormat.CSV;
+      reading.detected = LogSource.FIREWALL;
+      return;
+    }
     if (Network.pf(trimmed, f)) {
       reading.detected = LogSource.FIREWALL;
+      return;
+    }
+    String snare = snare(trimmed, f);
+    if (snare != null) {
+      reading.windows = true;
+      reading.format = syslog ? LogFormat.SYSLOG : LogFormat.TEXT;
+      reading.message = snare;
       return;
     }
     boolean windowsProgram = lowerProgram.contains("microsoft-windows") || lowerProgram.contains("mswineventlog")
@@ -253,7 +386,8 @@ public final class LogParser {
       return;
     }
     if (lowerProgram.contains("openvpn") || lowerProgram.startsWith("ovpn") || lowerProgram.contains("vpn")
-        || lowerProgram.equals("charon") || trimmed.contains("wireguard:") || trimmed.contains("GlobalProtect")) {
+        || lowerProgram.equals("charon") || lowerProgram.equals("authproxy") || trimmed.contains("wireguard:")
+        || trimmed.contains("GlobalProtect") || PULSE_EVENT.matcher(trimmed).find()) {
       Network.vpnMessage(trimmed, f);
       reading.detected = LogSource.VPN;
       return;
@@ -269,6 +403,10 @@ public final class LogParser {
       reading.detected = LogSource.LINUX_AUTH;
     }
   }
+
+  /** Ivanti (Pulse) Connect Secure: {@code [address] user(realm)[roles] - AUT24414: ...}, message ids AUT/WEB/NWC/ERR. */
+  private static final com.google.re2j.Pattern PULSE_EVENT = com.google.re2j.Pattern.compile(
+      "\\] [^\\s()\\[\\]]{0,128}\\([^)]{0,128}\\)\\[[^\\]]{0,256}\\] - (AUT|WEB|NWC|ERR|ADM|SYS)\\d{5}:");
 
   private static boolean vpnWords(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
@@ -291,6 +429,9 @@ public final class LogParser {
       if (!message.isEmpty()) {
         f.add("Message", message);
         Windows.readText(message, f);
+        if (text.contains("Sysmon")) {
+          Windows.sysmonText(message, f);
+        }
       }
       return message.isEmpty() ? text : message;
     }
@@ -319,6 +460,11 @@ public final class LogParser {
     // within a family the content is more precise than the name (auditd lines in a syslog feed), except for
     // plain syslog, which is only what an unrecognised program gets
     if (family(detected) == family(declared) && detected == LogSource.LINUX_SYSLOG) {
+      return declared;
+    }
+    // plain syslog is only "a syslog header with a program we do not know": an appliance (an SSL-VPN, an auth
+    // proxy) that the caller declared is read as what it was declared
+    if (detected == LogSource.LINUX_SYSLOG && !declared.windows()) {
       return declared;
     }
     return detected;

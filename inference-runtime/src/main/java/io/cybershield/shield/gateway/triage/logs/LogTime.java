@@ -22,7 +22,7 @@ public final class LogTime {
   /** The fields tried, in order: the parser's own {@code timestamp} first, then each format's usual key. */
   private static final List<String> FIELDS = List.of("timestamp", "@timestamp", "eventTime", "published",
       "requestReceivedTimestamp", "stageTimestamp", "SystemTime", "TimeCreated", "UtcTime", "time", "date",
-      "event.created", "winlog.time_created", "rt", "devTime");
+      "event.created", "winlog.time_created", "rt", "devTime", "eventtime");
 
   /** RFC 3164 has no year; 2000 is as good as any, only differences within one request matter. */
   private static final DateTimeFormatter SYSLOG = new DateTimeFormatterBuilder().parseCaseInsensitive()
@@ -42,6 +42,15 @@ public final class LogTime {
 
   /** The event's time, if one of its timestamp fields parses. */
   public static Optional<Instant> of(LogEvent event) {
+    // FortiGate and other key=value appliances split the time in two fields (date=2026-01-02 time=10:00:00)
+    Optional<String> date = event.first("date");
+    Optional<String> time = event.first("time");
+    if (date.isPresent() && time.isPresent() && time.get().indexOf(':') > 0 && date.get().indexOf(':') < 0) {
+      Optional<Instant> joined = parse(date.get() + " " + time.get());
+      if (joined.isPresent()) {
+        return joined;
+      }
+    }
     for (String field : FIELDS) {
       for (String value : event.values(field)) {
         Optional<Instant> instant = parse(value);
@@ -62,9 +71,18 @@ public final class LogTime {
     if (value.isEmpty() || value.length() > 64) {
       return Optional.empty();
     }
-    if (value.chars().allMatch(c -> c >= '0' && c <= '9') && value.length() >= 9 && value.length() <= 13) {
+    if (value.chars().allMatch(c -> c >= '0' && c <= '9') && value.length() >= 9 && value.length() <= 19) {
       long number = Long.parseLong(value);
+      if (value.length() >= 18) {
+        return Optional.of(Instant.ofEpochSecond(number / 1_000_000_000L, number % 1_000_000_000L));
+      }
+      if (value.length() >= 15) {
+        return Optional.of(Instant.ofEpochSecond(number / 1_000_000L, (number % 1_000_000L) * 1000));
+      }
       return Optional.of(value.length() >= 12 ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+    }
+    if (value.length() >= 19 && value.charAt(4) == '/' && value.charAt(7) == '/') {
+      value = value.substring(0, 4) + '-' + value.substring(5, 7) + '-' + value.substring(8);
     }
     try {
       return Optional.of(OffsetDateTime.parse(value.replace(' ', 'T')).toInstant());

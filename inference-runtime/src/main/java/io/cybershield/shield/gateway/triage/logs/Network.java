@@ -313,6 +313,17 @@ final class Network {
     if (lower.contains("peer ")) {
       first(WIREGUARD, message, "src_ip", f);
     }
+    if (message.indexOf("] ") > 0 && message.contains(")[")) {
+      Matcher ivanti = PULSE.matcher(message);
+      if (ivanti.find() && !"System".equals(ivanti.group(2))) {
+        f.canonical("src_ip", ivanti.group(1));
+        f.canonical("user", ivanti.group(2));
+      }
+    }
+    if (message.contains("for user '")) {
+      first(QUOTED_USER, message, "user", f);
+      first(SRC_ADDRESS, message, "src_ip", f);
+    }
     if (containsAny(lower, FAILURE_WORDS)) {
       f.canonical("outcome", "failure");
     } else if (containsAny(lower, SUCCESS_WORDS)) {
@@ -342,6 +353,13 @@ final class Network {
     return false;
   }
 
+  /** Ivanti (Pulse) Connect Secure: {@code [203.0.113.5] alice(Users)[] - AUT24414: Login failed ...}. */
+  private static final Pattern PULSE = Pattern.compile(
+      "\\[(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F:]{3,39})\\] ([^\\s()\\[\\]]{1,128})\\([^)]{0,128}\\)\\[[^\\]]{0,256}\\] - ");
+  /** Duo authentication proxy and other RADIUS front ends: {@code for user 'alice'}, {@code src 203.0.113.5}. */
+  private static final Pattern QUOTED_USER = Pattern.compile("for user '([^']{1,128})'");
+  private static final Pattern SRC_ADDRESS = Pattern.compile(
+      "\\bsrc:? (\\d{1,3}(?:\\.\\d{1,3}){3})\\b");
   private static final Pattern GLOBALPROTECT = Pattern.compile("(?i)Login from: ([^,\\s]+)");
   private static final Pattern REGION = Pattern.compile("(?i)(?:Source region|country(?:_code)?)[:=] ?\"?([A-Za-z]{2,32})");
   private static final Pattern USER_NAME = Pattern.compile("(?i)User name: ([^,]+)");
@@ -359,6 +377,36 @@ final class Network {
       " connected", "handshake completed", "authenticated");
 
   /** Palo Alto's CSV TRAFFIC and THREAT logs (PAN-OS field order); true when the line is one. */
+  /**
+   * PAN-OS GLOBALPROTECT (10.x and later): after the type come the content type, a reserved cell, the generated
+   * time, vsys, event id ({@code gateway-auth}, {@code portal-auth}), stage, auth method, tunnel type, source user,
+   * source region, machine name, public IPv4 ... and, further on, the status ({@code success}/{@code failure}).
+   */
+  private static void globalProtect(List<String> cells, int shift, Fields f) {
+    f.add("pan.type", "GLOBALPROTECT");
+    f.canonical("timestamp", cell(cells, 6 + shift));
+    f.canonical("event", cell(cells, 8 + shift));
+    f.canonical("stage", cell(cells, 9 + shift));
+    f.canonical("auth_method", cell(cells, 10 + shift));
+    f.canonical("user", cell(cells, 12 + shift));
+    String region = cell(cells, 13 + shift);
+    if (region != null && region.length() == 2 && Character.isLetter(region.charAt(0))) {
+      f.canonical("country", region);
+    }
+    f.canonical("machine", cell(cells, 14 + shift));
+    String ip = cell(cells, 15 + shift);
+    if (ip != null && !ip.equals("0.0.0.0")) {
+      f.canonical("src_ip", ip);
+    }
+    for (int i = 16 + shift; i < cells.size(); i++) {
+      String c = cells.get(i);
+      if (c.equals("success") || c.equals("failure")) {
+        f.canonical("outcome", c);
+        break;
+      }
+    }
+  }
+
   static boolean paloAlto(String text, Fields f) {
     int comma = text.indexOf(',');
     if (comma < 0 || !(text.contains(",TRAFFIC,") || text.contains(",THREAT,")
@@ -374,7 +422,11 @@ final class Network {
       type = cells.indexOf("THREAT");
     }
     if (type != 3 && type != 4) {
-      return cells.contains("GLOBALPROTECT");
+      int gp = cells.indexOf("GLOBALPROTECT");
+      if (gp == 3 || gp == 4) {
+        globalProtect(cells, gp - 3, f);
+      }
+      return gp >= 0;
     }
     int shift = type - 3;
     String kind = cells.get(type);
@@ -442,6 +494,78 @@ final class Network {
       "rule [\\d./]+\\(\\w+\\):? (pass|block|match) (in|out) on (\\S+): (\\S+?)\\.(\\d+) > (\\S+?)\\.(\\d+): ?(\\S+)?");
 
   /** OpenBSD/pfSense pf: {@code rule 3/(match) block in on em0: 198.51.100.7.51514 > 10.0.0.5.22: tcp}. */
+  /**
+   * pfSense / OPNsense {@code filterlog}: one CSV record per packet, rule, sub-rule, anchor, tracker, interface,
+   * reason, action, direction, IP version, then the IPv4 (tos, ecn, ttl, id, offset, flags, proto id, proto name,
+   * length, src, dst) or IPv6 (class, flow label, hop limit, proto name, proto id, length, src, dst) header and, for
+   * TCP and UDP, the ports.
+   */
+  static boolean filterlog(String program, String text, Fields f) {
+    boolean named = program != null && program.equalsIgnoreCase("filterlog");
+    if (!named && !(text.contains(",match,") && (text.contains(",block,") || text.contains(",pass,")))) {
+      return false;
+    }
+    int tag = text.startsWith("filterlog") ? text.indexOf(": ") : -1;
+    String[] c = (tag > 0 && tag < 32 ? text.substring(tag + 2) : text).split(",", -1);
+    if (c.length < 17 || !(c[8].equals("4") || c[8].equals("6"))) {
+      return false;
+    }
+    boolean v4 = c[8].equals("4");
+    int proto = v4 ? 16 : 12;
+    int src = v4 ? 18 : 15;
+    if (c.length <= src + 1) {
+      return false;
+    }
+    f.canonical("rule", c[0].isEmpty() ? c[3] : c[0]);
+    f.canonical("interface", c[4]);
+    action(c[6].equals("block") ? "deny" : c[6].equals("pass") ? "allow" : c[6], f);
+    f.canonical("direction", c[7]);
+    f.canonical("proto", c[proto].toLowerCase(Locale.ROOT));
+    f.canonical("src_ip", c[src]);
+    f.canonical("dst_ip", c[src + 1]);
+    String name = c[proto].toLowerCase(Locale.ROOT);
+    if ((name.equals("tcp") || name.equals("udp")) && c.length > src + 3) {
+      f.canonical("src_port", c[src + 2]);
+      f.canonical("dst_port", c[src + 3]);
+    }
+    if (v4 && c.length > 17) {
+      f.canonical("length", c[17]);
+    }
+    return true;
+  }
+
+  /**
+   * AWS VPC flow log, default version-2 format: version, account, interface ({@code eni-}), source and destination
+   * address and port, IANA protocol number, packets, bytes, start, end, ACCEPT/REJECT, log status.
+   */
+  static boolean vpcFlow(String text, Fields f) {
+    if (!text.contains(" eni-") || !(text.contains(" ACCEPT ") || text.contains(" REJECT "))) {
+      return false;
+    }
+    String[] c = text.trim().split("\\s+");
+    if (c.length < 14 || !c[2].startsWith("eni-") || !c[0].chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    f.canonical("account", c[1]);
+    f.canonical("interface", c[2]);
+    f.canonical("src_ip", c[3]);
+    f.canonical("dst_ip", c[4]);
+    f.canonical("src_port", c[5]);
+    f.canonical("dst_port", c[6]);
+    f.canonical("proto", switch (c[7]) {
+      case "6" -> "tcp";
+      case "17" -> "udp";
+      case "1" -> "icmp";
+      case "58" -> "icmpv6";
+      default -> c[7];
+    });
+    f.canonical("packets", c[8]);
+    f.canonical("bytes_out", c[9]);
+    f.canonical("start", c[10]);
+    action(c[12].equals("ACCEPT") ? "allow" : "deny", f);
+    return true;
+  }
+
   static boolean pf(String text, Fields f) {
     if (!text.contains("rule ") || !text.contains(" on ")) {
       return false;

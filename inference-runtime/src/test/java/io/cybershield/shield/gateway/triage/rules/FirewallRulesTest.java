@@ -60,4 +60,46 @@ class FirewallRulesTest {
         iptables("203.0.113.99", "192.0.2.10", 443));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  @Test
+  void shortFilterlogPortProbeIsAScan() {
+    int[] ports = {21, 22, 25, 80, 443, 3306};
+    String[] lines = new String[ports.length];
+    for (int i = 0; i < ports.length; i++) {
+      lines[i] = "Jan 14 08:11:0" + i + " gw-a filterlog[4312]: 5,,,1000000103,em0,match,block,in,4,0x0,,52,18020,0,"
+          + "DF,6,tcp,60,203.0.113.77,192.0.2.10," + (40000 + i) + "," + ports[i] + ",0,S,1234567,,64240,,mss";
+    }
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.FIREWALL, lines)).allMatch(ids -> ids.contains("shield-fw-disc-003"));
+  }
+
+  @Test
+  void deniedSmbSweepAcrossFourHosts() {
+    String[] lines = new String[4];
+    for (int i = 0; i < 4; i++) {
+      lines[i] = "Jan 14 09:00:1" + i + " asa-1 %ASA-4-106023: Deny tcp src users:10.8.3.4/5100" + i + " dst dc:10.9.0."
+          + (20 + i) + "/445 by access-group \"users_in\" [0x0, 0x0]";
+    }
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.FIREWALL, lines)).allMatch(ids -> ids.contains("shield-fw-disc-004"));
+  }
+
+  @Test
+  void oversizedIcmpToTheInternetButNotANormalPing() {
+    String tunnel = "Jan 14 09:10:00 edge kernel: [UFW AUDIT] IN=eth1 OUT=eth0 SRC=10.8.3.4 DST=198.51.100.99 LEN=1400 "
+        + "TOS=0x00 PREC=0x00 TTL=63 ID=0 DF PROTO=ICMP TYPE=8 CODE=0 ID=77 SEQ=1";
+    String ping = "Jan 14 09:10:01 edge kernel: [UFW AUDIT] IN=eth1 OUT=eth0 SRC=10.8.3.4 DST=198.51.100.99 LEN=84 "
+        + "TOS=0x00 PREC=0x00 TTL=63 ID=0 DF PROTO=ICMP TYPE=8 CODE=0 ID=78 SEQ=1";
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.FIREWALL, tunnel)).contains("shield-fw-c2-007");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.FIREWALL, ping)).isEmpty();
+  }
+
+  @Test
+  void twoDeniedPortsAreNotAScan() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.FIREWALL,
+        "Jan 14 08:11:02 gw-a filterlog[4312]: 5,,,1000000103,em0,match,block,in,4,0x0,,52,18020,0,DF,6,tcp,60,"
+            + "203.0.113.80,192.0.2.10,51515,443,0,S,1,,64240,,mss",
+        "Jan 14 08:11:03 gw-a filterlog[4312]: 5,,,1000000103,em0,match,block,in,4,0x0,,52,18021,0,DF,6,tcp,60,"
+            + "203.0.113.80,192.0.2.10,51516,80,0,S,1,,64240,,mss")).allMatch(java.util.Set::isEmpty);
+  }
 }

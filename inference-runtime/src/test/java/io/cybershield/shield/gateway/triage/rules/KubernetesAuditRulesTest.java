@@ -63,4 +63,56 @@ class KubernetesAuditRulesTest {
         audit("create", "alice@corp.example.com", "pods", "exec", "staging", null, 101));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String audit(String user, String groups, String verb, String uri, String objectRef, int code,
+      String agent, String extra) {
+    return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"RequestResponse\",\"stage\":"
+        + "\"ResponseComplete\",\"requestURI\":\"" + uri + "\",\"verb\":\"" + verb + "\",\"user\":{\"username\":\""
+        + user + "\",\"groups\":[" + groups + "]},\"sourceIPs\":[\"192.0.2.44\"],\"userAgent\":\"" + agent
+        + "\",\"objectRef\":{" + objectRef + "},\"responseStatus\":{\"code\":" + code + "}" + extra + "}";
+  }
+
+  @Test
+  void anonymousSecretsAndExecAttemptsEvenWhenDenied() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:anonymous", "\"system:unauthenticated\"", "list",
+        "/api/v1/secrets", "\"resource\":\"secrets\"", 403, "Go-http-client/1.1", "")))
+        .contains("shield-k8s-cred-002");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:anonymous", "\"system:unauthenticated\"", "create",
+        "/api/v1/namespaces/web/pods/front-1/exec?command=id", "\"resource\":\"pods\",\"subresource\":\"exec\","
+            + "\"namespace\":\"web\"", 403, "curl/8.5.0", ""))).contains("shield-k8s-exec-005");
+  }
+
+  @Test
+  void wildcardClusterRoleAndWorkloadDiscovery() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("j.doe@example.org", "\"system:authenticated\"", "patch",
+        "/apis/rbac.authorization.k8s.io/v1/clusterroles/edit", "\"resource\":\"clusterroles\",\"name\":\"edit\"",
+        200, "kubectl/v1.31.0", ",\"requestObject\":{\"rules\":[{\"apiGroups\":[\"*\"],\"resources\":[\"*\"],"
+            + "\"verbs\":[\"*\"]}]}"))).contains("shield-k8s-privesc-006");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:serviceaccount:shop:web", "\"system:serviceaccounts\"",
+        "list", "/api/v1/secrets", "\"resource\":\"secrets\"", 200, "python-requests/2.31.0", "")))
+        .contains("shield-k8s-disc-003");
+  }
+
+  @Test
+  void nodeProxyFromAnApplicationServiceAccountButNotFromTheMetricsScraper() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:serviceaccount:build:agent", "\"system:serviceaccounts\"",
+        "create", "/api/v1/nodes/node-3/proxy/run/shop/web-1/app", "\"resource\":\"nodes\",\"subresource\":\"proxy\"",
+        200, "curl/8.5.0", ""))).contains("shield-k8s-exec-003");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:serviceaccount:monitoring:prometheus",
+        "\"system:serviceaccounts\"", "get", "/api/v1/nodes/node-3/proxy/metrics", "\"resource\":\"nodes\","
+            + "\"subresource\":\"proxy\"", 200, "Prometheus/2.53.0", ""))).isEmpty();
+  }
+
+  @Test
+  void backupToolsListingSecretsAndPublicHealthChecksStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:serviceaccount:velero:velero-server",
+        "\"system:serviceaccounts\"", "list", "/api/v1/secrets", "\"resource\":\"secrets\"", 200, "velero-server/v1.14.0", "")))
+        .isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.KUBERNETES_AUDIT, audit("system:anonymous", "\"system:unauthenticated\"", "get",
+        "/api/v1/livez", "\"resource\":\"livez\"", 200, "kube-probe/1.31", ",\"annotations\":{\"authorization.k8s.io/"
+            + "decision\":\"allow\",\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding "
+            + "\\\"system:public-info-viewer\\\"\"}"))).isEmpty();
+  }
 }

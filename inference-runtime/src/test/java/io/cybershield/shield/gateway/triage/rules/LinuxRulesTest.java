@@ -71,4 +71,44 @@ class LinuxRulesTest {
         "Dec  1 11:07:00 app03 systemd[1]: Started Daily apt upgrade and clean activities.");
     assertThat(syslog).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  @Test
+  void uidZeroSudoersTeeAtJobAndTmpfsExecution() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Feb  9 02:10:01 db-4 usermod[811]: change user 'lp' UID from '7' to '0'"))
+        .contains("shield-linux-persist-011");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Feb  9 02:11:01 db-4 sudo[812]:   ops : TTY=pts/0 ; PWD=/home/ops ; "
+        + "USER=root ; COMMAND=/bin/cp /tmp/x /etc/sudoers.d/zz")).contains("shield-linux-privesc-007");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG, "Feb  9 02:12:01 app-7 atd[913]: Starting job 12 (a0000c019) for user "
+        + "'nginx' (101)")).contains("shield-linux-persist-012");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG, "Feb  9 02:14:55 app-7 snoopy[3321]: [uid:48 sid:2210 tty:(none) "
+        + "cwd:/var/tmp filename:/dev/shm/enum login:apache]: /dev/shm/enum -q")).contains("shield-linux-exec-004");
+  }
+
+  @Test
+  void visudoOrdinaryAtJobsAndSnoopyAdminCommandsStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Feb  9 02:11:05 db-4 sudo[812]:   ops : TTY=pts/0 ; PWD=/home/ops ; "
+        + "USER=root ; COMMAND=/usr/sbin/visudo -f /etc/sudoers.d/ops")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG, "Feb  9 02:12:05 app-7 atd[914]: Starting job 13 (a0000d019) for user "
+        + "'jsmith' (1002)")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG, "Feb  9 02:15:00 app-7 snoopy[3330]: [uid:1002 sid:2300 tty:/dev/pts/1 "
+        + "cwd:/home/jsmith filename:/usr/bin/systemctl login:jsmith]: systemctl status nginx")).isEmpty();
+  }
+
+  @Test
+  void openSsh98LogsAuthenticationAsSshdSession() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, ShippedRules.times(6, "Jan 21 08:00:01 bastion-2 sshd-session[7001]: Failed "
+        + "password for admin from 203.0.113.120 port 40022 ssh2"))).allMatch(ids -> ids.contains("shield-linux-cred-001"));
+  }
+
+  @Test
+  void passwordLoginToAServiceAccountFromTheInternetButNotFromInside() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:00 edge-1 sshd[7100]: Accepted password for backup from "
+        + "203.0.113.121 port 50100 ssh2")).contains("shield-linux-access-004");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:05 edge-1 sshd[7101]: Accepted password for backup from "
+        + "10.2.0.15 port 50101 ssh2")).doesNotContain("shield-linux-access-004");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:09 edge-1 sshd[7102]: Accepted publickey for svc_sync from "
+        + "203.0.113.122 port 50102 ssh2: ED25519 SHA256:abc")).doesNotContain("shield-linux-access-004");
+  }
 }

@@ -60,4 +60,22 @@ class OktaRulesTest {
         okta("user.mfa.factor.activate", "n@corp.example.com", "81.2.69.160", "SUCCESS", "10:03:40.000"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String consent(String scopes, String app) {
+    return "{\"version\":\"0\",\"detail-type\":\"SystemLog\",\"source\":\"aws.partner/okta.com/example/okta\","
+        + "\"detail\":{\"eventType\":\"app.oauth2.as.consent.grant\",\"displayMessage\":\"User granted consent to "
+        + "app\",\"actor\":{\"type\":\"User\",\"alternateId\":\"kim@example.org\"},\"client\":{\"ipAddress\":"
+        + "\"198.51.100.71\"},\"outcome\":{\"result\":\"SUCCESS\"},\"target\":[{\"type\":\"AppInstance\","
+        + "\"displayName\":\"" + app + "\"}],\"debugContext\":{\"debugData\":{\"grantedScopes\":\"" + scopes
+        + "\"}}}}";
+  }
+
+  @Test
+  void consentToDirectoryScopesThroughEventBridgeButNotToSignInScopes() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.OKTA, consent("okta.users.read,offline_access", "Notes Helper")))
+        .contains("shield-okta-cred-010");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.OKTA, consent("openid,profile,email", "Expense Portal"))).isEmpty();
+  }
 }

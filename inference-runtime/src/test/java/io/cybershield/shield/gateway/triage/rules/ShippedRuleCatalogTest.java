@@ -39,7 +39,7 @@ class ShippedRuleCatalogTest {
         Collectors.counting()));
     assertThat(perFile.keySet()).containsExactlyInAnyOrderElementsOf(FAMILIES);
     assertThat(perFile.values()).allMatch(count -> count >= 5);
-    assertThat(rules).hasSizeBetween(150, 400);
+    assertThat(rules).hasSizeBetween(150, 600);
   }
 
   @Test

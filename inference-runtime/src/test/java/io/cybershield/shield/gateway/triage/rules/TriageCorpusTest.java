@@ -7,11 +7,13 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The issue's targets, rules only, on a labelled corpus: malicious-line recall at least 80 %, false positives at
- * most 10 %, the right technique (parent id) on at least 60 % of true positives. The default corpus is
- * {@code tuning.jsonl}; {@code -Dtriage.corpus=<file name or path>} (or the environment variable
- * {@code TRIAGE_CORPUS}) scores another one, the held-out set for example, with the same code. The per-source report
- * (recall, false positives, technique accuracy, then every miss and false alarm) is printed to the test output.
+ * The issue's targets, rules only, on the labelled corpora: malicious-line recall at least 80 %, false positives at
+ * most 10 %, the right technique (parent id) on at least 60 % of true positives. Two corpora are asserted by
+ * default: {@code tuning.jsonl} (written with the rules) and {@code seen-heldout-1.jsonl} (written apart, blind to
+ * the first round of rules, and used for tuning since it was scored once). {@code -Dtriage.corpus=<file name or
+ * path>} (or the environment variable {@code TRIAGE_CORPUS}) replaces the first corpus with another one, a new
+ * held-out set for example, scored by the same code. The per-source report (recall, false positives, technique
+ * accuracy, then every miss and false alarm) is printed to the test output.
  */
 class TriageCorpusTest {
 
@@ -20,6 +22,15 @@ class TriageCorpusTest {
     String fromEnvironment = System.getenv("TRIAGE_CORPUS");
     String corpus = System.getProperty("triage.corpus",
         fromEnvironment == null || fromEnvironment.isBlank() ? "tuning.jsonl" : fromEnvironment);
+    meetsTargets(corpus);
+  }
+
+  @Test
+  void theShippedRulesMeetTheIssueTargetsOnTheFirstHeldOutSet() throws IOException {
+    meetsTargets("seen-heldout-1.jsonl");
+  }
+
+  private static void meetsTargets(String corpus) throws IOException {
     CorpusScore score = CorpusScore.of(corpus);
     System.out.println(score.report(corpus));
     CorpusScore.Figures overall = score.overall;

@@ -50,4 +50,26 @@ class VpnRulesTest {
         login("erin", "90.84.14.2", "FR", "success", "10:03:30"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  @Test
+  void ivantiSprayOfThreeAccountsFromOneAddress() {
+    String[] lines = new String[3];
+    String[] users = {"rsingh", "mkowalski", "tnguyen"};
+    for (int i = 0; i < 3; i++) {
+      lines[i] = "2027-01-05 09:12:4" + i + " - vpn-gw - [198.51.100.61] " + users[i] + "(Staff)[] - AUT24414: Login "
+          + "failed using auth server CORP-LDAP (LDAP Server).  Reason: Failed";
+    }
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.VPN, lines)).allMatch(ids -> ids.contains("shield-vpn-cred-002"));
+  }
+
+  @Test
+  void duoPushDenialsForOneUserAreFatigueButOneIsNot() {
+    String denial = "Mar 11 17:40:0%d mfa-proxy authproxy: [duoauthproxy.lib.log] Duo authentication returned "
+        + "'deny': 'Push request denied' for user 'ptran' [client 10.1.0.5] (RADIUS, src 203.0.113.140)";
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.VPN, String.format(denial, 1), String.format(denial, 3), String.format(denial, 5)))
+        .allMatch(ids -> ids.contains("shield-vpn-cred-003"));
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.VPN, String.format(denial, 7))).isEmpty();
+  }
 }

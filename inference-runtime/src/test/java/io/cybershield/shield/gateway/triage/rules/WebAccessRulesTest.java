@@ -59,4 +59,23 @@ class WebAccessRulesTest {
         combined("10.40.0.2", "GET /healthz", 200, "kube-probe/1.31"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  @Test
+  void vhostCombinedLinesAreReadAndNewlineInjectionIsCaught() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WEB_ACCESS, "shop.example.org:443 198.51.100.7 - - [05/Jan/2027:10:00:00 +0000] "
+        + "\"GET /view.php?file=php://filter/read=convert.base64-encode/resource=index.php HTTP/1.1\" 200 1200 \"-\" "
+        + "\"Mozilla/5.0\"")).contains("shield-web-initial-002");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WEB_ACCESS, "shop.example.org:80 198.51.100.8 - - [05/Jan/2027:10:00:01 +0000] "
+        + "\"GET /tools/lookup?name=example.org%0Awhoami HTTP/1.1\" 200 90 \"-\" \"curl/8.5.0\""))
+        .contains("shield-web-initial-004");
+  }
+
+  @Test
+  void ordinaryVhostRequestStaysQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WEB_ACCESS, "shop.example.org:443 198.51.100.9 - - [05/Jan/2027:10:00:02 +0000] "
+        + "\"GET /products?page=2&sort=price HTTP/1.1\" 200 5120 \"https://shop.example.org/\" \"Mozilla/5.0\""))
+        .isEmpty();
+  }
 }

@@ -92,4 +92,31 @@ class WindowsSecurityRulesTest {
         failedLogonJson("bob", "10.0.0.8"));
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  @Test
+  void remoteServiceControlOverIpcAndGpoScheduledTaskExtension() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SECURITY, "2027-02-02T08:00:00Z FS-2 Microsoft-Windows-Security-Auditing: "
+        + "5145: A network share object was checked to see whether client can be granted desired access. Subject: "
+        + "Account Name: ops1 Account Domain: EXAMPLE Network Information: Source Address: 10.4.4.9 Share "
+        + "Information: Share Name: \\\\*\\IPC$ Relative Target Name: svcctl Access Request Information: Access Mask: 0x3"))
+        .contains("shield-winsec-lateral-010");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SECURITY, "2027-02-02T08:01:00Z DC-1 Microsoft-Windows-Security-Auditing: "
+        + "5136: A directory service object was modified. Subject: Account Name: ops1 Object: DN: "
+        + "CN={6AC1786C-016F-11D2-945F-00C04FB984F9},CN=Policies,CN=System,DC=example,DC=org Class: groupPolicyContainer "
+        + "Attribute: LDAP Display Name: gPCMachineExtensionNames Value: [{00000000-0000-0000-0000-000000000000}"
+        + "{CAB54552-DEEA-4691-817E-ED4A4D1AFC72}][{AADCED64-746C-4633-A97C-D61349046527}"
+        + "{CAB54552-DEEA-4691-817E-ED4A4D1AFC72}] Operation: Type: Value Added"))
+        .contains("shield-winsec-privesc-010");
+  }
+
+  @Test
+  void ordinaryShareAccessStaysQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SECURITY, "2027-02-02T08:02:00Z FS-2 Microsoft-Windows-Security-Auditing: "
+        + "5145: A network share object was checked to see whether client can be granted desired access. Subject: "
+        + "Account Name: jdoe Account Domain: EXAMPLE Network Information: Source Address: 10.4.4.10 Share "
+        + "Information: Share Name: \\\\*\\Projects Relative Target Name: plan.docx Access Request Information: "
+        + "Access Mask: 0x1")).isEmpty();
+  }
 }

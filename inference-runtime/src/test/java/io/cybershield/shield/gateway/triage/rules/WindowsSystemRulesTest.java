@@ -60,4 +60,41 @@ class WindowsSystemRulesTest {
             + "Background Intelligent Transfer Service service was changed from auto start to demand start.");
     assertThat(benign).allMatch(Set::isEmpty);
   }
+
+  // ---------------------------------------------------------------- round 2 (lines written here)
+
+  private static String scm(String id, String data, String message) {
+    return "{\"winlog\":{\"channel\":\"System\",\"event_id\":\"" + id + "\",\"provider_name\":"
+        + "\"Service Control Manager\",\"event_data\":{" + data + "}},\"message\":\"" + message + "\"}";
+  }
+
+  @Test
+  void thirdPartyEdrStoppedAndVssDisabled() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7036", "\"param1\":\"CrowdStrike Falcon Sensor Service\","
+        + "\"param2\":\"stopped\"", "The CrowdStrike Falcon Sensor Service service entered the stopped state.")))
+        .contains("shield-winsys-evasion-002");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7040", "\"param1\":\"Volume Shadow Copy\",\"param2\":"
+        + "\"demand start\",\"param3\":\"disabled\",\"param4\":\"VSS\"",
+        "The start type of the Volume Shadow Copy service was changed from demand start to disabled.")))
+        .contains("shield-winsys-impact-003");
+  }
+
+  @Test
+  void ordinaryServiceStopsStayQuiet() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7036", "\"param1\":\"Print Spooler\",\"param2\":\"stopped\"",
+        "The Print Spooler service entered the stopped state."))).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7040", "\"param1\":\"Volume Shadow Copy\",\"param2\":"
+        + "\"disabled\",\"param3\":\"demand start\",\"param4\":\"VSS\"",
+        "The start type of the Volume Shadow Copy service was changed from disabled to demand start."))).isEmpty();
+  }
+
+  @Test
+  void driverNamedWithoutAFolderIsTheDefaultDriverFolderButATempDriverIsNot() {
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7045", "\"ServiceName\":\"VendorFlt\",\"ImagePath\":"
+        + "\"VendorFlt.sys\",\"ServiceType\":\"kernel mode driver\",\"StartType\":\"boot start\"",
+        "A service was installed in the system."))).doesNotContain("shield-winsys-persist-003");
+    org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.WINDOWS_SYSTEM, scm("7045", "\"ServiceName\":\"kdrv\",\"ImagePath\":"
+        + "\"C:\\\\Users\\\\kim\\\\AppData\\\\Local\\\\Temp\\\\kdrv.sys\",\"ServiceType\":\"kernel mode driver\","
+        + "\"StartType\":\"demand start\"", "A service was installed in the system."))).contains("shield-winsys-persist-003");
+  }
 }
