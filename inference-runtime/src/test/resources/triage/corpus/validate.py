@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks tuning.jsonl, seen-heldout-1.jsonl and heldout.jsonl: run `python3 validate.py` (exit 1 on any problem).
+"""Checks tuning.jsonl, seen-heldout-1.jsonl and seen-heldout-2.jsonl: run `python3 validate.py` (exit 1 on any problem).
 
 Every line valid JSON with exactly the five keys; source one of the 13 LogSource ids; malicious <=> technique
 non-null; every technique live (not deprecated, not revoked) in the ATT&CK 18.1 catalog; no line in two sets
@@ -65,7 +65,7 @@ def main():
     secrets = redaction_secrets()
     problems = []
     seen = {}
-    for name in ("tuning.jsonl", "seen-heldout-1.jsonl", "heldout.jsonl"):
+    for name in ("tuning.jsonl", "seen-heldout-1.jsonl", "seen-heldout-2.jsonl"):
         path = os.path.join(HERE, name)
         if not os.path.exists(path):
             problems.append(f"{name}: missing")

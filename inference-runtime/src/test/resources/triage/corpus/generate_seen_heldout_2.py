@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Deterministic generator of heldout.jsonl (held-out set 2): `python3 generate_heldout.py` rewrites it.
+"""Deterministic generator of seen-heldout-2.jsonl (held-out set 2): `python3 generate_heldout.py` rewrites it.
 
 Estate: Ravenmoor Freight & Cold Chain ("RVM", AD domain rvm.internal), written by hand apart from the rules.
-The rules' authors must not read this file or heldout.jsonl.
+The rules' authors must not read this file or seen-heldout-2.jsonl.
 """
 import base64
 import datetime as dt
@@ -1837,7 +1837,7 @@ def main():
         if o["source"] not in order:
             order.append(o["source"])
     rows = [o for s in order for o in OUT if o["source"] == s]
-    with open(os.path.join(HERE, "heldout.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(HERE, "seen-heldout-2.jsonl"), "w", encoding="utf-8") as f:
         for o in rows:
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} lines")
