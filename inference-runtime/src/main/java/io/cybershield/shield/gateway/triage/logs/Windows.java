@@ -35,7 +35,8 @@ final class Windows {
       "Display Name", "User Principal Name", "Account Expires", "Ticket Options", "Ticket Encryption Type",
       "Client Address", "Client Port", "Elevated Token", "Virtual Account", "Restricted Admin Mode",
       "Impersonation Level", "Linked Logon ID", "Caller Computer Name", "Old UAC Value", "New UAC Value",
-      "User Account Control");
+      "User Account Control", "Failure Code", "Pre-Authentication Type", "Service ID", "Object Value Name",
+      "Operation Type", "Old Value Type", "Old Value", "New Value Type", "New Value", "Object Server", "Handle ID");
   private static final java.util.Set<String> LABEL_SET = java.util.Set.copyOf(LABELS);
   /** The label lengths, longest first, so "Network Account Name" wins over "Account Name". */
   private static final int[] LABEL_LENGTHS = LABELS.stream().mapToInt(String::length).distinct()
@@ -206,6 +207,12 @@ final class Windows {
       case "SAM Account Name", "Sam Account Name" -> "SamAccountName";
       case "Ticket Encryption Type" -> "TicketEncryptionType";
       case "Ticket Options" -> "TicketOptions";
+      case "Failure Code" -> "Status";
+      case "Pre-Authentication Type" -> "PreAuthType";
+      case "Object Value Name" -> "ObjectValueName";
+      case "Operation Type" -> "OperationType";
+      case "New Value" -> "NewValue";
+      case "Old Value" -> "OldValue";
       default -> null;
     };
   }

