@@ -115,4 +115,15 @@ class KubernetesAuditRulesTest {
             + "decision\":\"allow\",\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding "
             + "\\\"system:public-info-viewer\\\"\"}"))).isEmpty();
   }
+
+  @Test
+  void oneServiceAccountAskingForSecretsInManyNamespacesEvenWhenDenied() {
+    String sa = "system:serviceaccount:shop:frontend";
+    List<Set<String>> sweep = fired(KUBERNETES_AUDIT, audit("list", sa, "secrets", null, "billing", null, 403),
+        audit("list", sa, "secrets", null, "monitoring", null, 403), audit("get", sa, "secrets", null, "ingress", null, 403));
+    assertThat(sweep).allMatch(ids -> ids.contains("shield-k8s-cred-010"));
+    List<Set<String>> own = fired(KUBERNETES_AUDIT, audit("get", sa, "secrets", null, "shop", null, 200),
+        audit("get", sa, "secrets", null, "shop", null, 200), audit("get", sa, "secrets", null, "shop", null, 200));
+    assertThat(own).noneMatch(ids -> ids.contains("shield-k8s-cred-010"));
+  }
 }

@@ -111,4 +111,17 @@ class LinuxRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_AUTH, "Jan 21 08:10:09 edge-1 sshd[7102]: Accepted publickey for svc_sync from "
         + "203.0.113.122 port 50102 ssh2: ED25519 SHA256:abc")).doesNotContain("shield-linux-access-004");
   }
+
+  @Test
+  void manyDifferentAccountsFailingOnOneServerFromManyAddressesIsCredentialStuffing() {
+    String[] users = {"k.ito", "l.meyer", "s.costa", "d.ng", "y.haas"};
+    String[] lines = new String[users.length];
+    for (int i = 0; i < users.length; i++) {
+      lines[i] = "2026-03-05T04:00:0" + i + ".000000+00:00 sftp-07 sshd[700" + i + "]: Failed password for " + users[i]
+          + " from 203.0.113." + (20 + i) + " port 4100" + i + " ssh2";
+    }
+    assertThat(fired(LINUX_AUTH, lines)).allMatch(ids -> ids.contains("shield-linux-cred-020"));
+    assertThat(fired(LINUX_AUTH, java.util.Arrays.copyOf(lines, 2)))
+        .noneMatch(ids -> ids.contains("shield-linux-cred-020"));
+  }
 }
