@@ -121,4 +121,29 @@ class PowerShellRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.POWERSHELL, block("Invoke-WebRequest https://www.example.com/report.csv -OutFile "
         + "C:\\Reports\\report.csv"))).doesNotContain("shield-ps-c2-010");
   }
+
+  @Test
+  void discoveryEscalationAndCollectionInScriptBlocks() {
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Get-WmiObject -Namespace root\\SecurityCenter2 -Class AntiVirusProduct")))
+        .contains("shield-ps-disc-020");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Get-ADFineGrainedPasswordPolicy -Filter *")))
+        .contains("shield-ps-disc-021");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("New-Item 'HKCU:\\Software\\Classes\\mscfile\\shell\\open\\command' "
+        + "-Force; Start-Process eventvwr.exe"))).contains("shield-ps-privesc-020");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("foreach($i in 1..50){$c=New-Object System.Net.Sockets.TcpClient;"
+        + "$c.ConnectAsync('192.168.5.'+$i,445).Wait(50)}"))).contains("shield-ps-disc-022");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("while($true){Get-Clipboard | Add-Content $env:TEMP\\c.txt;"
+        + "Start-Sleep 3}"))).contains("shield-ps-coll-020");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("[Tok]::DuplicateTokenEx($h,0x2000000,[IntPtr]::Zero,2,1,[ref]$d)")))
+        .contains("shield-ps-privesc-021");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("$s=New-Object -ComObject Schedule.Service;$s.Connect();"
+        + "$f=$s.GetFolder('\\');$f.RegisterTaskDefinition('Upd',$t,6,$null,$null,3)"))).contains("shield-ps-persist-020");
+  }
+
+  @Test
+  void ordinaryAdminScriptBlocksStayQuiet() {
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Get-Service | Where-Object Status -eq 'Running' | Sort-Object Name")))
+        .isEmpty();
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Set-Clipboard -Value 'done'"))).isEmpty();
+  }
 }
