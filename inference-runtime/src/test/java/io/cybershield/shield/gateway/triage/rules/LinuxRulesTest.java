@@ -124,4 +124,25 @@ class LinuxRulesTest {
     assertThat(fired(LINUX_AUTH, java.util.Arrays.copyOf(lines, 2)))
         .noneMatch(ids -> ids.contains("shield-linux-cred-020"));
   }
+
+  @Test
+  void snifferSecondSshdKnockdArpChangesAndStoppedAuditAgent() {
+    io.cybershield.shield.gateway.triage.logs.LogSource sys = io.cybershield.shield.gateway.triage.logs.LogSource.LINUX_SYSLOG;
+    assertThat(firedAlone(sys, "Mar  6 02:00:00 web-4 kernel: [811.2] device ens160 entered promiscuous mode"))
+        .contains("shield-linux-disc-020");
+    assertThat(firedAlone(sys, "Mar  6 02:00:01 k8s-n2 kernel: [812.0] device veth3a9c1f2 entered promiscuous mode"))
+        .doesNotContain("shield-linux-disc-020");
+    assertThat(firedAlone(sys, "Mar  6 02:01:00 jump-2 sshd[611]: Server listening on :: port 4422."))
+        .contains("shield-linux-persist-020");
+    assertThat(firedAlone(sys, "Mar  6 02:01:00 jump-2 sshd[611]: Server listening on 0.0.0.0 port 22."))
+        .doesNotContain("shield-linux-persist-020");
+    assertThat(firedAlone(sys, "Mar  6 02:02:00 jump-2 knockd[90]: 198.51.100.77: sshopen: Stage 3"))
+        .contains("shield-linux-c2-020");
+    assertThat(firedAlone(sys, "Mar  6 02:03:00 mon-2 arpwatch: changed ethernet address 10.0.0.1 0:50:56:aa:bb:cc "
+        + "(0:1b:21:11:22:33) eth1")).contains("shield-linux-coll-020");
+    assertThat(firedAlone(sys, "Mar  6 02:04:00 db-3 systemd[1]: Stopping auditd.service - Security Auditing Service..."))
+        .contains("shield-linux-evasion-020");
+    assertThat(firedAlone(sys, "Mar  6 02:04:00 db-3 systemd[1]: Stopping nginx.service - A high performance web server..."))
+        .isEmpty();
+  }
 }

@@ -145,5 +145,7 @@ class PowerShellRulesTest {
     assertThat(firedAlone(POWERSHELL, scriptBlock("Get-Service | Where-Object Status -eq 'Running' | Sort-Object Name")))
         .isEmpty();
     assertThat(firedAlone(POWERSHELL, scriptBlock("Set-Clipboard -Value 'done'"))).isEmpty();
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Get-ADDefaultDomainPasswordPolicy | Export-Csv "
+        + "D:\\reports\\policy.csv -NoTypeInformation"))).doesNotContain("shield-ps-disc-021");
   }
 }

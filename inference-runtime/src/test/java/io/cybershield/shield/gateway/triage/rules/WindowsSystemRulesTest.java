@@ -97,4 +97,21 @@ class WindowsSystemRulesTest {
         + "\"C:\\\\Users\\\\kim\\\\AppData\\\\Local\\\\Temp\\\\kdrv.sys\",\"ServiceType\":\"kernel mode driver\","
         + "\"StartType\":\"demand start\"", "A service was installed in the system."))).contains("shield-winsys-persist-003");
   }
+
+  @Test
+  void securityServiceDisabledInTheSplunkTextRenderingAndSysmonReinstalledDisabled() {
+    assertThat(firedAlone(WINDOWS_SYSTEM, "03/06/2026 01:00:00 AM LogName=System EventCode=7040 EventType=4 "
+        + "ComputerName=APP3.corp.example SourceName=Service Control Manager Type=Information Message=The start type "
+        + "of the Microsoft Defender Antivirus Service service was changed from auto start to disabled."))
+        .contains("shield-winsys-evasion-002");
+    assertThat(firedAlone(WINDOWS_SYSTEM, "03/06/2026 01:01:00 AM LogName=System EventCode=7040 EventType=4 "
+        + "ComputerName=APP3.corp.example SourceName=Service Control Manager Type=Information Message=The start type "
+        + "of the Print Spooler service was changed from auto start to disabled."))
+        .doesNotContain("shield-winsys-evasion-002");
+    assertThat(firedAlone(WINDOWS_SYSTEM, "03/06/2026 01:02:00 AM LogName=System EventCode=7045 EventType=4 "
+        + "ComputerName=APP3.corp.example SourceName=Service Control Manager Type=Information Message=A service was "
+        + "installed in the system.  Service Name:  Sysmon  Service File Name:  C:\\Windows\\Sysmon.exe  Service "
+        + "Type:  user mode service  Service Start Type:  disabled  Service Account:  LocalSystem "))
+        .contains("shield-winsys-evasion-002");
+  }
 }
