@@ -119,4 +119,22 @@ class CloudTrailRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.fired(io.cybershield.shield.gateway.triage.logs.LogSource.CLOUDTRAIL, call("sts.amazonaws.com", "GetCallerIdentity", "null", null),
         call("s3.amazonaws.com", "ListBuckets", "{}", null))).allMatch(ids -> !ids.contains("shield-aws-disc-005"));
   }
+
+  @Test
+  void logBucketDeletedForeignKeyMaterialAdminLambdaAndRunCommandByAUser() {
+    assertThat(firedAlone(CLOUDTRAIL, call("s3.amazonaws.com", "DeleteBucket", "{\"bucketName\":\"acme-org-trail-logs\"}",
+        null))).contains("shield-aws-impact-020");
+    assertThat(firedAlone(CLOUDTRAIL, call("s3.amazonaws.com", "DeleteBucket", "{\"bucketName\":\"acme-tmp-build\"}",
+        null))).doesNotContain("shield-aws-impact-020");
+    assertThat(firedAlone(CLOUDTRAIL, call("kms.amazonaws.com", "CreateKey", "{\"origin\":\"EXTERNAL\","
+        + "\"keyUsage\":\"ENCRYPT_DECRYPT\"}", null))).contains("shield-aws-impact-021");
+    assertThat(firedAlone(CLOUDTRAIL, call("kms.amazonaws.com", "CreateKey", "{\"origin\":\"AWS_KMS\"}", null)))
+        .doesNotContain("shield-aws-impact-021");
+    assertThat(firedAlone(CLOUDTRAIL, call("lambda.amazonaws.com", "CreateFunction20150331", "{\"functionName\":\"x\","
+        + "\"role\":\"arn:aws:iam::111122223333:role/CorpAdminRole\"}", null))).contains("shield-aws-privesc-020");
+    assertThat(firedAlone(CLOUDTRAIL, call("lambda.amazonaws.com", "CreateFunction20150331", "{\"functionName\":\"x\","
+        + "\"role\":\"arn:aws:iam::111122223333:role/thumbnailer-exec\"}", null))).doesNotContain("shield-aws-privesc-020");
+    assertThat(firedAlone(CLOUDTRAIL, call("ssm.amazonaws.com", "SendCommand", "{\"documentName\":\"AWS-RunShellScript\","
+        + "\"instanceIds\":[\"i-0abc\"]}", null))).contains("shield-aws-exec-020");
+  }
 }

@@ -171,4 +171,26 @@ class SysmonRulesTest {
     org.assertj.core.api.Assertions.assertThat(ShippedRules.firedAlone(io.cybershield.shield.gateway.triage.logs.LogSource.SYSMON, process("C:\\Windows\\System32\\net.exe", "net use Z: \\\\FILES-2\\home")))
         .doesNotContain("shield-proc-disc-007");
   }
+
+  private static String connection(String image, String ip, String port) {
+    return "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":3,"
+        + "\"provider_name\":\"Microsoft-Windows-Sysmon\",\"computer_name\":\"WS-042\",\"event_data\":{"
+        + "\"Image\":\"" + json(image) + "\",\"DestinationIp\":\"" + ip + "\",\"DestinationPort\":\"" + port
+        + "\",\"Protocol\":\"tcp\"}}}";
+  }
+
+  @Test
+  void tempBinaryOnAnOddPortAndPowercfgKeepingTheHostAwake() {
+    assertThat(firedAlone(SYSMON, connection("C:\\Users\\bob\\AppData\\Local\\Temp\\upd.exe", "203.0.113.66", "4444")))
+        .contains("shield-sysmon-c2-020");
+    assertThat(firedAlone(SYSMON, connection("C:\\Users\\bob\\AppData\\Local\\Temp\\setup.exe", "203.0.113.66", "443")))
+        .doesNotContain("shield-sysmon-c2-020");
+    assertThat(firedAlone(SYSMON, connection("C:\\Users\\bob\\AppData\\Local\\Temp\\upd.exe", "10.1.1.5", "8080")))
+        .doesNotContain("shield-sysmon-c2-020");
+    assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\powercfg.exe",
+        "powercfg /hibernate off & powercfg /change standby-timeout-ac 0", "C:\\Windows\\System32\\cmd.exe")))
+        .contains("shield-proc-impact-020");
+    assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\powercfg.exe", "powercfg /list",
+        "C:\\Windows\\System32\\cmd.exe"))).doesNotContain("shield-proc-impact-020");
+  }
 }

@@ -78,4 +78,14 @@ class WebAccessRulesTest {
         + "\"GET /products?page=2&sort=price HTTP/1.1\" 200 5120 \"https://shop.example.org/\" \"Mozilla/5.0\""))
         .isEmpty();
   }
+
+  @Test
+  void exchangeBackendCookieAndAspxUnderAspnetClientInIisW3cLines() {
+    assertThat(firedAlone(WEB_ACCESS, "2026-03-07 10:00:00 10.5.0.9 POST /owa/auth/y.js - 443 - 198.51.100.31 "
+        + "Mozilla/5.0 X-BEResource=localhost/owa/auth/logon.aspx?~3 200 0 0 300")).contains("shield-web-initial-020");
+    assertThat(firedAlone(WEB_ACCESS, "2026-03-07 10:01:00 10.5.0.9 POST /aspnet_client/system_web/help.aspx "
+        + "c=aXBjb25maWc= 443 - 198.51.100.31 Mozilla/5.0 - 200 0 0 120")).contains("shield-web-persist-020");
+    assertThat(firedAlone(WEB_ACCESS, "2026-03-07 10:02:00 10.5.0.9 GET /owa/auth/logon.aspx - 443 - 10.5.3.4 "
+        + "Mozilla/5.0 - 200 0 0 90")).isEmpty();
+  }
 }
