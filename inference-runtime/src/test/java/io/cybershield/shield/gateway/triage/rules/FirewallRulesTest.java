@@ -102,4 +102,14 @@ class FirewallRulesTest {
         "Jan 14 08:11:03 gw-a filterlog[4312]: 5,,,1000000103,em0,match,block,in,4,0x0,,52,18021,0,DF,6,tcp,60,"
             + "203.0.113.80,192.0.2.10,51516,80,0,S,1,,64240,,mss")).allMatch(java.util.Set::isEmpty);
   }
+
+  @Test
+  void ipsHitsFromAnInternalScannerUnderItsScanPolicyAreNotFlaggedButTheSameFromOutsideAre() {
+    String fromScanner = "date=2026-03-08 time=11:00:00 devname=\"FW-EDGE-3\" type=\"utm\" subtype=\"ips\" "
+        + "level=\"alert\" srcip=10.60.0.15 dstip=10.60.4.20 dstport=443 action=\"detected\" "
+        + "attack=\"Apache.Struts.OGNL.Injection\" severity=\"critical\" policyname=\"Nessus-Weekly-Scan\"";
+    assertThat(firedAlone(FIREWALL, fromScanner)).doesNotContain("shield-fw-c2-003", "shield-fw-c2-006");
+    String fromOutside = fromScanner.replace("srcip=10.60.0.15", "srcip=198.51.100.99");
+    assertThat(firedAlone(FIREWALL, fromOutside)).contains("shield-fw-c2-003");
+  }
 }
