@@ -145,4 +145,12 @@ class LinuxRulesTest {
     assertThat(firedAlone(sys, "Mar  6 02:04:00 db-3 systemd[1]: Stopping nginx.service - A high performance web server..."))
         .isEmpty();
   }
+
+  @Test
+  void rootSessionOpenedByANamelessSystemUid() {
+    assertThat(firedAlone(LINUX_AUTH, "Mar  6 03:00:00 app-9 su[3001]: pam_unix(su:session): session opened for user "
+        + "root(uid=0) by (uid=48)")).contains("shield-linux-privesc-006");
+    assertThat(firedAlone(LINUX_AUTH, "Mar  6 03:00:00 app-9 su[3002]: pam_unix(su:session): session opened for user "
+        + "root(uid=0) by ops(uid=1001)")).doesNotContain("shield-linux-privesc-006");
+  }
 }

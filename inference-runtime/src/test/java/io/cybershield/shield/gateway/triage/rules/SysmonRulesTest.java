@@ -193,4 +193,14 @@ class SysmonRulesTest {
     assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\powercfg.exe", "powercfg /list",
         "C:\\Windows\\System32\\cmd.exe"))).doesNotContain("shield-proc-impact-020");
   }
+
+  @Test
+  void shadowDeletionBuiltFromDelayedExpansionVariables() {
+    String line = process("C:\\Windows\\System32\\cmd.exe",
+        "cmd /V:ON /C \"set a=vss&&set b=admin&&!a!!b! DeLeTe ShAdOwS /All /Quiet\"", "C:\\Users\\bob\\x.exe");
+    assertThat(firedAlone(SYSMON, line)).contains("shield-proc-impact-021", "shield-proc-evasion-020");
+    assertThat(firedAlone(SYSMON, process("C:\\Windows\\System32\\cmd.exe",
+        "cmd /V:ON /C \"for %f in (*.log) do set last=%f\"", "C:\\Windows\\explorer.exe")))
+        .doesNotContain("shield-proc-evasion-020", "shield-proc-impact-021");
+  }
 }

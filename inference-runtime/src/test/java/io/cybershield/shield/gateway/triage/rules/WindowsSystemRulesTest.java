@@ -114,4 +114,15 @@ class WindowsSystemRulesTest {
         + "Type:  user mode service  Service Start Type:  disabled  Service Account:  LocalSystem "))
         .contains("shield-winsys-evasion-002");
   }
+
+  @Test
+  void wormServiceWithTheSecuritySwitch() {
+    String line = "03/06/2026 01:03:00 AM LogName=System EventCode=7045 EventType=4 ComputerName=APP3.corp.example "
+        + "SourceName=Service Control Manager Type=Information Message=A service was installed in the system.  Service "
+        + "Name:  updsvc4  Service File Name:  C:\\WINDOWS\\updsvc.exe -m security  Service Type:  user mode service  "
+        + "Service Start Type:  auto start  Service Account:  LocalSystem ";
+    assertThat(firedAlone(WINDOWS_SYSTEM, line)).contains("shield-winsys-persist-020");
+    assertThat(firedAlone(WINDOWS_SYSTEM, line.replace(" -m security", " -service")))
+        .doesNotContain("shield-winsys-persist-020");
+  }
 }
