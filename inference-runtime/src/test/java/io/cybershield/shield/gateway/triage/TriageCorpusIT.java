@@ -77,13 +77,14 @@ class TriageCorpusIT {
   }
 
   /**
-   * The second held-out set, scored blind once (recall 65.8 %, false positives 4.9 %, technique 77.4 %) and tuned on
-   * since: held to at least its first-sight figures, so a change that loses ground on it shows.
+   * The second held-out set: first sight, scored blind once, recall 65.8 %, false positives 4.9 %, technique 77.4 %;
+   * tuned on since (round 3, rules only: 81.1 % / 4.3 % / 80.8 %), so it is now held to the issue's targets through
+   * the API too.
    */
   @Test
   void theSecondHeldOutSetKeepsAtLeastItsFirstSightFiguresThroughTheApi() throws IOException {
     Score score = score("seen-heldout-2.jsonl");
-    assertThat(score.recall()).as(score.summary()).isGreaterThanOrEqualTo(0.65);
+    assertThat(score.recall()).as(score.summary()).isGreaterThanOrEqualTo(0.80);
     assertThat(score.falsePositiveRate()).as(score.summary()).isLessThanOrEqualTo(0.10);
     assertThat(score.techniqueAccuracy()).as(score.summary()).isGreaterThanOrEqualTo(0.60);
   }

@@ -30,12 +30,16 @@ class TriageCorpusTest {
     meetsTargets("seen-heldout-1.jsonl");
   }
 
-  /** Scored blind once (65.8 % / 4.9 % / 77.4 %), tuned on since: never below its first-sight figures. */
+  /**
+   * Scored blind once at first sight (recall 65.8 %, false positives 4.9 %, technique 77.4 %), then tuned on by
+   * classes of misses (round 3: 81.1 % / 4.3 % / 80.8 %): now held to the issue's targets like the other sets, so a
+   * change that loses the ground gained shows.
+   */
   @Test
   void theSecondHeldOutSetKeepsAtLeastItsFirstSightFigures() throws IOException {
     CorpusScore score = CorpusScore.of("seen-heldout-2.jsonl");
     System.out.println(score.report("seen-heldout-2.jsonl"));
-    assertThat(score.overall.recall()).isGreaterThanOrEqualTo(0.65);
+    assertThat(score.overall.recall()).isGreaterThanOrEqualTo(0.80);
     assertThat(score.overall.falsePositiveRate()).isLessThanOrEqualTo(0.10);
     assertThat(score.overall.techniqueAccuracy()).isGreaterThanOrEqualTo(0.60);
   }
