@@ -160,4 +160,15 @@ class WindowsSecurityRulesTest {
         .replace("C:\\Windows\\System32\\cmd.exe", "0x100");
     assertThat(firedAlone(WINDOWS_SECURITY, mitigation)).doesNotContain("shield-winsec-persist-020");
   }
+
+  @Test
+  void accountsCreatedByAnIdentityGovernanceEngineAreOnboardingNotPersistence() {
+    String byEngine = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider "
+        + "Name='Microsoft-Windows-Security-Auditing'/><EventID>4720</EventID><Channel>Security</Channel><Computer>"
+        + "DC2.corp.example</Computer></System><EventData><Data Name='TargetUserName'>p.moreau</Data>"
+        + "<Data Name='SubjectUserName'>svc-saviynt-connector</Data></EventData></Event>";
+    assertThat(firedAlone(WINDOWS_SECURITY, byEngine)).doesNotContain("shield-winsec-persist-003");
+    assertThat(firedAlone(WINDOWS_SECURITY, byEngine.replace("svc-saviynt-connector", "jlee")))
+        .contains("shield-winsec-persist-003");
+  }
 }
