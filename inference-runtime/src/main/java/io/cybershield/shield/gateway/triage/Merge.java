@@ -59,11 +59,9 @@ final class Merge {
   }
 
   private static TriageApi.Finding modelOnly(List<String> lines, Assessment model) {
-    String recommendation = model.recommendation() != null ? model.recommendation()
-        : "Investigate the line: confirm who or what did this and whether it was expected.";
-    if (model.ransomware() && !recommendation.toLowerCase(java.util.Locale.ROOT).startsWith("isolate")) {
-      recommendation = "Isolate the host from the network now, before encryption spreads, then follow the "
-          + "remediation steps in order. " + recommendation;
+    String recommendation = model.recommendation() != null ? model.recommendation() : RuleTriage.INVESTIGATE;
+    if (model.ransomware() && !RuleTriage.isolatesFirst(recommendation)) {
+      recommendation = RuleTriage.isolation(null) + " " + recommendation;
     }
     Assessment capped = new Assessment(model.index(), model.techniques(), model.tactics(),
         Math.min(model.risk(), MODEL_ONLY_CAP), recommendation,

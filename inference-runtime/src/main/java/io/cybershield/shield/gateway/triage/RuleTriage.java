@@ -181,15 +181,27 @@ final class RuleTriage {
         said.add(text.strip());
       }
     }
-    if (ransomware && (said.isEmpty() || !said.get(0).toLowerCase(Locale.ROOT).startsWith("isolate"))) {
-      String host = host(event);
-      said.add(0, "Isolate " + (host == null ? "the host" : "host " + host) + " from the network now, before "
-          + "encryption spreads, then follow the remediation steps in order.");
+    if (ransomware && (said.isEmpty() || !isolatesFirst(said.get(0)))) {
+      said.add(0, isolation(host(event)));
     }
     if (said.isEmpty()) {
-      return "Investigate the line: confirm who or what did this and whether it was expected.";
+      return INVESTIGATE;
     }
     return said.size() == 1 ? said.get(0) : said.get(0) + " Also: " + said.get(1);
+  }
+
+  /** What a finding without a recommendation of its own tells the analyst. */
+  static final String INVESTIGATE = "Investigate the line: confirm who or what did this and whether it was expected.";
+
+  /** Whether a recommendation already starts with isolating the host, as ransomware's must. */
+  static boolean isolatesFirst(String recommendation) {
+    return recommendation.toLowerCase(Locale.ROOT).startsWith("isolate");
+  }
+
+  /** The first thing ransomware's recommendation says: isolate the host (named when the line names it). */
+  static String isolation(String host) {
+    return "Isolate " + (host == null ? "the host" : "host " + host) + " from the network now, before encryption "
+        + "spreads, then follow the remediation steps in order.";
   }
 
   private static List<String> remediation(List<RuleHit> ordered, boolean ransomware) {
