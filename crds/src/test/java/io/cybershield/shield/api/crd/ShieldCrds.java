@@ -22,12 +22,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The CRDs as the crd-generator-maven-plugin wrote them (into target/classes/META-INF/fabric8), with the one
- * post-processing step the plugin cannot do: the printer columns are put in the order they are declared on the
- * Java class (the generator sorts them by JSON path, which would put Age first).
+ * The CRDs as the crd-generator-maven-plugin wrote them (into target/classes/META-INF/fabric8), with the
+ * post-processing steps the plugin cannot do: the printer columns are put in the order they are declared on the
+ * Java class (the generator sorts them by JSON path, which would put Age first), and the {@link #INSTALL_ANNOTATIONS}
+ * that tell Helm and Argo CD how to treat a CRD are added.
  */
 public final class ShieldCrds {
 
@@ -39,6 +41,16 @@ public final class ShieldCrds {
       "ShieldModel", ShieldModel.class,
       "ShieldIncident", ShieldIncident.class,
       "ShieldRetrain", ShieldRetrain.class);
+
+  /**
+   * What the installers must know about every CRD: Helm keeps it on uninstall (deleting a CRD deletes every Shield
+   * object in the cluster, as cert-manager and Strimzi warn), and Argo CD applies it first (sync wave -1, before the
+   * Shield objects that need it) and server-side (a CRD's schema is larger than the last-applied annotation allows).
+   */
+  public static final Map<String, String> INSTALL_ANNOTATIONS = Map.of(
+      "helm.sh/resource-policy", "keep",
+      "argocd.argoproj.io/sync-wave", "-1",
+      "argocd.argoproj.io/sync-options", "ServerSideApply=true");
 
   static final String HEADER = "# Generated from the Java types in crds/ by the fabric8 crd-generator-maven-plugin;"
       + " do not edit.\n# Refresh with: " + UPDATE_COMMAND + "\n";
@@ -71,6 +83,7 @@ public final class ShieldCrds {
     for (Path file : crdFiles(generatedDir())) {
       CustomResourceDefinition crd = read(file);
       orderPrinterColumns(crd);
+      annotate(crd);
       crds.put(file.getFileName().toString(), crd);
     }
     if (crds.size() != TYPES.size()) {
@@ -136,6 +149,15 @@ public final class ShieldCrds {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static void annotate(CustomResourceDefinition crd) {
+    Map<String, String> annotations = new TreeMap<>();
+    if (crd.getMetadata().getAnnotations() != null) {
+      annotations.putAll(crd.getMetadata().getAnnotations());
+    }
+    annotations.putAll(INSTALL_ANNOTATIONS);
+    crd.getMetadata().setAnnotations(annotations);
   }
 
   static void orderPrinterColumns(CustomResourceDefinition crd) {
