@@ -72,10 +72,13 @@ class ChartRbacTest {
       rbac.authorization.k8s.io/clusterroles[system:auth-delegator]: bind
       """);
 
-  /** The leader election's, in the release namespace. */
+  /**
+   * The leader election's, in the release namespace: JOSDK checks get, create and update before it starts, and
+   * fabric8's LeaseLock renews the Lease with a JSON merge patch.
+   */
   static final Set<String> LEASE = expand("""
       coordination.k8s.io/leases: create
-      coordination.k8s.io/leases[shield-operator-leader]: get update
+      coordination.k8s.io/leases[shield-operator-leader]: get update patch
       """);
 
   /**
@@ -200,7 +203,8 @@ class ChartRbacTest {
     assertThat(RbacRules.grants(chart.all(Role.class).get(0).getRules())).containsExactlyInAnyOrder(
         "coordination.k8s.io/leases create",
         "coordination.k8s.io/leases get soc-shield-leader",
-        "coordination.k8s.io/leases update soc-shield-leader");
+        "coordination.k8s.io/leases update soc-shield-leader",
+        "coordination.k8s.io/leases patch soc-shield-leader");
   }
 
   @ParameterizedTest
