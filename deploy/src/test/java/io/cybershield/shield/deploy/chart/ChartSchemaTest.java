@@ -30,6 +30,7 @@ class ChartSchemaTest {
       a tag with a colon             | image.tag=shield:0.1.0             | at '/image/tag': 'shield:0.1.0' does not match pattern
       a short digest                 | image.digest=sha256:abc            | at '/image/digest': 'sha256:abc' does not match pattern '^$|^sha256:[a-f0-9]{64}$'
       a gateway tag with a space     | gateway.image.tag=0.1 beta         | at '/gateway/image/tag': '0.1 beta' does not match pattern
+      root                           | runAsUser=0                        | at '/runAsUser': minimum: got 0, want 1
       no replicas                    | replicaCount=0                     | at '/replicaCount': minimum: got 0, want 1
       two replicas without a leader  | replicaCount=2,leaderElection.enabled=false | at '/leaderElection/enabled': value must be true
       a string for a number          | gateway.replicas=two               | at '/gateway/replicas': got string, want integer

@@ -155,6 +155,17 @@ class ChartTemplateTest {
   }
 
   @Test
+  void withoutAUserThePlatformPicksOneAndThePodIsStillRestricted() throws IOException {
+    PodSpec pod = RenderedChart.render("--set", "runAsUser=null").deployment().getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getSecurityContext().getRunAsUser()).isNull();
+    assertThat(pod.getSecurityContext().getRunAsGroup()).isNull();
+    assertThat(pod.getSecurityContext().getFsGroup()).isNull();
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(RestrictedPodSecurity.violations(pod)).isEmpty();
+  }
+
+  @Test
   void readOnlyRootFilesystemHasAWritableTmp() throws IOException {
     Deployment deployment = RenderedChart.render().deployment();
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
