@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Shield's own gauges, next to the reconcile counters and timers quarkus-operator-sdk records per kind:
- * models by condition, desired and ready replicas per model, variant and pool, and GPUs per pool.
+ * models by condition, desired and ready replicas per model, variant and pool, GPUs per pool, and the replicas an
+ * incident surge asked for but the budget did not grant (docs/metrics.md lists them all).
  * Series of models that no longer exist are removed.
  */
 public final class ShieldMetrics {
@@ -62,6 +63,16 @@ public final class ShieldMetrics {
     set("shield_model_gpu_shortfall", "GPUs a ShieldModel's desired replicas lack in a pool",
         Tags.of("namespace", namespace, "model", model, "pool", pool, "resource", resource),
         namespace + "/" + model, gpus);
+  }
+
+  /**
+   * Replicas an incident surge of a model asked for beyond what its surge budget granted ({@code status.surge
+   * .shortfall}, 0 when it surges in full or not at all): the ShieldSurgeCapacityShortfall alert reads it.
+   */
+  public void surgeShortfall(String namespace, String model, int replicas) {
+    set("shield_model_surge_shortfall_replicas",
+        "Replicas an incident surge of a ShieldModel asked for and its surge budget did not grant",
+        Tags.of("namespace", namespace, "model", model), namespace + "/" + model, replicas);
   }
 
   /** Free GPUs per pool and resource, across the cluster. */

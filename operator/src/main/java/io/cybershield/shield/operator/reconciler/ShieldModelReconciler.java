@@ -330,6 +330,8 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
       status.variants().forEach(v -> v.pools().forEach(p -> metrics.replicas(namespace, name, v.name(),
           ShieldNames.poolLabelValue(p.pool()), nz(p.desiredReplicas()), nz(p.readyReplicas()))));
     }
+    metrics.surgeShortfall(namespace, name, status.surge() == null || status.surge().shortfall() == null ? 0
+        : status.surge().shortfall());
     plan.entries().forEach(e -> metrics.gpuShortfall(namespace, name, ShieldNames.poolLabelValue(e.pool()),
         e.resource() == null ? "none" : e.resource(), e.shortfallGpus()));
     for (Pool pool : Pool.values()) {
