@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Failed, RolledBack), {@code shield_retrain_run_duration_seconds{namespace, retrain, outcome}} (from start to end of
  * a run), {@code shield_retrain_gate_value{namespace, retrain, metric}} (the metrics of the last validated run: precision,
  * recall, f1, attackSuccessRate) and {@code shield_retrain_running{namespace, retrain}} (1 while a run is in progress).
+ * docs/metrics.md lists them; the alerts ShieldRetrainGateFailed and ShieldRetrainRolledBack read the run counter.
  */
 public final class RetrainMetrics {
 
@@ -30,14 +31,14 @@ public final class RetrainMetrics {
   public static final String DURATION = "shield_retrain_run_duration_seconds";
   public static final String GATE_VALUE = "shield_retrain_gate_value";
   public static final String RUNNING = "shield_retrain_running";
+  /** The phases a run ends in, each an {@code outcome} of {@value #RUNS}. */
+  private static final List<RunPhase> FINAL = List.of(RunPhase.Promoted, RunPhase.Rejected, RunPhase.Failed,
+      RunPhase.RolledBack);
 
   private final MeterRegistry registry;
   private final Map<Gauged, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
   /** The ShieldRetrains ("namespace/name") whose run counters exist for every final outcome. */
   private final Set<String> counted = ConcurrentHashMap.newKeySet();
-  /** The phases a run ends in, each an {@code outcome} of {@value #RUNS}. */
-  private static final List<RunPhase> FINAL = List.of(RunPhase.Promoted, RunPhase.Rejected, RunPhase.Failed,
-      RunPhase.RolledBack);
 
   private record Gauged(String name, Tags tags) {
   }
