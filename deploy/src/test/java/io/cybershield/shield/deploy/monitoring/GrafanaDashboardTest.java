@@ -129,7 +129,8 @@ class GrafanaDashboardTest {
     // traffic and latency, guard blocks and redactions, authentication failures
     assertThat(read).contains("shield_model_condition", "shield_model_replicas_desired",
         "shield_model_replicas_ready", "shield_incidents_active", "shield_model_surge_shortfall_replicas",
-        "shield_incident_floor_latency_seconds_bucket", "shield_pool_gpus_free", "shield_model_gpu_shortfall",
+        "shield_incident_floor_latency_seconds_bucket", "shield_pool_gpus_free", "shield_model_gpus_desired",
+        "shield_model_gpu_shortfall",
         "shield_retrain_runs_total", "shield_retrain_gate_value", "shield_gateway_requests_total",
         "shield_gateway_request_duration_seconds_bucket", "shield_gateway_time_to_first_token_seconds_bucket",
         "shield_gateway_injection_blocks_total", "shield_gateway_output_findings_total",

@@ -332,8 +332,7 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
     }
     metrics.surgeShortfall(namespace, name, status.surge() == null || status.surge().shortfall() == null ? 0
         : status.surge().shortfall());
-    plan.entries().forEach(e -> metrics.gpuShortfall(namespace, name, ShieldNames.poolLabelValue(e.pool()),
-        e.resource() == null ? "none" : e.resource(), e.shortfallGpus()));
+    metrics.gpus(namespace, name, plan);
     for (Pool pool : Pool.values()) {
       plan.freeGpus(pool).forEach((resource, free) -> metrics.freeGpus(ShieldNames.poolLabelValue(pool), resource,
           free));
