@@ -1,6 +1,7 @@
 package io.cybershield.shield.operator.metrics;
 
 import io.cybershield.shield.api.v1alpha1.retrain.status.RetrainRun;
+import io.cybershield.shield.api.v1alpha1.retrain.status.RunPhase;
 import io.cybershield.shield.api.v1alpha1.retrain.status.RunMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -11,7 +12,9 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Failed, RolledBack), {@code shield_retrain_run_duration_seconds{namespace, retrain, outcome}} (from start to end of
  * a run), {@code shield_retrain_gate_value{namespace, retrain, metric}} (the metrics of the last validated run: precision,
  * recall, f1, attackSuccessRate) and {@code shield_retrain_running{namespace, retrain}} (1 while a run is in progress).
+ * docs/metrics.md lists them; the alerts ShieldRetrainGateFailed and ShieldRetrainRolledBack read the run counter.
  */
 public final class RetrainMetrics {
 
@@ -27,9 +31,14 @@ public final class RetrainMetrics {
   public static final String DURATION = "shield_retrain_run_duration_seconds";
   public static final String GATE_VALUE = "shield_retrain_gate_value";
   public static final String RUNNING = "shield_retrain_running";
+  /** The phases a run ends in, each an {@code outcome} of {@value #RUNS}. */
+  private static final List<RunPhase> FINAL = List.of(RunPhase.Promoted, RunPhase.Rejected, RunPhase.Failed,
+      RunPhase.RolledBack);
 
   private final MeterRegistry registry;
   private final Map<Gauged, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+  /** The ShieldRetrains ("namespace/name") whose run counters exist for every final outcome. */
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
   private record Gauged(String name, Tags tags) {
   }
@@ -42,9 +51,7 @@ public final class RetrainMetrics {
   public void finished(String namespace, String retrain, RetrainRun run) {
     String outcome = run.phase() == null ? "Unknown" : run.phase().name();
     Tags tags = Tags.of("namespace", namespace, "retrain", retrain, "outcome", outcome);
-    // "_total" is added by the Prometheus registry
-    Counter.builder(RUNS.substring(0, RUNS.length() - "_total".length()))
-        .description("Finished ShieldRetrain runs by outcome").tags(tags).register(registry).increment();
+    runs(tags).increment();
     Duration duration = duration(run);
     if (duration != null) {
       DistributionSummary.builder(DURATION).description("How long ShieldRetrain runs took, from start to end")
@@ -59,10 +66,25 @@ public final class RetrainMetrics {
     }
   }
 
-  /** Whether a run of the ShieldRetrain is in progress. */
+  /**
+   * Whether a run of the ShieldRetrain is in progress. Also makes the run counters of every final outcome exist, at 0
+   * until a run ends so: {@code increase()} over a series that appears at 1 sees no increase, and the alerts on
+   * rejected and rolled-back runs would miss the first of each.
+   */
   public void running(String namespace, String retrain, boolean running) {
     value(RUNNING, "1 while a run of the ShieldRetrain is in progress",
         Tags.of("namespace", namespace, "retrain", retrain), running ? 1.0 : 0.0);
+    if (counted.add(namespace + "/" + retrain)) {
+      for (RunPhase outcome : FINAL) {
+        runs(Tags.of("namespace", namespace, "retrain", retrain, "outcome", outcome.name()));
+      }
+    }
+  }
+
+  private Counter runs(Tags tags) {
+    // "_total" is added by the Prometheus registry
+    return Counter.builder(RUNS.substring(0, RUNS.length() - "_total".length()))
+        .description("Finished ShieldRetrain runs by outcome").tags(tags).register(registry);
   }
 
   private void gate(String namespace, String retrain, String metric, Double value) {

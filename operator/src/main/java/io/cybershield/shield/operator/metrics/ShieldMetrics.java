@@ -1,9 +1,13 @@
 package io.cybershield.shield.operator.metrics;
 
+import io.cybershield.shield.api.ShieldNames;
+import io.cybershield.shield.operator.capacity.CapacityPlan;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Shield's own gauges, next to the reconcile counters and timers quarkus-operator-sdk records per kind:
- * models by condition, desired and ready replicas per model, variant and pool, and GPUs per pool.
+ * models by condition, desired and ready replicas per model, variant and pool, GPUs per model and pool (needed and
+ * lacking) and free per pool, and the replicas an incident surge asked for but the budget did not grant
+ * (docs/metrics.md lists them all).
  * Series of models that no longer exist are removed.
  */
 public final class ShieldMetrics {
@@ -62,6 +68,36 @@ public final class ShieldMetrics {
     set("shield_model_gpu_shortfall", "GPUs a ShieldModel's desired replicas lack in a pool",
         Tags.of("namespace", namespace, "model", model, "pool", pool, "resource", resource),
         namespace + "/" + model, gpus);
+  }
+
+  /**
+   * The GPUs a model's desired replicas need and lack, per pool and resource ({@code none} for variants without
+   * GPUs), summed over its variants: two variants on the same resource in one pool are one series each.
+   */
+  public void gpus(String namespace, String model, CapacityPlan plan) {
+    Map<List<String>, long[]> sums = new LinkedHashMap<>();
+    for (CapacityPlan.Entry entry : plan.entries()) {
+      long[] sum = sums.computeIfAbsent(List.of(ShieldNames.poolLabelValue(entry.pool()),
+          entry.resource() == null ? "none" : entry.resource()), key -> new long[2]);
+      sum[0] += entry.gpusNeeded();
+      sum[1] += entry.shortfallGpus();
+    }
+    sums.forEach((key, sum) -> {
+      Tags tags = Tags.of("namespace", namespace, "model", model, "pool", key.get(0), "resource", key.get(1));
+      set("shield_model_gpus_desired", "GPUs a ShieldModel's desired replicas need in a pool", tags,
+          namespace + "/" + model, sum[0]);
+      gpuShortfall(namespace, model, key.get(0), key.get(1), sum[1]);
+    });
+  }
+
+  /**
+   * Replicas an incident surge of a model asked for beyond what its surge budget granted ({@code status.surge
+   * .shortfall}, 0 when it surges in full or not at all): the ShieldSurgeCapacityShortfall alert reads it.
+   */
+  public void surgeShortfall(String namespace, String model, int replicas) {
+    set("shield_model_surge_shortfall_replicas",
+        "Replicas an incident surge of a ShieldModel asked for and its surge budget did not grant",
+        Tags.of("namespace", namespace, "model", model), namespace + "/" + model, replicas);
   }
 
   /** Free GPUs per pool and resource, across the cluster. */

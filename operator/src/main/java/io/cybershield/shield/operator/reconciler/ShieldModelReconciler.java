@@ -330,8 +330,9 @@ public class ShieldModelReconciler implements Reconciler<ShieldModel> {
       status.variants().forEach(v -> v.pools().forEach(p -> metrics.replicas(namespace, name, v.name(),
           ShieldNames.poolLabelValue(p.pool()), nz(p.desiredReplicas()), nz(p.readyReplicas()))));
     }
-    plan.entries().forEach(e -> metrics.gpuShortfall(namespace, name, ShieldNames.poolLabelValue(e.pool()),
-        e.resource() == null ? "none" : e.resource(), e.shortfallGpus()));
+    metrics.surgeShortfall(namespace, name, status.surge() == null || status.surge().shortfall() == null ? 0
+        : status.surge().shortfall());
+    metrics.gpus(namespace, name, plan);
     for (Pool pool : Pool.values()) {
       plan.freeGpus(pool).forEach((resource, free) -> metrics.freeGpus(ShieldNames.poolLabelValue(pool), resource,
           free));
