@@ -316,7 +316,7 @@ class ChartTemplateTest {
     assertThat(monitor.getMetadata().getLabels()).contains(entry("release", "prometheus"));
     Map<String, Object> spec = monitor.get("spec");
     assertThat(spec.get("endpoints")).isEqualTo(List.of(Map.of("port", "http-metrics", "path", "/q/metrics",
-        "interval", "15s")));
+        "interval", "15s", "honorLabels", true)));
     assertThat(spec.get("namespaceSelector")).isEqualTo(Map.of("matchNames", List.of("shield-system")));
     assertThat(spec.get("selector")).isEqualTo(Map.of("matchLabels", Map.of("app.kubernetes.io/name",
         "shield-operator", "app.kubernetes.io/instance", "shield")));
