@@ -169,8 +169,8 @@ class DocsExamplesIT {
       Result result = apply(object, namespace);
       if (!result.ok() || !result.stdout().contains("serverside-applied")) {
         fail("%s: %s was not accepted by kubectl apply --server-side --validate=strict:%n%s%n--- the object as "
-            + "applied (namespace %s)%n%s", block.where(), describe(object), result, namespace,
-            YAML.writeValueAsString(object));
+            + "applied%n%s", block.where(), describe(object), result,
+            YAML.writeValueAsString(prepared(object, namespace)));
       }
     }
     if (!notApplied.isEmpty()) {
@@ -194,18 +194,18 @@ class DocsExamplesIT {
   }
 
   private Result apply(ObjectNode object, String namespace) throws IOException {
+    return kubectl.runWithInput(JSON.writeValueAsString(prepared(object, namespace)),
+        "apply", "--server-side", "--validate=strict", "-f", "-");
+  }
+
+  /** A copy of the object moved into the test's namespace, when its kind is namespaced. */
+  private ObjectNode prepared(ObjectNode object, String namespace) {
     ObjectNode copy = object.deepCopy();
     String key = group(copy.path("apiVersion").asText()) + "/" + copy.path("kind").asText();
-    boolean namespaced = served.getOrDefault(key, true);
-    if (namespaced && copy.path("metadata").isObject()) {
-      ((ObjectNode) copy.get("metadata")).remove("namespace");
+    if (served.getOrDefault(key, true) && copy.path("metadata").isObject()) {
+      ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
     }
-    List<String> args = new ArrayList<>(List.of("apply", "--server-side", "--validate=strict", "-f", "-"));
-    if (namespaced) {
-      args.add("-n");
-      args.add(namespace);
-    }
-    return kubectl.runWithInput(JSON.writeValueAsString(copy), args.toArray(String[]::new));
+    return copy;
   }
 
   /** The Kubernetes objects of a block; other documents must still be YAML (a fragment, Helm values). */
