@@ -43,8 +43,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A block meant to be refused (an example of an error) is preceded in its Markdown by
  * {@code <!-- expect-refused: <part of the message> -->} (a YAML file: a first line {@code # expect-refused: ...}),
  * holds one object, and must be refused with that message. Objects of kinds the sandbox does not serve are listed
- * in {@link #UNSERVED} with the reason; any other kind fails the test, so nothing is skipped silently. Blocks
- * without objects (fragments of a spec, Helm values) must still parse as YAML.
+ * in {@link #UNSERVED} with the reason; any other kind fails the test, so nothing is skipped silently. A block that
+ * holds objects but is not meant to be applied as it stands (a patch, an excerpt) is preceded by
+ * {@code <!-- not-applied: <why> -->} and reported as skipped with that reason. Blocks without objects (fragments
+ * of a spec, Helm values) must still parse as YAML.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocsExamplesIT {
@@ -74,6 +76,7 @@ class DocsExamplesIT {
 
   private static final Pattern FENCE = Pattern.compile("^```ya?ml[ \\t]*$");
   private static final Pattern EXPECT_REFUSED = Pattern.compile("^<!--\\s*expect-refused:\\s*(.+?)\\s*-->$");
+  private static final Pattern NOT_APPLIED = Pattern.compile("^<!--\\s*not-applied:\\s*(.+?)\\s*-->$");
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +88,7 @@ class DocsExamplesIT {
   private final AtomicInteger namespaces = new AtomicInteger();
 
   /** One fenced block of a Markdown file, or one YAML file. */
-  record Block(Path file, int line, String yaml, String expectRefused) {
+  record Block(Path file, int line, String yaml, String expectRefused, String notApplied) {
     String where() {
       return ROOT.relativize(file) + (line > 0 ? " (block at line " + line + ")" : "");
     }
@@ -139,8 +142,12 @@ class DocsExamplesIT {
     if (objects.isEmpty()) {
       assertThat(block.expectRefused()).as("%s is marked expect-refused but holds no Kubernetes object",
           block.where()).isNull();
+      assertThat(block.notApplied()).as("%s is marked not-applied but holds no Kubernetes object",
+          block.where()).isNull();
       return;
     }
+    // a block the Markdown marks as not an object to apply (a patch, an excerpt): reported as skipped, with why
+    assumeTrue(block.notApplied() == null, block.where() + " is marked not-applied: " + block.notApplied());
     String namespace = "docs-" + namespaces.incrementAndGet();
     kubectl.ok("create", "namespace", namespace);
     if (block.expectRefused() != null) {
@@ -243,7 +250,7 @@ class DocsExamplesIT {
         String yaml = Files.readString(file, StandardCharsets.UTF_8);
         Matcher marker = Pattern.compile("^#\\s*expect-refused:\\s*(.+?)\\s*$").matcher(yaml.lines().findFirst()
             .orElse(""));
-        blocks.add(new Block(file, 0, yaml, marker.matches() ? marker.group(1) : null));
+        blocks.add(new Block(file, 0, yaml, marker.matches() ? marker.group(1) : null, null));
       }
     }
     return blocks;
@@ -266,18 +273,22 @@ class DocsExamplesIT {
             + " is never closed");
       }
       String expectRefused = null;
+      String notApplied = null;
       for (int back = start - 1; back >= 0; back--) {
         String previous = lines.get(back).strip();
         if (previous.isEmpty()) {
           continue;
         }
-        Matcher marker = EXPECT_REFUSED.matcher(previous);
-        if (marker.matches()) {
-          expectRefused = marker.group(1);
+        Matcher refused = EXPECT_REFUSED.matcher(previous);
+        Matcher skipped = NOT_APPLIED.matcher(previous);
+        if (refused.matches()) {
+          expectRefused = refused.group(1);
+        } else if (skipped.matches()) {
+          notApplied = skipped.group(1);
         }
         break;
       }
-      blocks.add(new Block(file, start + 1, yaml.toString(), expectRefused));
+      blocks.add(new Block(file, start + 1, yaml.toString(), expectRefused, notApplied));
     }
     return blocks;
   }
