@@ -214,8 +214,14 @@ public final class CrdReference {
     if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
       out.add("one of " + String.join(", ", schema.getEnum().stream().map(value -> "`" + json(value) + "`").toList()));
     }
-    bound(out, "minimum", schema.getMinimum(), Boolean.TRUE.equals(schema.getExclusiveMinimum()) ? " > " : " ≥ ");
-    bound(out, "maximum", schema.getMaximum(), Boolean.TRUE.equals(schema.getExclusiveMaximum()) ? " < " : " ≤ ");
+    boolean exclusive = Boolean.TRUE.equals(schema.getExclusiveMinimum())
+        || Boolean.TRUE.equals(schema.getExclusiveMaximum());
+    if (schema.getMinimum() != null && schema.getMaximum() != null && !exclusive) {
+      out.add(number(schema.getMinimum()) + " to " + number(schema.getMaximum()));
+    } else {
+      bound(out, schema.getMinimum(), Boolean.TRUE.equals(schema.getExclusiveMinimum()) ? ">" : "≥");
+      bound(out, schema.getMaximum(), Boolean.TRUE.equals(schema.getExclusiveMaximum()) ? "<" : "≤");
+    }
     length(out, "length", schema.getMinLength(), schema.getMaxLength());
     length(out, "items", schema.getMinItems(), schema.getMaxItems());
     length(out, "entries", schema.getMinProperties(), schema.getMaxProperties());
@@ -252,9 +258,9 @@ public final class CrdReference {
     return out;
   }
 
-  private static void bound(List<String> out, String name, Double value, String relation) {
+  private static void bound(List<String> out, Double value, String relation) {
     if (value != null) {
-      out.add(relation.trim() + " " + number(value));
+      out.add(relation + " " + number(value));
     }
   }
 
