@@ -88,7 +88,7 @@ class HealthChecksTest {
 
     assertThat(ShieldArgoCd.problems(object)).anySatisfy(problem -> assertThat(problem)
         .contains("status.conditions[0].status").contains("Yes"))
-        .contains("unknown field .status.phase");
+        .contains("unknown field status.phase");
   }
 
   private static List<String> statuses(String kind) {
