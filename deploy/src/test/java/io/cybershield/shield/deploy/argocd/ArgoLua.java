@@ -24,8 +24,10 @@ import java.util.Set;
  * <ul>
  * <li>the libraries of a script from {@code argocd-cm} without {@code resource.customizations.useOpenLibs}: base,
  * table, and a "safe" {@code os} with only {@code time} and {@code date} — no {@code string}, {@code math}, {@code io},
- * {@code debug}, no file loading. A script that calls {@code string.format} works in Argo CD's own test run (which
- * opens every library) and fails in the controller; here it fails as in the controller;</li>
+ * {@code debug}, no file loading ({@code package} and {@code require}, which Argo CD opens to let a script
+ * {@code require("os")}, are left out too: a Shield check loads nothing). A script that calls {@code string.format}
+ * works in Argo CD's own test run (which opens every library) and fails in the controller; here it fails as in the
+ * controller;</li>
  * <li>Lua 5.1 names the 5.2 library lacks ({@code table.getn}, {@code unpack}) shimmed, and the 5.2-only
  * {@code table.pack}/{@code table.unpack} removed, so a script passing here uses only what gopher-lua has;</li>
  * <li>the object converted as {@code decodeValue} does: maps to tables, lists to arrays from 1, numbers to numbers,
