@@ -36,11 +36,20 @@ end
 local conditions = obj.status.conditions or {}
 local active = condition(conditions, "Active")
 local granted = condition(conditions, "CapacityGranted")
+local reconciling = condition(conditions, "Reconciling")
 local stalled = condition(conditions, "Stalled")
 
 if stalled ~= nil and stalled.status == "True" and current(stalled) then
   hs.status = "Degraded"
   hs.message = describe(stalled)
+  return hs
+end
+
+-- A failed reconcile keeps the last status; the operator retries (Stalled=True above once it gave up).
+if reconciling ~= nil and reconciling.status == "True" and reconciling.reason == "ReconcileError"
+    and current(reconciling) then
+  hs.status = "Progressing"
+  hs.message = describe(reconciling)
   return hs
 end
 
@@ -68,10 +77,22 @@ if obj.status.phase ~= "Active" then
   return hs
 end
 
--- The surge asked for more replicas than the models' GPU budgets (spec.autoscaling.incidentSurge.maxGpus) allow:
--- waiting does not change that; raising the budget or ending the incident does.
+-- The selected models are still raising their private-cloud floors (Reconciling=True, CapacityGranted=False
+-- ApplyingSurge): the surge is on its way.
+if reconciling ~= nil and reconciling.status == "True" and current(reconciling) then
+  hs.status = "Progressing"
+  hs.message = reconciling.message
+  return hs
+end
+
+-- The surge asked for more replicas than the models' GPU budgets (spec.autoscaling.incidentSurge.maxGpus) or the
+-- free GPUs allow (CapacityGranted=False SurgeShortfall): waiting does not change that; raising the budget, adding
+-- GPUs or ending the incident does.
 if granted ~= nil then
-  if granted.status == "False" then
+  if granted.status == "False" and granted.reason == "ApplyingSurge" then
+    hs.status = "Progressing"
+    hs.message = granted.message
+  elseif granted.status == "False" then
     hs.status = "Degraded"
     hs.message = describe(granted)
   else

@@ -55,9 +55,16 @@ if stalled ~= nil and stalled.status == "True" and current(stalled) then
   return hs
 end
 
--- A failed reconcile keeps the last status but stamps Ready with the generation it failed on.
+-- A failed reconcile keeps the last status but stamps Ready with the generation it failed on. While the operator
+-- retries it says so with Reconciling=True (ReconcileError); once it gives up, Stalled=True (above). An operator
+-- without the kstatus conditions gives no such hint: Degraded.
 if ready ~= nil and ready.status == "False" and ready.reason == "ReconcileError" and current(ready) then
-  hs.status = "Degraded"
+  if reconciling ~= nil and reconciling.status == "True" and reconciling.reason == "ReconcileError"
+      and current(reconciling) then
+    hs.status = "Progressing"
+  else
+    hs.status = "Degraded"
+  end
   hs.message = describe(ready)
   return hs
 end

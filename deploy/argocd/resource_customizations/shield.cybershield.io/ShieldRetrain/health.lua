@@ -53,6 +53,7 @@ local conditions = obj.status.conditions
 local ready = condition(conditions, "Ready")
 local running = condition(conditions, "Running")
 local promoted = condition(conditions, "Promoted")
+local reconciling = condition(conditions, "Reconciling")
 local stalled = condition(conditions, "Stalled")
 
 if stalled ~= nil and stalled.status == "True" and current(stalled) then
@@ -61,9 +62,15 @@ if stalled ~= nil and stalled.status == "True" and current(stalled) then
   return hs
 end
 
--- Before Suspended: a suspended ShieldRetrain whose model is gone still needs fixing.
+-- Before Suspended: a suspended ShieldRetrain whose model is gone still needs fixing. A reconcile error the
+-- operator still retries (kstatus Reconciling=True, ReconcileError) is on its way; Stalled=True (above) once it gave up.
 if ready ~= nil and ready.status == "False" and unactionable[ready.reason] and current(ready) then
-  hs.status = "Degraded"
+  if ready.reason == "ReconcileError" and reconciling ~= nil and reconciling.status == "True"
+      and reconciling.reason == "ReconcileError" and current(reconciling) then
+    hs.status = "Progressing"
+  else
+    hs.status = "Degraded"
+  end
   hs.message = describe(ready)
   return hs
 end

@@ -1,6 +1,7 @@
 package io.cybershield.shield.deploy.argocd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,21 +19,23 @@ class HealthCheckPatchesTest {
 
   private static final boolean UPDATE = Boolean.getBoolean("shield.argocd.update");
 
-  @Test
-  void theArgocdCmPatchIsGeneratedFromTheScripts() throws IOException {
+  @BeforeAll
+  static void regenerateWhenAsked() throws IOException {
     if (UPDATE) {
       Files.writeString(HealthCheckPatches.cmPatch(), HealthCheckPatches.cmPatchText(), StandardCharsets.UTF_8);
+      Files.writeString(HealthCheckPatches.helmValues(), HealthCheckPatches.helmValuesText(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void theArgocdCmPatchIsGeneratedFromTheScripts() {
     assertThat(ShieldArgoCd.read(HealthCheckPatches.cmPatch()))
         .as("deploy/argocd/%s is stale: run the deploy tests with -Dshield.argocd.update=true", HealthCheckPatches.CM_PATCH)
         .isEqualTo(HealthCheckPatches.cmPatchText());
   }
 
   @Test
-  void theArgoCdHelmValuesAreGeneratedFromTheScripts() throws IOException {
-    if (UPDATE) {
-      Files.writeString(HealthCheckPatches.helmValues(), HealthCheckPatches.helmValuesText(), StandardCharsets.UTF_8);
-    }
+  void theArgoCdHelmValuesAreGeneratedFromTheScripts() {
     assertThat(ShieldArgoCd.read(HealthCheckPatches.helmValues()))
         .as("deploy/argocd/%s is stale: run the deploy tests with -Dshield.argocd.update=true",
             HealthCheckPatches.HELM_VALUES)
