@@ -1,5 +1,5 @@
 -- Health of a shield.cybershield.io ShieldIncident, from the status the Shield operator writes
--- (ShieldIncidentReconciler): status.phase (Active, Resolved, Expired), the condition Active, status.models (the
+-- (ShieldIncidentStatusAggregator): status.phase (Active, Resolved, Expired), the condition Active, status.models (the
 -- floor each selected ShieldModel asked for, the floor its GPU budget allowed, the shortfall), the condition
 -- CapacityGranted and the kstatus conditions Reconciling and Stalled where the operator writes them.
 -- An ended incident is Healthy: it is a finished record, like a completed Job, and never resumes.
